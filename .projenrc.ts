@@ -1,0 +1,92 @@
+import { awscdk, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-batch-kit',
+  packageName: 'cdk-batch-kit',
+  description:
+    'AWS CDK constructs for AWS Batch, with a bundled local runtime that runs the synthesized template with AWS Batch semantics.',
+  author: 'cdk-batch-kit maintainers',
+  authorAddress: 'maintainers@users.noreply.r-seed-27248d31.example',
+  repositoryUrl: 'https://github.com/maintainers/cdk-batch-kit.git',
+  license: 'Apache-2.0',
+  keywords: ['awscdk', 'aws-batch', 'cdk', 'batch', 'local'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  minNodeVersion: '20.0.0',
+
+  cdkVersion: '2.276.0',
+  constructsVersion: '10.8.1',
+  jsiiVersion: '~6.0.0',
+  typescriptVersion: '~6.0.0',
+
+  // jsii libraries our public API extends (BatchChecks extends NagPack).
+  peerDeps: ['cdk-nag@^3.0.2'],
+  // Runtime dependencies that are not jsii libraries must be bundled.
+  bundledDeps: ['commander@^14.0.3', 'cli-progress@^3.12.0'],
+  devDeps: [
+    'fast-check@^4.11.0',
+    '@aws-sdk/client-batch@^3.1138.0',
+    '@aws-sdk/client-cloudwatch-logs@^3.1138.0',
+    '@types/cli-progress@^3.11.6',
+    'aws-cdk@2.1148.1',
+    'ts-node@^10.9.2',
+  ],
+
+  bin: { 'batch-local': 'lib/cli/batch-local.js' },
+
+  jestOptions: {
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
+      // Real child processes and HTTP servers make some suites slower than jest's 5 s default.
+      testTimeout: 60_000,
+    },
+  },
+
+  gitignore: ['cdk.out/', '/bench/results/', '.batch-local/'],
+  githubOptions: { mergify: false },
+  buildWorkflow: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+});
+
+// The generated tsconfig.dev.json already covers test/; examples/ and bench/ get their own
+// projects so eslint's project service and tsc both see them.
+project.eslint?.addLintPattern('examples');
+project.eslint?.addLintPattern('bench');
+
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check tests, examples and benchmarks (ts-jest runs with isolatedModules and does not)',
+  steps: [
+    { exec: 'tsc --noEmit -p test/tsconfig.json' },
+    { exec: 'tsc --noEmit -p examples/tsconfig.json' },
+    { exec: 'tsc --noEmit -p bench/tsconfig.json' },
+  ],
+});
+
+const smoke = project.addTask('examples:smoke', {
+  description: 'Synthesize every example app and run the quickstart in the local runtime',
+  exec: 'ts-node --project examples/tsconfig.json examples/smoke.ts',
+});
+
+project.testTask.prependSpawn(typecheck);
+project.testTask.spawn(smoke);
+
+project.addTask('demo', {
+  description: 'Synthesize examples/quickstart.ts and run its jobs as real local processes',
+  exec: 'ts-node --project examples/tsconfig.json examples/quickstart.ts',
+});
+
+project.addTask('bench', {
+  description: 'Run the benchmarks in bench/ and print their figures',
+  exec: 'ts-node --project bench/tsconfig.json bench/run-all.ts',
+});
+
+for (const pattern of ['/examples/', '/bench/', '/docs/', '/.ci/', 'cdk.json']) {
+  project.addPackageIgnore(pattern);
+}
+
+project.synth();
