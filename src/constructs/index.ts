@@ -1,0 +1,2 @@
+export * from './batch-environment';
+export * from './container-job-definition-props';
