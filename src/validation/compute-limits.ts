@@ -24,8 +24,12 @@ export const INSTANCE_TYPE_BUNDLES: ReadonlyMap<string, string> = new Map([
   ['default_arm64', 'arm64'],
 ]);
 
-/** LIM-15: a family (`c5`, `p4d`, `u-6tb1`) or a size (`c5.8xlarge`, `m5.metal`). */
-const INSTANCE_TYPE = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)?$/;
+/**
+ * LIM-15: a family (`c5`, `p4d`, `u-6tb1`) or a size (`c5.8xlarge`, `m5.metal`). Every EC2
+ * family name has a generation digit after its letters, which also catches keyword typos such
+ * as `default` or `optimum`.
+ */
+const INSTANCE_TYPE = /^[a-z][a-z-]*[0-9][a-z0-9-]*(\.[a-z0-9-]+)?$/;
 const LAUNCH_TEMPLATE_VERSION = /^(\$Default|\$Latest|[1-9][0-9]*)$/;
 
 /**

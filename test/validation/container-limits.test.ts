@@ -1,3 +1,4 @@
+import { catchValidationError } from './catch-validation-error';
 import {
   validateEnvironmentVariableNames,
   validateGpuCount,
@@ -5,7 +6,6 @@ import {
   validateResourceRequirements,
   validateVcpus,
 } from '../../src/validation/container-limits';
-import { catchValidationError } from './catch-validation-error';
 
 describe('validateVcpus', () => {
   test('LIM-9: vcpus 1 is accepted, 0 rejected', () => {

@@ -1,10 +1,10 @@
+import { catchValidationError } from './catch-validation-error';
 import {
   effectiveMemoryMiB,
   effectiveVcpus,
   validateContainerProperties,
   validateEffectiveResources,
 } from '../../src/validation/container-properties';
-import { catchValidationError } from './catch-validation-error';
 
 describe('effectiveVcpus / effectiveMemoryMiB', () => {
   test('LIM-9: resource requirements win over the deprecated fields', () => {

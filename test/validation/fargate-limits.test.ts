@@ -1,5 +1,5 @@
-import { validateFargateResourceRequirements } from '../../src/validation/fargate-limits';
 import { catchValidationError } from './catch-validation-error';
+import { validateFargateResourceRequirements } from '../../src/validation/fargate-limits';
 
 function reqs(vcpu: string | undefined, memory: string | undefined): Array<{ type: string; value: string }> {
   return [

@@ -1,3 +1,4 @@
+import { catchValidationError } from './catch-validation-error';
 import {
   JOB_DEFINITION_MAX_BYTES,
   SUBMIT_JOB_MAX_BYTES,
@@ -5,7 +6,6 @@ import {
   validateDependsOnCount,
   validateJsonSize,
 } from '../../src/validation/job-limits';
-import { catchValidationError } from './catch-validation-error';
 
 /** A JSON document of exactly `bytes` UTF-8 bytes: `"xxx...x"`. */
 function jsonOfBytes(bytes: number): string {

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import { validateImage, validateJobName, validateResourceName, validateVolumeName } from '../../src/validation/names';
 import { catchValidationError } from './catch-validation-error';
+import { validateImage, validateJobName, validateResourceName, validateVolumeName } from '../../src/validation/names';
 
 const NAME_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-'.split('');
 

@@ -1,5 +1,5 @@
-import { fail, formatValue, isInteger, ValidationError } from '../../src/validation/validation-error';
 import { catchValidationError } from './catch-validation-error';
+import { fail, formatValue, isInteger, ValidationError } from '../../src/validation/validation-error';
 
 describe('ValidationError', () => {
   test('LIM-1..15: the default message names the field, the value, the limit and the rule', () => {
