@@ -1,0 +1,95 @@
+import { Clock, VirtualClock } from './clock';
+import { EventHeap, ScheduledEvent } from './event-heap';
+
+/** Told when the earliest pending event changes, so a real-time driver can arm one timer. */
+export interface WakeUpListener {
+  onEarliestEventChanged(epochMs: number): void;
+}
+
+/** A handle to cancel a scheduled action. */
+export interface Cancellable {
+  cancel(): void;
+}
+
+/**
+ * The discrete-event loop of the runtime. Everything that happens "later" (an instance finishing
+ * its start, a job exiting in virtual time, a timeout, a scheduling pass) is an event here.
+ */
+export class EventLoop {
+  private readonly heap = new EventHeap();
+  private wakeUpListener?: WakeUpListener;
+
+  constructor(readonly clock: Clock) {}
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Whether time is virtual (advanced by this loop) rather than read from a system clock. */
+  get isVirtual(): boolean {
+    return this.clock instanceof VirtualClock;
+  }
+
+  setWakeUpListener(listener: WakeUpListener): void {
+    this.wakeUpListener = listener;
+  }
+
+  /** Runs `action` at `epochMs` (or now, if that is in the past). */
+  at(epochMs: number, action: () => void): Cancellable {
+    const time = Math.max(epochMs, this.clock.now());
+    const previousEarliest = this.heap.peek();
+    const event = this.heap.push(time, action);
+    if (this.wakeUpListener && (!previousEarliest || time < previousEarliest.time)) {
+      this.wakeUpListener.onEarliestEventChanged(time);
+    }
+    return { cancel: () => { event.cancelled = true; } };
+  }
+
+  after(delayMs: number, action: () => void): Cancellable {
+    return this.at(this.clock.now() + delayMs, action);
+  }
+
+  /** Epoch ms of the earliest pending event, if any. */
+  nextEventTime(): number | undefined {
+    this.dropCancelled();
+    return this.heap.peek()?.time;
+  }
+
+  get pendingEvents(): number {
+    return this.heap.size;
+  }
+
+  /**
+   * Runs every event due at or before `untilEpochMs`, advancing a virtual clock to each event's time.
+   * Returns the number of events run. `maxEvents` bounds runaway simulations (e.g. a schedule that
+   * fires forever).
+   */
+  runUntil(untilEpochMs: number, maxEvents: number = Number.MAX_SAFE_INTEGER): number {
+    let count = 0;
+    const clock = this.clock;
+    const virtual = clock instanceof VirtualClock ? clock : undefined;
+    for (;;) {
+      const next: ScheduledEvent | undefined = this.heap.peek();
+      if (!next || next.time > untilEpochMs) break;
+      this.heap.pop();
+      if (next.cancelled) continue;
+      if (count >= maxEvents) {
+        throw new Error(`The simulation ran more than ${maxEvents} events without going idle; a schedule or a retry loop may never end`);
+      }
+      virtual?.advanceTo(next.time);
+      next.action();
+      count++;
+    }
+    virtual?.advanceTo(untilEpochMs);
+    return count;
+  }
+
+  /** Runs until no event is left. Virtual time only. */
+  runUntilIdle(maxEvents?: number): number {
+    return this.runUntil(Number.POSITIVE_INFINITY, maxEvents);
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.peek()?.cancelled) this.heap.pop();
+  }
+}

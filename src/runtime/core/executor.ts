@@ -1,0 +1,56 @@
+import { Cancellable } from './event-loop';
+import { ContainerProperties } from './model/requests';
+
+/** Everything an executor needs to run one attempt of one job's container. */
+export interface ContainerLaunch {
+  /** The job id (an array child's `parent:i`, a node's `job#n`). */
+  readonly jobId: string;
+  readonly jobName: string;
+  /** 1 for the first attempt (RETRY-1). */
+  readonly attempt: number;
+  readonly jobDefinitionName: string;
+  readonly image?: string;
+  /** The command after overrides (OVR-1) and `Ref::` substitution (PARAM-1). */
+  readonly command: string[];
+  /** User environment (ENV-2) plus the AWS_BATCH_* variables (ENV-1). */
+  readonly environment: Record<string, string>;
+  readonly vcpus: number;
+  readonly memoryMiB: number;
+  readonly gpus: number;
+  /** The job definition's container with overrides applied: volumes, ulimits, user, privileged... */
+  readonly container: ContainerProperties;
+  readonly logStreamName: string;
+}
+
+/** How an attempt ended, as the executor saw it. */
+export interface AttemptResult {
+  /** The container's exit code; absent when it never started or was killed without one. */
+  readonly exitCode?: number;
+  /** A short reason (`container.reason`), e.g. why the command could not start. */
+  readonly reason?: string;
+  /** A status reason for the attempt, when the executor knows a better one than the exit code. */
+  readonly statusReason?: string;
+}
+
+/** The runtime's side of a running attempt, handed to the executor. */
+export interface AttemptSink {
+  /** Appends one line to the attempt's log stream, timestamped with the runtime clock. */
+  log(message: string): void;
+  /** Reports the end of the attempt. Later calls are ignored. */
+  exited(result: AttemptResult): void;
+  /** Runs `action` after `delayMs` on the runtime's clock (virtual or real). */
+  after(delayMs: number, action: () => void): Cancellable;
+}
+
+/** A started attempt. */
+export interface AttemptHandle {
+  /** Delivers a signal to the container (TIME-2, LIFE-7). */
+  stop(signal: 'SIGTERM' | 'SIGKILL'): void;
+}
+
+/** Runs job containers: simulated behaviours, host processes, Docker. */
+export interface JobRunner {
+  /** Whether the runner works in virtual time (simulated) or needs real time (processes). */
+  readonly realTime: boolean;
+  start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle;
+}

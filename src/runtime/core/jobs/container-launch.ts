@@ -1,0 +1,77 @@
+import { JobRecord } from './job-record';
+import { KeyValuePair, ResourceRequirement } from '../../shapes';
+import { ContainerProperties } from '../model/requests';
+
+/** The resources a container asks for, read from `vcpus`/`memory` or `resourceRequirements`. */
+export interface ContainerDemand {
+  readonly vcpus: number;
+  readonly memoryMiB: number;
+  readonly gpus: number;
+  readonly instanceType?: string;
+}
+
+/** OVR-1: the job definition's container with the job's `containerOverrides` applied. */
+export function effectiveContainer(job: JobRecord): ContainerProperties {
+  const base = job.spec.definition.containerProperties ?? {};
+  const overrides = job.spec.containerOverrides;
+  if (!overrides) return { ...base, environment: job.spec.environment };
+  return {
+    ...base,
+    ...(overrides.vcpus !== undefined ? { vcpus: overrides.vcpus } : {}),
+    ...(overrides.memory !== undefined ? { memory: overrides.memory } : {}),
+    ...(overrides.command !== undefined ? { command: overrides.command } : {}),
+    ...(overrides.instanceType !== undefined ? { instanceType: overrides.instanceType } : {}),
+    ...(overrides.resourceRequirements !== undefined
+      ? { resourceRequirements: mergeRequirements(base.resourceRequirements, overrides.resourceRequirements) }
+      : {}),
+    environment: job.spec.environment,
+  };
+}
+
+/** ENV-2: the job definition's environment, overridden by name from the job's overrides. */
+export function mergeEnvironment(base: KeyValuePair[] | undefined, overrides: KeyValuePair[] | undefined): KeyValuePair[] {
+  const merged = new Map<string, string | undefined>();
+  for (const entry of base ?? []) if (entry.name !== undefined) merged.set(entry.name, entry.value);
+  for (const entry of overrides ?? []) if (entry.name !== undefined) merged.set(entry.name, entry.value);
+  return [...merged.entries()].map(([name, value]) => ({ name, value }));
+}
+
+function mergeRequirements(base: ResourceRequirement[] | undefined, overrides: ResourceRequirement[]): ResourceRequirement[] {
+  const merged = new Map<string, string>();
+  for (const r of base ?? []) merged.set(r.type, r.value);
+  for (const r of overrides) merged.set(r.type, r.value);
+  return [...merged.entries()].map(([type, value]) => ({ type, value }));
+}
+
+export function containerDemand(container: ContainerProperties): ContainerDemand {
+  const requirement = (type: string): number | undefined => {
+    const found = container.resourceRequirements?.find((r) => r.type.toUpperCase() === type);
+    return found ? Number(found.value) : undefined;
+  };
+  return {
+    vcpus: requirement('VCPU') ?? container.vcpus ?? 1,
+    memoryMiB: requirement('MEMORY') ?? container.memory ?? 2048,
+    gpus: requirement('GPU') ?? 0,
+    instanceType: container.instanceType,
+  };
+}
+
+/**
+ * PARAM-1: replaces `Ref::name` inside each command element with the job's parameter (submit values win
+ * over the job definition's defaults; both are merged into `spec.parameters`). An unknown placeholder is
+ * left as it is. Substitution happens inside one argv element, so a value can never add arguments.
+ */
+export function substituteParameters(command: readonly string[], parameters: Record<string, string>): string[] {
+  return command.map((element) => element.replace(/Ref::([A-Za-z0-9_-]+)/g, (placeholder, name: string) =>
+    Object.prototype.hasOwnProperty.call(parameters, name) ? parameters[name] : placeholder));
+}
+
+/** ENV-1: the variables AWS Batch sets in every container (array and MNP variables are added by the caller). */
+export function batchEnvironmentVariables(job: JobRecord, attempt: number, computeEnvironmentName: string): Record<string, string> {
+  return {
+    AWS_BATCH_JOB_ID: job.jobId,
+    AWS_BATCH_JOB_ATTEMPT: String(attempt),
+    AWS_BATCH_JQ_NAME: job.spec.queue.name,
+    AWS_BATCH_CE_NAME: computeEnvironmentName,
+  };
+}

@@ -1,0 +1,53 @@
+/** One log event (CloudWatch Logs shape). */
+export interface LogEvent {
+  readonly timestamp: number;
+  readonly message: string;
+  readonly ingestionTime: number;
+}
+
+/** The log group every Batch job writes to by default (LOG-1). */
+export const BATCH_LOG_GROUP = '/aws/batch/job';
+
+/**
+ * In-memory CloudWatch Logs: log group -> stream -> events, in arrival order. Pure storage; the HTTP
+ * layer reads it for GetLogEvents/FilterLogEvents.
+ */
+export class LogStore {
+  private readonly groups = new Map<string, Map<string, LogEvent[]>>();
+
+  append(group: string, stream: string, timestamp: number, message: string): void {
+    this.streamEvents(group, stream, true)!.push({ timestamp, message, ingestionTime: timestamp });
+  }
+
+  /** Creates an empty stream (a job with no output still has one once RUNNING). */
+  ensureStream(group: string, stream: string): void {
+    this.streamEvents(group, stream, true);
+  }
+
+  events(group: string, stream: string): readonly LogEvent[] | undefined {
+    return this.streamEvents(group, stream, false);
+  }
+
+  streams(group: string): string[] {
+    return [...(this.groups.get(group)?.keys() ?? [])];
+  }
+
+  groupNames(): string[] {
+    return [...this.groups.keys()];
+  }
+
+  private streamEvents(group: string, stream: string, create: boolean): LogEvent[] | undefined {
+    let streams = this.groups.get(group);
+    if (!streams) {
+      if (!create) return undefined;
+      streams = new Map();
+      this.groups.set(group, streams);
+    }
+    let events = streams.get(stream);
+    if (!events && create) {
+      events = [];
+      streams.set(stream, events);
+    }
+    return events;
+  }
+}

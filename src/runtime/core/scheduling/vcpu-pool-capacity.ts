@@ -1,0 +1,44 @@
+import { CapacityModel, FitVerdict, Placement } from './capacity';
+import { ContainerDemand } from '../jobs/container-launch';
+import { ComputeEnvironmentRecord } from '../model/records';
+
+/**
+ * The simplest capacity model: each compute environment is one pool of vCPUs (managed: `maxvCpus`,
+ * unmanaged: `unmanagedvCpus` or a configured default). Memory and GPUs are not bin-packed here; the
+ * instance-level model replaces this for scheduling fidelity.
+ */
+export class VcpuPoolCapacity implements CapacityModel {
+  private readonly used = new Map<string, number>();
+
+  constructor(private readonly unmanagedDefaultvCpus: number = 0) {}
+
+  tryPlace(ce: ComputeEnvironmentRecord, demand: ContainerDemand, now: number): Placement | undefined {
+    const limit = this.limit(ce);
+    const used = this.used.get(ce.name) ?? 0;
+    if (used + demand.vcpus > limit) return undefined;
+    this.used.set(ce.name, used + demand.vcpus);
+    let released = false;
+    return {
+      computeEnvironment: ce,
+      containerInstanceArn: `${ce.ecsClusterArn.replace(':cluster/', ':container-instance/')}/pool`,
+      readyAt: now,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.used.set(ce.name, (this.used.get(ce.name) ?? 0) - demand.vcpus);
+      },
+    };
+  }
+
+  canEverFit(ce: ComputeEnvironmentRecord, demand: ContainerDemand): FitVerdict {
+    const limit = this.limit(ce);
+    return demand.vcpus <= limit
+      ? { fits: true }
+      : { fits: false, reason: `needs ${demand.vcpus} vCPUs, compute environment ${ce.name} has at most ${limit}` };
+  }
+
+  private limit(ce: ComputeEnvironmentRecord): number {
+    if (ce.type === 'UNMANAGED') return ce.unmanagedvCpus ?? this.unmanagedDefaultvCpus;
+    return ce.computeResources?.maxvCpus ?? 0;
+  }
+}

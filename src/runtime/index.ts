@@ -1,0 +1,4 @@
+export * from './shapes';
+export * from './local-batch-runtime';
+export * from './executors/job-executor';
+export * from './executors/job-behavior';

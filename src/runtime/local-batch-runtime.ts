@@ -1,0 +1,269 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Stack, Stage, Token } from 'aws-cdk-lib';
+import { BatchBackend } from './core/backend';
+import { DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from './core/clock';
+import { EventLoop } from './core/event-loop';
+import { SeededIdGenerator } from './core/id-generator';
+import { isTerminal } from './core/jobs/job-status';
+import { describeJob } from './core/jobs/job-view';
+import { DEFAULT_ENVIRONMENT } from './core/model/arns';
+import { RandomIdGenerator } from './drivers/random-id-generator';
+import { RealTimeDriver } from './drivers/real-time-driver';
+import { SystemClock } from './drivers/system-clock';
+import { JobExecutor } from './executors/job-executor';
+import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
+import { CfnTemplate } from './template/intrinsic-resolver';
+import { loadTemplate, LoadedTemplate } from './template/template-loader';
+
+/** Options of a local runtime. */
+export interface LocalBatchRuntimeProps {
+  /** How job containers run. @default JobExecutor.process() */
+  readonly executor?: JobExecutor;
+  /** The account id in ARNs. @default - the stack's account if concrete, else 123456789012 */
+  readonly account?: string;
+  /** The region in ARNs. @default - the stack's region if concrete, else us-east-1 */
+  readonly region?: string;
+  /** The stack name used for generated physical names. @default - the stack's name, or 'LocalStack' for a template */
+  readonly stackName?: string;
+  /** Values for the template's parameters. @default - their defaults */
+  readonly parameters?: Record<string, string>;
+  /** Start of virtual time, epoch milliseconds (simulated executor only). @default 2020-01-01T00:00:00Z */
+  readonly startTime?: number;
+  /** Seed of the job-id generator in virtual time. @default 1 */
+  readonly seed?: number;
+  /** How many RUNNABLE jobs per queue one scheduling pass considers (SCHED-1). @default 100 */
+  readonly schedulerScanDepth?: number;
+}
+
+/** A job state change, as delivered to listeners. */
+export interface JobStateChange {
+  /** The job's id. */
+  readonly jobId: string;
+  /** The job's name. */
+  readonly jobName: string;
+  /** The state before the change. */
+  readonly previousStatus: string;
+  /** The new state. */
+  readonly status: string;
+  /** The runtime time of the change, epoch milliseconds. */
+  readonly time: number;
+  /** The status reason, if any. @default - none */
+  readonly statusReason?: string;
+}
+
+/** Receives every job state change. */
+export interface IJobListener {
+  /** Called synchronously at each state change. */
+  onStateChange(change: JobStateChange): void;
+}
+
+/**
+ * Runs a synthesized CloudFormation template with AWS Batch semantics: the compute environments, job
+ * queues and job definitions of the template become local resources; jobs are submitted, scheduled and
+ * executed locally (as host processes or simulated in virtual time), and described with the AWS Batch
+ * API's shapes.
+ */
+export class LocalBatchRuntime {
+  /** Synthesizes the stack's app and loads that stack's template. */
+  static fromStack(stack: Stack, props: LocalBatchRuntimeProps = {}): LocalBatchRuntime {
+    const stage = Stage.of(stack);
+    if (!stage) throw new Error(`Stack ${stack.node.path} is not part of an App or Stage; it cannot be synthesized`);
+    const template = stage.synth().getStackArtifact(stack.artifactId).template;
+    return new LocalBatchRuntime(template, {
+      account: Token.isUnresolved(stack.account) ? undefined : stack.account,
+      region: Token.isUnresolved(stack.region) ? undefined : stack.region,
+      stackName: stack.stackName,
+      ...props,
+    }, stack);
+  }
+
+  /** Loads a CloudFormation template given as a JSON object. */
+  static fromTemplate(template: any, props: LocalBatchRuntimeProps = {}): LocalBatchRuntime {
+    return new LocalBatchRuntime(template, props);
+  }
+
+  /**
+   * Loads a template file, or a cloud assembly directory (`cdk.out`): then `stackName` picks the stack,
+   * unless the assembly has only one.
+   */
+  static fromTemplateFile(file: string, props: LocalBatchRuntimeProps = {}): LocalBatchRuntime {
+    let templateFile = file;
+    let stackName = props.stackName;
+    if (fs.statSync(file).isDirectory()) {
+      const templates = fs.readdirSync(file).filter((f) => f.endsWith('.template.json'));
+      const names = templates.map((f) => f.replace(/\.template\.json$/, ''));
+      const chosen = stackName !== undefined ? names.find((n) => n === stackName) : names.length === 1 ? names[0] : undefined;
+      if (chosen === undefined) {
+        throw new Error(`${file}: ${stackName !== undefined ? `no stack named ${stackName}` : 'several stacks'}; choose one of: ${names.join(', ') || '(none)'} with the stackName prop`);
+      }
+      templateFile = path.join(file, `${chosen}.template.json`);
+      stackName = chosen;
+    }
+    const template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
+    return new LocalBatchRuntime(template, {
+      ...props,
+      stackName: stackName ?? path.basename(templateFile).replace(/\.template\.json$|\.json$/, ''),
+    });
+  }
+
+  private readonly backend: BatchBackend;
+  private readonly loaded: LoadedTemplate;
+  private readonly driver?: RealTimeDriver;
+  private readonly virtual: boolean;
+
+  private constructor(template: CfnTemplate, props: LocalBatchRuntimeProps, private readonly stack?: Stack) {
+    const runner = (props.executor ?? JobExecutor.process())._createRunner();
+    this.virtual = !runner.realTime;
+    this.backend = new BatchBackend({
+      clock: this.virtual ? new VirtualClock(props.startTime ?? DEFAULT_VIRTUAL_EPOCH_MS) : new SystemClock(),
+      ids: this.virtual ? new SeededIdGenerator(props.seed ?? 1) : new RandomIdGenerator(),
+      runner,
+      environment: {
+        account: props.account ?? DEFAULT_ENVIRONMENT.account,
+        region: props.region ?? DEFAULT_ENVIRONMENT.region,
+        partition: DEFAULT_ENVIRONMENT.partition,
+      },
+      schedulerScanDepth: props.schedulerScanDepth,
+    });
+    if (!this.virtual) {
+      this.driver = new RealTimeDriver(this.backend.loop, () => Date.now());
+    }
+    this.loaded = loadTemplate(this.backend, template, props.stackName ?? 'LocalStack', props.parameters ?? {});
+  }
+
+  /** SubmitJob. The queue and job definition may be names, ARNs, logical ids or CDK tokens of the stack. */
+  submitJob(request: SubmitJobRequest): SubmitJobResponse {
+    return this.backend.submitJob({
+      ...request,
+      jobQueue: this.resolveReference(request.jobQueue),
+      jobDefinition: this.resolveReference(request.jobDefinition),
+    });
+  }
+
+  /** DescribeJobs (at most 100 ids; unknown ids are left out, as on AWS). */
+  describeJobs(jobIds: string[]): JobDetail[] {
+    return this.backend.describeJobs(jobIds);
+  }
+
+  /** DescribeJobs for one job; throws if the job is unknown. */
+  describeJob(jobId: string): JobDetail {
+    const job = this.backend.job(jobId);
+    if (!job) throw new Error(`jobId: unknown job ${JSON.stringify(jobId)}`);
+    return describeJob(job);
+  }
+
+  /** ListJobs (LIST-1, LIST-2). */
+  listJobs(request: ListJobsRequest): ListJobsResponse {
+    return this.backend.listJobs(request.jobQueue !== undefined ? { ...request, jobQueue: this.resolveReference(request.jobQueue) } : request);
+  }
+
+  /** CancelJob (LIFE-7). */
+  cancelJob(jobId: string, reason: string): void {
+    this.backend.cancelJob(jobId, reason);
+  }
+
+  /** TerminateJob (LIFE-7). */
+  terminateJob(jobId: string, reason: string): void {
+    this.backend.terminateJob(jobId, reason);
+  }
+
+  /** Log lines of the job's latest attempt (LOG-1). */
+  getJobLogs(jobId: string): string[] {
+    return this.backend.jobLogLines(jobId);
+  }
+
+  /**
+   * Resolves when the job is SUCCEEDED or FAILED. In virtual time it runs the simulation until then
+   * and rejects if the simulation goes idle first (the job can never finish).
+   */
+  async waitForJob(jobId: string): Promise<JobDetail> {
+    const job = this.backend.job(jobId);
+    if (!job) throw new Error(`jobId: unknown job ${JSON.stringify(jobId)}`);
+    if (this.virtual) {
+      while (!isTerminal(job.status) && this.backend.loop.nextEventTime() !== undefined) {
+        this.backend.loop.runUntil(this.backend.loop.nextEventTime()!);
+      }
+      if (!isTerminal(job.status)) {
+        throw new Error(`Job ${jobId} is ${job.status} and the simulation is idle: it can never finish${job.statusReason ? ` (${job.statusReason})` : ''}`);
+      }
+      return describeJob(job);
+    }
+    return new Promise((resolve) => {
+      if (isTerminal(job.status)) return resolve(describeJob(job));
+      this.backend.addJobStateListener({
+        onJobStateChange: (changed) => {
+          if (changed === job && isTerminal(changed.status)) resolve(describeJob(job));
+        },
+      });
+    });
+  }
+
+  /** Virtual time: runs the simulation until nothing is left to happen. */
+  runUntilIdle(): void {
+    this.requireVirtual('runUntilIdle');
+    this.backend.loop.runUntilIdle();
+  }
+
+  /** Virtual time: runs the simulation for `seconds` of virtual time. */
+  advance(seconds: number): void {
+    this.requireVirtual('advance');
+    this.backend.loop.runUntil(this.backend.loop.now() + seconds * 1000);
+  }
+
+  /** The runtime's current time, epoch milliseconds. */
+  now(): number {
+    return this.backend.loop.now();
+  }
+
+  /** Registers a listener for every job state change. */
+  addJobListener(listener: IJobListener): void {
+    this.backend.addJobStateListener({
+      onJobStateChange: (job, previous) => listener.onStateChange({
+        jobId: job.jobId,
+        jobName: job.spec.jobName,
+        previousStatus: previous,
+        status: job.status,
+        time: this.backend.loop.now(),
+        statusReason: job.statusReason,
+      }),
+    });
+  }
+
+  /** The ARN the runtime gave a Batch resource of the template, by logical id. */
+  resourceArn(logicalId: string): string {
+    const arn = this.loaded.batchResources.get(logicalId);
+    if (!arn) throw new Error(`No Batch resource with logical id ${logicalId}; known: ${[...this.loaded.batchResources.keys()].join(', ')}`);
+    return arn;
+  }
+
+  /** Stops the real-time timer so the process can exit. */
+  dispose(): void {
+    this.driver?.dispose();
+  }
+
+  /** @internal the backend, for the HTTP API and CLI in this package */
+  public get _backend(): BatchBackend {
+    return this.backend;
+  }
+
+  /** @internal */
+  public get _loop(): EventLoop {
+    return this.backend.loop;
+  }
+
+  /** A CDK token of the loaded stack, or a logical id, becomes the runtime's ARN; other values pass through. */
+  private resolveReference(value: string): string {
+    if (Token.isUnresolved(value)) {
+      if (!this.stack) throw new Error(`${value} is a CDK token, but this runtime was not created from a stack; use fromStack or pass a name or ARN`);
+      return String(this.loaded.resolver.resolve(this.stack.resolve(value)));
+    }
+    return this.loaded.batchResources.get(value) ?? value;
+  }
+
+  private requireVirtual(method: string): void {
+    if (!this.virtual) {
+      throw new Error(`${method}() needs virtual time (JobExecutor.simulated()); with real processes use waitForJob()`);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+export * from './common';
+export * from './submit-job';
+export * from './job-detail';
+export * from './list-jobs';

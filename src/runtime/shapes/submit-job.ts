@@ -1,0 +1,49 @@
+import { ArrayProperties, ContainerOverrides, JobDependency, JobTimeout, NodeOverrides, RetryStrategy } from './common';
+
+/** The AWS Batch `SubmitJob` request. */
+export interface SubmitJobRequest {
+  /** Job name (LIM-8). */
+  readonly jobName: string;
+  /**
+   * The job queue: a name, an ARN, or the CDK token of a queue in the loaded stack
+   * (`queue.jobQueueArn`).
+   */
+  readonly jobQueue: string;
+  /**
+   * The job definition: `name` (latest ACTIVE revision), `name:revision`, an ARN, or the CDK token of
+   * a job definition in the loaded stack (`jobDefinition.jobDefinitionArn`).
+   */
+  readonly jobDefinition: string;
+  /** @default - not an array job */
+  readonly arrayProperties?: ArrayProperties;
+  /** @default - no dependencies */
+  readonly dependsOn?: JobDependency[];
+  /** Values for `Ref::name` placeholders; they win over the job definition's defaults. @default - none */
+  readonly parameters?: Record<string, string>;
+  /** @default - none */
+  readonly containerOverrides?: ContainerOverrides;
+  /** @default - none */
+  readonly nodeOverrides?: NodeOverrides;
+  /** @default - the job definition's */
+  readonly retryStrategy?: RetryStrategy;
+  /** @default - the job definition's */
+  readonly timeout?: JobTimeout;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+  /** @default false */
+  readonly propagateTags?: boolean;
+  /** Fair-share identifier. @default - none */
+  readonly shareIdentifier?: string;
+  /** Fair-share priority override. @default - none */
+  readonly schedulingPriorityOverride?: number;
+}
+
+/** The AWS Batch `SubmitJob` response. */
+export interface SubmitJobResponse {
+  /** The job's ARN. */
+  readonly jobArn: string;
+  /** The job's name. */
+  readonly jobName: string;
+  /** The job's id (a UUID, LIFE-6). */
+  readonly jobId: string;
+}

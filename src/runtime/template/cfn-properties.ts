@@ -1,0 +1,35 @@
+/**
+ * CloudFormation properties are the API's fields in PascalCase. Converting keys to camelCase gives the
+ * API request, except inside maps whose keys are user data (tags, parameters, log options).
+ */
+const USER_KEYED_MAPS = new Set(['Tags', 'Parameters', 'Options', 'DriverOpts', 'Labels', 'StatusSummary']);
+
+/** Field names whose camelCase is not just the first letter lowered. */
+const SPECIAL_KEYS: Record<string, string> = {
+  // e.g. CloudFormation `ComputeEnvironmentOrder[].ComputeEnvironment` is the API's as well;
+  // kept as a table so oddities have one home.
+};
+
+export function toApiShape(value: unknown, keyIsUserData: boolean = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => toApiShape(v));
+  if (value === null || typeof value !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const apiKey = keyIsUserData ? key : SPECIAL_KEYS[key] ?? camelCase(key);
+    result[apiKey] = keyIsUserData ? child : toApiShape(child, USER_KEYED_MAPS.has(key) && !Array.isArray(child));
+  }
+  return result;
+}
+
+function camelCase(key: string): string {
+  return key.charAt(0).toLowerCase() + key.slice(1);
+}
+
+/** CloudFormation tags of Batch resources are a map; most other types use a list of Key/Value pairs. */
+export function tagsAsMap(tags: unknown): Record<string, string> | undefined {
+  if (tags === undefined) return undefined;
+  if (Array.isArray(tags)) {
+    return Object.fromEntries(tags.map((t: { key?: string; Key?: string; value?: string; Value?: string }) => [t.key ?? t.Key ?? '', t.value ?? t.Value ?? '']));
+  }
+  return tags as Record<string, string>;
+}

@@ -1,0 +1,68 @@
+import { toApiShape } from './cfn-properties';
+import { CfnTemplate, IntrinsicResolver } from './intrinsic-resolver';
+import { BatchBackend } from '../core/backend';
+import { ClientException } from '../core/errors';
+import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
+
+/** The Batch resource types the loader turns into backend calls, in creation order. */
+const BATCH_TYPES = ['AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
+
+/** What loading a template produced: how its logical ids map to the runtime's ARNs. */
+export interface LoadedTemplate {
+  readonly stackName: string;
+  readonly resolver: IntrinsicResolver;
+  /** Logical id -> ARN, for the Batch resources created. */
+  readonly batchResources: ReadonlyMap<string, string>;
+}
+
+/**
+ * Loads a CloudFormation template into the backend through the same operations the HTTP API uses
+ * (createComputeEnvironment, createJobQueue, registerJobDefinition), so validation and errors are
+ * the same whichever way a resource arrives.
+ */
+export function loadTemplate(
+  backend: BatchBackend,
+  template: CfnTemplate,
+  stackName: string,
+  parameters: Record<string, string> = {},
+): LoadedTemplate {
+  if (!template || typeof template !== 'object' || typeof template.Resources !== 'object') {
+    throw new Error(`The template of ${stackName} has no Resources section; is it a CloudFormation template?`);
+  }
+  const resolver = new IntrinsicResolver(template, { stackName, environment: backend.environment, parameters });
+  const resources = Object.entries(template.Resources).filter(([id]) => resolver.resourceExists(id));
+  const batchResources = new Map<string, string>();
+  if (!resources.some(([, r]) => (BATCH_TYPES as readonly string[]).includes(r.Type))) {
+    const types = [...new Set(resources.map(([, r]) => r.Type))].sort();
+    throw new Error(`The template of ${stackName} has no AWS Batch resources (AWS::Batch::ComputeEnvironment, JobQueue or JobDefinition); it has: ${types.join(', ') || 'no resources'}`);
+  }
+
+  for (const type of BATCH_TYPES) {
+    for (const [logicalId, resource] of resources) {
+      if (resource.Type !== type) continue;
+      const path = `${stackName}/${logicalId}`;
+      const props = toApiShape(resolver.resolve(resource.Properties ?? {}, `${logicalId}.Properties`)) as Record<string, unknown>;
+      const name = resolver.physicalName(logicalId);
+      try {
+        switch (type) {
+          case 'AWS::Batch::ComputeEnvironment':
+            backend.createComputeEnvironment({ ...props, computeEnvironmentName: name } as unknown as CreateComputeEnvironmentRequest);
+            break;
+          case 'AWS::Batch::JobQueue':
+            backend.createJobQueue({ ...props, jobQueueName: name, priority: Number(props.priority ?? 1) } as unknown as CreateJobQueueRequest);
+            break;
+          case 'AWS::Batch::JobDefinition':
+            backend.registerJobDefinition({ ...props, jobDefinitionName: name } as unknown as RegisterJobDefinitionRequest);
+            break;
+        }
+      } catch (error) {
+        if (error instanceof ClientException) {
+          throw new ClientException(`${path} (${type}): ${error.message}`);
+        }
+        throw error;
+      }
+      batchResources.set(logicalId, resolver.ref(logicalId, path));
+    }
+  }
+  return { stackName, resolver, batchResources };
+}
