@@ -1,9 +1,12 @@
 import * as cdk from 'aws-cdk-lib';
+import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 
 /**
- * The few fields most container jobs need. `BatchEnvironment.addJobDefinition` turns them into an
- * aws-cdk-lib `EcsJobDefinition` with an `EcsEc2ContainerDefinition`.
+ * A container job definition on EC2 resources: every field of the user guide's job-definition
+ * template. `BatchEnvironment.addJobDefinition` and `BatchContainerJobDefinition` turn them into
+ * an aws-cdk-lib `EcsJobDefinition` with an `EcsEc2ContainerDefinition`.
  */
 export interface ContainerJobDefinitionProps {
   /**
@@ -68,4 +71,110 @@ export interface ContainerJobDefinitionProps {
    * @default - no timeout
    */
   readonly timeout?: cdk.Duration;
+
+  /**
+   * Retry only on some exits (`evaluateOnExit`, at most 5, LIM-10); needs `retryAttempts`.
+   *
+   * @default - every failed attempt is retried while attempts remain
+   */
+  readonly retryStrategies?: batch.RetryStrategy[];
+
+  /**
+   * The role the container's AWS calls run as (`jobRoleArn`), e.g. a `BatchJobRole`.
+   *
+   * @default - no job role
+   */
+  readonly jobRole?: iam.IRole;
+
+  /**
+   * The role ECS uses to pull the image and write logs.
+   *
+   * @default - a new role (aws-cdk-lib's default)
+   */
+  readonly executionRole?: iam.IRole;
+
+  /**
+   * Volumes and where they are mounted (host paths, EFS).
+   *
+   * @default - none
+   */
+  readonly volumes?: batch.EcsVolume[];
+
+  /**
+   * GPUs reserved for the container (LIM-9; the job then only runs on GPU instances, SCHED-9).
+   *
+   * @default - none
+   */
+  readonly gpu?: number;
+
+  /**
+   * Run the container with root privileges on the host.
+   *
+   * @default false
+   */
+  readonly privileged?: boolean;
+
+  /**
+   * ulimits of the container.
+   *
+   * @default - the Docker daemon's
+   */
+  readonly ulimits?: batch.Ulimit[];
+
+  /**
+   * Linux settings: devices, shared memory, swap, tmpfs.
+   *
+   * @default - none
+   */
+  readonly linuxParameters?: batch.LinuxParameters;
+
+  /**
+   * Map the Elastic Fabric Adapter device `/dev/infiniband/uverbs0` (READ, WRITE, MKNOD) into the
+   * container (CE-6); needs a compute environment with `efa`.
+   *
+   * @default false
+   */
+  readonly efa?: boolean;
+
+  /**
+   * The log driver.
+   *
+   * @default - awslogs to `/aws/batch/job` (LOG-1)
+   */
+  readonly logging?: ecs.LogDriver;
+
+  /**
+   * Secrets exposed as environment variables.
+   *
+   * @default - none
+   */
+  readonly secrets?: Record<string, batch.Secret>;
+
+  /**
+   * The user the container runs as (a numeric uid avoids name lookups in the image).
+   *
+   * @default - the image's user
+   */
+  readonly user?: string;
+
+  /**
+   * Mount the root file system read-only.
+   *
+   * @default false
+   */
+  readonly readonlyRootFilesystem?: boolean;
+
+  /**
+   * Copy the job definition's tags to the ECS task.
+   *
+   * @default false
+   */
+  readonly propagateTags?: boolean;
+
+  /**
+   * Scheduling priority under a fair-share scheduling policy.
+   *
+   * @default - none
+   */
+  readonly schedulingPriority?: number;
 }
