@@ -69,7 +69,7 @@ const typecheck = project.addTask('typecheck', {
 
 const smoke = project.addTask('examples:smoke', {
   description: 'Synthesize every example app and run the quickstart in the local runtime',
-  exec: 'ts-node --project examples/tsconfig.json examples/smoke.ts',
+  exec: 'ts-node --transpile-only --project examples/tsconfig.json examples/smoke.ts',
 });
 
 project.testTask.prependSpawn(typecheck);
@@ -77,12 +77,12 @@ project.testTask.spawn(smoke);
 
 project.addTask('demo', {
   description: 'Synthesize examples/quickstart.ts and run its jobs as real local processes',
-  exec: 'ts-node --project examples/tsconfig.json examples/quickstart.ts',
+  exec: 'ts-node --transpile-only --project examples/tsconfig.json examples/quickstart.ts',
 });
 
 project.addTask('bench', {
   description: 'Run the benchmarks in bench/ and print their figures',
-  exec: 'ts-node --project bench/tsconfig.json bench/run-all.ts',
+  exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/run-all.ts',
 });
 
 for (const pattern of ['/examples/', '/bench/', '/docs/', '/.ci/', 'cdk.json']) {
