@@ -54,9 +54,10 @@ export function parseCidrBlock(source: string, path: string): CidrBlock {
       `Malformed CIDR, mask bits ${maskBits} exceed the ${width} bits of an IPv${address.version} address: "${source}"`,
       path);
   }
-  const hostBits = BigInt(width - maskBits);
-  const first = (address.value >> hostBits) << hostBits;
-  const last = first + (1n << hostBits) - 1n;
+  // Plain arithmetic on BigInt: the block size is 2^(host bits).
+  const blockSize = 2n ** BigInt(width - maskBits);
+  const first = (address.value / blockSize) * blockSize;
+  const last = first + blockSize - 1n;
   return { source, version: address.version, first, last };
 }
 
@@ -80,7 +81,7 @@ function parseIpv4(text: string): bigint | undefined {
     if (octet > 255) {
       return undefined;
     }
-    value = (value << 8n) | BigInt(octet);
+    value = value * 256n + BigInt(octet);
   }
   return value;
 }
@@ -101,7 +102,7 @@ function parseIpv6(text: string): bigint | undefined {
     return undefined;
   }
   const groups = [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
-  return groups.reduce((value, group) => (value << 16n) | BigInt(group), 0n);
+  return groups.reduce((value, group) => value * 65536n + BigInt(group), 0n);
 }
 
 /** Colon-separated hex groups; a final dotted-quad counts as two groups (`::ffff:10.0.0.1`). */
@@ -118,7 +119,7 @@ function parseIpv6Groups(text: string): number[] | undefined {
       if (v4 === undefined) {
         return undefined;
       }
-      groups.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
+      groups.push(Number(v4 / 65536n), Number(v4 % 65536n));
     } else if (IPV6_GROUP_PATTERN.test(part)) {
       groups.push(parseInt(part, 16));
     } else {

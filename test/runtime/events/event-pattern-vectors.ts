@@ -34,25 +34,48 @@ const EC2_TERMINATED = {
 // The Auto Scaling event with an empty string and a null ("Matching null values and empty strings",
 // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-null-values.html).
 const AUTOSCALING = {
-  'version': '0', 'id': '3e3c153a-8339-4e30-8c35-687ebef853fe', 'detail-type': 'EC2 Instance Launch Successful',
-  'source': 'aws.autoscaling', 'account': '123456789012', 'time': '2015-11-11T21:31:47Z', 'region': 'us-east-1',
-  'resources': [], 'detail': { eventVersion: '', responseElements: null },
+  'version': '0',
+  'id': '3e3c153a-8339-4e30-8c35-687ebef853fe',
+  'detail-type': 'EC2 Instance Launch Successful',
+  'source': 'aws.autoscaling',
+  'account': '123456789012',
+  'time': '2015-11-11T21:31:47Z',
+  'region': 'us-east-1',
+  'resources': [],
+  'detail': { eventVersion: '', responseElements: null },
 };
 // The (truncated) Macie alert of "Amazon EventBridge event patterns", Value matching.
 const macie = (riskScore: number, risk: number) => ({
-  'detail-type': 'Macie Alert', 'source': 'aws.macie',
-  'detail': { 'notification-type': 'ALERT_CREATED', 'tags': ['Custom_Alert', 'Insider'], 'risk-score': riskScore,
-    'trigger': { 'alert-type': 'basic', risk } },
+  'detail-type': 'Macie Alert',
+  'source': 'aws.macie',
+  'detail': {
+    'notification-type': 'ALERT_CREATED',
+    'tags': ['Custom_Alert', 'Insider'],
+    'risk-score': riskScore,
+    'trigger': { 'alert-type': 'basic', risk },
+  },
 });
 // The sample event of the content-filtering examples ("Content filtering in Amazon EventBridge event
 // patterns", https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-content-based-filtering.html,
 // and the README of github.com/aws/event-ruler, the matcher behind EventBridge).
 const filtering = (detail: Record<string, unknown> = {}) => ({
-  'version': '0', 'id': 'ddddd4-aaaa-7777-4444-345dd43cc333', 'detail-type': 'EC2 Instance State-change Notification',
-  'source': 'aws.ec2', 'account': '012345679012', 'time': '2017-10-02T16:24:49Z', 'region': 'us-east-1',
+  'version': '0',
+  'id': 'ddddd4-aaaa-7777-4444-345dd43cc333',
+  'detail-type': 'EC2 Instance State-change Notification',
+  'source': 'aws.ec2',
+  'account': '012345679012',
+  'time': '2017-10-02T16:24:49Z',
+  'region': 'us-east-1',
   'resources': ['arn:aws:ec2:us-east-1:123456789012:instance/i-000000aaaaaa00000'],
-  'detail': { 'c-count': 5, 'd-count': 3, 'x-limit': 301.8, 'source-ip': '10.0.0.33',
-    'instance-id': 'i-000000aaaaaa00000', 'state': 'running', ...detail },
+  'detail': {
+    'c-count': 5,
+    'd-count': 3,
+    'x-limit': 301.8,
+    'source-ip': '10.0.0.33',
+    'instance-id': 'i-000000aaaaaa00000',
+    'state': 'running',
+    ...detail,
+  },
 });
 const detail = (fields: Record<string, unknown>) => ({ detail: fields });
 const NUMERIC_DOC = detail({
@@ -60,11 +83,13 @@ const NUMERIC_DOC = detail({
   'd-count': [{ numeric: ['<', 10] }],
   'x-limit': [{ numeric: ['=', 3.018e2] }],
 });
-const OR_DOC = detail({ $or: [
-  { 'c-count': [{ numeric: ['>', 0, '<=', 5] }] },
-  { 'd-count': [{ numeric: ['<', 10] }] },
-  { 'x-limit': [{ numeric: ['=', 3.018e2] }] },
-] });
+const OR_DOC = detail({
+  $or: [
+    { 'c-count': [{ numeric: ['>', 0, '<=', 5] }] },
+    { 'd-count': [{ numeric: ['<', 10] }] },
+    { 'x-limit': [{ numeric: ['=', 3.018e2] }] },
+  ],
+});
 const COMPLEX_DOC = {
   time: [{ prefix: '2017-10-02' }],
   detail: {
@@ -89,19 +114,34 @@ const OR_WITH_AND = {
 };
 const PARALLEL_OR = {
   $or: [{ metricName: ['CPUUtilization', 'ReadLatency'] }, { namespace: ['AWS/EC2', 'AWS/ES'] }],
-  detail: { $or: [{ 'source': ['aws.cloudwatch'] }, { 'detail-type': ['CloudWatch Alarm State Change'] }] },
+  detail: { $or: [{ source: ['aws.cloudwatch'] }, { 'detail-type': ['CloudWatch Alarm State Change'] }] },
 };
 // Event Ruler README, "JSON Array Matching".
-const EMPLOYEES = { employees: [{ firstName: 'John', lastName: 'Doe' }, { firstName: 'Anna', lastName: 'Smith' },
-  { firstName: 'Peter', lastName: 'Jones' }] };
+const EMPLOYEES = {
+  employees: [{ firstName: 'John', lastName: 'Doe' }, { firstName: 'Anna', lastName: 'Smith' },
+    { firstName: 'Peter', lastName: 'Jones' }],
+};
 // The Batch job state change event of the seed guide (AWS Batch User Guide, "AWS Batch 事件").
 const batch = (status: string, overrides: Record<string, unknown> = {}) => ({
-  'version': '0', 'id': 'c8f9c4b5-76e5-d76a-f980-7011e206042b', 'detail-type': 'Batch Job State Change',
-  'source': 'aws.batch', 'account': 'aws_account_id', 'time': '2017-10-23T17:56:03Z', 'region': 'us-east-1',
+  'version': '0',
+  'id': 'c8f9c4b5-76e5-d76a-f980-7011e206042b',
+  'detail-type': 'Batch Job State Change',
+  'source': 'aws.batch',
+  'account': 'aws_account_id',
+  'time': '2017-10-23T17:56:03Z',
+  'region': 'us-east-1',
   'resources': ['arn:aws:batch:us-east-1:aws_account_id:job/4c7599ae-0a82-49aa-ba5a-4727fcce14a8'],
-  'detail': { jobName: 'event-test', jobId: '4c7599ae-0a82-49aa-ba5a-4727fcce14a8',
-    jobQueue: 'arn:aws:batch:us-east-1:aws_account_id:job-queue/HighPriority', status, attempts: [],
-    createdAt: 1508781340401, retryStrategy: { attempts: 1 }, dependsOn: [], parameters: {} },
+  'detail': {
+    jobName: 'event-test',
+    jobId: '4c7599ae-0a82-49aa-ba5a-4727fcce14a8',
+    jobQueue: 'arn:aws:batch:us-east-1:aws_account_id:job-queue/HighPriority',
+    status,
+    attempts: [],
+    createdAt: 1508781340401,
+    retryStrategy: { attempts: 1 },
+    dependsOn: [],
+    parameters: {},
+  },
   ...overrides,
 });
 const BATCH_FAILED = { 'detail-type': ['Batch Job State Change'], 'source': ['aws.batch'], 'detail': { status: ['FAILED'] } };
@@ -118,8 +158,11 @@ export const EVENT_PATTERN_VECTORS: readonly PatternVector[] = [
   vector('fields absent from the pattern are ignored', detail({ state: ['terminated'] }), ec2(), true),
   vector('field names are case-sensitive', { Source: ['aws.ec2'] }, ec2(), false),
   vector('string values match character by character, case included', { source: ['AWS.EC2'] }, ec2(), false),
-  vector('field matching on responseElements null', { 'source': ['aws.autoscaling'],
-    'detail-type': ['EC2 Instance Launch Successful'], 'detail': { responseElements: [null] } }, AUTOSCALING, true),
+  vector('field matching on responseElements null', {
+    'source': ['aws.autoscaling'],
+    'detail-type': ['EC2 Instance Launch Successful'],
+    'detail': { responseElements: [null] },
+  }, AUTOSCALING, true),
   vector('Macie: risk-score 80 and trigger.risk 8', { source: ['aws.macie'], detail: { 'risk-score': [80], 'trigger': { risk: [8] } } },
     macie(80, 8), true),
   vector('Macie: trigger.risk 7 fails the nested field', { source: ['aws.macie'], detail: { 'risk-score': [80], 'trigger': { risk: [8] } } },
@@ -134,11 +177,17 @@ export const EVENT_PATTERN_VECTORS: readonly PatternVector[] = [
   vector('the string "null" is not null', detail({ responseElements: ['null'] }), AUTOSCALING, false),
 
   // "Arrays in Amazon EventBridge event patterns" (eb-event-patterns-arrays.html).
-  vector('event array matches when it intersects the pattern list', { resources: [
-    'arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f', 'arn:aws:ec2:us-east-1:111122223333:instance/i-b188560f',
-    'arn:aws:ec2:us-east-1:444455556666:instance/i-b188560f'] }, { resources: [
-    'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:eb56d16b-bbf0-401d-b893-d5978ed4a025:autoScalingGroupName/ASGTerminate',
-    'arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f'] }, true),
+  vector('event array matches when it intersects the pattern list', {
+    resources: [
+      'arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f', 'arn:aws:ec2:us-east-1:111122223333:instance/i-b188560f',
+      'arn:aws:ec2:us-east-1:444455556666:instance/i-b188560f',
+    ],
+  }, {
+    resources: [
+      'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:eb56d16b-bbf0-401d-b893-d5978ed4a025:autoScalingGroupName/ASGTerminate',
+      'arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f',
+    ],
+  }, true),
   vector('event array without a common element does not match', { resources: ['arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f'] },
     { resources: ['arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:x:autoScalingGroupName/ASGTerminate'] }, false),
   vector('an empty event array is absent for exists:true', { resources: [{ exists: true }] }, AUTOSCALING, false),

@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import { EVENT_PATTERN_VECTORS } from './event-pattern-vectors';
 import {
   compileEventPattern,
   matchesEventPattern,
@@ -6,7 +7,6 @@ import {
   validateEventPattern,
 } from '../../../src/runtime/events/event-pattern';
 import { EventsValidationException, InvalidEventPatternException } from '../../../src/runtime/events/events-errors';
-import { EVENT_PATTERN_VECTORS } from './event-pattern-vectors';
 
 describe('matchesEventPattern: documented vectors', () => {
   test('EVT-3: the vector table holds 100+ vectors, both outcomes', () => {
@@ -86,6 +86,7 @@ const INVALID_PATTERNS: readonly (readonly [string, unknown, string, string])[] 
     's[0].anything-but.wildcard'],
   ['anything-but wildcard with consecutive stars', { s: [{ 'anything-but': { wildcard: ['ok', 'a**'] } }] },
     'Consecutive wildcard characters at pos 2', 's[0].anything-but.wildcard[1]'],
+  ['anything-but empty prefix list', { s: [{ 'anything-but': { prefix: [] } }] }, 'Empty arrays are not allowed', 's[0].anything-but.prefix'],
   ['anything-but numeric', { s: [{ 'anything-but': { numeric: ['>', 1] } }] }, 'Unsupported anything-but pattern: numeric',
     's[0].anything-but.numeric'],
   ['anything-but with two operators', { s: [{ 'anything-but': { prefix: 'a', suffix: 'b' } }] }, 'exactly one of', 's[0].anything-but'],
