@@ -6,6 +6,8 @@ export interface Placement {
   readonly computeEnvironment: ComputeEnvironmentRecord;
   readonly containerInstanceArn: string;
   readonly instanceType?: string;
+  /** The EC2 instance id (`i-...`) when the placement is on a modelled instance; absent for pooled capacity. */
+  readonly instanceId?: string;
   /** When the instance can start the container (instance start delay; equals now for a running instance). */
   readonly readyAt: number;
   release(): void;
@@ -21,10 +23,19 @@ export interface FitVerdict {
  * The capacity model of compute environments: where a job fits now, whether it can ever fit.
  * The scheduler only talks to this interface, so the capacity model can grow (instances, bin-packing,
  * scaling, allocation strategies) without touching scheduling order.
+ *
+ * The optional members let a backend tell the model about compute environment life cycle and ask it
+ * why a job waits; a model that does not need them (the vCPU pool) leaves them out.
  */
 export interface CapacityModel {
   /** Places the demand now (possibly scaling up), or returns undefined. */
   tryPlace(ce: ComputeEnvironmentRecord, demand: ContainerDemand, now: number): Placement | undefined;
   /** Whether the CE could ever run the demand, even with every instance free and at max size. */
   canEverFit(ce: ComputeEnvironmentRecord, demand: ContainerDemand): FitVerdict;
+  /** A compute environment was created: a managed one launches its `desiredvCpus` now (SCHED-5). */
+  computeEnvironmentCreated?(ce: ComputeEnvironmentRecord): void;
+  /** A compute environment's state or sizes changed (e.g. it was DISABLED, LIFE-8). */
+  computeEnvironmentUpdated?(ce: ComputeEnvironmentRecord): void;
+  /** Why a demand that can fit is not placed on the CE right now (DIAG-2), e.g. the CE is at `maxvCpus`. */
+  explainWait?(ce: ComputeEnvironmentRecord, demand: ContainerDemand): string;
 }

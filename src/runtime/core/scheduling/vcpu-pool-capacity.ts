@@ -5,7 +5,8 @@ import { ComputeEnvironmentRecord } from '../model/records';
 /**
  * The simplest capacity model: each compute environment is one pool of vCPUs (managed: `maxvCpus`,
  * unmanaged: `unmanagedvCpus` or a configured default). Memory and GPUs are not bin-packed here; the
- * instance-level model replaces this for scheduling fidelity.
+ * instance-level model (`InstanceCapacity`) replaces this for EC2 and uses it for Fargate, whose
+ * tasks have no instances to pack.
  */
 export class VcpuPoolCapacity implements CapacityModel {
   private readonly used = new Map<string, number>();
@@ -31,6 +32,9 @@ export class VcpuPoolCapacity implements CapacityModel {
   }
 
   canEverFit(ce: ComputeEnvironmentRecord, demand: ContainerDemand): FitVerdict {
+    if (demand.gpus > 0 && (ce.computeResources?.type ?? '').startsWith('FARGATE')) {
+      return { fits: false, reason: `MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - needs ${demand.gpus} GPUs, but Fargate compute environment ${ce.name} has no GPUs (SCHED-9)` };
+    }
     const limit = this.limit(ce);
     return demand.vcpus <= limit
       ? { fits: true }

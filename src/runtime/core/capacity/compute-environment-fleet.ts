@@ -1,0 +1,350 @@
+import { AllocationStrategy, allocationStrategyOf, launchesOnlyFirstChoice, launchOrder, mayExceedMaxvCpus, SpotRiskSource } from './allocation-strategy';
+import { CapacityListener, hostTerminatedReason, InstanceTermination } from './capacity-listener';
+import { InstanceStartProfile } from './capacity-options';
+import { CapacityStatsRecorder } from './capacity-stats';
+import { ContainerInstance, InstancePlacement, PlacementOwner, RegisteredResources } from './container-instance';
+import { Ec2Availability } from './ec2-availability';
+import { diagnoseFit, diagnoseMaxvCpus, FitDiagnosis } from './fit-diagnosis';
+import { FreeCapacityIndex, resourceKey } from './free-capacity-index';
+import { EventLoop } from '../event-loop';
+import { ContainerDemand } from '../jobs/container-launch';
+import { ComputeEnvironmentRecord } from '../model/records';
+import { FitVerdict } from '../scheduling/capacity';
+
+/** What every fleet shares: the clock, the core's listener, EC2, statistics and settings. */
+export interface FleetContext {
+  readonly loop: EventLoop;
+  readonly listener: CapacityListener;
+  readonly stats: CapacityStatsRecorder;
+  readonly availability: Ec2Availability;
+  readonly risks: SpotRiskSource;
+  readonly instanceStart: InstanceStartProfile;
+  readonly scaleDownIdleMs: number;
+  /** A fresh EC2 instance id and ECS container instance id. */
+  nextInstanceIds(): { readonly instanceId: string; readonly containerInstanceId: string };
+}
+
+/** How one compute environment's instances are made: the types it launches, or the instances it has. */
+export interface FleetSettings {
+  /** Managed: the CE's instance types with registered resources (SCHED-8), in any order. */
+  readonly instanceTypes: readonly RegisteredResources[];
+  /** Why the instance types could not be read (e.g. an unknown type), if so; nothing is launched then. */
+  readonly configurationProblem?: string;
+  /** Unmanaged: the instances registered at creation (SCHED-7). */
+  readonly unmanagedInstances: readonly RegisteredResources[];
+}
+
+/** One instance, as tests and diagnostics see it. */
+export interface InstanceView {
+  readonly instanceId: string;
+  readonly instanceType: string;
+  readonly containerInstanceArn: string;
+  readonly launchedAt: number;
+  readonly readyAt: number;
+  readonly registeredvCpus: number;
+  readonly registeredMemoryMiB: number;
+  readonly registeredGpus: number;
+  readonly freevCpus: number;
+  readonly freeMemoryMiB: number;
+  readonly freeGpus: number;
+  readonly runningPlacements: number;
+}
+
+/**
+ * The container instances of one EC2 compute environment: bin-packing of jobs onto them (SCHED-4),
+ * managed scaling between `minvCpus` and `maxvCpus` with the allocation strategies (SCHED-5,
+ * SCHED-6), the fixed instances of an unmanaged CE (SCHED-7), idle scale-down, and host failures.
+ */
+export class ComputeEnvironmentFleet implements PlacementOwner {
+  private readonly instances = new Map<string, ContainerInstance>();
+  private readonly index = new FreeCapacityIndex();
+  /** Verdict and launchable types per job shape: most jobs share a few shapes. */
+  private readonly diagnoses = new Map<number | string, FitDiagnosis>();
+  private readonly managed: boolean;
+  private readonly strategy: AllocationStrategy;
+  private readonly launchTypes: RegisteredResources[];
+  private totalvCpus = 0;
+
+  constructor(readonly ce: ComputeEnvironmentRecord, private readonly context: FleetContext, private readonly settings: FleetSettings) {
+    this.managed = ce.type === 'MANAGED';
+    this.strategy = allocationStrategyOf(ce.computeResources?.allocationStrategy);
+    const bySpec = new Map(settings.instanceTypes.map((registered) => [registered.spec, registered]));
+    this.launchTypes = launchOrder(this.strategy, [...bySpec.keys()], context.risks).map((spec) => bySpec.get(spec)!);
+  }
+
+  /** Brings up the first instances: `desiredvCpus` (`minvCpus` when DISABLED), or the unmanaged ones. */
+  start(): void {
+    const now = this.context.loop.now();
+    if (!this.managed) {
+      this.settings.unmanagedInstances.forEach((registered) => this.launch(registered, now, now));
+      return;
+    }
+    const resources = this.ce.computeResources;
+    const desired = this.ce.state === 'ENABLED' ? resources?.desiredvCpus ?? 0 : 0;
+    this.growTo(Math.max(desired, this.minvCpus), now);
+    for (const instance of this.instances.values()) this.armIdleCheck(instance);
+  }
+
+  get minvCpus(): number {
+    return this.ce.computeResources?.minvCpus ?? 0;
+  }
+
+  get maxvCpus(): number {
+    return this.ce.computeResources?.maxvCpus ?? 0;
+  }
+
+  get vcpus(): number {
+    return this.totalvCpus;
+  }
+
+  /** SCHED-4/5/6: a place on an instance with room (best fit), else on a newly launched one, else nothing. */
+  tryPlace(demand: ContainerDemand, now: number): InstancePlacement | undefined {
+    if (this.ce.state !== 'ENABLED' || this.ce.status !== 'VALID') return undefined; // LIFE-8
+    const instance = this.index.bestFit(demand);
+    if (instance) return this.place(instance, demand, now);
+    // Below maxvCpus is needed for a launch within it and for the one-instance overshoot alike.
+    if (!this.managed || this.totalvCpus >= this.maxvCpus) return undefined;
+    const type = this.chooseLaunchType(demand);
+    return type ? this.place(this.launch(type, now, this.readyTime(type, now)), demand, now) : undefined;
+  }
+
+  /** Whether the demand could ever be placed here (DIAG-2). */
+  canEverFit(demand: ContainerDemand): FitVerdict {
+    return this.diagnose(demand).verdict;
+  }
+
+  /** Why a demand that can fit is not placed now (DIAG-2 for jobs that wait rather than never fit). */
+  explainWait(demand: ContainerDemand): string {
+    const name = this.ce.name;
+    if (this.ce.state !== 'ENABLED') return `compute environment ${name} is ${this.ce.state}: it places no new jobs (LIFE-8)`;
+    if (this.ce.status !== 'VALID') return `compute environment ${name} is ${this.ce.status}: it places no jobs`;
+    const diagnosis = this.diagnose(demand);
+    if (!diagnosis.verdict.fits) return diagnosis.verdict.reason!;
+    const instance = this.index.bestFit(demand);
+    if (instance) return `instance ${instance.id} of compute environment ${name} has room for it: the next scheduling pass places it`;
+    if (!this.managed) {
+      return `CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY - the ${this.instances.size} container instances of unmanaged compute environment ${name} are busy (SCHED-7)`;
+    }
+    if (this.totalvCpus >= this.maxvCpus) {
+      return `CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY - compute environment ${name} is at ${this.totalvCpus} of maxvCpus ${this.maxvCpus}: waiting for running jobs to finish (SCHED-5)`;
+    }
+    const unavailable = diagnosis.fitting.filter((type) => !this.context.availability.canLaunch(type.spec.name));
+    if (unavailable.length === diagnosis.fitting.length) {
+      return `CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY - EC2 has no more capacity of ${unavailable.map((type) => type.spec.name).join(', ')} for compute environment ${name} (SCHED-6)`;
+    }
+    const first = diagnosis.fitting[0];
+    return `CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY - ${this.strategy} would launch ${first.spec.name} (${first.vcpus} vCPUs), ` +
+      `but only ${this.maxvCpus - this.totalvCpus} of maxvCpus ${this.maxvCpus} are left in compute environment ${name} (SCHED-5)`;
+  }
+
+  /** Registers one more instance (unmanaged CEs: an instance joins the ECS cluster, SCHED-7). Returns its id. */
+  register(registered: RegisteredResources): string {
+    const now = this.context.loop.now();
+    const instance = this.launch(registered, now, now);
+    this.diagnoses.clear();
+    this.armIdleCheck(instance);
+    this.context.listener.capacityChanged();
+    return instance.id;
+  }
+
+  /**
+   * Terminates an instance (a host failure or Spot reclaim). Its placements are lost: the core is
+   * told through `instanceTerminated`. A managed CE launches a replacement when demand asks for it.
+   */
+  terminate(instanceId: string, statusReason: string = hostTerminatedReason(instanceId)): InstanceTermination | undefined {
+    const instance = this.instances.get(instanceId);
+    if (!instance) return undefined;
+    const lostPlacements = [...instance.placements];
+    for (const placement of lostPlacements) placement.released = true;
+    this.remove(instance, this.context.loop.now());
+    if (!this.managed) this.diagnoses.clear(); // the registered capacity shrank for good
+    const termination: InstanceTermination = {
+      computeEnvironmentName: this.ce.name,
+      instanceId,
+      instanceType: instance.spec.name,
+      containerInstanceArn: instance.containerInstanceArn,
+      statusReason,
+      lostPlacements,
+    };
+    if (lostPlacements.length > 0) this.context.listener.instanceTerminated(termination);
+    this.context.listener.capacityChanged();
+    return termination;
+  }
+
+  /** The CE's state or sizes changed: idle instances are checked again for scale-down (LIFE-8, SCHED-5). */
+  updated(): void {
+    this.diagnoses.clear();
+    for (const instance of this.instances.values()) {
+      if (instance.isIdle) this.armIdleCheck(instance);
+    }
+    this.context.listener.capacityChanged();
+  }
+
+  has(instanceId: string): boolean {
+    return this.instances.has(instanceId);
+  }
+
+  views(): InstanceView[] {
+    return [...this.instances.values()].map((instance) => ({
+      instanceId: instance.id,
+      instanceType: instance.spec.name,
+      containerInstanceArn: instance.containerInstanceArn,
+      launchedAt: instance.launchedAt,
+      readyAt: instance.readyAt,
+      registeredvCpus: instance.registered.vcpus,
+      registeredMemoryMiB: instance.registered.memoryMiB,
+      registeredGpus: instance.registered.gpus,
+      freevCpus: instance.freeVcpus,
+      freeMemoryMiB: instance.freeMemoryMiB,
+      freeGpus: instance.freeGpus,
+      runningPlacements: instance.placements.size,
+    }));
+  }
+
+  placementReleased(placement: InstancePlacement): void {
+    const instance = placement.instance;
+    if (instance.terminated) return;
+    instance.give(placement);
+    this.index.file(instance);
+    // Ask for a pass before arming the idle check: at a zero idle time the pass still runs first
+    // and reuses the instance, instead of terminating it and launching another.
+    this.context.listener.capacityChanged();
+    if (instance.isIdle) {
+      instance.idleSince = this.context.loop.now();
+      this.armIdleCheck(instance);
+    }
+  }
+
+  private place(instance: ContainerInstance, demand: ContainerDemand, now: number): InstancePlacement {
+    const placement = new InstancePlacement(this.ce, instance, demand.vcpus, demand.memoryMiB, demand.gpus, Math.max(now, instance.readyAt), this);
+    instance.take(placement);
+    this.index.file(instance);
+    return placement;
+  }
+
+  /**
+   * SCHED-5/6: the type to launch for the demand, in the strategy's order: the first that EC2 can
+   * provide and that stays within `maxvCpus`; failing that, when the strategy may overshoot, the
+   * first EC2 can provide (the CE is below `maxvCpus` here, so it ends at most one instance over).
+   */
+  private chooseLaunchType(demand: ContainerDemand): RegisteredResources | undefined {
+    const diagnosis = this.diagnose(demand);
+    if (!diagnosis.verdict.fits) return undefined;
+    const room = this.maxvCpus - this.totalvCpus;
+    const availability = this.context.availability;
+    for (const type of diagnosis.fitting) {
+      if (type.vcpus <= room && availability.canLaunch(type.spec.name)) return type;
+    }
+    if (!mayExceedMaxvCpus(this.strategy, this.ce.computeResources?.type ?? 'EC2')) return undefined;
+    return diagnosis.fitting.find((type) => availability.canLaunch(type.spec.name));
+  }
+
+  /** Launches instances of the strategy's first types until the CE has `target` vCPUs (never above maxvCpus). */
+  private growTo(target: number, now: number): void {
+    while (this.totalvCpus < target) {
+      const room = this.maxvCpus - this.totalvCpus;
+      const type = this.launchTypes.find((candidate) => candidate.vcpus <= room && this.context.availability.canLaunch(candidate.spec.name));
+      if (!type) return;
+      this.launch(type, now, this.readyTime(type, now));
+    }
+  }
+
+  private diagnose(demand: ContainerDemand): FitDiagnosis {
+    const key = demandKey(demand);
+    let diagnosis = this.diagnoses.get(key);
+    if (!diagnosis) {
+      diagnosis = this.diagnoseUncached(demand);
+      this.diagnoses.set(key, diagnosis);
+    }
+    return diagnosis;
+  }
+
+  private diagnoseUncached(demand: ContainerDemand): FitDiagnosis {
+    const name = this.ce.name;
+    if (this.settings.configurationProblem !== undefined) {
+      return { verdict: { fits: false, reason: `MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - ${this.settings.configurationProblem}` }, fitting: [] };
+    }
+    if (!this.managed) {
+      return diagnoseFit({ computeEnvironmentName: name, managed: false, candidates: this.registeredKinds() }, demand);
+    }
+    const fit = diagnoseFit({ computeEnvironmentName: name, managed: true, candidates: this.launchTypes }, demand);
+    if (!fit.verdict.fits) return fit;
+    return diagnoseMaxvCpus({
+      computeEnvironmentName: name,
+      maxvCpus: this.maxvCpus,
+      strategy: this.strategy,
+      mayExceed: mayExceedMaxvCpus(this.strategy, this.ce.computeResources?.type ?? 'EC2'),
+      onlyFirstChoice: launchesOnlyFirstChoice(this.strategy),
+    }, fit.fitting);
+  }
+
+  /** The distinct registered resources of an unmanaged CE's instances. */
+  private registeredKinds(): RegisteredResources[] {
+    const kinds = new Map<string, RegisteredResources>();
+    for (const { registered } of this.instances.values()) {
+      kinds.set(`${registered.spec.name}/${registered.memoryMiB}`, registered);
+    }
+    return [...kinds.values()];
+  }
+
+  private readyTime(type: RegisteredResources, now: number): number {
+    const profile = this.context.instanceStart;
+    const gpu = type.gpus > 0 ? profile.gpuExtraDelayMs ?? 0 : 0;
+    const spot = this.ce.computeResources?.type === 'SPOT' ? profile.spotExtraDelayMs ?? 0 : 0;
+    return now + profile.baseDelayMs + gpu + spot;
+  }
+
+  private launch(type: RegisteredResources, now: number, readyAt: number): ContainerInstance {
+    const { instanceId, containerInstanceId } = this.context.nextInstanceIds();
+    const arn = `${this.ce.ecsClusterArn.replace(':cluster/', ':container-instance/')}/${containerInstanceId}`;
+    const instance = new ContainerInstance(instanceId, arn, type, now, readyAt);
+    this.instances.set(instanceId, instance);
+    this.index.file(instance);
+    this.totalvCpus += type.vcpus;
+    this.context.availability.launched(type.spec.name);
+    this.context.stats.launched(this.ce.name, type.vcpus, now);
+    return instance;
+  }
+
+  private remove(instance: ContainerInstance, now: number): void {
+    instance.terminated = true;
+    this.index.remove(instance);
+    this.instances.delete(instance.id);
+    this.totalvCpus -= instance.registered.vcpus;
+    this.context.availability.terminated(instance.spec.name);
+    this.context.stats.terminated(this.ce.name, instance.registered.vcpus, instance.launchedAt, now);
+  }
+
+  /** One pending idle check per instance; it re-arms itself if the instance was busy meanwhile. */
+  private armIdleCheck(instance: ContainerInstance): void {
+    if (!this.managed || instance.idleCheckArmed || !Number.isFinite(this.context.scaleDownIdleMs)) return;
+    instance.idleCheckArmed = true;
+    this.context.loop.at(this.idleDue(instance), () => this.idleCheck(instance));
+  }
+
+  private idleDue(instance: ContainerInstance): number {
+    return Math.max(instance.idleSince, instance.readyAt) + this.context.scaleDownIdleMs;
+  }
+
+  /** SCHED-5, LIFE-8: an instance idle for the idle time goes, unless the CE would drop below `minvCpus`. */
+  private idleCheck(instance: ContainerInstance): void {
+    instance.idleCheckArmed = false;
+    if (instance.terminated || !instance.isIdle) return;
+    const now = this.context.loop.now();
+    if (now < this.idleDue(instance)) {
+      this.armIdleCheck(instance);
+      return;
+    }
+    if (this.totalvCpus - instance.registered.vcpus < this.minvCpus) return;
+    this.remove(instance, now);
+    // Terminating frees part of maxvCpus, which a waiting job of another shape may need.
+    this.context.listener.capacityChanged();
+  }
+}
+
+/** A cache key for a job shape: numeric in the usual case, so the hot path builds no strings. */
+function demandKey(demand: ContainerDemand): number | string {
+  const numeric = resourceKey(demand.vcpus, demand.memoryMiB, demand.gpus);
+  if (numeric !== undefined && demand.instanceType === undefined) return numeric;
+  return `${demand.vcpus}/${demand.memoryMiB}/${demand.gpus}/${demand.instanceType ?? ''}`;
+}

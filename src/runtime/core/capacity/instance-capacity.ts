@@ -1,0 +1,200 @@
+import { SpotRiskTable } from './allocation-strategy';
+import { CapacityListener, hostTerminatedReason, InstanceTermination } from './capacity-listener';
+import { DEFAULT_SCALE_DOWN_IDLE_MS, IMMEDIATE_INSTANCE_START, InstanceCapacityOptions, LaunchTemplateMemorySetting } from './capacity-options';
+import { CapacityStats, CapacityStatsRecorder } from './capacity-stats';
+import { ComputeEnvironmentFleet, FleetContext, FleetSettings, InstanceView } from './compute-environment-fleet';
+import { RegisteredResources } from './container-instance';
+import { Ec2Availability } from './ec2-availability';
+import { DEFAULT_ECS_RESERVED_MEMORY_MIB, expandInstanceTypes, getInstanceType, registeredMemoryMiB } from './instance-catalog';
+import { EventLoop } from '../event-loop';
+import { ContainerDemand } from '../jobs/container-launch';
+import { ComputeEnvironmentRecord } from '../model/records';
+import { CapacityModel, FitVerdict, Placement } from '../scheduling/capacity';
+import { VcpuPoolCapacity } from '../scheduling/vcpu-pool-capacity';
+
+/** Managed EC2 CEs without `instanceTypes` get `optimal`, as the console and CDK's default do (LIM-15). */
+const DEFAULT_INSTANCE_TYPES = ['optimal'];
+
+/**
+ * The instance-level capacity model (SCHED-4..10, LIFE-8, CE-1/2/3, DIAG-2, LIM-15): each EC2
+ * compute environment is a fleet of container instances from the instance catalog, jobs are
+ * bin-packed onto them, managed CEs scale between `minvCpus` and `maxvCpus` with their allocation
+ * strategy, unmanaged CEs have the instances configured for them. Fargate CEs, which have no
+ * instances, are a vCPU pool bounded by `maxvCpus`.
+ *
+ * Pure: time comes from the event loop, and the core learns of changes through `CapacityListener`.
+ */
+export class InstanceCapacity implements CapacityModel {
+  private readonly fleets = new Map<ComputeEnvironmentRecord, ComputeEnvironmentFleet>();
+  private readonly fleetsByName = new Map<string, ComputeEnvironmentFleet>();
+  private readonly fargate = new VcpuPoolCapacity();
+  private readonly recorder = new CapacityStatsRecorder();
+  private readonly launchTemplates: LaunchTemplateMemorySetting[] = [];
+  private readonly context: FleetContext;
+  private instanceCounter = 0;
+
+  constructor(private readonly loop: EventLoop, listener: CapacityListener, private readonly options: InstanceCapacityOptions = {}) {
+    const scaleDownIdleMs = options.scaleDownIdleMs ?? DEFAULT_SCALE_DOWN_IDLE_MS;
+    if (!(scaleDownIdleMs >= 0)) {
+      throw new RangeError(`scaleDownIdleMs: ${scaleDownIdleMs} is invalid: a number of ms >= 0 (Infinity never scales down)`);
+    }
+    const instanceStart = options.instanceStart ?? IMMEDIATE_INSTANCE_START;
+    for (const [field, value] of Object.entries(instanceStart)) {
+      if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+        throw new RangeError(`instanceStart.${field}: ${value} is invalid: a number of ms >= 0`);
+      }
+    }
+    for (const config of options.unmanagedInstances ?? []) {
+      getInstanceType(config.instanceType); // fail at construction, naming the type, rather than at first use
+      if (config.count !== undefined && !(Number.isInteger(config.count) && config.count >= 0)) {
+        throw new RangeError(`unmanagedInstances: count ${config.count} for ${config.computeEnvironment} is invalid: an integer >= 0`);
+      }
+    }
+    options.launchTemplates?.forEach((setting) => this.registerLaunchTemplate(setting));
+    this.context = {
+      loop,
+      listener,
+      stats: this.recorder,
+      availability: new Ec2Availability(options.instanceTypeAvailability),
+      risks: new SpotRiskTable(options.spotInterruptionRisks),
+      instanceStart,
+      scaleDownIdleMs,
+      nextInstanceIds: () => {
+        const serial = ++this.instanceCounter;
+        return { instanceId: `i-${serial.toString(16).padStart(17, '0')}`, containerInstanceId: serial.toString(16).padStart(32, '0') };
+      },
+    };
+  }
+
+  /**
+   * Makes `ECS_RESERVED_MEMORY` of a launch template known (SCHED-8), for compute environments
+   * created afterwards that reference it by id or name (CE-3).
+   */
+  registerLaunchTemplate(setting: LaunchTemplateMemorySetting): void {
+    if (setting.launchTemplateId === undefined && setting.launchTemplateName === undefined) {
+      throw new Error('launchTemplates: a setting needs launchTemplateId or launchTemplateName');
+    }
+    registeredMemoryMiB(getInstanceType('m4.large'), setting.ecsReservedMemoryMiB); // validates the value, naming it
+    this.launchTemplates.push(setting);
+  }
+
+  /** SCHED-5: a managed CE starts at `desiredvCpus` (at least `minvCpus`); an unmanaged one with its instances. */
+  computeEnvironmentCreated(ce: ComputeEnvironmentRecord): void {
+    if (!isFargate(ce)) this.fleetOf(ce);
+  }
+
+  /** LIFE-8: after a state change idle instances are checked again (a DISABLED CE shrinks to `minvCpus`). */
+  computeEnvironmentUpdated(ce: ComputeEnvironmentRecord): void {
+    if (!isFargate(ce)) this.fleetOf(ce).updated();
+  }
+
+  tryPlace(ce: ComputeEnvironmentRecord, demand: ContainerDemand, now: number): Placement | undefined {
+    if (isFargate(ce)) {
+      return ce.state === 'ENABLED' && ce.status === 'VALID' ? this.fargate.tryPlace(ce, demand, now) : undefined;
+    }
+    return this.fleetOf(ce).tryPlace(demand, now);
+  }
+
+  canEverFit(ce: ComputeEnvironmentRecord, demand: ContainerDemand): FitVerdict {
+    return isFargate(ce) ? this.fargate.canEverFit(ce, demand) : this.fleetOf(ce).canEverFit(demand);
+  }
+
+  explainWait(ce: ComputeEnvironmentRecord, demand: ContainerDemand): string {
+    if (isFargate(ce)) {
+      const verdict = this.fargate.canEverFit(ce, demand);
+      return verdict.reason ?? `CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY - Fargate compute environment ${ce.name} is at maxvCpus ${ce.computeResources?.maxvCpus}`;
+    }
+    return this.fleetOf(ce).explainWait(demand);
+  }
+
+  /**
+   * Host failure injection (e.g. a Spot reclaim): terminates the instance now. The placements on
+   * it are reported to the listener's `instanceTerminated`, with `statusReason`
+   * `Host EC2 (instance i-...) terminated.` unless another is given (RETRY-3).
+   * Throws when the CE or the instance is unknown, naming what exists.
+   */
+  terminateInstance(computeEnvironmentName: string, instanceId: string, statusReason: string = hostTerminatedReason(instanceId)): InstanceTermination {
+    const fleet = this.fleetNamed(computeEnvironmentName);
+    const termination = fleet.terminate(instanceId, statusReason);
+    if (!termination) {
+      const known = fleet.views().map((view) => view.instanceId);
+      throw new Error(`instanceId: ${JSON.stringify(instanceId)} is not an instance of compute environment ${computeEnvironmentName}; ` +
+        `its instances: ${known.length > 0 ? known.join(', ') : 'none'}`);
+    }
+    return termination;
+  }
+
+  /** SCHED-7: registers a container instance to an unmanaged CE now. Returns its instance id. */
+  registerInstance(computeEnvironmentName: string, instanceType: string, ecsReservedMemoryMiB: number = DEFAULT_ECS_RESERVED_MEMORY_MIB): string {
+    const fleet = this.fleetNamed(computeEnvironmentName);
+    if (fleet.ce.type !== 'UNMANAGED') {
+      throw new Error(`computeEnvironment: ${computeEnvironmentName} is MANAGED: AWS Batch launches its instances; register instances to UNMANAGED ones (SCHED-7)`);
+    }
+    return fleet.register(registeredResources(instanceType, ecsReservedMemoryMiB));
+  }
+
+  /** The instances of a compute environment now (starting and running). */
+  instances(computeEnvironmentName: string): InstanceView[] {
+    return this.fleetNamed(computeEnvironmentName).views();
+  }
+
+  /** Instance counts and instance-seconds so far, for run summaries. */
+  stats(): CapacityStats {
+    return this.recorder.snapshot(this.loop.now());
+  }
+
+  private fleetNamed(name: string): ComputeEnvironmentFleet {
+    const fleet = this.fleetsByName.get(name);
+    if (!fleet) {
+      throw new Error(`computeEnvironment: ${JSON.stringify(name)} has no instances here; EC2 compute environments: ${[...this.fleetsByName.keys()].join(', ') || 'none'}`);
+    }
+    return fleet;
+  }
+
+  private fleetOf(ce: ComputeEnvironmentRecord): ComputeEnvironmentFleet {
+    let fleet = this.fleets.get(ce);
+    if (!fleet) {
+      fleet = new ComputeEnvironmentFleet(ce, this.context, this.settingsOf(ce));
+      this.fleets.set(ce, fleet);
+      this.fleetsByName.set(ce.name, fleet);
+      fleet.start();
+    }
+    return fleet;
+  }
+
+  private settingsOf(ce: ComputeEnvironmentRecord): FleetSettings {
+    if (ce.type === 'UNMANAGED') {
+      const unmanagedInstances = (this.options.unmanagedInstances ?? [])
+        .filter((config) => config.computeEnvironment === ce.name)
+        .flatMap((config) => Array.from({ length: config.count ?? 1 }, () => registeredResources(config.instanceType, config.ecsReservedMemoryMiB)));
+      return { instanceTypes: [], unmanagedInstances };
+    }
+    const reserved = this.reservedMemoryOf(ce);
+    try {
+      const specs = expandInstanceTypes(ce.computeResources?.instanceTypes ?? DEFAULT_INSTANCE_TYPES);
+      return { instanceTypes: specs.map((spec) => registeredResources(spec.name, reserved)), unmanagedInstances: [] };
+    } catch (error) {
+      // The API validates instanceTypes (LIM-15); a CE that slipped through places nothing and says why.
+      return { instanceTypes: [], unmanagedInstances: [], configurationProblem: (error as Error).message };
+    }
+  }
+
+  /** SCHED-8, CE-3: `ECS_RESERVED_MEMORY` of the CE's launch template, else the AMI default. */
+  private reservedMemoryOf(ce: ComputeEnvironmentRecord): number {
+    const reference = ce.computeResources?.launchTemplate;
+    if (!reference) return DEFAULT_ECS_RESERVED_MEMORY_MIB;
+    const setting = this.launchTemplates.find((candidate) =>
+      (reference.launchTemplateId !== undefined && candidate.launchTemplateId === reference.launchTemplateId)
+      || (reference.launchTemplateName !== undefined && candidate.launchTemplateName === reference.launchTemplateName));
+    return setting?.ecsReservedMemoryMiB ?? DEFAULT_ECS_RESERVED_MEMORY_MIB;
+  }
+}
+
+function isFargate(ce: ComputeEnvironmentRecord): boolean {
+  return ce.type === 'MANAGED' && (ce.computeResources?.type ?? '').startsWith('FARGATE');
+}
+
+function registeredResources(instanceType: string, ecsReservedMemoryMiB: number = DEFAULT_ECS_RESERVED_MEMORY_MIB): RegisteredResources {
+  const spec = getInstanceType(instanceType);
+  return { spec, vcpus: spec.vcpus, memoryMiB: registeredMemoryMiB(spec, ecsReservedMemoryMiB), gpus: spec.gpus };
+}
