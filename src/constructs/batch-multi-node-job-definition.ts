@@ -2,9 +2,9 @@ import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
+import { fail, isInteger, MAX_NUM_NODES, MIN_NUM_NODES } from '../validation';
 import { checkJobDefinition } from './private/job-definition-checks';
 import { isUnresolved, validateAt, validationMessages } from './private/validate';
-import { fail, isInteger, MAX_NUM_NODES, MIN_NUM_NODES } from '../validation';
 
 /**
  * The container a range of nodes runs (`targetNodes`). Leave out `startNode` for `:b` and

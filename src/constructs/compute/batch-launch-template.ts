@@ -131,6 +131,15 @@ export class BatchLaunchTemplate extends ec2.LaunchTemplate {
       ],
     });
     this.batchUserData = userData;
+
+    // With no part at all, leave UserData out instead of shipping an empty multipart document.
+    const cfn = this.node.defaultChild as ec2.CfnLaunchTemplate;
+    cfn.launchTemplateData = {
+      ...cfn.launchTemplateData as ec2.CfnLaunchTemplate.LaunchTemplateDataProperty,
+      userData: cdk.Lazy.string({
+        produce: () => (userData.partCount > 0 ? cdk.Fn.base64(userData.render()) : undefined),
+      }),
+    };
   }
 
   /**

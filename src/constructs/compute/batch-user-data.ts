@@ -1,6 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { UserDataPart } from './user-data-part';
+import { UserDataContentType, UserDataPart } from './user-data-part';
 import { parseUserData } from '../private/mime';
 
 /**
@@ -45,11 +45,23 @@ export class BatchUserData extends ec2.MultipartUserData {
   }
 
   private readonly addedParts: UserDataPart[] = [];
-  private commandsPart?: ec2.UserData;
+  private commands?: string[];
+  private allParts = 0;
 
   /** The parts added with `addBatchPart` (and by the factories), in order. */
   public get userDataParts(): UserDataPart[] {
     return [...this.addedParts];
+  }
+
+  /** How many MIME parts the document has, whichever way they were added. */
+  public get partCount(): number {
+    return this.allParts;
+  }
+
+  /** Appends any MIME part (`addBatchPart` is the usual way). */
+  public addPart(part: ec2.MultipartBody): void {
+    this.allParts++;
+    super.addPart(part);
   }
 
   /** Appends one part. */
@@ -59,14 +71,18 @@ export class BatchUserData extends ec2.MultipartUserData {
   }
 
   /**
-   * Shell commands go into a shell-script part (one shared part, created on first use), so
-   * code written for plain `ec2.UserData` keeps working.
+   * Shell commands go into one shell-script part (created on first use, rendered as plain
+   * text), so code written for plain `ec2.UserData` keeps working.
    */
   public addCommands(...commands: string[]): void {
-    if (!this.commandsPart) {
-      this.commandsPart = ec2.UserData.forLinux();
-      this.addUserDataPart(this.commandsPart, ec2.MultipartBody.SHELL_SCRIPT, true);
+    if (!this.commands) {
+      const lines: string[] = [];
+      this.commands = lines;
+      this.addPart(ec2.MultipartBody.fromRawBody({
+        contentType: UserDataContentType.SHELL_SCRIPT,
+        body: cdk.Lazy.string({ produce: () => ['#!/bin/bash', ...lines].join('\n') }),
+      }));
     }
-    this.commandsPart.addCommands(...commands);
+    this.commands.push(...commands);
   }
 }

@@ -110,11 +110,8 @@ export class UserDataPart {
    * AMI reserves 32 MiB).
    */
   public static ecsReservedMemory(memory: cdk.Size): UserDataPart {
-    const mib = memory.toMebibytes();
-    if (!cdk.Token.isUnresolved(mib) && (!Number.isInteger(mib) || mib < 0)) {
-      throw new Error(`UserDataPart.ecsReservedMemory: memory ${mib} MiB is invalid: a whole, non-negative number of MiB (SCHED-8)`);
-    }
-    return UserDataPart.ecsAgentSettings({ ECS_RESERVED_MEMORY: String(mib) });
+    // toMebibytes() itself refuses sizes that are not a whole number of MiB.
+    return UserDataPart.ecsAgentSettings({ ECS_RESERVED_MEMORY: String(memory.toMebibytes()) });
   }
 
   /** The guide's image-cleanup example: ECS_IMAGE_CLEANUP_INTERVAL and ECS_IMAGE_MINIMUM_CLEANUP_AGE. */

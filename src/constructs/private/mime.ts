@@ -37,8 +37,9 @@ export function parseUserData(input: string): MimeDocument {
   const { headers, bodyStart } = readHeaders(text.split('\n'), 0);
   const contentType = headers.get('content-type');
   if (contentType && /^multipart\//i.test(contentType)) {
-    const boundary = boundaryOf(contentType);
-    return { boundary, parts: splitParts(text.split('\n').slice(bodyStart), boundary) };
+    const body = text.split('\n').slice(bodyStart);
+    const boundary = actualBoundary(boundaryOf(contentType), body);
+    return { boundary, parts: splitParts(body, boundary) };
   }
   return { parts: [singlePart(text)] };
 }
@@ -105,9 +106,19 @@ function readHeaders(lines: string[], from: number): { headers: Map<string, stri
 }
 
 /**
- * The boundary parameter. Quotes are dropped wherever they are, which also reads the AWS
- * guide's own example `boundary=="MYBOUNDARY=="` as the `==MYBOUNDARY==` its parts use.
+ * The AWS guide's own examples declare `boundary=="MYBOUNDARY=="` and then delimit with
+ * `--==MYBOUNDARY==`. When no line uses the declared boundary, the first delimiter-looking line
+ * that contains it is taken as what the author meant.
  */
+function actualBoundary(declared: string, body: string[]): string {
+  if (body.some((line) => line.trimEnd() === `--${declared}`)) {
+    return declared;
+  }
+  const first = body.find((line) => line.startsWith('--') && line.includes(declared.replace(/^=+/, '')));
+  return first ? first.trimEnd().slice(2) : declared;
+}
+
+/** The boundary parameter, without quotes. */
 function boundaryOf(contentType: string): string {
   const match = /boundary=([^;]+)/i.exec(contentType);
   const boundary = match?.[1].replace(/"/g, '').trim();
