@@ -1,4 +1,4 @@
-import { AllocationStrategy, allocationStrategyOf, launchesOnlyFirstChoice, launchOrder, mayExceedMaxvCpus, SpotRiskSource } from './allocation-strategy';
+import { AllocationStrategy, launchesOnlyFirstChoice, launchOrder, mayExceedMaxvCpus, SpotRiskSource } from './allocation-strategy';
 import { CapacityListener, hostTerminatedReason, InstanceTermination } from './capacity-listener';
 import { InstanceStartProfile } from './capacity-options';
 import { CapacityStatsRecorder } from './capacity-stats';
@@ -26,6 +26,8 @@ export interface FleetContext {
 
 /** How one compute environment's instances are made: the types it launches, or the instances it has. */
 export interface FleetSettings {
+  /** Managed: the allocation strategy (SCHED-6). */
+  readonly strategy: AllocationStrategy;
   /** Managed: the CE's instance types with registered resources (SCHED-8), in any order. */
   readonly instanceTypes: readonly RegisteredResources[];
   /** Why the instance types could not be read (e.g. an unknown type), if so; nothing is launched then. */
@@ -61,15 +63,13 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   /** Verdict and launchable types per job shape: most jobs share a few shapes. */
   private readonly diagnoses = new Map<number | string, FitDiagnosis>();
   private readonly managed: boolean;
-  private readonly strategy: AllocationStrategy;
-  private readonly launchTypes: RegisteredResources[];
+  private strategy: AllocationStrategy = 'BEST_FIT';
+  private launchTypes: RegisteredResources[] = [];
   private totalvCpus = 0;
 
-  constructor(readonly ce: ComputeEnvironmentRecord, private readonly context: FleetContext, private readonly settings: FleetSettings) {
+  constructor(readonly ce: ComputeEnvironmentRecord, private readonly context: FleetContext, private settings: FleetSettings) {
     this.managed = ce.type === 'MANAGED';
-    this.strategy = allocationStrategyOf(ce.computeResources?.allocationStrategy);
-    const bySpec = new Map(settings.instanceTypes.map((registered) => [registered.spec, registered]));
-    this.launchTypes = launchOrder(this.strategy, [...bySpec.keys()], context.risks).map((spec) => bySpec.get(spec)!);
+    this.configure(settings);
   }
 
   /** Brings up the first instances: `desiredvCpus` (`minvCpus` when DISABLED), or the unmanaged ones. */
@@ -171,8 +171,13 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     return termination;
   }
 
-  /** The CE's state or sizes changed: idle instances are checked again for scale-down (LIFE-8, SCHED-5). */
-  updated(): void {
+  /**
+   * The CE was updated (state, sizes, instance types, strategy): later launches follow the new
+   * settings, and idle instances are checked again for scale-down (LIFE-8, SCHED-5). Instances
+   * already running keep their type, as on AWS until an infrastructure update replaces them.
+   */
+  updated(settings: FleetSettings): void {
+    this.configure(settings);
     this.diagnoses.clear();
     for (const instance of this.instances.values()) {
       if (instance.isIdle) this.armIdleCheck(instance);
@@ -213,6 +218,13 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       instance.idleSince = this.context.loop.now();
       this.armIdleCheck(instance);
     }
+  }
+
+  private configure(settings: FleetSettings): void {
+    this.settings = settings;
+    this.strategy = settings.strategy;
+    const bySpec = new Map(settings.instanceTypes.map((registered) => [registered.spec, registered]));
+    this.launchTypes = launchOrder(this.strategy, [...bySpec.keys()], this.context.risks).map((spec) => bySpec.get(spec)!);
   }
 
   private place(instance: ContainerInstance, demand: ContainerDemand, now: number): InstancePlacement {

@@ -1,4 +1,4 @@
-import { SpotRiskTable } from './allocation-strategy';
+import { allocationStrategyOf, SpotRiskTable } from './allocation-strategy';
 import { CapacityListener, hostTerminatedReason, InstanceTermination } from './capacity-listener';
 import { DEFAULT_SCALE_DOWN_IDLE_MS, IMMEDIATE_INSTANCE_START, InstanceCapacityOptions, LaunchTemplateMemorySetting } from './capacity-options';
 import { CapacityStats, CapacityStatsRecorder } from './capacity-stats';
@@ -83,9 +83,12 @@ export class InstanceCapacity implements CapacityModel {
     if (!isFargate(ce)) this.fleetOf(ce);
   }
 
-  /** LIFE-8: after a state change idle instances are checked again (a DISABLED CE shrinks to `minvCpus`). */
+  /**
+   * The CE's record changed (UpdateComputeEnvironment): later launches follow its new sizes, types
+   * and strategy, and idle instances are checked again (LIFE-8: a DISABLED CE shrinks to `minvCpus`).
+   */
   computeEnvironmentUpdated(ce: ComputeEnvironmentRecord): void {
-    if (!isFargate(ce)) this.fleetOf(ce).updated();
+    if (!isFargate(ce)) this.fleetOf(ce).updated(this.settingsOf(ce));
   }
 
   tryPlace(ce: ComputeEnvironmentRecord, demand: ContainerDemand, now: number): Placement | undefined {
@@ -167,15 +170,16 @@ export class InstanceCapacity implements CapacityModel {
       const unmanagedInstances = (this.options.unmanagedInstances ?? [])
         .filter((config) => config.computeEnvironment === ce.name)
         .flatMap((config) => Array.from({ length: config.count ?? 1 }, () => registeredResources(config.instanceType, config.ecsReservedMemoryMiB)));
-      return { instanceTypes: [], unmanagedInstances };
+      return { strategy: 'BEST_FIT', instanceTypes: [], unmanagedInstances };
     }
     const reserved = this.reservedMemoryOf(ce);
     try {
+      const strategy = allocationStrategyOf(ce.computeResources?.allocationStrategy);
       const specs = expandInstanceTypes(ce.computeResources?.instanceTypes ?? DEFAULT_INSTANCE_TYPES);
-      return { instanceTypes: specs.map((spec) => registeredResources(spec.name, reserved)), unmanagedInstances: [] };
+      return { strategy, instanceTypes: specs.map((spec) => registeredResources(spec.name, reserved)), unmanagedInstances: [] };
     } catch (error) {
-      // The API validates instanceTypes (LIM-15); a CE that slipped through places nothing and says why.
-      return { instanceTypes: [], unmanagedInstances: [], configurationProblem: (error as Error).message };
+      // The API validates these (LIM-13, LIM-15); a CE that slipped through places nothing and says why.
+      return { strategy: 'BEST_FIT', instanceTypes: [], unmanagedInstances: [], configurationProblem: (error as Error).message };
     }
   }
 
