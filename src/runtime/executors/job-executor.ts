@@ -1,63 +1,117 @@
+import * as os from 'os';
+import * as path from 'path';
+import { Duration } from 'aws-cdk-lib';
+import { DockerCli } from './docker-cli';
+import { DockerExecutorProps } from './docker-executor-props';
+import { DockerRunner } from './docker-runner';
+import { discoverNvidiaGpus, GpuPool } from './gpu-pool';
 import { JobBehavior } from './job-behavior';
+import { SYSTEM_MEMORY_PROBE } from './memory-limits';
+import { MemoryLimitMode, ProcessExecutorProps } from './process-executor-props';
 import { ProcessRunner } from './process-runner';
+import { SimulatedExecutorProps } from './simulated-executor-props';
 import { SimulatedRunner } from './simulated-runner';
 import { JobRunner } from '../core/executor';
 
-/** Options of the process executor. */
-export interface ProcessExecutorProps {
-  /**
-   * Host environment variables the job processes inherit (a real container inherits none; PATH is
-   * needed to find programs on the host).
-   * @default ['PATH', 'HOME', 'LANG', 'TMPDIR']
-   */
-  readonly inheritEnvironment?: string[];
-  /** Working directory of job processes. @default - the current directory */
-  readonly workingDirectory?: string;
-}
+export * from './process-executor-props';
+export * from './docker-executor-props';
+export * from './simulated-executor-props';
 
-/** Options of the simulated executor. */
-export interface SimulatedExecutorProps {
-  /** Behaviour of jobs matched by nothing else. @default JobBehavior.succeed() */
-  readonly defaultBehavior?: JobBehavior;
-  /** Behaviours by job definition name (the runtime's physical name or the name you gave). @default - none */
-  readonly byJobDefinition?: Record<string, JobBehavior>;
-  /** Behaviours by job name; win over byJobDefinition. @default - none */
-  readonly byJobName?: Record<string, JobBehavior>;
-  /** Behaviours by container image; used after job name and job definition. @default - none */
-  readonly byImage?: Record<string, JobBehavior>;
+/** ECS's stop timeout, the runtime's SIGTERM-to-SIGKILL period (TIME-2). */
+const DEFAULT_STOP_GRACE_PERIOD = Duration.seconds(30);
+
+/** How the runtime creates its runner; an interface so the facade holds no function type. */
+interface RunnerFactory {
+  create(): JobRunner;
 }
 
 /**
- * How the local runtime executes job containers.
+ * How the local runtime executes job containers: simulated in virtual time, as host processes, or
+ * with Docker.
  */
 export class JobExecutor {
   /**
-   * Runs each job's command as a host process in real time (no Docker; the image is not pulled).
+   * Runs each job's command as a host process tree in real time (no Docker; the image is not pulled):
+   * no shell, the job's environment, user, memory limit, ulimits, mounts, GPUs and a working directory
+   * per attempt. See the executors guide for what is and is not like a container.
    */
   static process(props: ProcessExecutorProps = {}): JobExecutor {
-    return new JobExecutor(() => new ProcessRunner({
-      inheritEnvironment: props.inheritEnvironment ?? ['PATH', 'HOME', 'LANG', 'TMPDIR'],
-      cwd: props.workingDirectory,
-    }));
+    const workRoot = props.workRoot ?? defaultWorkRoot();
+    return new JobExecutor({
+      create: () => new ProcessRunner({
+        inheritEnvironment: props.inheritEnvironment ?? ['PATH', 'HOME', 'LANG', 'TMPDIR'],
+        workRoot,
+        keepWorkDirectories: props.keepWorkDirectories ?? false,
+        stopGracePeriodMs: (props.stopGracePeriod ?? DEFAULT_STOP_GRACE_PERIOD).toMilliseconds(),
+        memoryLimit: props.memoryLimit ?? MemoryLimitMode.AUTO,
+        memoryProbe: SYSTEM_MEMORY_PROBE,
+        gpus: new GpuPool(() => props.gpuIds ?? discoverNvidiaGpus()),
+        images: props.images ?? {},
+        secretValues: props.secretValues ?? {},
+        allowPrivileged: props.allowPrivileged ?? false,
+        identityPolicy: {
+          runtimeIsRoot: process.getuid?.() === 0,
+          defaultUser: props.defaultUser ?? 'nobody',
+        },
+        mapContainerPaths: props.mapContainerPaths ?? true,
+      }),
+    });
   }
 
   /**
-   * Simulates jobs in virtual time: deterministic, fast, nothing executes.
+   * Runs each job's image with Docker. Only when an engine answers `docker info`: creating a runtime
+   * with this executor throws otherwise (check first with `JobExecutor.dockerAvailable()`).
+   */
+  static docker(props: DockerExecutorProps = {}): JobExecutor {
+    const docker = new DockerCli(props.dockerCommand ?? 'docker');
+    return new JobExecutor({
+      create: () => {
+        if (!docker.engineAnswers()) {
+          throw new Error(`JobExecutor.docker: no Docker engine answers \`${docker.command} info\`; start one, or use JobExecutor.process()`);
+        }
+        return new DockerRunner({
+          docker,
+          workRoot: props.workRoot ?? defaultWorkRoot(),
+          keepWorkDirectories: props.keepWorkDirectories ?? false,
+          stopGracePeriodMs: (props.stopGracePeriod ?? DEFAULT_STOP_GRACE_PERIOD).toMilliseconds(),
+          gpus: new GpuPool(() => props.gpuIds ?? discoverNvidiaGpus()),
+          secretValues: props.secretValues ?? {},
+          allowPrivileged: props.allowPrivileged ?? false,
+          runArguments: props.runArguments ?? [],
+        });
+      },
+    });
+  }
+
+  /** Whether a Docker engine answers `docker info` (with `dockerCommand`, default 'docker'). */
+  static dockerAvailable(dockerCommand?: string): boolean {
+    return new DockerCli(dockerCommand ?? 'docker').engineAnswers();
+  }
+
+  /**
+   * Simulates jobs in virtual time: deterministic, fast, nothing executes. Behaviours are chosen by
+   * job name, then job definition, then image, then the default.
    */
   static simulated(props: SimulatedExecutorProps = {}): JobExecutor {
     const fallback = props.defaultBehavior ?? JobBehavior.succeed();
-    return new JobExecutor(() => new SimulatedRunner({
-      behaviorFor: (launch) => props.byJobName?.[launch.jobName]
-        ?? props.byJobDefinition?.[launch.jobDefinitionName]
-        ?? (launch.image !== undefined ? props.byImage?.[launch.image] : undefined)
-        ?? fallback,
-    }));
+    return new JobExecutor({
+      create: () => new SimulatedRunner({
+        behaviorFor: (launch) => props.byJobName?.[launch.jobName]
+          ?? props.byJobDefinition?.[launch.jobDefinitionName]
+          ?? (launch.image !== undefined ? props.byImage?.[launch.image] : undefined)
+          ?? fallback,
+      }, props.seed ?? 1),
+    });
   }
 
-  private constructor(private readonly factory: () => JobRunner) {}
+  private constructor(private readonly factory: RunnerFactory) {}
 
   /** @internal */
   public _createRunner(): JobRunner {
-    return this.factory();
+    return this.factory.create();
   }
+}
+
+function defaultWorkRoot(): string {
+  return path.join(os.tmpdir(), 'cdk-batch-kit');
 }

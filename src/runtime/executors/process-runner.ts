@@ -1,91 +1,63 @@
-import { spawn } from 'child_process';
-import * as readline from 'readline';
+import { AttemptWorkspace } from './attempt-workspace';
+import { safePathSegment } from './container-mounts';
+import { GpuPool } from './gpu-pool';
+import { asLaunchFailure } from './launch-failure';
+import { chooseMemoryMechanism, findOnPath, MemoryMechanism, MemoryProbe } from './memory-limits';
+import { ProcessAttempt, ProcessAttemptContext } from './process-attempt';
+import { MemoryLimitMode } from './process-executor-props';
+import { planProcessLaunch, ProcessLaunchPlan, ProcessLaunchSettings } from './process-launch-plan';
 import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../core/executor';
 
-/** Options of the process runner. */
-export interface ProcessRunnerOptions {
-  /** Host environment variables passed through to jobs (a container inherits nothing else). */
-  readonly inheritEnvironment: readonly string[];
-  /** Working directory of job processes. */
-  readonly cwd?: string;
+/** Options of the process runner (the executor's props with their defaults applied). */
+export interface ProcessRunnerOptions extends ProcessLaunchSettings {
+  readonly workRoot: string;
+  readonly keepWorkDirectories: boolean;
+  readonly stopGracePeriodMs: number;
+  readonly memoryLimit: MemoryLimitMode;
+  readonly memoryProbe: MemoryProbe;
+  readonly gpus: GpuPool;
 }
 
 /**
- * Runs a job's container `command` as a host process: argv array, no shell (a parameter value can
- * never add arguments), the job's environment plus the AWS_BATCH_* variables, stdout and stderr as log
- * lines as they are written, and the exit code as the attempt's result. The image is not pulled: the
- * command runs on the host as it is.
+ * Runs a job's container as a host process tree: argv without a shell (a parameter value can never
+ * add arguments), its own process group, working directory and mount directories per attempt, the
+ * job's environment, user, ulimits, memory limit and GPUs, log lines as they are written, and the
+ * exit code as the attempt's result. The image is not pulled: the command runs on the host.
  */
 export class ProcessRunner implements JobRunner {
   readonly realTime = true;
+  private context?: ProcessAttemptContext;
 
   constructor(private readonly options: ProcessRunnerOptions) {}
 
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
-    const [file, ...args] = launch.command;
-    if (file === undefined) {
-      sink.exited({ reason: 'CannotStartContainerError: the job has no command to run', statusReason: 'Task failed to start' });
+    const workspace = new AttemptWorkspace(this.options.workRoot, launch.jobId, launch.attempt);
+    let plan: ProcessLaunchPlan;
+    let context: ProcessAttemptContext;
+    try {
+      plan = planProcessLaunch(launch, workspace, this.options);
+      context = this.attemptContext();
+    } catch (error) {
+      sink.exited(asLaunchFailure(error).toResult());
       return { stop: () => undefined };
     }
-    const env: Record<string, string> = {};
-    for (const name of this.options.inheritEnvironment) {
-      const value = process.env[name];
-      if (value !== undefined) env[name] = value;
-    }
-    Object.assign(env, launch.environment);
-
-    const child = spawn(file, args, {
-      env,
-      cwd: this.options.cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so SIGTERM/SIGKILL reach everything the job started (TIME-2).
-      detached: true,
-    });
-    let pendingStreams = 2;
-    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-    let startError: Error | undefined;
-    const finish = (): void => {
-      if (startError) {
-        sink.exited({ reason: `CannotStartContainerError: ${startError.message}`, statusReason: `Task failed to start: ${startError.message}` });
-      } else if (exit && pendingStreams === 0) {
-        const exitCode = exit.code ?? 128 + signalNumber(exit.signal);
-        sink.exited({ exitCode, reason: exit.signal ? `Killed by ${exit.signal}` : undefined });
-      }
-    };
-    for (const stream of [child.stdout, child.stderr]) {
-      const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
-      lines.on('line', (line) => sink.log(line));
-      lines.on('close', () => {
-        pendingStreams--;
-        finish();
-      });
-    }
-    child.on('error', (error) => {
-      startError = error;
-      finish();
-    });
-    child.on('exit', (code, signal) => {
-      exit = { code, signal };
-      finish();
-    });
-    return {
-      stop: (signal) => {
-        if (child.pid === undefined || exit) return;
-        try {
-          process.kill(-child.pid, signal);
-        } catch {
-          // The group is already gone.
-        }
-      },
-    };
+    const attempt = new ProcessAttempt(plan, workspace, sink, context, `${safePathSegment(launch.jobId)}-${launch.attempt}`);
+    attempt.begin();
+    return attempt;
   }
-}
 
-function signalNumber(signal: NodeJS.Signals | null): number {
-  switch (signal) {
-    case 'SIGKILL': return 9;
-    case 'SIGTERM': return 15;
-    case 'SIGINT': return 2;
-    default: return 0;
+  /** Probed at the first launch, once: a per-job probe would cost more than a short job. */
+  private attemptContext(): ProcessAttemptContext {
+    if (!this.context) {
+      const memory: MemoryMechanism = chooseMemoryMechanism(this.options.memoryLimit, this.options.memoryProbe);
+      this.context = {
+        memory,
+        prlimit: memory.kind === 'rlimit' ? memory.prlimit : findOnPath('prlimit'),
+        gpus: this.options.gpus,
+        stopGracePeriodMs: this.options.stopGracePeriodMs,
+        keepWorkDirectories: this.options.keepWorkDirectories,
+      };
+    }
+    return this.context;
   }
 }

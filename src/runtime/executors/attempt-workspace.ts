@@ -1,0 +1,64 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { HostMount, MountDirectories, safePathSegment } from './container-mounts';
+import { JobIdentity } from './job-identity';
+
+/**
+ * The host directories of one attempt: `<workRoot>/<jobId>/<attempt>/work` is its working directory,
+ * `volumes/<name>` and `tmpfs/<n>` stand for volumes without a host path and tmpfs mounts; EFS file
+ * systems are `<workRoot>/efs/<fileSystemId>`, shared by every job as EFS would be.
+ */
+export class AttemptWorkspace implements MountDirectories {
+  readonly directory: string;
+  readonly workDirectory: string;
+
+  constructor(private readonly workRoot: string, jobId: string, attempt: number) {
+    this.directory = path.join(workRoot, safePathSegment(jobId), String(attempt));
+    this.workDirectory = path.join(this.directory, 'work');
+  }
+
+  scratch(volumeName: string): string {
+    return path.join(this.directory, 'volumes', safePathSegment(volumeName));
+  }
+
+  efs(fileSystemId: string): string {
+    return path.join(this.workRoot, 'efs', safePathSegment(fileSystemId));
+  }
+
+  tmpfs(index: number): string {
+    return path.join(this.directory, 'tmpfs', String(index));
+  }
+
+  /**
+   * Creates the working directory and the mount directories. Those of the attempt belong to the job's
+   * user (or to anyone, for containers whose user the host does not know); EFS directories are shared (sticky, world-writable, like /tmp); a volume's host path is
+   * created if missing, as `docker run -v` does, and otherwise left as it is.
+   */
+  create(mounts: readonly HostMount[], identity: JobIdentity | undefined, openToAnyUser: boolean = false): void {
+    const own = (directory: string): void => {
+      fs.mkdirSync(directory, { recursive: true });
+      if (identity) fs.chownSync(directory, identity.uid, identity.gid);
+      // A container's user is unknown to the host (Docker): let whoever it is write there.
+      if (openToAnyUser) fs.chmodSync(directory, 0o777);
+    };
+    own(this.workDirectory);
+    if (identity) fs.chownSync(this.directory, identity.uid, identity.gid);
+    for (const mount of mounts) {
+      if (mount.kind === 'scratch' || mount.kind === 'tmpfs') {
+        own(mount.hostPath);
+      } else if (mount.kind === 'efs') {
+        if (!fs.existsSync(mount.hostPath)) {
+          fs.mkdirSync(mount.hostPath, { recursive: true });
+          fs.chmodSync(mount.hostPath, 0o1777); // mkdir's mode is cut by the umask
+        }
+      } else if (!fs.existsSync(mount.hostPath)) {
+        fs.mkdirSync(mount.hostPath, { recursive: true });
+      }
+    }
+  }
+
+  /** Removes the attempt's directory (the EFS and host directories stay). */
+  remove(): void {
+    fs.rmSync(this.directory, { recursive: true, force: true });
+  }
+}
