@@ -90,6 +90,16 @@ interface CronPlan {
  * steps (years × months) rather than a walk over every minute.
  */
 function nextFireTime(afterEpochMs: number, plan: CronPlan): number | undefined {
+  // The loop revisits a month after each hour or minute jump; select its days once.
+  let cachedMonth = -1;
+  let cachedDays: number[] = [];
+  const daysOf = (year: number, month: number): number[] => {
+    if (cachedMonth !== year * 12 + month) {
+      cachedMonth = year * 12 + month;
+      cachedDays = plan.selectDays(year, month, new Date(Date.UTC(year, month, 0)).getUTCDate());
+    }
+    return cachedDays;
+  };
   let t = Math.floor(afterEpochMs / MINUTE_MS) * MINUTE_MS + MINUTE_MS;
   for (;;) {
     const date = new Date(t);
@@ -110,8 +120,7 @@ function nextFireTime(afterEpochMs: number, plan: CronPlan): number | undefined 
       t = nextMonth === undefined ? Date.UTC(year + 1, 0, 1) : Date.UTC(year, nextMonth - 1, 1);
       continue;
     }
-    const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    const nextDay = firstAtLeast(plan.selectDays(year, month, lastDay), day);
+    const nextDay = firstAtLeast(daysOf(year, month), day);
     if (nextDay !== day) {
       t = nextDay === undefined ? Date.UTC(year, month, 1) : Date.UTC(year, month - 1, nextDay);
       continue;
@@ -239,8 +248,9 @@ function parseDayOfWeek(text: string, expression: string): DaySelector {
 function daysOnWeekdays(weekdays: readonly number[]): DaySelector {
   return (year, month, lastDay) => {
     const days: number[] = [];
+    const firstWeekday = weekdayOf(year, month, 1);
     for (let day = 1; day <= lastDay; day++) {
-      if (weekdays.includes(weekdayOf(year, month, day))) {
+      if (weekdays.includes(((firstWeekday + day - 2) % 7) + 1)) {
         days.push(day);
       }
     }
