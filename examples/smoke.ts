@@ -27,7 +27,7 @@ async function smoke(): Promise<boolean> {
       if (typeof example.main !== 'function') throw new Error('it does not export main()');
       const result = await example.main((line) => output.push(line));
       if (result === false) throw new Error(`main() reported failure:\n${output.join('\n')}`);
-      console.log(`ok   ${file} (${Number(process.hrtime.bigint() - started) / 1e6 | 0} ms)`);
+      console.log(`ok   ${file} (${Math.round(Number(process.hrtime.bigint() - started) / 1e6)} ms)`);
     } catch (error) {
       ok = false;
       console.log(`FAIL ${file}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -168,6 +168,15 @@ export class LocalBatchRuntime {
     this.backend.terminateJob(jobId, reason);
   }
 
+  /**
+   * DIAG-2: why the job is where it is: the dependency it waits on, why it can never be placed (per
+   * compute environment, with the shortfall), disabled or invalid compute environments, the job that
+   * blocks its queue (SCHED-1), or that it waits for capacity.
+   */
+  explainJob(jobId: string): string {
+    return this.backend.explainJob(jobId);
+  }
+
   /** Log lines of the job's latest attempt (LOG-1). */
   getJobLogs(jobId: string): string[] {
     return this.backend.jobLogLines(jobId);

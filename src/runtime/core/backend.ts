@@ -1,4 +1,5 @@
 import { Clock } from './clock';
+import { explainJob } from './diagnostics/explain-job';
 import { ClientException } from './errors';
 import { EventLoop } from './event-loop';
 import { JobRunner } from './executor';
@@ -6,23 +7,29 @@ import { IdGenerator } from './id-generator';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { AttemptExecution } from './jobs/attempt-execution';
 import { containerDemand, effectiveContainer, mergeEnvironment } from './jobs/container-launch';
+import { JobLifecycle, JobStateListener } from './jobs/job-lifecycle';
 import { JobRecord, JobSpec } from './jobs/job-record';
-import { isTerminal, isTransitionAllowed, JobStatus } from './jobs/job-status';
+import { JOB_STATUSES, JobStatus } from './jobs/job-status';
 import { describeJob } from './jobs/job-view';
 import { listJobs } from './jobs/list-jobs';
+import { validateSubmitJobRequest } from './jobs/submit-validation';
 import { BATCH_LOG_GROUP, LogStore } from './logging/log-store';
 import { batchArn, DEFAULT_ENVIRONMENT, Environment } from './model/arns';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './model/records';
-import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from './model/requests';
+import { RegistryOperations } from './model/registry-operations';
+import {
+  CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest,
+  DescribeComputeEnvironmentsRequest, DescribeJobDefinitionsRequest, DescribeJobQueuesRequest, UpdateComputeEnvironmentRequest, UpdateJobQueueRequest,
+} from './model/requests';
 import { ResourceRegistry } from './model/resource-registry';
+import {
+  ComputeEnvironmentIdentity, DescribeComputeEnvironmentsResponse, DescribeJobDefinitionsResponse, DescribeJobQueuesResponse, JobQueueIdentity,
+} from './model/responses';
 import { CapacityModel, Placement } from './scheduling/capacity';
 import { Scheduler } from './scheduling/scheduler';
 import { VcpuPoolCapacity } from './scheduling/vcpu-pool-capacity';
 
-/** Told of every job state change (EVT-1 is built on this). */
-export interface JobStateListener {
-  onJobStateChange(job: JobRecord, previous: JobStatus): void;
-}
+export { JobStateListener } from './jobs/job-lifecycle';
 
 export interface BatchBackendOptions {
   readonly clock: Clock;
@@ -32,6 +39,8 @@ export interface BatchBackendOptions {
   readonly capacity?: CapacityModel;
   /** SCHED-1 scan depth. @default 100 */
   readonly schedulerScanDepth?: number;
+  /** LIFE-4: how long finished jobs stay describable, in seconds of runtime clock. @default 7 days */
+  readonly finishedJobRetentionSeconds?: number;
   /** Delay between placement (STARTING) and RUNNING, in ms. @default 0 */
   readonly containerStartDelayMs?: number;
 }
@@ -46,9 +55,14 @@ export class BatchBackend {
   readonly registry: ResourceRegistry;
   readonly environment: Environment;
   private readonly jobs = new Map<string, JobRecord>();
-  private readonly jobsByQueue = new Map<JobQueueRecord, JobRecord[]>();
-  private readonly listeners: JobStateListener[] = [];
+  private readonly jobsByQueue = new Map<JobQueueRecord, Set<JobRecord>>();
+  private readonly lifecycle: JobLifecycle;
+  private readonly retentionMs: number;
+  /** Finished top-level jobs in the order they finished (LIFE-4 retention). */
+  private finishedJobs: JobRecord[] = [];
+  private finishedHead = 0;
   private readonly scheduler: Scheduler;
+  private readonly capacity: CapacityModel;
   private readonly execution: AttemptExecution;
   private nextSequence = 0;
   private readonly ids: IdGenerator;
@@ -58,9 +72,18 @@ export class BatchBackend {
     this.ids = options.ids;
     this.environment = options.environment ?? DEFAULT_ENVIRONMENT;
     this.registry = new ResourceRegistry(this.environment);
+    this.retentionMs = (options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000;
+    this.lifecycle = new JobLifecycle({
+      now: () => this.loop.now(),
+      enqueue: (job) => this.scheduler.enqueue(job),
+      finished: (job) => {
+        if (!job.parent) this.finishedJobs.push(job);
+      },
+    });
+    this.capacity = options.capacity ?? new VcpuPoolCapacity();
     this.scheduler = new Scheduler(
       this.loop,
-      options.capacity ?? new VcpuPoolCapacity(),
+      this.capacity,
       { jobPlaced: (job, placement) => this.jobPlaced(job, placement) },
       { scanDepth: options.schedulerScanDepth ?? 100 },
       (job) => containerDemand(effectiveContainer(job)),
@@ -72,86 +95,192 @@ export class BatchBackend {
       environment: this.environment,
       startDelayMs: options.containerStartDelayMs ?? 0,
       ids: this.ids,
-      transition: (job, to, reason) => this.transition(job, to, reason),
+      transition: (job, to, reason) => this.lifecycle.transition(job, to, reason),
       attemptFinished: (job, retry) => this.attemptFinished(job, retry),
     });
   }
 
   // ---- registry operations ---------------------------------------------------------------------
 
+  // Implemented in model/registry-operations.ts (validation first, then state); these only delegate.
+
   createComputeEnvironment(request: CreateComputeEnvironmentRequest): ComputeEnvironmentRecord {
-    return this.registry.addComputeEnvironment(request);
+    return this.registryOperations.createComputeEnvironment(request);
+  }
+
+  describeComputeEnvironments(request: DescribeComputeEnvironmentsRequest = {}): DescribeComputeEnvironmentsResponse {
+    return this.registryOperations.describeComputeEnvironments(request);
+  }
+
+  updateComputeEnvironment(request: UpdateComputeEnvironmentRequest): ComputeEnvironmentIdentity {
+    return this.registryOperations.updateComputeEnvironment(request);
+  }
+
+  deleteComputeEnvironment(computeEnvironment: string): void {
+    this.registryOperations.deleteComputeEnvironment(computeEnvironment);
   }
 
   createJobQueue(request: CreateJobQueueRequest): JobQueueRecord {
-    return this.registry.addJobQueue(request);
+    return this.registryOperations.createJobQueue(request);
+  }
+
+  describeJobQueues(request: DescribeJobQueuesRequest = {}): DescribeJobQueuesResponse {
+    return this.registryOperations.describeJobQueues(request);
+  }
+
+  updateJobQueue(request: UpdateJobQueueRequest): JobQueueIdentity {
+    return this.registryOperations.updateJobQueue(request);
+  }
+
+  deleteJobQueue(jobQueue: string): void {
+    this.registryOperations.deleteJobQueue(jobQueue);
   }
 
   registerJobDefinition(request: RegisterJobDefinitionRequest): JobDefinitionRecord {
-    return this.registry.addJobDefinition(request);
+    return this.registryOperations.registerJobDefinition(request);
   }
+
+  describeJobDefinitions(request: DescribeJobDefinitionsRequest = {}): DescribeJobDefinitionsResponse {
+    return this.registryOperations.describeJobDefinitions(request);
+  }
+
+  deregisterJobDefinition(jobDefinition: string): void {
+    this.registryOperations.deregisterJobDefinition(jobDefinition);
+  }
+
+  tagResource(resourceArn: string, tags: Record<string, string>): void {
+    this.registryOperations.tagResource(resourceArn, tags);
+  }
+
+  untagResource(resourceArn: string, tagKeys: string[]): void {
+    this.registryOperations.untagResource(resourceArn, tagKeys);
+  }
+
+  listTagsForResource(resourceArn: string): Record<string, string> {
+    return this.registryOperations.listTagsForResource(resourceArn);
+  }
+
+  /** Created on first use: field initializers run before the constructor has set `registry`. */
+  private get registryOperations(): RegistryOperations {
+    return this.registryOperationsInstance ??= new RegistryOperations(this.registry, this);
+  }
+
+  private registryOperationsInstance?: RegistryOperations;
 
   // ---- job operations --------------------------------------------------------------------------
 
   submitJob(request: SubmitJobRequest): SubmitJobResponse {
+    this.purgeExpiredJobs();
+    validateSubmitJobRequest(request);
     const spec = this.buildSpec(request);
-    const dependencies = (request.dependsOn ?? []).map((dependency, index) => {
-      const found = dependency.jobId !== undefined ? this.jobs.get(dependency.jobId) : undefined;
+    const arraySize = request.arrayProperties?.size;
+    const plain: JobRecord[] = [];
+    const nToN: JobRecord[] = [];
+    let sequential = false;
+    (request.dependsOn ?? []).forEach((dependency, index) => {
+      if (dependency.type?.toUpperCase() === 'SEQUENTIAL') {
+        sequential = true;
+        return;
+      }
+      const found = dependency.jobId !== undefined ? this.job(dependency.jobId) : undefined;
       if (!found) {
         throw new ClientException(`dependsOn[${index}].jobId: unknown job ${JSON.stringify(dependency.jobId)} (DEP-6)`);
       }
-      return found;
+      if (dependency.type?.toUpperCase() === 'N_TO_N') {
+        if (found.children?.length !== arraySize) {
+          throw new ClientException(`dependsOn[${index}]: an N_TO_N dependency needs an array job of the same size (${arraySize}); ${found.jobId} has ${found.children ? `size ${found.children.length}` : 'no array'} (DEP-4)`);
+        }
+        nToN.push(found);
+      } else {
+        plain.push(found);
+      }
     });
 
     const jobId = this.ids.nextUuid();
-    const job = new JobRecord(jobId, batchArn(this.environment, 'job', jobId), spec, this.loop.now(), this.nextSequence++);
+    const now = this.loop.now();
+    const job = new JobRecord(jobId, batchArn(this.environment, 'job', jobId), spec, now, this.nextSequence++);
     this.jobs.set(jobId, job);
     let queueJobs = this.jobsByQueue.get(spec.queue);
-    if (!queueJobs) this.jobsByQueue.set(spec.queue, queueJobs = []);
-    queueJobs.push(job);
-
-    for (const dependency of dependencies) {
-      if (dependency.status === 'FAILED') {job.failedDependency ??= dependency.jobId;} else if (dependency.status !== 'SUCCEEDED') {
-        job.unfinishedDependencies++;
-        dependency.dependents.push(job);
-      }
-    }
-    // AWS moves a job out of SUBMITTED asynchronously: the caller sees SUBMITTED first (LIFE-1).
-    this.loop.after(0, () => this.leaveSubmitted(job));
+    if (!queueJobs) this.jobsByQueue.set(spec.queue, queueJobs = new Set());
+    queueJobs.add(job);
+    for (const dependency of plain) this.lifecycle.addDependency(job, dependency);
+    if (arraySize !== undefined) this.createArrayChildren(job, arraySize, nToN, sequential);
+    // The caller sees SUBMITTED; the job moves on at the next event (LIFE-1).
+    this.loop.after(0, () => this.lifecycle.leaveSubmitted(job));
     return { jobArn: job.arn, jobName: spec.jobName, jobId };
+  }
+
+  /** ARR-1: children `parent:i`, created PENDING behind the parent's dependencies (DEP-3..5). */
+  private createArrayChildren(parent: JobRecord, size: number, nToN: JobRecord[], sequential: boolean): void {
+    const children = new Array<JobRecord>(size);
+    const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
+    counts.PENDING = size;
+    parent.children = children;
+    parent.childStatusCounts = counts;
+    parent.unfinishedChildren = size;
+    for (let index = 0; index < size; index++) {
+      const childId = `${parent.jobId}:${index}`;
+      const child = new JobRecord(childId, `${parent.arn}:${index}`, parent.spec, parent.createdAt, this.nextSequence++);
+      child.status = 'PENDING';
+      child.parent = parent;
+      child.arrayIndex = index;
+      child.unfinishedDependencies = 1; // the gate: the parent's own dependencies
+      for (const array of nToN) this.lifecycle.addDependency(child, array.children![index]);
+      if (sequential && index > 0) this.lifecycle.addDependency(child, children[index - 1]);
+      children[index] = child;
+    }
   }
 
   describeJobs(jobIds: string[]): JobDetail[] {
     if (jobIds.length > 100) {
       throw new ClientException(`jobs: ${jobIds.length} job ids given, at most 100 are allowed (LIST-2)`);
     }
-    return jobIds.map((id) => this.jobs.get(id)).filter((job): job is JobRecord => job !== undefined).map(describeJob);
+    this.purgeExpiredJobs();
+    return jobIds.map((id) => this.job(id)).filter((job): job is JobRecord => job !== undefined).map(describeJob);
   }
 
   listJobs(request: ListJobsRequest): ListJobsResponse {
-    const queue = request.jobQueue !== undefined ? this.registry.jobQueue(request.jobQueue) : undefined;
-    return listJobs(request, queue ? this.jobsByQueue.get(queue) ?? [] : [...this.jobs.values()]);
+    this.purgeExpiredJobs();
+    if (request.jobQueue !== undefined) {
+      const queue = this.registry.jobQueue(request.jobQueue);
+      return listJobs(request, [...(this.jobsByQueue.get(queue) ?? [])]);
+    }
+    const parentId = request.arrayJobId ?? request.multiNodeJobId;
+    const parent = parentId !== undefined ? this.job(parentId) : undefined;
+    return listJobs(request, parent?.children ?? []);
   }
 
   /** LIFE-7: SUBMITTED/RUNNABLE jobs fail now, PENDING ones once their dependencies finish; later states are untouched. */
   cancelJob(jobId: string, reason: string): void {
-    const job = this.requireJob(jobId);
-    this.cancel(job, reason, false);
+    validateReason(reason);
+    this.lifecycle.cancel(this.requireJob(jobId), reason, false);
   }
 
   /** LIFE-7: like cancel, and STARTING/RUNNING jobs are stopped (SIGTERM, then SIGKILL after 30 s). */
   terminateJob(jobId: string, reason: string): void {
-    const job = this.requireJob(jobId);
-    if (job.status === 'STARTING' || job.status === 'RUNNING') {
+    validateReason(reason);
+    this.terminate(this.requireJob(jobId), reason);
+  }
+
+  private terminate(job: JobRecord, reason: string): void {
+    if (job.children) {
+      // ARR-4: running children are stopped too.
+      this.lifecycle.cancel(job, reason, true);
+      for (const child of job.children) if (child.status === 'STARTING' || child.status === 'RUNNING') this.terminate(child, reason);
+    } else if (job.status === 'STARTING' || job.status === 'RUNNING') {
       job.isTerminated = true;
       this.execution.terminate(job, reason);
     } else {
-      this.cancel(job, reason, true);
+      this.lifecycle.cancel(job, reason, true);
     }
   }
 
+  /** A job by id, array children (`parent:i`) included. */
   job(jobId: string): JobRecord | undefined {
-    return this.jobs.get(jobId);
+    const found = this.jobs.get(jobId);
+    if (found) return found;
+    const child = /^(.+):(\d+)$/.exec(jobId);
+    return child ? this.jobs.get(child[1])?.children?.[Number(child[2])] : undefined;
   }
 
   allJobs(): IterableIterator<JobRecord> {
@@ -159,7 +288,17 @@ export class BatchBackend {
   }
 
   addJobStateListener(listener: JobStateListener): void {
-    this.listeners.push(listener);
+    this.lifecycle.addListener(listener);
+  }
+
+  /** DIAG-2: why the job is where it is. */
+  explainJob(jobId: string): string {
+    return explainJob(this.requireJob(jobId), {
+      scheduler: this.scheduler,
+      capacity: this.capacity,
+      demandOf: (job) => containerDemand(effectiveContainer(job)),
+      job: (id) => this.job(id),
+    });
   }
 
   /** Log lines of the job's latest attempt (LOG-1). */
@@ -172,7 +311,7 @@ export class BatchBackend {
   // ---- internals -------------------------------------------------------------------------------
 
   private requireJob(jobId: string): JobRecord {
-    const job = this.jobs.get(jobId);
+    const job = this.job(jobId);
     if (!job) throw new ClientException(`jobId: unknown job ${JSON.stringify(jobId)}`);
     return job;
   }
@@ -185,9 +324,6 @@ export class BatchBackend {
     const definition = this.registry.jobDefinition(request.jobDefinition);
     if (definition.status !== 'ACTIVE') {
       throw new ClientException(`jobDefinition: ${definition.name}:${definition.revision} is INACTIVE`);
-    }
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(request.jobName ?? '')) {
-      throw new ClientException(`jobName: ${JSON.stringify(request.jobName)} is invalid: 1..128 characters, first alphanumeric, then letters, digits, - and _ (LIM-8)`);
     }
     const retry = request.retryStrategy ?? definition.retryStrategy;
     return {
@@ -208,87 +344,37 @@ export class BatchBackend {
     };
   }
 
-  private leaveSubmitted(job: JobRecord): void {
-    if (job.status !== 'SUBMITTED') return; // cancelled meanwhile
-    if (job.failedDependency !== undefined) {
-      // DEP-2: PENDING -> FAILED without running.
-      this.transition(job, 'PENDING');
-      this.finish(job, 'FAILED', `Dependent Job failed: ${job.failedDependency}`);
-    } else if (job.unfinishedDependencies > 0) {
-      this.transition(job, 'PENDING');
-    } else {
-      this.makeRunnable(job);
-    }
-  }
-
-  private makeRunnable(job: JobRecord): void {
-    this.transition(job, 'RUNNABLE');
-    this.scheduler.enqueue(job);
-  }
-
   private jobPlaced(job: JobRecord, placement: Placement): void {
     this.execution.start(job, placement);
   }
 
-  /** Called by attempt execution once an attempt has ended and its capacity is released. */
+  /** Called by attempt execution once an attempt has ended and its capacity is free. */
   private attemptFinished(job: JobRecord, retry: boolean): void {
     this.scheduler.requestPass();
-    if (retry) {
-      this.makeRunnable(job);
-    }
+    if (retry) this.lifecycle.makeRunnable(job);
   }
 
-  private cancel(job: JobRecord, reason: string, terminated: boolean): void {
-    if (job.status === 'SUBMITTED' || job.status === 'RUNNABLE') {
-      job.isCancelled = true;
-      job.isTerminated = terminated;
-      this.finish(job, 'FAILED', reason);
-    } else if (job.status === 'PENDING') {
-      job.cancelReason = reason;
-      job.isTerminated = terminated;
+  /**
+   * LIFE-4: finished top-level jobs stay describable for the retention period, then are dropped.
+   * Purged lazily at API calls, so an idle simulation is not kept busy for a week of virtual time.
+   */
+  private purgeExpiredJobs(): void {
+    const limit = this.loop.now() - this.retentionMs;
+    const finished = this.finishedJobs;
+    while (this.finishedHead < finished.length && finished[this.finishedHead].stoppedAt! <= limit) {
+      const job = finished[this.finishedHead++];
+      this.jobs.delete(job.jobId);
+      this.jobsByQueue.get(job.spec.queue)?.delete(job);
+    }
+    if (this.finishedHead > 1024 && this.finishedHead * 2 > finished.length) {
+      this.finishedJobs = finished.slice(this.finishedHead);
+      this.finishedHead = 0;
     }
   }
+}
 
-  /** Sets a terminal state and releases the jobs waiting for this one (DEP-1, DEP-2). */
-  finish(job: JobRecord, status: 'SUCCEEDED' | 'FAILED', reason?: string): void {
-    job.stoppedAt = this.loop.now();
-    this.transition(job, status, reason);
-  }
-
-  private transition(job: JobRecord, to: JobStatus, reason?: string): void {
-    const previous = job.status;
-    if (!isTransitionAllowed(previous, to)) {
-      throw new Error(`internal: job ${job.jobId} cannot go from ${previous} to ${to}`);
-    }
-    job.status = to;
-    if (reason !== undefined) job.statusReason = reason;
-    if (to === 'SUCCEEDED' || to === 'FAILED') {
-      if (job.stoppedAt === undefined) job.stoppedAt = this.loop.now();
-    }
-    for (const listener of this.listeners) listener.onJobStateChange(job, previous);
-    if (isTerminal(to)) this.releaseDependents(job);
-  }
-
-  private releaseDependents(job: JobRecord): void {
-    for (const dependent of job.dependents) {
-      if (dependent.status !== 'PENDING' && dependent.status !== 'SUBMITTED') continue;
-      if (job.status === 'FAILED') {
-        if (dependent.status === 'SUBMITTED') {
-          dependent.failedDependency ??= job.jobId; // leaveSubmitted fails it (DEP-2)
-          continue;
-        }
-        this.finish(dependent, 'FAILED', `Dependent Job failed: ${job.jobId}`);
-        continue;
-      }
-      dependent.unfinishedDependencies--;
-      if (dependent.unfinishedDependencies === 0 && dependent.status === 'PENDING') {
-        if (dependent.cancelReason !== undefined) {
-          dependent.isCancelled = true;
-          this.finish(dependent, 'FAILED', dependent.cancelReason);
-        } else {
-          this.makeRunnable(dependent);
-        }
-      }
-    }
+function validateReason(reason: string): void {
+  if (typeof reason !== 'string' || reason.length > 1024) {
+    throw new ClientException(`reason: must be a string of at most 1024 characters, got ${typeof reason === 'string' ? `${reason.length} characters` : typeof reason} (LIFE-7)`);
   }
 }

@@ -80,7 +80,7 @@ export class EventLoop {
       next.action();
       count++;
     }
-    virtual?.advanceTo(untilEpochMs);
+    if (Number.isFinite(untilEpochMs)) virtual?.advanceTo(untilEpochMs);
     return count;
   }
 

@@ -68,10 +68,16 @@ export function substituteParameters(command: readonly string[], parameters: Rec
 
 /** ENV-1: the variables AWS Batch sets in every container (array and MNP variables are added by the caller). */
 export function batchEnvironmentVariables(job: JobRecord, attempt: number, computeEnvironmentName: string): Record<string, string> {
-  return {
+  const variables: Record<string, string> = {
     AWS_BATCH_JOB_ID: job.jobId,
     AWS_BATCH_JOB_ATTEMPT: String(attempt),
     AWS_BATCH_JQ_NAME: job.spec.queue.name,
     AWS_BATCH_CE_NAME: computeEnvironmentName,
   };
+  if (job.parent) {
+    // ARR-2 and ENV-1 (API): the child's index and the array size.
+    variables.AWS_BATCH_JOB_ARRAY_INDEX = String(job.arrayIndex);
+    variables.AWS_BATCH_JOB_ARRAY_SIZE = String(job.parent.children!.length);
+  }
+  return variables;
 }

@@ -50,6 +50,16 @@ export class JobRecord {
   isTerminated = false;
   /** Set when a cancel arrived while the job was PENDING (LIFE-7): applied once its dependencies finish. */
   cancelReason?: string;
+  /** Array parent (ARR-1): its children, `parent:0 .. parent:n-1`. */
+  children?: JobRecord[];
+  /** Array parent: children by status (ARR-3 statusSummary). */
+  childStatusCounts?: Record<JobStatus, number>;
+  /** Array parent: children not yet SUCCEEDED/FAILED. */
+  unfinishedChildren = 0;
+  statusSummaryUpdatedAt?: number;
+  /** Array child: its parent and index (ARR-2). */
+  parent?: JobRecord;
+  arrayIndex?: number;
   /** The first dependency seen FAILED (DEP-2). */
   failedDependency?: string;
   /** Dependencies that have not finished yet. */

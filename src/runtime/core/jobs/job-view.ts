@@ -37,7 +37,7 @@ export function describeJob(job: JobRecord): JobDetail {
     status: job.status,
     shareIdentifier: spec.shareIdentifier,
     schedulingPriority: spec.schedulingPriority,
-    attempts: job.attempts.filter((a) => a.stoppedAt !== undefined).map(describeAttempt),
+    attempts: job.children ? undefined : job.attempts.filter((a) => a.stoppedAt !== undefined).map(describeAttempt),
     statusReason: job.statusReason,
     createdAt: job.createdAt,
     retryStrategy: spec.attempts > 1 || spec.evaluateOnExit
@@ -53,9 +53,22 @@ export function describeJob(job: JobRecord): JobDetail {
     tags: Object.keys(spec.tags).length > 0 ? { ...spec.tags } : undefined,
     propagateTags: spec.propagateTags,
     platformCapabilities: [...spec.definition.platformCapabilities],
+    arrayProperties: describeArrayProperties(job),
     isCancelled: job.isCancelled,
     isTerminated: job.isTerminated,
   });
+}
+
+/** ARR-3: the parent carries the size and status summary, a child its index. */
+function describeArrayProperties(job: JobRecord): JobDetail['arrayProperties'] {
+  if (job.children) {
+    return compact({
+      statusSummary: { ...job.childStatusCounts! },
+      statusSummaryLastUpdatedAt: job.statusSummaryUpdatedAt,
+      size: job.children.length,
+    });
+  }
+  return job.parent ? { index: job.arrayIndex } : undefined;
 }
 
 function describeAttempt(attempt: JobRecord['attempts'][number]): AttemptDetail {
@@ -87,6 +100,7 @@ export function summarizeJob(job: JobRecord): JobSummary {
     stoppedAt: job.stoppedAt,
     container: attempt && attempt.stoppedAt !== undefined ? compact({ exitCode: attempt.exitCode, reason: attempt.reason }) : undefined,
     jobDefinition: job.spec.definition.arn,
+    arrayProperties: job.children ? { size: job.children.length } : job.parent ? { index: job.arrayIndex } : undefined,
   });
 }
 

@@ -1,0 +1,105 @@
+import { ContainerDemand } from '../jobs/container-launch';
+import { JobRecord } from '../jobs/job-record';
+import { isTerminal } from '../jobs/job-status';
+import { CapacityModel } from '../scheduling/capacity';
+import { Scheduler } from '../scheduling/scheduler';
+
+/** What the explanation needs from the backend. */
+export interface ExplainContext {
+  readonly scheduler: Scheduler;
+  readonly capacity: CapacityModel;
+  demandOf(job: JobRecord): ContainerDemand;
+  job(jobId: string): JobRecord | undefined;
+}
+
+/** AWS's statusReason prefixes for stuck jobs (DIAG-2, API). */
+export const INVALID_COMPUTE_ENVIRONMENTS = 'ACTION_REQUIRED - CE(s) associated with the job queue are invalid.';
+export const JOB_RESOURCE_REQUIREMENT = 'MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT';
+export const INSUFFICIENT_CAPACITY = 'CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY';
+
+/**
+ * DIAG-2: one sentence on why a job is where it is — waiting on which dependency, why it can never
+ * fit (per compute environment, with the shortfall), that every CE is disabled or invalid, which job
+ * blocks the queue (SCHED-1), or that it waits for capacity.
+ */
+export function explainJob(job: JobRecord, context: ExplainContext): string {
+  const id = job.jobId;
+  if (isTerminal(job.status)) {
+    return `Job ${id} ${job.status}${job.statusReason ? `: ${job.statusReason}` : ''}.`;
+  }
+  switch (job.status) {
+    case 'SUBMITTED':
+      return `Job ${id} was just submitted; it moves on at the next scheduling step.`;
+    case 'PENDING':
+      return explainPending(job, context);
+    case 'RUNNABLE':
+      return explainRunnable(job, context);
+    case 'STARTING':
+      return `Job ${id} is placed on ${job.currentAttempt?.containerInstanceArn ?? 'an instance'} and waits for the instance to start its container.`;
+    default:
+      return `Job ${id} is RUNNING (attempt ${job.attempts.length} of ${job.spec.attempts}).`;
+  }
+}
+
+function explainPending(job: JobRecord, context: ExplainContext): string {
+  const waiting: string[] = [];
+  if (job.parent && job.parent.status !== 'PENDING') {
+    waiting.push(`its array parent ${job.parent.jobId} (${job.parent.status})`);
+  } else if (job.parent && job.parent.unfinishedDependencies > 0) {
+    waiting.push(...unfinished(job.parent.spec.dependsOn, context).map((d) => `${d} (dependency of the array parent)`));
+  }
+  if (job.parent && job.arrayIndex !== undefined) {
+    for (const dependency of job.spec.dependsOn) {
+      const type = dependency.type?.toUpperCase();
+      const counterpart = type === 'SEQUENTIAL'
+        ? job.parent.children![job.arrayIndex - 1]
+        : type === 'N_TO_N' ? context.job(dependency.jobId!)?.children?.[job.arrayIndex] : undefined;
+      if (counterpart && !isTerminal(counterpart.status)) waiting.push(`${counterpart.jobId} (${counterpart.status}, ${type})`);
+    }
+  } else {
+    waiting.push(...unfinished(job.spec.dependsOn, context));
+  }
+  if (job.children) {
+    const counts = job.childStatusCounts!;
+    const summary = Object.entries(counts).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
+    return `Array job ${job.jobId} waits for its ${job.children.length} children (${summary})${waiting.length ? `; and on ${waiting.join(', ')}` : ''}.`;
+  }
+  return waiting.length > 0
+    ? `Job ${job.jobId} is PENDING, waiting on dependency ${waiting.join(', ')}.`
+    : `Job ${job.jobId} is PENDING; its dependencies have finished.`;
+}
+
+function unfinished(dependsOn: JobRecord['spec']['dependsOn'], context: ExplainContext): string[] {
+  return dependsOn
+    .filter((d) => d.jobId !== undefined && d.type?.toUpperCase() !== 'N_TO_N')
+    .map((d) => context.job(d.jobId!))
+    .filter((d): d is JobRecord => d !== undefined && !isTerminal(d.status))
+    .map((d) => `${d.jobId} (${d.status})`);
+}
+
+function explainRunnable(job: JobRecord, context: ExplainContext): string {
+  const queue = job.spec.queue;
+  const all = queue.computeEnvironmentOrder.map((entry) => entry.computeEnvironment);
+  const usable = context.scheduler.usableComputeEnvironments(queue);
+  if (usable.length === 0) {
+    const states = all.map((ce) => `${ce.name} is ${ce.state}/${ce.status}${ce.statusReason && ce.status === 'INVALID' ? ` (${ce.statusReason})` : ''}`);
+    const anyInvalid = all.some((ce) => ce.status === 'INVALID');
+    return `Job ${job.jobId} stays RUNNABLE: ${anyInvalid ? `${INVALID_COMPUTE_ENVIRONMENTS} ` : ''}No compute environment of queue ${queue.name} can take jobs: ${states.join('; ')}.`;
+  }
+  const demand = context.demandOf(job);
+  const verdicts = usable.map((ce) => ({ ce, verdict: context.capacity.canEverFit(ce, demand) }));
+  if (verdicts.every((v) => !v.verdict.fits)) {
+    return `Job ${job.jobId} stays RUNNABLE: ${JOB_RESOURCE_REQUIREMENT} - it can never be placed (needs ${describeDemand(demand)}): `
+      + `${verdicts.map((v) => `${v.ce.name}: ${v.verdict.reason}`).join('; ')}.`;
+  }
+  const blocker = context.scheduler.blockingJob(job);
+  if (blocker) {
+    return `Job ${job.jobId} stays RUNNABLE: it is blocked behind job ${blocker.jobId} in queue ${queue.name}, which can never be placed (SCHED-1 head-of-line blocking). ${explainRunnable(blocker, context)}`;
+  }
+  return `Job ${job.jobId} is RUNNABLE and waits for capacity (${INSUFFICIENT_CAPACITY}): compute environments ${usable.map((ce) => ce.name).join(', ')} `
+    + `are busy or scaling up; it needs ${describeDemand(demand)}.`;
+}
+
+function describeDemand(demand: ContainerDemand): string {
+  return `${demand.vcpus} vCPU, ${demand.memoryMiB} MiB${demand.gpus > 0 ? `, ${demand.gpus} GPU` : ''}${demand.instanceType ? ` on ${demand.instanceType}` : ''}`;
+}
