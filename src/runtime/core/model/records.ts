@@ -1,20 +1,29 @@
-import { ComputeResources, ContainerProperties, NodeProperties } from './requests';
+import { ComputeResources, ContainerProperties, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
 import { JobTimeout, RetryStrategy } from '../../shapes';
 
-/** A compute environment as the backend holds it. */
+/** Lifecycle status of a compute environment or job queue (`CEStatus` / `JQStatus` in the service model). */
+export type ResourceStatus = 'CREATING' | 'UPDATING' | 'DELETING' | 'DELETED' | 'VALID' | 'INVALID';
+
+/**
+ * A compute environment as the backend holds it. Fields that UpdateComputeEnvironment may change are
+ * mutable: the scheduler and capacity model read them on every pass, so an update takes effect at once.
+ */
 export interface ComputeEnvironmentRecord {
   readonly name: string;
   readonly arn: string;
   readonly type: 'MANAGED' | 'UNMANAGED';
   state: 'ENABLED' | 'DISABLED';
-  status: 'CREATING' | 'UPDATING' | 'DELETING' | 'DELETED' | 'VALID' | 'INVALID';
+  status: ResourceStatus;
   statusReason?: string;
-  readonly computeResources?: ComputeResources;
-  readonly serviceRole?: string;
-  readonly unmanagedvCpus?: number;
+  computeResources?: ComputeResources;
+  serviceRole?: string;
+  unmanagedvCpus?: number;
+  updatePolicy?: UpdatePolicy;
   readonly tags: Record<string, string>;
   /** ECS cluster the CE's instances register to (CE-2). */
   readonly ecsClusterArn: string;
+  /** A stable id, as DescribeComputeEnvironments reports it. */
+  readonly uuid: string;
 }
 
 /** One entry of a queue's compute-environment order, resolved to the record. */
@@ -27,11 +36,14 @@ export interface JobQueueRecord {
   readonly name: string;
   readonly arn: string;
   state: 'ENABLED' | 'DISABLED';
-  status: 'CREATING' | 'UPDATING' | 'DELETING' | 'DELETED' | 'VALID' | 'INVALID';
+  status: ResourceStatus;
   statusReason?: string;
   priority: number;
   /** Sorted by ascending order (SCHED-3). */
   computeEnvironmentOrder: QueueComputeEnvironment[];
+  schedulingPolicyArn?: string;
+  /** DIAG-4: stored and described; acting on them is the scheduler's business. */
+  jobStateTimeLimitActions: JobStateTimeLimitAction[];
   readonly tags: Record<string, string>;
   /** Position in creation order: breaks priority ties deterministically. */
   readonly creationIndex: number;
@@ -51,4 +63,5 @@ export interface JobDefinitionRecord {
   readonly tags: Record<string, string>;
   readonly propagateTags: boolean;
   readonly platformCapabilities: string[];
+  readonly schedulingPriority?: number;
 }

@@ -29,6 +29,14 @@ export interface ComputeResources {
   readonly launchTemplate?: LaunchTemplateSpecification;
 }
 
+/** The fields of `ComputeResourceUpdate`: every one optional, merged over the current compute resources. */
+export type ComputeResourcesUpdate = Partial<ComputeResources> & { readonly updateToLatestImageVersion?: boolean };
+
+export interface UpdatePolicy {
+  readonly terminateJobsOnUpdate?: boolean;
+  readonly jobExecutionTimeoutMinutes?: number;
+}
+
 export interface CreateComputeEnvironmentRequest {
   readonly computeEnvironmentName: string;
   readonly type: string; // MANAGED | UNMANAGED
@@ -37,11 +45,30 @@ export interface CreateComputeEnvironmentRequest {
   readonly computeResources?: ComputeResources;
   readonly serviceRole?: string;
   readonly tags?: Record<string, string>;
+  readonly updatePolicy?: UpdatePolicy;
+}
+
+export interface UpdateComputeEnvironmentRequest {
+  /** Name or ARN. */
+  readonly computeEnvironment: string;
+  readonly state?: string;
+  readonly unmanagedvCpus?: number;
+  readonly computeResources?: ComputeResourcesUpdate;
+  readonly serviceRole?: string;
+  readonly updatePolicy?: UpdatePolicy;
 }
 
 export interface ComputeEnvironmentOrder {
   readonly order: number;
   readonly computeEnvironment: string;
+}
+
+/** DIAG-4: what to do with a job stuck at the head of a queue. */
+export interface JobStateTimeLimitAction {
+  readonly reason: string;
+  readonly state: string; // RUNNABLE
+  readonly maxTimeSeconds: number;
+  readonly action: string; // CANCEL
 }
 
 export interface CreateJobQueueRequest {
@@ -50,7 +77,18 @@ export interface CreateJobQueueRequest {
   readonly priority: number;
   readonly computeEnvironmentOrder: ComputeEnvironmentOrder[];
   readonly schedulingPolicyArn?: string;
+  readonly jobStateTimeLimitActions?: JobStateTimeLimitAction[];
   readonly tags?: Record<string, string>;
+}
+
+export interface UpdateJobQueueRequest {
+  /** Name or ARN. */
+  readonly jobQueue: string;
+  readonly state?: string;
+  readonly priority?: number;
+  readonly computeEnvironmentOrder?: ComputeEnvironmentOrder[];
+  readonly schedulingPolicyArn?: string;
+  readonly jobStateTimeLimitActions?: JobStateTimeLimitAction[];
 }
 
 export interface ContainerProperties {
@@ -66,7 +104,7 @@ export interface ContainerProperties {
   readonly privileged?: boolean;
   readonly user?: string;
   readonly readonlyRootFilesystem?: boolean;
-  readonly volumes?: unknown[];
+  readonly volumes?: Array<{ name?: string; [field: string]: unknown }>;
   readonly mountPoints?: unknown[];
   readonly ulimits?: unknown[];
   readonly linuxParameters?: unknown;
@@ -98,4 +136,30 @@ export interface RegisterJobDefinitionRequest {
   readonly propagateTags?: boolean;
   readonly platformCapabilities?: string[];
   readonly schedulingPriority?: number;
+  /** Not run by the local runtime: a job definition that uses them is rejected with a clear message. */
+  readonly ecsProperties?: unknown;
+  readonly eksProperties?: unknown;
+}
+
+/** Describe* requests of compute environments and job queues: explicit names/ARNs, or paging over all. */
+export interface DescribeComputeEnvironmentsRequest {
+  readonly computeEnvironments?: string[];
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+export interface DescribeJobQueuesRequest {
+  readonly jobQueues?: string[];
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}
+
+export interface DescribeJobDefinitionsRequest {
+  /** `name:revision`, an ARN, or (as the CLI and moto allow) a bare name for every revision. */
+  readonly jobDefinitions?: string[];
+  readonly maxResults?: number;
+  readonly jobDefinitionName?: string;
+  /** ACTIVE or INACTIVE. */
+  readonly status?: string;
+  readonly nextToken?: string;
 }

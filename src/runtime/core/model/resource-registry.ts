@@ -1,119 +1,103 @@
 import { batchArn, Environment, parseBatchArn } from './arns';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
-import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from './requests';
 import { ClientException } from '../errors';
 
+/** A compute environment about to be stored; the registry adds the name-derived fields. */
+export type NewComputeEnvironment = Omit<ComputeEnvironmentRecord, 'arn' | 'ecsClusterArn' | 'uuid'>;
+export type NewJobQueue = Omit<JobQueueRecord, 'arn' | 'creationIndex'>;
+export type NewJobDefinition = Omit<JobDefinitionRecord, 'arn' | 'revision'>;
+
 /**
- * Compute environments, job queues and job definitions (with revisions). It stores and resolves;
- * request validation happens in the backend before anything is stored, so a rejected request changes nothing.
+ * Compute environments, job queues and job definitions (with revisions): storage and lookup only.
+ * Validation happens before anything reaches it (registry-operations.ts), so a rejected request
+ * changes nothing here.
  */
 export class ResourceRegistry {
   private readonly computeEnvironments = new Map<string, ComputeEnvironmentRecord>();
   private readonly jobQueues = new Map<string, JobQueueRecord>();
-  /** name -> revisions in ascending order (index = revision - 1). */
+  /** name -> revisions in ascending order (index = revision - 1); revisions are never reused. */
   private readonly jobDefinitions = new Map<string, JobDefinitionRecord[]>();
   private queueCount = 0;
+  private ceCount = 0;
 
   constructor(private readonly env: Environment) {}
 
-  addComputeEnvironment(request: CreateComputeEnvironmentRequest): ComputeEnvironmentRecord {
-    const name = request.computeEnvironmentName;
-    if (this.computeEnvironments.has(name)) {
-      throw new ClientException(`computeEnvironmentName: a compute environment named ${name} already exists`);
+  storeComputeEnvironment(fields: NewComputeEnvironment): ComputeEnvironmentRecord {
+    if (this.computeEnvironments.has(fields.name)) {
+      throw new ClientException(`computeEnvironmentName: a compute environment named ${fields.name} already exists`);
     }
     const record: ComputeEnvironmentRecord = {
-      name,
-      arn: batchArn(this.env, 'compute-environment', name),
-      type: request.type.toUpperCase() === 'UNMANAGED' ? 'UNMANAGED' : 'MANAGED',
-      state: (request.state ?? 'ENABLED').toUpperCase() === 'DISABLED' ? 'DISABLED' : 'ENABLED',
-      status: 'VALID',
-      statusReason: 'ComputeEnvironment Healthy',
-      computeResources: request.computeResources,
-      serviceRole: request.serviceRole,
-      unmanagedvCpus: request.unmanagedvCpus,
-      tags: { ...(request.tags ?? {}) },
-      ecsClusterArn: `arn:${this.env.partition}:ecs:${this.env.region}:${this.env.account}:cluster/AWSBatch-${name}`,
+      ...fields,
+      arn: batchArn(this.env, 'compute-environment', fields.name),
+      ecsClusterArn: `arn:${this.env.partition}:ecs:${this.env.region}:${this.env.account}:cluster/AWSBatch-${fields.name}`,
+      uuid: stableUuid(`${this.env.account}/${this.env.region}/${fields.name}/${this.ceCount++}`),
     };
-    this.computeEnvironments.set(name, record);
+    this.computeEnvironments.set(record.name, record);
     return record;
   }
 
-  addJobQueue(request: CreateJobQueueRequest): JobQueueRecord {
-    const name = request.jobQueueName;
-    if (this.jobQueues.has(name)) {
-      throw new ClientException(`jobQueueName: a job queue named ${name} already exists`);
+  storeJobQueue(fields: NewJobQueue): JobQueueRecord {
+    if (this.jobQueues.has(fields.name)) {
+      throw new ClientException(`jobQueueName: a job queue named ${fields.name} already exists`);
     }
-    const order = request.computeEnvironmentOrder
-      .map((entry) => ({ order: entry.order, computeEnvironment: this.computeEnvironment(entry.computeEnvironment, 'computeEnvironmentOrder.computeEnvironment') }))
-      .sort((a, b) => a.order - b.order);
-    const record: JobQueueRecord = {
-      name,
-      arn: batchArn(this.env, 'job-queue', name),
-      state: (request.state ?? 'ENABLED').toUpperCase() === 'DISABLED' ? 'DISABLED' : 'ENABLED',
-      status: 'VALID',
-      statusReason: 'JobQueue Healthy',
-      priority: request.priority,
-      computeEnvironmentOrder: order,
-      tags: { ...(request.tags ?? {}) },
-      creationIndex: this.queueCount++,
-    };
-    this.jobQueues.set(name, record);
+    const record: JobQueueRecord = { ...fields, arn: batchArn(this.env, 'job-queue', fields.name), creationIndex: this.queueCount++ };
+    this.jobQueues.set(record.name, record);
     return record;
   }
 
-  addJobDefinition(request: RegisterJobDefinitionRequest): JobDefinitionRecord {
-    const name = request.jobDefinitionName;
-    const revisions = this.jobDefinitions.get(name) ?? [];
+  /** Stores the next revision of the named job definition (1 for a new name). */
+  storeJobDefinition(fields: NewJobDefinition): JobDefinitionRecord {
+    const revisions = this.jobDefinitions.get(fields.name) ?? [];
     const revision = revisions.length + 1;
-    const record: JobDefinitionRecord = {
-      name,
-      revision,
-      arn: batchArn(this.env, 'job-definition', `${name}:${revision}`),
-      status: 'ACTIVE',
-      type: request.type.toLowerCase() === 'multinode' ? 'multinode' : 'container',
-      parameters: { ...(request.parameters ?? {}) },
-      containerProperties: request.containerProperties,
-      nodeProperties: request.nodeProperties,
-      retryStrategy: request.retryStrategy,
-      timeout: request.timeout,
-      tags: { ...(request.tags ?? {}) },
-      propagateTags: request.propagateTags ?? false,
-      platformCapabilities: request.platformCapabilities ?? ['EC2'],
-    };
+    const record: JobDefinitionRecord = { ...fields, revision, arn: batchArn(this.env, 'job-definition', `${fields.name}:${revision}`) };
     revisions.push(record);
-    this.jobDefinitions.set(name, revisions);
+    this.jobDefinitions.set(fields.name, revisions);
     return record;
+  }
+
+  removeComputeEnvironment(record: ComputeEnvironmentRecord): void {
+    this.computeEnvironments.delete(record.name);
+  }
+
+  removeJobQueue(record: JobQueueRecord): void {
+    this.jobQueues.delete(record.name);
   }
 
   /** A compute environment by name or ARN; ClientException naming the value and the known ones. */
   computeEnvironment(ref: string, field: string = 'computeEnvironment'): ComputeEnvironmentRecord {
-    const record = this.computeEnvironments.get(nameFromArn(ref, 'compute-environment'));
+    const record = this.findComputeEnvironment(ref);
     if (!record) {
       throw new ClientException(`${field}: unknown compute environment ${JSON.stringify(ref)}; known: ${listOrNone([...this.computeEnvironments.keys()])}`);
     }
     return record;
   }
 
+  findComputeEnvironment(ref: string): ComputeEnvironmentRecord | undefined {
+    return typeof ref === 'string' ? this.computeEnvironments.get(nameFromArn(ref, 'compute-environment')) : undefined;
+  }
+
   /** A job queue by name or ARN; ClientException naming the value and the known ones. */
   jobQueue(ref: string, field: string = 'jobQueue'): JobQueueRecord {
-    const record = this.jobQueues.get(nameFromArn(ref, 'job-queue'));
+    const record = this.findJobQueue(ref);
     if (!record) {
       throw new ClientException(`${field}: unknown job queue ${JSON.stringify(ref)}; known: ${listOrNone([...this.jobQueues.keys()])}`);
     }
     return record;
   }
 
+  findJobQueue(ref: string): JobQueueRecord | undefined {
+    return typeof ref === 'string' ? this.jobQueues.get(nameFromArn(ref, 'job-queue')) : undefined;
+  }
+
   /**
    * A job definition by ARN, `name:revision` or `name` (the latest ACTIVE revision, as SubmitJob does).
    */
   jobDefinition(ref: string, field: string = 'jobDefinition'): JobDefinitionRecord {
-    const nameAndRevision = nameFromArn(ref, 'job-definition');
-    const match = /^(.*):(\d+)$/.exec(nameAndRevision);
-    const name = match ? match[1] : nameAndRevision;
-    const revisions = this.jobDefinitions.get(name);
+    const parsed = typeof ref === 'string' ? parseDefinitionRef(ref) : undefined;
+    const revisions = parsed ? this.jobDefinitions.get(parsed.name) : undefined;
     let record: JobDefinitionRecord | undefined;
-    if (revisions && match) {
-      record = revisions[Number(match[2]) - 1];
+    if (revisions && parsed?.revision !== undefined) {
+      record = revisions[parsed.revision - 1];
     } else if (revisions) {
       record = [...revisions].reverse().find((r) => r.status === 'ACTIVE');
     }
@@ -122,6 +106,18 @@ export class ResourceRegistry {
       throw new ClientException(`${field}: unknown job definition ${JSON.stringify(ref)}; known: ${listOrNone(known)}`);
     }
     return record;
+  }
+
+  /** Every revision of `name`, oldest first (empty when unknown). */
+  jobDefinitionRevisions(name: string): JobDefinitionRecord[] {
+    return [...(this.jobDefinitions.get(name) ?? [])];
+  }
+
+  /** An exact revision by `name:revision` or ARN; undefined when unknown or when `ref` names no revision. */
+  findJobDefinitionRevision(ref: string): JobDefinitionRecord | undefined {
+    const parsed = typeof ref === 'string' ? parseDefinitionRef(ref) : undefined;
+    if (!parsed || parsed.revision === undefined) return undefined;
+    return this.jobDefinitions.get(parsed.name)?.[parsed.revision - 1];
   }
 
   listComputeEnvironments(): ComputeEnvironmentRecord[] {
@@ -137,6 +133,13 @@ export class ResourceRegistry {
   }
 }
 
+/** `name`, `name:revision` or a job-definition ARN; revision undefined for a bare name. */
+export function parseDefinitionRef(ref: string): { name: string; revision?: number } {
+  const nameAndRevision = nameFromArn(ref, 'job-definition');
+  const match = /^(.*):([1-9]\d*)$/.exec(nameAndRevision);
+  return match ? { name: match[1], revision: Number(match[2]) } : { name: nameAndRevision };
+}
+
 function nameFromArn(ref: string, type: string): string {
   const parsed = parseBatchArn(ref);
   return parsed && parsed.type === type ? parsed.name : ref;
@@ -144,4 +147,16 @@ function nameFromArn(ref: string, type: string): string {
 
 function listOrNone(names: string[]): string {
   return names.length === 0 ? '(none)' : names.join(', ');
+}
+
+/* eslint-disable no-bitwise */ // a string hash is bit arithmetic by nature
+/** A UUID-shaped id derived from `seed`, so a template loads with the same CE uuids every time. */
+function stableUuid(seed: string): string {
+  const words = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b].map((basis) => {
+    let hash = basis >>> 0;
+    for (let i = 0; i < seed.length; i++) hash = Math.imul(hash ^ seed.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, '0');
+  });
+  const hex = words.join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
