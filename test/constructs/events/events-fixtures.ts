@@ -13,7 +13,12 @@ export interface BatchFixture {
 export function batchFixture(): BatchFixture {
   const app = new cdk.App();
   const stack = new cdk.Stack(app, 'Test', { env: { account: '123456789012', region: 'us-east-1' } });
-  const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+  // An imported VPC keeps the template small: these tests are about the events resources.
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+    vpcId: 'vpc-0123456789abcdef0',
+    availabilityZones: ['us-east-1a'],
+    privateSubnetIds: ['subnet-0123456789abcdef0'],
+  });
   const computeEnvironment = new batch.ManagedEc2EcsComputeEnvironment(stack, 'Ce', { vpc });
   const jobQueue = new batch.JobQueue(stack, 'Queue', {
     computeEnvironments: [{ computeEnvironment, order: 1 }],
