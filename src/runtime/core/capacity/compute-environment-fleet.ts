@@ -157,7 +157,11 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     const lostPlacements = [...instance.placements];
     for (const placement of lostPlacements) placement.released = true;
     this.remove(instance, this.context.loop.now());
-    if (!this.managed) this.diagnoses.clear(); // the registered capacity shrank for good
+    if (this.managed) {
+      this.replenish(); // SCHED-5: a managed CE replaces lost capacity up to minvCpus
+    } else {
+      this.diagnoses.clear(); // the registered capacity shrank for good
+    }
     const termination: InstanceTermination = {
       computeEnvironmentName: this.ce.name,
       instanceId,
@@ -179,6 +183,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   updated(settings: FleetSettings): void {
     this.configure(settings);
     this.diagnoses.clear();
+    if (this.managed) this.replenish();
     for (const instance of this.instances.values()) {
       if (instance.isIdle) this.armIdleCheck(instance);
     }
@@ -249,6 +254,15 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     }
     if (!mayExceedMaxvCpus(this.strategy, this.ce.computeResources?.type ?? 'EC2')) return undefined;
     return diagnosis.fitting.find((type) => availability.canLaunch(type.spec.name));
+  }
+
+  /** Launches idle instances up to `minvCpus` (after a host failure or a raised minimum). */
+  private replenish(): void {
+    const before = new Set(this.instances.keys());
+    this.growTo(this.minvCpus, this.context.loop.now());
+    for (const instance of this.instances.values()) {
+      if (!before.has(instance.id)) this.armIdleCheck(instance);
+    }
   }
 
   /** Launches instances of the strategy's first types until the CE has `target` vCPUs (never above maxvCpus). */

@@ -116,7 +116,11 @@ export class InstanceCapacity implements CapacityModel {
    * `Host EC2 (instance i-...) terminated.` unless another is given (RETRY-3).
    * Throws when the CE or the instance is unknown, naming what exists.
    */
-  terminateInstance(computeEnvironmentName: string, instanceId: string, statusReason: string = hostTerminatedReason(instanceId)): InstanceTermination {
+  terminateInstance(
+    computeEnvironmentName: string,
+    instanceId: string,
+    statusReason: string = hostTerminatedReason(instanceId),
+  ): InstanceTermination {
     const fleet = this.fleetNamed(computeEnvironmentName);
     const termination = fleet.terminate(instanceId, statusReason);
     if (!termination) {

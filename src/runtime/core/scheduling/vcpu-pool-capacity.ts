@@ -33,7 +33,7 @@ export class VcpuPoolCapacity implements CapacityModel {
 
   canEverFit(ce: ComputeEnvironmentRecord, demand: ContainerDemand): FitVerdict {
     if (demand.gpus > 0 && (ce.computeResources?.type ?? '').startsWith('FARGATE')) {
-      return { fits: false, reason: `MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - needs ${demand.gpus} GPUs, but Fargate compute environment ${ce.name} has no GPUs (SCHED-9)` };
+      return { fits: false, reason: `MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - needs ${demand.gpus} GPU${demand.gpus === 1 ? '' : 's'}, but Fargate compute environment ${ce.name} has no GPUs (SCHED-9)` };
     }
     const limit = this.limit(ce);
     return demand.vcpus <= limit

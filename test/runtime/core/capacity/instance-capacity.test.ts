@@ -386,7 +386,9 @@ describe('statistics', () => {
     const stats = capacity.stats();
     expect(stats.peakInstances).toBe(4);
     expect(stats.currentInstances).toBe(3);
-    expect(stats.computeEnvironments.a).toMatchObject({ currentInstances: 2, peakInstances: 3, launchedInstances: 3, terminatedInstances: 1, currentvCpus: 4 });
+    expect(stats.computeEnvironments.a).toMatchObject({
+      currentInstances: 2, peakInstances: 3, launchedInstances: 3, terminatedInstances: 1, currentvCpus: 4,
+    });
     expect(stats.computeEnvironments.a.instanceSeconds).toBe(10 + 2 * 20);
     expect(stats.instanceSeconds).toBe(10 + 3 * 20);
   });

@@ -1,0 +1,33 @@
+import { ComputeEnvironmentRecord } from '../../../../src/runtime/core/model/records';
+import { VcpuPoolCapacity } from '../../../../src/runtime/core/scheduling/vcpu-pool-capacity';
+import { demand, managedCe, unmanagedCe } from '../capacity/capacity-fixtures';
+
+describe('VcpuPoolCapacity', () => {
+  test('SCHED-5: a managed pool holds up to maxvCpus and frees vCPUs on release', () => {
+    // GIVEN a pool of 4 vCPUs
+    const pool = new VcpuPoolCapacity();
+    const ce = managedCe('fargate', { type: 'FARGATE', maxvCpus: 4 });
+
+    // WHEN 3 + 1 vCPUs are placed, THEN a fifth vCPU waits until one is released
+    const big = pool.tryPlace(ce, demand(3, 1024), 0)!;
+    expect(pool.tryPlace(ce, demand(1, 1024), 0)).toBeDefined();
+    expect(pool.tryPlace(ce, demand(1, 1024), 0)).toBeUndefined();
+    big.release();
+    big.release(); // idempotent
+    expect(pool.tryPlace(ce, demand(3, 1024), 0)).toBeDefined();
+    expect(pool.tryPlace(ce, demand(1, 1024), 0)).toBeUndefined();
+  });
+
+  test('SCHED-7: an unmanaged pool uses unmanagedvCpus, else the configured default', () => {
+    const pool = new VcpuPoolCapacity(2);
+    const withLimit = { ...unmanagedCe('own'), unmanagedvCpus: 8 } as ComputeEnvironmentRecord;
+    expect(pool.canEverFit(withLimit, demand(8, 1)).fits).toBe(true);
+    expect(pool.canEverFit(unmanagedCe('other'), demand(3, 1))).toEqual({ fits: false, reason: 'needs 3 vCPUs, compute environment other has at most 2' });
+  });
+
+  test('SCHED-9: a GPU job never fits a Fargate pool', () => {
+    const pool = new VcpuPoolCapacity();
+    expect(pool.canEverFit(managedCe('fargate', { type: 'FARGATE_SPOT', maxvCpus: 64 }), demand(1, 1024, 1)).reason)
+      .toBe('MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - needs 1 GPU, but Fargate compute environment fargate has no GPUs (SCHED-9)');
+  });
+});
