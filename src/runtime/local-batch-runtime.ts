@@ -11,10 +11,18 @@ import { DEFAULT_ENVIRONMENT } from './core/model/arns';
 import { RandomIdGenerator } from './drivers/random-id-generator';
 import { RealTimeDriver } from './drivers/real-time-driver';
 import { SystemClock } from './drivers/system-clock';
+import { LocalEventBridge } from './events/local-event-bridge';
+import { ILocalFunctionHandler } from './events/local-function-handler';
+import { PutEventsEntry, PutEventsResult } from './events/put-events-entry';
+import { TargetInvocation } from './events/target-invocation';
 import { JobExecutor } from './executors/job-executor';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
 import { CfnTemplate } from './template/intrinsic-resolver';
 import { loadTemplate, LoadedTemplate } from './template/template-loader';
+
+export * from './events/put-events-entry';
+export * from './events/target-invocation';
+export * from './events/local-function-handler';
 
 /** Options of a local runtime. */
 export interface LocalBatchRuntimeProps {
@@ -111,6 +119,7 @@ export class LocalBatchRuntime {
   private readonly loaded: LoadedTemplate;
   private readonly driver?: RealTimeDriver;
   private readonly virtual: boolean;
+  private readonly events: LocalEventBridge;
 
   private constructor(template: CfnTemplate, props: LocalBatchRuntimeProps, private readonly stack?: Stack) {
     const runner = (props.executor ?? JobExecutor.process())._createRunner();
@@ -130,6 +139,7 @@ export class LocalBatchRuntime {
       this.driver = new RealTimeDriver(this.backend.loop, () => Date.now());
     }
     this.loaded = loadTemplate(this.backend, template, props.stackName ?? 'LocalStack', props.parameters ?? {});
+    this.events = new LocalEventBridge(this.backend, this.loaded, { virtual: this.virtual, seed: props.seed });
   }
 
   /** SubmitJob. The queue and job definition may be names, ARNs, logical ids or CDK tokens of the stack. */
@@ -214,10 +224,15 @@ export class LocalBatchRuntime {
     this.backend.loop.runUntilIdle();
   }
 
-  /** Virtual time: runs the simulation for `seconds` of virtual time. */
+  /**
+   * Virtual time: runs the simulation for `seconds` of virtual time. Scheduled rules (EVT-4) fire
+   * only while `advance` moves the clock; `runUntilIdle()` finishes what was started without firing them.
+   */
   advance(seconds: number): void {
     this.requireVirtual('advance');
-    this.backend.loop.runUntil(this.backend.loop.now() + seconds * 1000);
+    const until = this.backend.loop.now() + seconds * 1000;
+    this.events.allowSchedulesUntil(until);
+    this.backend.loop.runUntil(until);
   }
 
   /** The runtime's current time, epoch milliseconds. */
@@ -237,6 +252,33 @@ export class LocalBatchRuntime {
         statusReason: job.statusReason,
       }),
     });
+  }
+
+  /**
+   * EventBridge PutEvents: each accepted entry becomes an event on its bus, delivered to the matching
+   * rules of the template at the current runtime time (in virtual time, once the simulation runs).
+   * An `aws.*` source is accepted, so S3 or CloudTrail events can be injected.
+   */
+  putEvents(entries: PutEventsEntry[]): PutEventsResult {
+    return this.events.putEvents(entries);
+  }
+
+  /** What the template's EventBridge rules delivered to their targets so far, oldest first (EVT-3, EVT-4). */
+  targetInvocations(): TargetInvocation[] {
+    return this.events.targetInvocations();
+  }
+
+  /**
+   * Runs `handler` whenever a rule delivers to this Lambda function: by logical id, function name,
+   * ARN, or the CDK token of a function of the loaded stack (`fn.functionName`).
+   */
+  registerFunctionHandler(functionName: string, handler: ILocalFunctionHandler): void {
+    this.events.registerFunctionHandler(this.resolveReference(functionName), handler);
+  }
+
+  /** What loading the template's EventBridge rules found worth telling, e.g. a Batch target whose role cannot submit jobs (EVT-5). */
+  eventRuleWarnings(): string[] {
+    return this.events.warnings;
   }
 
   /** The ARN the runtime gave a Batch resource of the template, by logical id. */
