@@ -137,7 +137,9 @@ class DockerAttempt implements AttemptHandle {
       return;
     }
     if (exitCode === 137) {
-      this.options.docker.oomKilled(this.containerName, (oomKilled) => this.finish(oomKilled ? { exitCode, reason: OUT_OF_MEMORY_REASON } : { exitCode }));
+      this.options.docker.oomKilled(this.containerName, (oomKilled) => {
+        this.finish(oomKilled ? { exitCode, reason: OUT_OF_MEMORY_REASON } : { exitCode });
+      });
       return;
     }
     this.finish({ exitCode });

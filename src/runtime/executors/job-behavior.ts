@@ -51,7 +51,8 @@ const DEFAULT_DURATION = Duration.seconds(1);
 export class JobBehavior {
   /** The container runs for `duration` (± `jitter`) and exits 0. */
   static succeed(options: SucceedBehaviorOptions = {}): JobBehavior {
-    return new JobBehavior(new FixedPlan(0, options.duration ?? DEFAULT_DURATION, options.jitter, options.logLines ?? [], undefined, options.ignoresSigterm ?? false));
+    const duration = options.duration ?? DEFAULT_DURATION;
+    return new JobBehavior(new FixedPlan(0, duration, options.jitter, options.logLines ?? [], undefined, options.ignoresSigterm ?? false));
   }
 
   /** The container runs for `duration` (± `jitter`) and exits with a non-zero `exitCode`. */
@@ -60,7 +61,8 @@ export class JobBehavior {
     if (!Number.isInteger(exitCode) || exitCode < 1 || exitCode > 255) {
       throw new Error(`JobBehavior.fail: exitCode ${exitCode} must be an integer from 1 to 255 (use JobBehavior.succeed for 0)`);
     }
-    return new JobBehavior(new FixedPlan(exitCode, options.duration ?? DEFAULT_DURATION, options.jitter, options.logLines ?? [], options.reason, options.ignoresSigterm ?? false));
+    const duration = options.duration ?? DEFAULT_DURATION;
+    return new JobBehavior(new FixedPlan(exitCode, duration, options.jitter, options.logLines ?? [], options.reason, options.ignoresSigterm ?? false));
   }
 
   /**

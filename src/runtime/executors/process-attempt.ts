@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { AttemptWorkspace } from './attempt-workspace';
 import { CgroupLeaf } from './cgroup-v2-memory';
 import { GpuPool, GpuReservation } from './gpu-pool';
@@ -17,6 +19,25 @@ export interface ProcessAttemptContext {
   readonly gpus: GpuPool;
   readonly stopGracePeriodMs: number;
   readonly keepWorkDirectories: boolean;
+}
+
+/**
+ * Why a command could not be executed, in Docker's words where they apply. execvp reports EACCES
+ * for a name it did not find when some PATH directory was unreadable to the job's user (root's PATH
+ * for a job run as nobody), so a bare name that is nowhere on PATH is "not found" whatever the errno.
+ */
+export function describeExecFailure(file: string, code: string | undefined, searchPath: string | undefined): string {
+  if (code === 'ENOENT' || (code === 'EACCES' && !file.includes('/') && findFileOnPath(file, searchPath ?? '') === undefined)) {
+    return file.includes('/') ? 'no such file or directory' : 'executable file not found in $PATH';
+  }
+  return code === 'EACCES' ? 'permission denied (not executable, or not readable by the job\'s user)' : `cannot execute (${code})`;
+}
+
+function findFileOnPath(name: string, searchPath: string): string | undefined {
+  for (const directory of searchPath.split(path.delimiter)) {
+    if (directory !== '' && fs.existsSync(path.join(directory, name))) return path.join(directory, name);
+  }
+  return undefined;
 }
 
 /** AWS's reason for a container the kernel killed for its memory. */
@@ -46,13 +67,17 @@ export class ProcessAttempt implements AttemptHandle {
   ) {}
 
   begin(): void {
-    if (this.plan.gpus > 0) {
+    if (this.plan.gpus === 0) {
+      this.launch([]);
+      return;
+    }
+    try {
       this.reservation = this.context.gpus.acquire(this.plan.gpus, (ids) => {
         this.reservation = undefined;
         this.launch(ids);
       });
-    } else {
-      this.launch([]);
+    } catch (error) {
+      this.finish(asLaunchFailure(error).toResult());
     }
   }
 
@@ -130,15 +155,18 @@ export class ProcessAttempt implements AttemptHandle {
   private onExit(outcome: HostProcessOutcome): void {
     if (outcome.spawnError) {
       const code = (outcome.spawnError as NodeJS.ErrnoException).code;
-      const what = code === 'ENOENT' ? 'executable file not found in $PATH' : outcome.spawnError.message;
-      this.finish(new LaunchFailure(`command: ${JSON.stringify(this.plan.argv[0])}: ${what}`).toResult());
+      this.finish(new LaunchFailure(`command: ${JSON.stringify(this.plan.argv[0])}: ${describeExecFailure(this.plan.argv[0], code, this.plan.environment.PATH)}`).toResult());
       return;
     }
     this.leaf?.killAll(); // what escaped the process group (setsid) goes too, as with a container
     const exitCode = outcome.exitCode;
     if (this.wrapped && this.firstStderrLine?.startsWith('prlimit: ') && (exitCode === 1 || exitCode === 126 || exitCode === 127)) {
       // prlimit itself failed: the limits could not be set or the command could not be executed.
-      this.finish(new LaunchFailure(this.firstStderrLine.slice('prlimit: '.length)).toResult());
+      const execFailure = /^prlimit: failed to execute .*: (No such file or directory|Permission denied)$/.exec(this.firstStderrLine);
+      const message = execFailure
+        ? `command: ${JSON.stringify(this.plan.argv[0])}: ${describeExecFailure(this.plan.argv[0], execFailure[1] === 'Permission denied' ? 'EACCES' : 'ENOENT', this.plan.environment.PATH)}`
+        : this.firstStderrLine.slice('prlimit: '.length);
+      this.finish(new LaunchFailure(message).toResult());
       return;
     }
     this.finish(this.leaf?.oomKilled() ? { exitCode, reason: OUT_OF_MEMORY_REASON } : { exitCode });

@@ -91,15 +91,15 @@ export function conformanceTemplate(): any {
 
 function multiNodeDefinition(container: Record<string, unknown>): unknown {
   return {
-        Type: 'AWS::Batch::JobDefinition',
-        Properties: {
-          Type: 'multinode',
-          NodeProperties: {
-            NumNodes: 2,
-            MainNode: 0,
-            NodeRangeProperties: [{ TargetNodes: '0:', Container: { ...container, Command: ['env', 'AWS_BATCH_JOB_NODE_INDEX', 'env', 'AWS_BATCH_JOB_NUM_NODES', 'env', 'AWS_BATCH_JOB_MAIN_NODE_INDEX'] } }],
-          },
-        },
+    Type: 'AWS::Batch::JobDefinition',
+    Properties: {
+      Type: 'multinode',
+      NodeProperties: {
+        NumNodes: 2,
+        MainNode: 0,
+        NodeRangeProperties: [{ TargetNodes: '0:', Container: { ...container, Command: ['env', 'AWS_BATCH_JOB_NODE_INDEX', 'env', 'AWS_BATCH_JOB_NUM_NODES', 'env', 'AWS_BATCH_JOB_MAIN_NODE_INDEX'] } }],
+      },
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { PROBE_ENTRYPOINT } from './fixtures/probe-paths';
 import { JobExecutor } from '../../../src';
 
 const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'process-conformance-'));
+fs.chmodSync(workRoot, 0o755); // a root runtime runs jobs as nobody: they must reach their directories
 afterAll(() => fs.rmSync(workRoot, { recursive: true, force: true }));
 
 describeConformance({
