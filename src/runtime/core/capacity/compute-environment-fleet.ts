@@ -1,56 +1,12 @@
-import { AllocationStrategy, launchesOnlyFirstChoice, launchOrder, mayExceedMaxvCpus, SpotRiskSource } from './allocation-strategy';
-import { CapacityListener, hostTerminatedReason, InstanceTermination } from './capacity-listener';
-import { InstanceStartProfile } from './capacity-options';
-import { CapacityStatsRecorder } from './capacity-stats';
+import { AllocationStrategy, launchesOnlyFirstChoice, launchOrder, mayExceedMaxvCpus } from './allocation-strategy';
+import { hostTerminatedReason, InstanceTermination } from './capacity-listener';
 import { ContainerInstance, InstancePlacement, PlacementOwner, RegisteredResources } from './container-instance';
-import { Ec2Availability } from './ec2-availability';
 import { diagnoseFit, diagnoseMaxvCpus, FitDiagnosis } from './fit-diagnosis';
+import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { FreeCapacityIndex, resourceKey } from './free-capacity-index';
-import { EventLoop } from '../event-loop';
 import { ContainerDemand } from '../jobs/container-launch';
 import { ComputeEnvironmentRecord } from '../model/records';
 import { FitVerdict } from '../scheduling/capacity';
-
-/** What every fleet shares: the clock, the core's listener, EC2, statistics and settings. */
-export interface FleetContext {
-  readonly loop: EventLoop;
-  readonly listener: CapacityListener;
-  readonly stats: CapacityStatsRecorder;
-  readonly availability: Ec2Availability;
-  readonly risks: SpotRiskSource;
-  readonly instanceStart: InstanceStartProfile;
-  readonly scaleDownIdleMs: number;
-  /** A fresh EC2 instance id and ECS container instance id. */
-  nextInstanceIds(): { readonly instanceId: string; readonly containerInstanceId: string };
-}
-
-/** How one compute environment's instances are made: the types it launches, or the instances it has. */
-export interface FleetSettings {
-  /** Managed: the allocation strategy (SCHED-6). */
-  readonly strategy: AllocationStrategy;
-  /** Managed: the CE's instance types with registered resources (SCHED-8), in any order. */
-  readonly instanceTypes: readonly RegisteredResources[];
-  /** Why the instance types could not be read (e.g. an unknown type), if so; nothing is launched then. */
-  readonly configurationProblem?: string;
-  /** Unmanaged: the instances registered at creation (SCHED-7). */
-  readonly unmanagedInstances: readonly RegisteredResources[];
-}
-
-/** One instance, as tests and diagnostics see it. */
-export interface InstanceView {
-  readonly instanceId: string;
-  readonly instanceType: string;
-  readonly containerInstanceArn: string;
-  readonly launchedAt: number;
-  readonly readyAt: number;
-  readonly registeredvCpus: number;
-  readonly registeredMemoryMiB: number;
-  readonly registeredGpus: number;
-  readonly freevCpus: number;
-  readonly freeMemoryMiB: number;
-  readonly freeGpus: number;
-  readonly runningPlacements: number;
-}
 
 /**
  * The container instances of one EC2 compute environment: bin-packing of jobs onto them (SCHED-4),
@@ -62,9 +18,13 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   private readonly index = new FreeCapacityIndex();
   /** Verdict and launchable types per job shape: most jobs share a few shapes. */
   private readonly diagnoses = new Map<number | string, FitDiagnosis>();
+  private lastDemand?: ContainerDemand;
+  private lastDiagnosis?: FitDiagnosis;
   private readonly managed: boolean;
   private strategy: AllocationStrategy = 'BEST_FIT';
   private launchTypes: RegisteredResources[] = [];
+  /** vCPUs of the smallest type the CE launches: with less room than this, only an overshoot can launch. */
+  private smallestLaunchvCpus = Infinity;
   private totalvCpus = 0;
 
   constructor(readonly ce: ComputeEnvironmentRecord, private readonly context: FleetContext, private settings: FleetSettings) {
@@ -103,7 +63,10 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     const instance = this.index.bestFit(demand);
     if (instance) return this.place(instance, demand, now);
     // Below maxvCpus is needed for a launch within it and for the one-instance overshoot alike.
-    if (!this.managed || this.totalvCpus >= this.maxvCpus) return undefined;
+    const room = this.maxvCpus - this.totalvCpus;
+    if (!this.managed || room <= 0) return undefined;
+    // A full CE is the common case with a long queue: answer it without looking at the job's shape.
+    if (room < this.smallestLaunchvCpus && !mayExceedMaxvCpus(this.strategy, this.ce.computeResources?.type ?? 'EC2')) return undefined;
     const type = this.chooseLaunchType(demand);
     return type ? this.place(this.launch(type, now, this.readyTime(type, now)), demand, now) : undefined;
   }
@@ -141,7 +104,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   register(registered: RegisteredResources): string {
     const now = this.context.loop.now();
     const instance = this.launch(registered, now, now);
-    this.diagnoses.clear();
+    this.forgetDiagnoses();
     this.armIdleCheck(instance);
     this.context.listener.capacityChanged();
     return instance.id;
@@ -160,7 +123,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     if (this.managed) {
       this.replenish(); // SCHED-5: a managed CE replaces lost capacity up to minvCpus
     } else {
-      this.diagnoses.clear(); // the registered capacity shrank for good
+      this.forgetDiagnoses(); // the registered capacity shrank for good
     }
     const termination: InstanceTermination = {
       computeEnvironmentName: this.ce.name,
@@ -182,7 +145,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
    */
   updated(settings: FleetSettings): void {
     this.configure(settings);
-    this.diagnoses.clear();
+    this.forgetDiagnoses();
     if (this.managed) this.replenish();
     for (const instance of this.instances.values()) {
       if (instance.isIdle) this.armIdleCheck(instance);
@@ -225,11 +188,18 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     }
   }
 
+  private forgetDiagnoses(): void {
+    this.diagnoses.clear();
+    this.lastDemand = undefined;
+    this.lastDiagnosis = undefined;
+  }
+
   private configure(settings: FleetSettings): void {
     this.settings = settings;
     this.strategy = settings.strategy;
     const bySpec = new Map(settings.instanceTypes.map((registered) => [registered.spec, registered]));
     this.launchTypes = launchOrder(this.strategy, [...bySpec.keys()], this.context.risks).map((spec) => bySpec.get(spec)!);
+    this.smallestLaunchvCpus = Math.min(...this.launchTypes.map((type) => type.vcpus));
   }
 
   private place(instance: ContainerInstance, demand: ContainerDemand, now: number): InstancePlacement {
@@ -276,12 +246,20 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   }
 
   private diagnose(demand: ContainerDemand): FitDiagnosis {
+    // Most jobs in a row have the same shape (array children): compare with the last one first.
+    const last = this.lastDemand;
+    if (last !== undefined && this.lastDiagnosis !== undefined && last.vcpus === demand.vcpus && last.memoryMiB === demand.memoryMiB
+      && last.gpus === demand.gpus && last.instanceType === demand.instanceType) {
+      return this.lastDiagnosis;
+    }
     const key = demandKey(demand);
     let diagnosis = this.diagnoses.get(key);
     if (!diagnosis) {
       diagnosis = this.diagnoseUncached(demand);
       this.diagnoses.set(key, diagnosis);
     }
+    this.lastDemand = demand;
+    this.lastDiagnosis = diagnosis;
     return diagnosis;
   }
 

@@ -2,9 +2,10 @@ import { allocationStrategyOf, SpotRiskTable } from './allocation-strategy';
 import { CapacityListener, hostTerminatedReason, InstanceTermination } from './capacity-listener';
 import { DEFAULT_SCALE_DOWN_IDLE_MS, IMMEDIATE_INSTANCE_START, InstanceCapacityOptions, LaunchTemplateMemorySetting } from './capacity-options';
 import { CapacityStats, CapacityStatsRecorder } from './capacity-stats';
-import { ComputeEnvironmentFleet, FleetContext, FleetSettings, InstanceView } from './compute-environment-fleet';
+import { ComputeEnvironmentFleet } from './compute-environment-fleet';
 import { RegisteredResources } from './container-instance';
 import { Ec2Availability } from './ec2-availability';
+import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { DEFAULT_ECS_RESERVED_MEMORY_MIB, expandInstanceTypes, getInstanceType, registeredMemoryMiB } from './instance-catalog';
 import { EventLoop } from '../event-loop';
 import { ContainerDemand } from '../jobs/container-launch';
@@ -92,6 +93,8 @@ export class InstanceCapacity implements CapacityModel {
   }
 
   tryPlace(ce: ComputeEnvironmentRecord, demand: ContainerDemand, now: number): Placement | undefined {
+    const fleet = this.fleets.get(ce); // the hot path: one map read, no string tests
+    if (fleet) return fleet.tryPlace(demand, now);
     if (isFargate(ce)) {
       return ce.state === 'ENABLED' && ce.status === 'VALID' ? this.fargate.tryPlace(ce, demand, now) : undefined;
     }
@@ -99,6 +102,8 @@ export class InstanceCapacity implements CapacityModel {
   }
 
   canEverFit(ce: ComputeEnvironmentRecord, demand: ContainerDemand): FitVerdict {
+    const fleet = this.fleets.get(ce);
+    if (fleet) return fleet.canEverFit(demand);
     return isFargate(ce) ? this.fargate.canEverFit(ce, demand) : this.fleetOf(ce).canEverFit(demand);
   }
 
