@@ -61,8 +61,8 @@ export class JobBehavior {
     if (!Number.isInteger(exitCode) || exitCode < 1 || exitCode > 255) {
       throw new Error(`JobBehavior.fail: exitCode ${exitCode} must be an integer from 1 to 255 (use JobBehavior.succeed for 0)`);
     }
-    const duration = options.duration ?? DEFAULT_DURATION;
-    return new JobBehavior(new FixedPlan(exitCode, duration, options.jitter, options.logLines ?? [], options.reason, options.ignoresSigterm ?? false));
+    const { duration = DEFAULT_DURATION, jitter, logLines = [], reason, ignoresSigterm = false } = options;
+    return new JobBehavior(new FixedPlan(exitCode, duration, jitter, logLines, reason, ignoresSigterm));
   }
 
   /**
