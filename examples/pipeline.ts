@@ -33,8 +33,15 @@ export function buildPipelineStack(): Stack {
   return stack;
 }
 
+/** Runs the pipeline; `simulationMs` is the wall time of submission + simulation (synthesis excluded). */
+export function runPipelineSimulation(arraySize: number = 10_000): { summary: PipelineSummary; simulationMs: number } {
+  let simulationMs = 0;
+  const summary = runPipeline(arraySize, (ms) => { simulationMs = ms; });
+  return { summary, simulationMs };
+}
+
 /** Runs the pipeline in virtual time and summarizes it. `arraySize` scales JobB and JobC (10,000 in the guide). */
-export function runPipeline(arraySize: number = 10_000): PipelineSummary {
+export function runPipeline(arraySize: number = 10_000, reportSimulationMs?: (ms: number) => void): PipelineSummary {
   const stack = buildPipelineStack();
   const runtime = LocalBatchRuntime.fromStack(stack, {
     executor: JobExecutor.simulated({
@@ -58,6 +65,7 @@ export function runPipeline(arraySize: number = 10_000): PipelineSummary {
 
   const queue = 'ProdQueue';
   const start = runtime.now();
+  const wallStart = process.hrtime.bigint();
   const jobA = runtime.submitJob({ jobName: 'JobA', jobQueue: queue, jobDefinition: 'JobA-list-and-validate:1' });
   const jobB = runtime.submitJob({
     jobName: 'JobB',
@@ -91,6 +99,7 @@ export function runPipeline(arraySize: number = 10_000): PipelineSummary {
     dependsOn: [{ jobId: jobD.jobId }],
   });
   runtime.runUntilIdle();
+  reportSimulationMs?.(Number(process.hrtime.bigint() - wallStart) / 1e6);
 
   const jobsByStatus: Record<string, number> = {};
   let jobCount = 0;
@@ -114,14 +123,12 @@ export function runPipeline(arraySize: number = 10_000): PipelineSummary {
 }
 
 export async function main(print: (line: string) => void = console.log): Promise<boolean> {
-  const started = process.hrtime.bigint();
-  const summary = runPipeline();
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const { summary, simulationMs } = runPipelineSimulation();
   print(`pipeline: ${summary.jobCount} jobs (parents and children), JobE ${summary.finalStatus}`);
   print(`makespan: ${(summary.makespanSeconds / 3600).toFixed(2)} h of virtual time`);
   print(`jobs per state: ${Object.entries(summary.jobsByStatus).map(([s, n]) => `${s} ${n}`).join(', ')}`);
   print(`peak running jobs: ${summary.peakRunningJobs}`);
-  print(`wall time (synth + simulation): ${wallMs.toFixed(0)} ms`);
+  print(`wall time of the simulation (synthesis excluded): ${simulationMs.toFixed(0)} ms`);
   return summary.finalStatus === 'SUCCEEDED';
 }
 

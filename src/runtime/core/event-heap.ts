@@ -1,10 +1,13 @@
 /* eslint-disable no-bitwise */ // hashing and heap index arithmetic are bit operations by nature
-/** An entry of the event heap. */
-export interface ScheduledEvent {
-  readonly time: number;
-  readonly sequence: number;
-  readonly action: () => void;
-  cancelled: boolean;
+/** An entry of the event heap; it is its own cancellation handle (no closure per event). */
+export class ScheduledEvent {
+  cancelled = false;
+
+  constructor(readonly time: number, readonly sequence: number, readonly action: () => void) {}
+
+  cancel(): void {
+    this.cancelled = true;
+  }
 }
 
 /**
@@ -21,7 +24,7 @@ export class EventHeap {
   }
 
   push(time: number, action: () => void): ScheduledEvent {
-    const event: ScheduledEvent = { time, sequence: this.nextSequence++, action, cancelled: false };
+    const event = new ScheduledEvent(time, this.nextSequence++, action);
     const items = this.items;
     let index = items.length;
     items.push(event);

@@ -42,7 +42,7 @@ export class EventLoop {
     if (this.wakeUpListener && (!previousEarliest || time < previousEarliest.time)) {
       this.wakeUpListener.onEarliestEventChanged(time);
     }
-    return { cancel: () => { event.cancelled = true; } };
+    return event;
   }
 
   after(delayMs: number, action: () => void): Cancellable {

@@ -16,14 +16,14 @@ export class SeededIdGenerator implements IdGenerator {
   }
 
   nextUuid(): string {
-    const hex = (this.next32().toString(16).padStart(8, '0')
-      + this.next32().toString(16).padStart(8, '0')
-      + this.next32().toString(16).padStart(8, '0')
-      + this.next32().toString(16).padStart(8, '0')).split('');
-    hex[12] = '4';
-    hex[16] = '89ab'[parseInt(hex[16], 16) & 3];
-    const s = hex.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
+    const a = this.next32();
+    const b = (this.next32() & 0xffff0fff) | 0x00004000; // version 4
+    const c = (this.next32() & 0x3fffffff) | 0x80000000; // variant 10xx
+    const d = this.next32();
+    const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+    const hb = hex(b);
+    const hc = hex(c);
+    return `${hex(a)}-${hb.slice(0, 4)}-${hb.slice(4)}-${hc.slice(0, 4)}-${hc.slice(4)}${hex(d)}`;
   }
 
   private next32(): number {

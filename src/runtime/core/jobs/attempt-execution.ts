@@ -1,9 +1,9 @@
-import { batchEnvironmentVariables, containerDemand, effectiveContainer, substituteParameters } from './container-launch';
 import { AttemptRecord, JobRecord } from './job-record';
 import { JobStatus } from './job-status';
+import { LazyContainerLaunch } from './lazy-container-launch';
 import { shouldRetry } from './retry-policy';
 import { Cancellable, EventLoop } from '../event-loop';
-import { AttemptHandle, AttemptResult, ContainerLaunch, JobRunner } from '../executor';
+import { AttemptHandle, AttemptResult, AttemptSink, JobRunner } from '../executor';
 import { IdGenerator } from '../id-generator';
 import { BATCH_LOG_GROUP, LogStore } from '../logging/log-store';
 import { Environment } from '../model/arns';
@@ -30,12 +30,40 @@ export interface AttemptExecutionContext {
   attemptFinished(job: JobRecord, retry: boolean): void;
 }
 
-/** Per-attempt state kept only while the attempt is STARTING or RUNNING. */
-interface LiveAttempt {
-  readonly placement: Placement;
+/**
+ * Per-attempt state kept only while the attempt is STARTING or RUNNING; it is also the executor's
+ * sink (one object per attempt rather than a handful of closures).
+ */
+class LiveAttempt implements AttemptSink {
   handle?: AttemptHandle;
-  timers: Cancellable[];
-  ended: boolean;
+  timers?: Cancellable[];
+  ended = false;
+  private stream?: string;
+
+  constructor(
+    private readonly execution: AttemptExecution,
+    private readonly context: AttemptExecutionContext,
+    readonly job: JobRecord,
+    readonly attempt: AttemptRecord,
+    readonly placement: Placement,
+  ) {}
+
+  log(message: string): void {
+    if (this.ended) return;
+    this.context.logs.append(BATCH_LOG_GROUP, this.stream ??= this.attempt.logStreamName!, this.context.loop.now(), message);
+  }
+
+  exited(result: AttemptResult): void {
+    this.execution.end(this.job, this, result);
+  }
+
+  after(delayMs: number, action: () => void): Cancellable {
+    return this.context.loop.after(delayMs, action);
+  }
+
+  addTimer(timer: Cancellable): void {
+    (this.timers ??= []).push(timer);
+  }
 }
 
 /**
@@ -44,28 +72,36 @@ interface LiveAttempt {
  * executor signals (TIME-2, LIFE-7).
  */
 export class AttemptExecution {
-  private readonly live = new Map<JobRecord, LiveAttempt>();
+  private taskPrefix?: string;
+  private taskCounter = 0;
 
   constructor(private readonly context: AttemptExecutionContext) {}
 
   start(job: JobRecord, placement: Placement): void {
-    const { loop, environment } = this.context;
-    const taskId = this.context.ids.nextUuid().replace(/-/g, '');
-    const attempt: AttemptRecord = {
-      number: job.attempts.length + 1,
-      taskArn: `arn:${environment.partition}:ecs:${environment.region}:${environment.account}:task/AWSBatch-${placement.computeEnvironment.name}/${taskId}`,
-      containerInstanceArn: placement.containerInstanceArn,
-    };
+    const { loop } = this.context;
+    const attempt = new AttemptRecord(job.attempts.length + 1, this.nextTaskId(), placement.computeEnvironment,
+      placement.containerInstanceArn, job.spec.definition.name);
     job.attempts.push(attempt);
-    const live: LiveAttempt = { placement, timers: [], ended: false };
-    this.live.set(job, live);
+    const live = new LiveAttempt(this, this.context, job, attempt, placement);
+    job.liveAttempt = live;
     this.context.transition(job, 'STARTING');
-    live.timers.push(loop.at(Math.max(placement.readyAt, loop.now()) + this.context.startDelayMs, () => this.run(job, attempt, live, taskId)));
+    const readyAt = Math.max(placement.readyAt, loop.now()) + this.context.startDelayMs;
+    if (readyAt <= loop.now()) {
+      this.run(job, attempt, live); // the instance is up: no need to go through the event heap
+    } else {
+      live.addTimer(loop.at(readyAt, () => this.run(job, attempt, live)));
+    }
+  }
+
+  /** Task ids: a per-runtime random prefix and a counter (cheap, unique, 32 hex characters). */
+  private nextTaskId(): string {
+    this.taskPrefix ??= this.context.ids.nextUuid().replace(/-/g, '').slice(0, 16);
+    return this.taskPrefix + (++this.taskCounter).toString(16).padStart(16, '0');
   }
 
   /** LIFE-7: stops a STARTING or RUNNING job; it becomes FAILED with `reason` and is never retried. */
   terminate(job: JobRecord, reason: string): void {
-    const live = this.live.get(job);
+    const live = job.liveAttempt as LiveAttempt | undefined;
     if (!live || live.ended) return;
     job.stopCause = 'TERMINATED';
     job.pendingStatusReason = reason;
@@ -77,48 +113,20 @@ export class AttemptExecution {
     this.stop(live);
   }
 
-  private run(job: JobRecord, attempt: AttemptRecord, live: LiveAttempt, taskId: string): void {
+  private run(job: JobRecord, attempt: AttemptRecord, live: LiveAttempt): void {
     if (live.ended) return;
-    const { loop, logs } = this.context;
-    const container = effectiveContainer(job);
-    const demand = containerDemand(container);
-    const definitionName = job.spec.definition.name;
-    attempt.logStreamName = `${definitionName}/default/${taskId}`;
+    const { loop } = this.context;
     attempt.startedAt = loop.now();
     job.startedAt = attempt.startedAt;
-    logs.ensureStream(BATCH_LOG_GROUP, attempt.logStreamName);
     this.context.transition(job, 'RUNNING');
 
-    const launch: ContainerLaunch = {
-      jobId: job.jobId,
-      jobName: job.spec.jobName,
-      attempt: attempt.number,
-      jobDefinitionName: definitionName,
-      image: container.image,
-      command: substituteParameters(container.command ?? [], job.spec.parameters),
-      environment: {
-        ...Object.fromEntries(job.spec.environment.filter((e) => e.name !== undefined).map((e) => [e.name!, e.value ?? ''])),
-        ...batchEnvironmentVariables(job, attempt.number, live.placement.computeEnvironment.name),
-      },
-      vcpus: demand.vcpus,
-      memoryMiB: demand.memoryMiB,
-      gpus: demand.gpus,
-      container,
-      logStreamName: attempt.logStreamName,
-    };
-    const stream = attempt.logStreamName;
-    live.handle = this.context.runner.start(launch, {
-      log: (message) => {
-        if (!live.ended) logs.append(BATCH_LOG_GROUP, stream, loop.now(), message);
-      },
-      exited: (result) => this.end(job, live, result),
-      after: (delayMs, action) => loop.after(delayMs, action),
-    });
+    const launch = new LazyContainerLaunch(job, attempt, live.placement.computeEnvironment.name);
+    live.handle = this.context.runner.start(launch, live);
 
     const timeoutSeconds = job.spec.attemptDurationSeconds;
     if (timeoutSeconds !== undefined && !live.ended) {
       // TIME-2: measured from the attempt's startedAt.
-      live.timers.push(loop.after(timeoutSeconds * 1000, () => {
+      live.addTimer(loop.after(timeoutSeconds * 1000, () => {
         if (live.ended) return;
         job.stopCause = 'TIMEOUT';
         job.pendingStatusReason = TIMEOUT_STATUS_REASON;
@@ -129,16 +137,17 @@ export class AttemptExecution {
 
   private stop(live: LiveAttempt): void {
     live.handle?.stop('SIGTERM');
-    live.timers.push(this.context.loop.after(STOP_GRACE_PERIOD_MS, () => {
+    live.addTimer(this.context.loop.after(STOP_GRACE_PERIOD_MS, () => {
       if (!live.ended) live.handle?.stop('SIGKILL');
     }));
   }
 
-  private end(job: JobRecord, live: LiveAttempt, result: AttemptResult): void {
+  /** @internal the end of an attempt, reported by its sink */
+  end(job: JobRecord, live: LiveAttempt, result: AttemptResult): void {
     if (live.ended) return;
     live.ended = true;
-    for (const timer of live.timers) timer.cancel();
-    this.live.delete(job);
+    if (live.timers) for (const timer of live.timers) timer.cancel();
+    job.liveAttempt = undefined;
     live.placement.release();
 
     const attempt = job.currentAttempt!;

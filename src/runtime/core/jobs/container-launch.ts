@@ -12,17 +12,32 @@ export interface ContainerDemand {
 
 /** OVR-1: the job definition's container with the job's `containerOverrides` applied. */
 export function effectiveContainer(job: JobRecord): ContainerProperties {
+  const derived = job.spec.derived;
+  return derived.container ??= computeEffectiveContainer(job);
+}
+
+/** The job's resource demand, computed once per spec. */
+export function jobDemand(job: JobRecord): ContainerDemand {
+  const derived = job.spec.derived;
+  return derived.demand ??= containerDemand(effectiveContainer(job));
+}
+
+function computeEffectiveContainer(job: JobRecord): ContainerProperties {
   const base = job.spec.definition.containerProperties ?? {};
   const overrides = job.spec.containerOverrides;
   if (!overrides) return { ...base, environment: job.spec.environment };
+  // OVR-1: an overriding vcpus/memory wins over the definition's VCPU/MEMORY resource requirement.
+  const baseRequirements = base.resourceRequirements?.filter((r) =>
+    !(overrides.vcpus !== undefined && r.type.toUpperCase() === 'VCPU') && !(overrides.memory !== undefined && r.type.toUpperCase() === 'MEMORY'));
   return {
     ...base,
+    resourceRequirements: baseRequirements,
     ...(overrides.vcpus !== undefined ? { vcpus: overrides.vcpus } : {}),
     ...(overrides.memory !== undefined ? { memory: overrides.memory } : {}),
     ...(overrides.command !== undefined ? { command: overrides.command } : {}),
     ...(overrides.instanceType !== undefined ? { instanceType: overrides.instanceType } : {}),
     ...(overrides.resourceRequirements !== undefined
-      ? { resourceRequirements: mergeRequirements(base.resourceRequirements, overrides.resourceRequirements) }
+      ? { resourceRequirements: mergeRequirements(baseRequirements, overrides.resourceRequirements) }
       : {}),
     environment: job.spec.environment,
   };

@@ -40,7 +40,7 @@ export class JobLifecycle {
       job.failedDependency ??= dependency.jobId;
     } else if (dependency.status !== 'SUCCEEDED') {
       job.unfinishedDependencies++;
-      dependency.dependents.push(job);
+      (dependency.dependents ??= []).push(job);
     }
   }
 
@@ -148,7 +148,8 @@ export class JobLifecycle {
 
   private releaseDependents(job: JobRecord): void {
     const dependents = job.dependents;
-    if (dependents.length === 0) return;
+    if (!dependents) return;
+    job.dependents = undefined;
     const failed = job.status === 'FAILED';
     for (const dependent of dependents) {
       if (isTerminal(dependent.status)) continue;
@@ -159,6 +160,5 @@ export class JobLifecycle {
       }
       this.whenDependenciesDone(dependent);
     }
-    job.dependents.length = 0;
   }
 }

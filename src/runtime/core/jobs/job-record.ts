@@ -1,18 +1,37 @@
+import type { ContainerDemand } from './container-launch';
 import { JobStatus } from './job-status';
 import { ContainerOverrides, JobDependency, KeyValuePair } from '../../shapes';
-import { JobDefinitionRecord, JobQueueRecord } from '../model/records';
+import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from '../model/records';
+import { ContainerProperties } from '../model/requests';
 
-/** One attempt of a job (LIFE-5). */
-export interface AttemptRecord {
-  readonly number: number;
-  readonly taskArn: string;
-  readonly containerInstanceArn: string;
+/**
+ * One attempt of a job (LIFE-5). ARNs and the log stream name are derived on read: a million-job
+ * simulation should not build a million strings nobody asks for.
+ */
+export class AttemptRecord {
   startedAt?: number;
   stoppedAt?: number;
   exitCode?: number;
   reason?: string;
   statusReason?: string;
-  logStreamName?: string;
+
+  constructor(
+    readonly number: number,
+    /** 32 hex characters, as ECS task ids. */
+    readonly taskId: string,
+    readonly computeEnvironment: ComputeEnvironmentRecord,
+    readonly containerInstanceArn: string,
+    private readonly jobDefinitionName: string,
+  ) {}
+
+  get taskArn(): string {
+    return `${this.computeEnvironment.ecsClusterArn.replace(':cluster/', ':task/')}/${this.taskId}`;
+  }
+
+  /** LOG-1: `<jobDefinitionName>/default/<taskId>`, set once the attempt is RUNNING. */
+  get logStreamName(): string | undefined {
+    return this.startedAt === undefined ? undefined : `${this.jobDefinitionName}/default/${this.taskId}`;
+  }
 }
 
 /** What a job was submitted with, after defaults from the job definition were applied. */
@@ -34,6 +53,11 @@ export interface JobSpec {
   readonly schedulingPriority?: number;
   /** The effective user environment (ENV-2). */
   readonly environment: KeyValuePair[];
+  /**
+   * Values derived from the spec, computed once: array children share their parent's spec, so a
+   * 10,000-child array computes its container and demand once, not per child and scheduling pass.
+   */
+  readonly derived: { container?: ContainerProperties; demand?: ContainerDemand };
 }
 
 /**
@@ -65,9 +89,11 @@ export class JobRecord {
   /** Dependencies that have not finished yet. */
   unfinishedDependencies = 0;
   /** Jobs waiting for this one. */
-  readonly dependents: JobRecord[] = [];
+  dependents?: JobRecord[];
   /** Why the current attempt was stopped by the runtime (timeout, terminate); decides retry (RETRY-5). */
   stopCause?: 'TIMEOUT' | 'TERMINATED';
+  /** The attempt in flight (STARTING/RUNNING), owned by attempt execution. */
+  liveAttempt?: unknown;
   /** The statusReason the current attempt will end with, decided before the container exits. */
   pendingStatusReason?: string;
 

@@ -19,11 +19,6 @@ export class LogStore {
     this.streamEvents(group, stream, true)!.push({ timestamp, message, ingestionTime: timestamp });
   }
 
-  /** Creates an empty stream (a job with no output still has one once RUNNING). */
-  ensureStream(group: string, stream: string): void {
-    this.streamEvents(group, stream, true);
-  }
-
   events(group: string, stream: string): readonly LogEvent[] | undefined {
     return this.streamEvents(group, stream, false);
   }

@@ -11,8 +11,9 @@ export interface PlacementListener {
 
 export interface SchedulerOptions {
   /**
-   * How many RUNNABLE jobs of a queue one pass looks at (SCHED-1: approximate FIFO). A job that can
-   * never be placed stops the scan of its queue (head-of-line blocking).
+   * How many RUNNABLE jobs of a queue a pass may look past when they cannot be placed right now
+   * (SCHED-1: approximate FIFO with limited backfill). A job that can never be placed stops the scan of
+   * its queue (head-of-line blocking).
    */
   readonly scanDepth: number;
 }
@@ -107,11 +108,10 @@ export class Scheduler {
       fifo.compact();
       const ces = this.usableComputeEnvironments(queue);
       if (ces.length === 0) continue;
-      let scanned = 0;
-      for (let i = fifo.head; i < fifo.jobs.length && scanned < this.options.scanDepth; i++) {
+      let skipped = 0;
+      for (let i = fifo.head; i < fifo.jobs.length && skipped < this.options.scanDepth; i++) {
         const job = fifo.jobs[i];
         if (job.status !== 'RUNNABLE') continue;
-        scanned++;
         const demand = this.demandOf(job);
         let placement: Placement | undefined;
         for (const ce of ces) {
@@ -122,6 +122,8 @@ export class Scheduler {
           this.listener.jobPlaced(job, placement);
         } else if (!ces.some((ce) => this.capacity.canEverFit(ce, demand).fits)) {
           break; // SCHED-1: a job that can never be placed blocks the jobs behind it.
+        } else {
+          skipped++;
         }
       }
       fifo.compact();
