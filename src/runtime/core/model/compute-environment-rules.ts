@@ -86,7 +86,9 @@ export interface ComputeEnvironmentChanges {
  * the current ones and validated as a whole), unmanaged CEs take `unmanagedvCpus`; EC2/SPOT and
  * Fargate resources cannot be swapped for one another.
  */
-export function validateUpdateComputeEnvironment(request: UpdateComputeEnvironmentRequest, current: ComputeEnvironmentRecord): ComputeEnvironmentChanges {
+export function validateUpdateComputeEnvironment(
+  request: UpdateComputeEnvironmentRequest, current: ComputeEnvironmentRecord,
+): ComputeEnvironmentChanges {
   const state = request.state === undefined ? undefined : oneOf('state', request.state, RESOURCE_STATES, 'CE-1');
   if (request.unmanagedvCpus !== undefined) {
     if (current.type !== 'UNMANAGED') {

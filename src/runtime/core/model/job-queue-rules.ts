@@ -1,8 +1,8 @@
-import { ComputeEnvironmentRecord, JobQueueRecord, QueueComputeEnvironment } from './records';
+import { RESOURCE_STATES } from './compute-environment-rules';
+import { ComputeEnvironmentRecord, QueueComputeEnvironment } from './records';
 import { ComputeEnvironmentOrder, CreateJobQueueRequest, JobStateTimeLimitAction, UpdateJobQueueRequest } from './requests';
 import { validateTags } from './tag-limits';
 import { oneOf, required } from './validation-bridge';
-import { RESOURCE_STATES } from './compute-environment-rules';
 import {
   fail,
   isInteger,
@@ -51,7 +51,7 @@ export interface JobQueueChanges {
 }
 
 /** UpdateJobQueue: each given field is checked as CreateJobQueue would check it. */
-export function validateUpdateJobQueue(request: UpdateJobQueueRequest, _current: JobQueueRecord, resolve: ComputeEnvironmentResolver): JobQueueChanges {
+export function validateUpdateJobQueue(request: UpdateJobQueueRequest, resolve: ComputeEnvironmentResolver): JobQueueChanges {
   const state = request.state === undefined ? undefined : oneOf('state', request.state, RESOURCE_STATES, 'LIFE-8');
   if (request.priority !== undefined) validatePriority(request.priority);
   const computeEnvironmentOrder = request.computeEnvironmentOrder === undefined ? undefined : resolveOrder(request.computeEnvironmentOrder, resolve);
@@ -92,7 +92,8 @@ function validateStateTimeLimitActions(actions: JobStateTimeLimitAction[]): void
     const at = `${field}[${index}]`;
     oneOf(`${at}.state`, action.state, ['RUNNABLE'], 'DIAG-4');
     oneOf(`${at}.action`, action.action, ['CANCEL'], 'DIAG-4');
-    if (!isInteger(action.maxTimeSeconds) || action.maxTimeSeconds < MIN_STATE_TIME_LIMIT_SECONDS || action.maxTimeSeconds > MAX_STATE_TIME_LIMIT_SECONDS) {
+    const seconds = action.maxTimeSeconds;
+    if (!isInteger(seconds) || seconds < MIN_STATE_TIME_LIMIT_SECONDS || seconds > MAX_STATE_TIME_LIMIT_SECONDS) {
       fail(`${at}.maxTimeSeconds`, action.maxTimeSeconds, `an integer ${MIN_STATE_TIME_LIMIT_SECONDS}..${MAX_STATE_TIME_LIMIT_SECONDS}`, 'DIAG-4');
     }
     if (typeof action.reason !== 'string' || action.reason.length === 0) {

@@ -27,8 +27,8 @@ import {
 import { mergeTags, validateTagKey, validateTags } from './tag-limits';
 import { asClientException, oneOf } from './validation-bridge';
 import { ClientException } from '../errors';
-import { isTerminal } from '../jobs/job-status';
 import { JobRecord } from '../jobs/job-record';
+import { isTerminal } from '../jobs/job-status';
 
 /** What the registry operations need from the job side of the backend. */
 export interface RegistryJobs {
@@ -128,12 +128,14 @@ export class RegistryOperations {
   updateJobQueue(request: UpdateJobQueueRequest): JobQueueIdentity {
     const queue = this.registry.jobQueue(request.jobQueue);
     const resolve = (ref: string, field: string): ComputeEnvironmentRecord => this.registry.computeEnvironment(ref, field);
-    const changes = asClientException(() => validateUpdateJobQueue(request, queue, resolve));
+    const changes = asClientException(() => validateUpdateJobQueue(request, resolve));
     if (changes.state !== undefined) queue.state = changes.state;
     if (changes.priority !== undefined) queue.priority = changes.priority;
     if (changes.computeEnvironmentOrder !== undefined) queue.computeEnvironmentOrder = changes.computeEnvironmentOrder;
     if (request.schedulingPolicyArn !== undefined) queue.schedulingPolicyArn = request.schedulingPolicyArn;
-    if (request.jobStateTimeLimitActions !== undefined) queue.jobStateTimeLimitActions = request.jobStateTimeLimitActions.map((action) => ({ ...action }));
+    if (request.jobStateTimeLimitActions !== undefined) {
+      queue.jobStateTimeLimitActions = request.jobStateTimeLimitActions.map((action) => ({ ...action }));
+    }
     return { jobQueueName: queue.name, jobQueueArn: queue.arn };
   }
 
@@ -188,7 +190,9 @@ export class RegistryOperations {
         });
       selected = lists.flat();
     } else {
-      selected = request.jobDefinitionName !== undefined ? this.registry.jobDefinitionRevisions(request.jobDefinitionName) : this.registry.listJobDefinitions();
+      selected = request.jobDefinitionName !== undefined
+        ? this.registry.jobDefinitionRevisions(request.jobDefinitionName)
+        : this.registry.listJobDefinitions();
     }
     if (status !== undefined) selected = selected.filter((definition) => definition.status === status);
     const page = pageOf(selected, 'DescribeJobDefinitions', request.maxResults, request.nextToken);

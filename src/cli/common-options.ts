@@ -1,0 +1,72 @@
+import { Command, Option } from 'commander';
+import { EndpointHost } from '../runtime/api/host/endpoint-host';
+import { parseEntrypoint } from '../runtime/api/host/image-entrypoints';
+import { JobExecutor } from '../runtime/executors/job-executor';
+import { LoadedTemplate } from '../runtime/template/template-loader';
+
+/** Options every command that loads a template shares. */
+export interface TemplateOptions {
+  readonly template?: string;
+  readonly cdkOut?: string;
+  readonly stack?: string;
+  readonly parameter?: string[];
+}
+
+export interface ExecutorOptions {
+  readonly executor: 'process' | 'simulated';
+  readonly entrypoint?: string[];
+}
+
+export function addTemplateOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-t, --template <file>', 'CloudFormation template (JSON) to load').conflicts('cdkOut'))
+    .addOption(new Option('-c, --cdk-out <dir>', 'cloud assembly directory (cdk.out) to load'))
+    .option('-s, --stack <name>', 'stack of the cloud assembly to load (needed when it has several)')
+    .option('-P, --parameter <name=value>', 'value of a template parameter (repeatable)', collect, []);
+}
+
+export function addExecutorOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-e, --executor <kind>', 'how jobs run: process (host processes) or simulated (nothing runs; jobs succeed after 1 s)')
+      .choices(['process', 'simulated']).default('process'))
+    .option('--entrypoint <image=command>', "run COMMAND as IMAGE's ENTRYPOINT (the process executor pulls no images; repeatable)", collect, []);
+}
+
+export function addJsonOption(command: Command): Command {
+  return command.option('--json', 'print the result as JSON on stdout', false);
+}
+
+/** The template file or cdk.out directory the options name; an error when neither or both are given. */
+export function templateSource(options: TemplateOptions): string {
+  const source = options.template ?? options.cdkOut;
+  if (source === undefined) throw new Error('give --template FILE or --cdk-out DIR');
+  return source;
+}
+
+/** A wall-clock host with the template loaded (see EndpointHost). */
+export function hostWithTemplate(options: TemplateOptions & ExecutorOptions): { host: EndpointHost; loaded: LoadedTemplate } {
+  const executor = options.executor === 'simulated' ? JobExecutor.simulated() : JobExecutor.process();
+  const entrypoints = new Map((options.entrypoint ?? []).map(parseEntrypoint));
+  const host = EndpointHost.create({ executor, entrypoints });
+  try {
+    return { host, loaded: host.loadTemplateFile(templateSource(options), options.stack, keyValues('--parameter', options.parameter ?? [])) };
+  } catch (error) {
+    host.dispose();
+    throw error;
+  }
+}
+
+/** `name=value` pairs as a map; the value may contain `=`. */
+export function keyValues(option: string, pairs: string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const pair of pairs) {
+    const equals = pair.indexOf('=');
+    if (equals <= 0) throw new Error(`${option} ${JSON.stringify(pair)}: expected NAME=VALUE`);
+    result[pair.slice(0, equals)] = pair.slice(equals + 1);
+  }
+  return result;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}

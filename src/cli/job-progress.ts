@@ -1,0 +1,45 @@
+import * as cliProgress from 'cli-progress';
+import { CliIo } from './cli-io';
+
+/** Status counts of an array job's children (`arrayProperties.statusSummary`). */
+export type StatusSummary = Record<string, number>;
+
+/**
+ * The live view of `batch-local run`: on a terminal a progress bar of finished children (or of the
+ * job's state for a single job) with the counts per state; elsewhere (pipes, CI, --json) one line per
+ * change of the job's own state on stderr, so logs stay readable.
+ */
+export class JobProgressView {
+  private readonly bar?: cliProgress.SingleBar;
+  /** Line-per-change output when no bar is drawn. */
+  private readonly lineLog?: (line: string) => void;
+  private lastStatus?: string;
+
+  constructor(io: CliIo, private readonly jobName: string, total: number, quiet: boolean) {
+    if (io.interactive && !quiet) {
+      this.bar = new cliProgress.SingleBar({
+        stream: io.progressStream,
+        format: `${jobName} |{bar}| {value}/{total} ${total > 1 ? 'children finished' : 'finished'} | {status} {summary}`,
+        hideCursor: true,
+        clearOnComplete: false,
+      }, cliProgress.Presets.shades_classic);
+      this.bar.start(total, 0, { status: 'SUBMITTED', summary: '' });
+    } else if (!quiet) {
+      this.lineLog = (line) => io.err(line);
+    }
+  }
+
+  update(status: string, summary?: StatusSummary): void {
+    const finished = summary ? (summary.SUCCEEDED ?? 0) + (summary.FAILED ?? 0) : status === 'SUCCEEDED' || status === 'FAILED' ? 1 : 0;
+    const counts = summary ? Object.entries(summary).filter(([, n]) => n > 0).map(([state, n]) => `${state} ${n}`).join(', ') : '';
+    this.bar?.update(finished, { status, summary: counts ? `(${counts})` : '' });
+    if (status !== this.lastStatus) {
+      this.lineLog?.(`${this.jobName}: ${status}${counts ? ` (${counts})` : ''}`);
+      this.lastStatus = status;
+    }
+  }
+
+  stop(): void {
+    this.bar?.stop();
+  }
+}

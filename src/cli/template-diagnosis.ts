@@ -1,0 +1,116 @@
+import { BatchBackend } from '../runtime/core/backend';
+import { DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from '../runtime/core/clock';
+import { SeededIdGenerator } from '../runtime/core/id-generator';
+import { isTerminal } from '../runtime/core/jobs/job-status';
+import { JobExecutor } from '../runtime/executors/job-executor';
+import { CfnTemplate } from '../runtime/template/intrinsic-resolver';
+import { loadTemplate } from '../runtime/template/template-loader';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  readonly severity: Severity;
+  /** The resource the finding is about (name), or the stack. */
+  readonly resource: string;
+  readonly message: string;
+}
+
+export interface DefinitionPlacement {
+  readonly jobDefinition: string;
+  /** Queues where a probe job of this definition ran to completion. */
+  readonly runsOn: string[];
+  /** Queues where it never could, and why (the backend's explainJob). */
+  readonly neverOn: Array<{ readonly jobQueue: string; readonly reason: string }>;
+}
+
+export interface TemplateDiagnosis {
+  readonly stackName: string;
+  readonly loaded: boolean;
+  readonly computeEnvironments: Array<{ name: string; state: string; status: string; statusReason?: string }>;
+  readonly jobQueues: Array<{ name: string; state: string; priority: number; computeEnvironments: string[] }>;
+  readonly jobDefinitions: DefinitionPlacement[];
+  readonly findings: Finding[];
+}
+
+/** Bounds a probe's simulation (a retry or schedule loop in a template must not hang the doctor). */
+const MAX_PROBE_EVENTS = 100_000;
+
+/**
+ * What is wrong with a template before any job runs: resources the API would reject (the load
+ * fails with the ClientException), INVALID or DISABLED compute environments (DIAG-1), queues that
+ * can take no job, and job definitions whose jobs would stay RUNNABLE forever (DIAG-2). Each job
+ * definition is probed on each queue in a fresh virtual-time backend with the simulated executor,
+ * so probes never block one another (SCHED-1) and nothing runs.
+ */
+export function diagnoseTemplate(template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}): TemplateDiagnosis {
+  const findings: Finding[] = [];
+  let backend: BatchBackend;
+  try {
+    backend = freshBackend(template, stackName, parameters);
+  } catch (error) {
+    findings.push({ severity: 'error', resource: stackName, message: `the template does not load: ${(error as Error).message}` });
+    return { stackName, loaded: false, computeEnvironments: [], jobQueues: [], jobDefinitions: [], findings };
+  }
+  const registry = backend.registry;
+  const computeEnvironments = registry.listComputeEnvironments()
+    .map((ce) => ({ name: ce.name, state: ce.state, status: ce.status, statusReason: ce.statusReason }));
+  for (const ce of computeEnvironments) {
+    if (ce.status === 'INVALID') findings.push({ severity: 'error', resource: ce.name, message: `compute environment is INVALID: ${ce.statusReason}` });
+    if (ce.state === 'DISABLED') findings.push({ severity: 'warning', resource: ce.name, message: 'compute environment is DISABLED: no job is placed on it (LIFE-8)' });
+  }
+  const queues = registry.listJobQueues();
+  const jobQueues = queues.map((q) => ({
+    name: q.name, state: q.state, priority: q.priority, computeEnvironments: q.computeEnvironmentOrder.map((e) => e.computeEnvironment.name),
+  }));
+  for (const queue of queues) {
+    if (queue.state === 'DISABLED') findings.push({ severity: 'warning', resource: queue.name, message: 'job queue is DISABLED: it accepts no submissions (LIFE-8)' });
+    const usable = queue.computeEnvironmentOrder.filter((e) => e.computeEnvironment.state === 'ENABLED' && e.computeEnvironment.status === 'VALID');
+    if (usable.length === 0) {
+      findings.push({
+        severity: 'error', resource: queue.name, message: 'no compute environment of this queue is ENABLED and VALID: every job in it stays RUNNABLE (DIAG-2)',
+      });
+    }
+  }
+  const jobDefinitions = registry.listJobDefinitions().filter((d) => d.status === 'ACTIVE').map((definition) => {
+    const placement: DefinitionPlacement = { jobDefinition: `${definition.name}:${definition.revision}`, runsOn: [], neverOn: [] };
+    for (const queue of queues.filter((q) => q.state === 'ENABLED')) {
+      const verdict = probe(template, stackName, parameters, queue.name, placement.jobDefinition);
+      if (verdict === undefined) placement.runsOn.push(queue.name);
+      else placement.neverOn.push({ jobQueue: queue.name, reason: verdict });
+    }
+    if (placement.runsOn.length === 0 && placement.neverOn.length > 0) {
+      findings.push({ severity: 'error', resource: placement.jobDefinition, message: `jobs of this definition can run on no queue: ${placement.neverOn.map((n) => `${n.jobQueue}: ${n.reason}`).join(' | ')}` });
+    } else {
+      for (const never of placement.neverOn) {
+        findings.push({ severity: 'info', resource: placement.jobDefinition, message: `never runs on queue ${never.jobQueue}: ${never.reason}` });
+      }
+    }
+    return placement;
+  });
+  return { stackName, loaded: true, computeEnvironments, jobQueues, jobDefinitions, findings };
+}
+
+/** undefined when a probe job of `definition` on `queue` finishes; otherwise why not. */
+function probe(template: CfnTemplate, stackName: string, parameters: Record<string, string>, queue: string, definition: string): string | undefined {
+  const backend = freshBackend(template, stackName, parameters);
+  let jobId: string;
+  try {
+    jobId = backend.submitJob({ jobName: 'batch-local-doctor-probe', jobQueue: queue, jobDefinition: definition }).jobId;
+  } catch (error) {
+    return `SubmitJob is rejected: ${(error as Error).message}`;
+  }
+  backend.loop.runUntilIdle(MAX_PROBE_EVENTS);
+  const job = backend.job(jobId)!;
+  // The probe's id means nothing to the reader: the explanation is about "a job" of the definition.
+  return isTerminal(job.status) ? undefined : backend.explainJob(jobId).split(`Job ${jobId} `).join('A job ');
+}
+
+function freshBackend(template: CfnTemplate, stackName: string, parameters: Record<string, string>): BatchBackend {
+  const backend = new BatchBackend({
+    clock: new VirtualClock(DEFAULT_VIRTUAL_EPOCH_MS),
+    ids: new SeededIdGenerator(1),
+    runner: JobExecutor.simulated()._createRunner(),
+  });
+  loadTemplate(backend, template, stackName, parameters);
+  return backend;
+}

@@ -1,0 +1,103 @@
+import * as http from 'http';
+import { AddressInfo } from 'net';
+import { BATCH_CONTENT_TYPE, BatchEndpoint } from './batch/batch-endpoint';
+import { ApiError, toApiError } from './http/api-error';
+import { parseJsonObject, readBody, sendError, sendJson } from './http/wire';
+import { LOCAL_ROUTE_PREFIX, LocalRoutes } from './local/local-routes';
+import { LOGS_CONTENT_TYPE, LogsEndpoint } from './logs/logs-endpoint';
+import { BatchBackend } from '../core/backend';
+
+export interface BatchLocalServerOptions {
+  /** Where unexpected (500) errors are reported. @default console.error */
+  readonly logError?: (message: string) => void;
+}
+
+/**
+ * The AWS-compatible endpoint: one node:http server, one port, three kinds of request:
+ * - AWS Batch REST-JSON (`POST /v1/submitjob`, `GET /v1/tags/{arn}`, ...);
+ * - CloudWatch Logs JSON 1.1 (`POST /` with `X-Amz-Target: Logs_20140328.*`);
+ * - local-only routes under `/_local/` (see LocalRoutes).
+ * Credentials are not checked: signed and unsigned requests are served alike. The server holds no
+ * state; every request goes to the backend it was given.
+ */
+export class BatchLocalServer {
+  readonly localRoutes = new LocalRoutes();
+  private readonly server: http.Server;
+  private readonly batch: BatchEndpoint;
+  private readonly logs: LogsEndpoint;
+  private readonly logError: (message: string) => void;
+
+  constructor(readonly backend: BatchBackend, options: BatchLocalServerOptions = {}) {
+    this.batch = new BatchEndpoint(backend);
+    this.logs = new LogsEndpoint(backend);
+    this.logError = options.logError ?? ((message) => console.error(message));
+    this.localRoutes.add('GET', 'health', { handle: () => ({ status: 'ok', now: backend.loop.now() }) });
+    this.localRoutes.add('GET', 'explain', {
+      handle: (request) => {
+        const jobId = request.query.get('jobId');
+        if (!jobId) throw ApiError.client('jobId: required query parameter');
+        return { jobId, explanation: backend.explainJob(jobId) };
+      },
+    });
+    this.server = http.createServer((request, response) => {
+      this.dispatch(request, response).catch((error) => this.logError(`batch-local: failed to answer a request: ${String(error)}`));
+    });
+    // Longer than the SDKs' idle sockets, so a reused connection is never closed under a request.
+    this.server.keepAliveTimeout = 65_000;
+  }
+
+  /** Starts listening; resolves with the endpoint URL (`http://127.0.0.1:PORT`). Port 0 picks a free one. */
+  listen(port: number = 0, host: string = '127.0.0.1'): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error): void => reject(error);
+      this.server.once('error', onError);
+      this.server.listen(port, host, () => {
+        this.server.off('error', onError);
+        resolve(this.url);
+      });
+    });
+  }
+
+  get url(): string {
+    const address = this.server.address() as AddressInfo | null;
+    if (!address) throw new Error('the server is not listening');
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    return `http://${host}:${address.port}`;
+  }
+
+  /** Stops accepting connections and closes idle keep-alive ones; resolves when the server is closed. */
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      this.server.closeIdleConnections();
+    });
+  }
+
+  private async dispatch(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const url = request.url ?? '/';
+    const queryStart = url.indexOf('?');
+    const path = queryStart < 0 ? url : url.slice(0, queryStart);
+    const query = queryStart < 0 ? '' : url.slice(queryStart + 1);
+    const method = request.method ?? 'GET';
+    const target = request.headers['x-amz-target'];
+    const contentType = typeof target === 'string' ? LOGS_CONTENT_TYPE : BATCH_CONTENT_TYPE;
+    try {
+      let result: unknown;
+      if (path.startsWith(LOCAL_ROUTE_PREFIX)) {
+        const body = method === 'GET' ? {} : parseJsonObject(await readBody(request));
+        result = await this.localRoutes.dispatch({ method, path: path.slice(LOCAL_ROUTE_PREFIX.length), query: new URLSearchParams(query), body });
+      } else if (typeof target === 'string') {
+        result = await this.logs.handle(request, target);
+      } else {
+        result = await this.batch.handle(request, method, path, query);
+      }
+      sendJson(response, 200, result ?? {}, contentType);
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.status >= 500) this.logError(`batch-local: ${method} ${path}: ${apiError.message}\n${(error as Error)?.stack ?? ''}`);
+      // After a refused oversized body the rest of it was never read: close rather than reuse.
+      sendError(response, apiError, contentType);
+      if (apiError.status === 413) response.on('finish', () => request.socket.destroy());
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'crypto';
+import { IncomingMessage, ServerResponse } from 'http';
+import { ApiError } from './api-error';
+
+/** Requests larger than this are refused before they are read to the end (protects the server). */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/** Reads the request body; rejects with ApiError 413 once it passes `limit` bytes. */
+export function readBody(request: IncomingMessage, limit: number = MAX_REQUEST_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(tooLarge(declared, limit));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    request.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        reject(tooLarge(size, limit));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (!done) resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    });
+    request.on('error', (error) => {
+      if (!done) reject(error);
+      done = true;
+    });
+  });
+}
+
+function tooLarge(size: number, limit: number): ApiError {
+  return new ApiError(413, 'RequestEntityTooLargeException', `request body: ${size} bytes or more, at most ${limit} bytes are accepted`);
+}
+
+/**
+ * Parses a JSON request body into an object. An empty body is `{}` (the SDKs send no body for some
+ * operations); anything that is not a JSON object is a ClientException naming what was wrong.
+ */
+export function parseJsonObject(body: Buffer): Record<string, unknown> {
+  if (body.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw ApiError.client(`request body: not valid JSON (${(error as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw ApiError.client(`request body: expected a JSON object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : typeof parsed}`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Sends a JSON response with the headers the AWS SDKs read. */
+export function sendJson(
+  response: ServerResponse, status: number, body: unknown, contentType: string, extraHeaders: Record<string, string> = {},
+): void {
+  const payload = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': contentType,
+    'Content-Length': Buffer.byteLength(payload),
+    'x-amzn-RequestId': randomUUID(),
+    ...extraHeaders,
+  });
+  response.end(payload);
+}
+
+/**
+ * Sends an error as AWS does: `x-amzn-ErrorType` header and `{"__type", "message"}` body. The SDKs
+ * (v3, botocore) take the code from the header and the message from the body.
+ */
+export function sendError(response: ServerResponse, error: ApiError, contentType: string): void {
+  sendJson(response, error.status, { __type: error.errorType, message: error.message }, contentType, { 'x-amzn-ErrorType': error.errorType });
+}

@@ -1,0 +1,116 @@
+import { ModelShape, ServiceModel, ShapeRef } from './service-model';
+import { formatValue } from '../../../validation';
+
+/** A request that does not match the service model: wrong type, missing or unknown field, bad enum. */
+export class RequestShapeError extends Error {
+  constructor(readonly field: string, message: string) {
+    super(message);
+    this.name = 'RequestShapeError';
+  }
+}
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * Checks a decoded JSON request against a shape of the service model: JSON types, required members,
+ * no unknown members, enumerations, and the model's min/max (lengths of strings and lists, entries of
+ * maps, values of numbers). Throws `RequestShapeError` naming the field path, the value and what was
+ * expected; the backend's own checks (LIM rules) run afterwards on a well-typed request.
+ */
+export function validateShape(model: ServiceModel, shapeName: string, value: unknown, path: string = ''): void {
+  const shape = model.shapes[shapeName];
+  if (!shape) throw new Error(`internal: shape ${shapeName} is not in the model`);
+  switch (shape.type) {
+    case 'structure': return validateStructure(model, shapeName, shape, value, path);
+    case 'list': return validateList(model, shape, value, path);
+    case 'map': return validateMap(model, shape, value, path);
+    case 'string': return validateString(shape, value, path);
+    case 'integer': return validateNumber(shape, value, path, 'an integer', (n) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX);
+    case 'long': return validateNumber(shape, value, path, 'an integer', Number.isSafeInteger);
+    case 'double':
+    case 'float':
+    case 'timestamp': return validateNumber(shape, value, path, 'a number', Number.isFinite);
+    case 'boolean': if (typeof value !== 'boolean') throw mismatch(path, value, 'a boolean'); return;
+    case 'blob': if (typeof value !== 'string') throw mismatch(path, value, 'a base64 string'); return;
+  }
+}
+
+/** The members of a structure that travel in the JSON body (not in the URI or the query string). */
+export function bodyMembers(model: ServiceModel, shapeName: string): ReadonlyMap<string, ShapeRef> {
+  const members = model.shapes[shapeName]?.members ?? {};
+  return new Map(Object.entries(members).filter(([, ref]) => ref.location === undefined));
+}
+
+function validateStructure(model: ServiceModel, shapeName: string, shape: ModelShape, value: unknown, path: string): void {
+  if (!isPlainObject(value)) throw mismatch(path, value, `an object (${shapeName})`);
+  const members = shape.members ?? {};
+  for (const key of Object.keys(value)) {
+    if (!Object.prototype.hasOwnProperty.call(members, key)) {
+      const known = Object.keys(members);
+      throw new RequestShapeError(join(path, key),
+        `${join(path, key)}: unknown field; ${shapeName} has ${known.length > 0 ? `only ${known.join(', ')}` : 'no fields'}`);
+    }
+  }
+  for (const name of shape.required ?? []) {
+    if (value[name] === undefined) {
+      throw new RequestShapeError(join(path, name), `${join(path, name)}: required field missing (${shapeName})`);
+    }
+  }
+  for (const [key, child] of Object.entries(value)) {
+    validateShape(model, members[key].shape, child, join(path, key));
+  }
+}
+
+function validateList(model: ServiceModel, shape: ModelShape, value: unknown, path: string): void {
+  if (!Array.isArray(value)) throw mismatch(path, value, 'a list');
+  checkCount(shape, value.length, path, 'entries');
+  value.forEach((item, index) => validateShape(model, shape.member!.shape, item, `${path}[${index}]`));
+}
+
+function validateMap(model: ServiceModel, shape: ModelShape, value: unknown, path: string): void {
+  if (!isPlainObject(value)) throw mismatch(path, value, 'a map (JSON object)');
+  const entries = Object.entries(value);
+  checkCount(shape, entries.length, path, 'entries');
+  for (const [key, item] of entries) {
+    validateShape(model, shape.key!.shape, key, `${path} key ${JSON.stringify(key)}`);
+    validateShape(model, shape.value!.shape, item, join(path, key));
+  }
+}
+
+function validateString(shape: ModelShape, value: unknown, path: string): void {
+  if (typeof value !== 'string') throw mismatch(path, value, 'a string');
+  if (shape.enum && !shape.enum.includes(value)) {
+    throw new RequestShapeError(path, `${path}: ${formatValue(value)} is not one of ${shape.enum.join(', ')}`);
+  }
+  checkCount(shape, value.length, path, 'characters');
+}
+
+function validateNumber(shape: ModelShape, value: unknown, path: string, expected: string, accept: (n: number) => boolean): void {
+  if (typeof value !== 'number' || !accept(value)) throw mismatch(path, value, expected);
+  if ((shape.min !== undefined && value < shape.min) || (shape.max !== undefined && value > shape.max)) {
+    throw new RequestShapeError(path, `${path}: ${value} is out of range ${shape.min ?? '-∞'}..${shape.max ?? '∞'}`);
+  }
+}
+
+function checkCount(shape: ModelShape, count: number, path: string, unit: string): void {
+  if (shape.min !== undefined && count < shape.min) {
+    throw new RequestShapeError(path, `${path}: ${count} ${unit}, at least ${shape.min} required`);
+  }
+  if (shape.max !== undefined && count > shape.max) {
+    throw new RequestShapeError(path, `${path}: ${count} ${unit}, at most ${shape.max} allowed`);
+  }
+}
+
+function mismatch(path: string, value: unknown, expected: string): RequestShapeError {
+  const got = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+  return new RequestShapeError(path || '(request)', `${path || '(request)'}: expected ${expected}, got ${got} ${formatValue(value)}`);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
