@@ -6,6 +6,7 @@ import { aws_batch as batchRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
 import { ContainerJobDefinitionProps } from './container-job-definition-props';
 import { BatchPermissions } from './iam/batch-permissions';
+import { batchDevicePermissions } from './private/device-permissions';
 import { EFA_DEVICE_PATH } from './private/efa-instance-types';
 import { checkJobDefinition } from './private/job-definition-checks';
 import { validateAt, validationMessages } from './private/validate';
@@ -16,7 +17,8 @@ export const DEFAULT_JOB_IMAGE = 'public.ecr.aws/amazonlinux/amazonlinux:latest'
 /**
  * A container job definition on EC2 resources: aws-cdk-lib's `EcsJobDefinition` with an
  * `EcsEc2ContainerDefinition`, defaults for the common case, every LIM rule checked at synth
- * time (LIM-5, 8, 9, 10, 11), and `grantSubmitJob` covering every revision.
+ * time (LIM-5, 8, 9, 10, 11), device permissions in the Batch API's upper case, and
+ * `grantSubmitJob` covering every revision.
  */
 export class BatchContainerJobDefinition extends batch.EcsJobDefinition {
   constructor(scope: Construct, id: string, props: ContainerJobDefinitionProps) {
@@ -55,6 +57,11 @@ export class BatchContainerJobDefinition extends batch.EcsJobDefinition {
       }),
     });
     const cfn = this.node.defaultChild as batch.CfnJobDefinition;
+    const containerProperties = cfn.containerProperties as batch.CfnJobDefinition.ContainerPropertiesProperty;
+    cfn.containerProperties = {
+      ...containerProperties,
+      linuxParameters: batchDevicePermissions(cdk.Stack.of(this), containerProperties.linuxParameters) as batch.CfnJobDefinition.LinuxParametersProperty,
+    };
     validateAt(this, () => checkJobDefinition(cfn));
     // Tags and escape hatches can still grow the document after construction (LIM-5).
     this.node.addValidation({ validate: () => validationMessages(() => checkJobDefinition(cfn)) });

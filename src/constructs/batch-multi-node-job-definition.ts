@@ -3,6 +3,7 @@ import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { fail, isInteger, MAX_NUM_NODES, MIN_NUM_NODES } from '../validation';
+import { upperCaseDevicePermissions } from './private/device-permissions';
 import { checkJobDefinition } from './private/job-definition-checks';
 import { isUnresolved, validateAt, validationMessages } from './private/validate';
 
@@ -141,7 +142,11 @@ export class BatchMultiNodeJobDefinition extends batch.MultiNodeJobDefinition {
       nodeRangeProperties: cdk.Lazy.any({
         produce: () => {
           const rendered = cdk.Stack.of(this).resolve(original.nodeRangeProperties) as Array<Record<string, unknown>>;
-          return rendered.map((range, index) => ({ ...range, targetNodes: targetNodes(this.ranges[index]) }));
+          return rendered.map((range, index) => ({
+            ...range,
+            targetNodes: targetNodes(this.ranges[index]),
+            container: fixContainer(range.container as Record<string, unknown> | undefined),
+          }));
         },
       }),
     };
@@ -158,6 +163,11 @@ export class BatchMultiNodeJobDefinition extends batch.MultiNodeJobDefinition {
   public addContainer(container: batch.MultiNodeContainer): void {
     this.addNodeRange({ container: container.container, startNode: container.startNode, endNode: container.endNode });
   }
+}
+
+/** Device permissions in the Batch API's upper case (see `upperCaseDevicePermissions`). */
+function fixContainer(container: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  return container?.linuxParameters ? { ...container, linuxParameters: upperCaseDevicePermissions(container.linuxParameters) } : container;
 }
 
 /** Always the `a:b` form (a single node is `n:n`), which every AWS example uses. */

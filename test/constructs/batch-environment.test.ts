@@ -1,7 +1,10 @@
 import * as cdk from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { BatchEnvironment } from '../../src/constructs';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { synthError } from './test-stack';
+import { BatchEnvironment, BatchServiceRole, BatchVpcEgress } from '../../src/constructs';
 
 function synth(build: (stack: cdk.Stack) => void): Template {
   const app = new cdk.App();
@@ -116,6 +119,117 @@ describe('BatchEnvironment.addJobDefinition', () => {
           { Type: 'MEMORY', Value: '2048' },
           { Type: 'VCPU', Value: '1' },
         ]),
+      }),
+    });
+  });
+});
+
+describe('BatchEnvironment with several compute environments and queues', () => {
+  test('SCHED-2: on-demand + Spot shared by a high- and a low-priority queue', () => {
+    // GIVEN
+    const app = new cdk.App();
+    const stack = new cdk.Stack(app, 'TestStack', { env: { account: '123456789012', region: 'us-east-1' } });
+    const env = new BatchEnvironment(stack, 'Batch', { jobQueueName: 'high', jobQueuePriority: 10, spot: { maxvCpus: 512 } });
+
+    // WHEN
+    env.addQueue('Low', {
+      jobQueueName: 'low',
+      priority: 1,
+      computeEnvironments: [
+        { computeEnvironment: env.spotComputeEnvironment!.computeEnvironment, order: 1 },
+        { computeEnvironment: env.computeEnvironment, order: 2 },
+      ],
+    });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    const onDemand = { 'Fn::GetAtt': [stack.getLogicalId(env.onDemandComputeEnvironment.cfnComputeEnvironment), 'ComputeEnvironmentArn'] };
+    const spot = { 'Fn::GetAtt': [stack.getLogicalId(env.spotComputeEnvironment!.cfnComputeEnvironment), 'ComputeEnvironmentArn'] };
+    template.hasResourceProperties('AWS::Batch::JobQueue', {
+      JobQueueName: 'high',
+      Priority: 10,
+      ComputeEnvironmentOrder: [{ ComputeEnvironment: onDemand, Order: 1 }, { ComputeEnvironment: spot, Order: 2 }],
+    });
+    template.hasResourceProperties('AWS::Batch::JobQueue', {
+      JobQueueName: 'low',
+      Priority: 1,
+      ComputeEnvironmentOrder: [{ ComputeEnvironment: spot, Order: 1 }, { ComputeEnvironment: onDemand, Order: 2 }],
+    });
+    template.hasResourceProperties('AWS::Batch::ComputeEnvironment', { ComputeResources: Match.objectLike({ Type: 'SPOT', MaxvCpus: 512 }) });
+    expect(env.computeEnvironments).toHaveLength(2);
+    expect(env.jobQueues).toHaveLength(2);
+    expect(synthError(stack)).toBe('');
+  });
+
+  test('LIM-2: addQueue with four compute environments fails at synth', () => {
+    // GIVEN
+    const app = new cdk.App();
+    const stack = new cdk.Stack(app, 'TestStack');
+    const env = new BatchEnvironment(stack, 'Batch', { spot: {} });
+
+    // WHEN
+    env.addComputeEnvironment('Third');
+    env.addComputeEnvironment('Fourth');
+    env.addQueue('All');
+
+    // THEN
+    expect(synthError(stack)).toMatch(/\[TestStack\/Batch\/All\] computeEnvironmentOrder: 4 is invalid: 1\.\.3 compute environments \(LIM-2\)/);
+  });
+
+  test('IAM-1: one created service role is shared by every compute environment', () => {
+    // GIVEN / WHEN
+    const template = synth((stack) => new BatchEnvironment(stack, 'Batch', { serviceRole: BatchServiceRole.create(), spot: {} }));
+
+    // THEN
+    const roles = template.findResources('AWS::IAM::Role', {
+      Properties: { AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'batch.amazonaws.com' } })] }) },
+    });
+    expect(Object.keys(roles)).toHaveLength(1);
+    const [roleId] = Object.keys(roles);
+    expect(Object.values(template.findResources('AWS::Batch::ComputeEnvironment')).map((ce) => ce.Properties.ServiceRole))
+      .toEqual([{ 'Fn::GetAtt': [roleId, 'Arn'] }, { 'Fn::GetAtt': [roleId, 'Arn'] }]);
+  });
+
+  test('NET-1: the NAT-less variant through vpcProps', () => {
+    const template = synth((stack) => new BatchEnvironment(stack, 'Batch', { vpcProps: { egress: BatchVpcEgress.VPC_ENDPOINTS } }));
+    template.resourceCountIs('AWS::EC2::NatGateway', 0);
+    template.resourceCountIs('AWS::EC2::VPCEndpoint', 7);
+  });
+
+  test('CE-1: the on-demand options may not ask for Spot', () => {
+    const stack = new cdk.Stack(new cdk.App(), 'TestStack');
+    expect(() => new BatchEnvironment(stack, 'Batch', { onDemand: { spot: true } })).toThrow(/onDemand\.spot is invalid: true/);
+  });
+
+  test('IAM-4: grantSubmitJob covers all revisions of the job definitions and the queues', () => {
+    // GIVEN
+    const template = synth((stack) => {
+      const env = new BatchEnvironment(stack, 'Batch');
+      env.addJobDefinition('Echo', { command: ['echo'], jobDefinitionName: 'echo' });
+      env.addMultiNodeJobDefinition('Mnp', {
+        numNodes: 2,
+        jobDefinitionName: 'mnp',
+        nodeRanges: [{
+          container: new batch.EcsEc2ContainerDefinition(env, 'MnpContainer', {
+            image: cdk.aws_ecs.ContainerImage.fromRegistry('busybox'), cpu: 1, memory: cdk.Size.mebibytes(512),
+          }),
+        }],
+      });
+      // WHEN
+      env.grantSubmitJob(new iam.User(stack, 'Submitter'));
+    });
+
+    // THEN
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({
+          Action: 'batch:SubmitJob',
+          Resource: [
+            { 'Fn::Join': [':', Match.arrayWith(['*'])] },
+            { 'Fn::Join': [':', Match.arrayWith(['*'])] },
+            { 'Fn::GetAtt': [Match.stringLikeRegexp('BatchJobQueue'), 'JobQueueArn'] },
+          ],
+        })],
       }),
     });
   });

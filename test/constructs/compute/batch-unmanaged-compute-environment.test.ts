@@ -1,0 +1,53 @@
+import * as cdk from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { BatchUnmanagedComputeEnvironment } from '../../../src/constructs';
+import { parseUserData } from '../../../src/constructs/private/mime';
+import { newStack } from '../test-stack';
+
+describe('BatchUnmanagedComputeEnvironment', () => {
+  test('CE-2: an unmanaged CE without compute resources, plus an instance role and profile', () => {
+    // GIVEN
+    const stack = newStack();
+
+    // WHEN
+    new BatchUnmanagedComputeEnvironment(stack, 'Ce', { computeEnvironmentName: 'own-instances', unmanagedvCpus: 16 });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Batch::ComputeEnvironment', {
+      Type: 'unmanaged', ComputeEnvironmentName: 'own-instances', UnmanagedvCpus: 16, ComputeResources: Match.absent(),
+    });
+    template.resourceCountIs('AWS::IAM::InstanceProfile', 1);
+  });
+
+  test('CE-2: the registration user data writes the looked-up cluster ARN to /etc/ecs/ecs.config', () => {
+    // GIVEN
+    const stack = newStack();
+    const ce = new BatchUnmanagedComputeEnvironment(stack, 'Ce');
+
+    // WHEN
+    const rendered = stack.resolve(ce.registrationUserData().render());
+
+    // THEN the cluster ARN comes from a DescribeComputeEnvironments lookup
+    const template = Template.fromStack(stack);
+    const [lookupId] = Object.keys(template.findResources('Custom::AWS'));
+    expect(JSON.stringify(template.toJSON().Resources[lookupId].Properties.Create)).toContain('describeComputeEnvironments');
+    const joined = rendered['Fn::Join'][1].map((piece: unknown) => (typeof piece === 'string' ? piece : '<ARN>')).join('');
+    expect(parseUserData(joined).parts).toEqual([
+      { contentType: 'text/x-shellscript; charset="us-ascii"', transferEncoding: undefined, body: '#!/bin/bash\necho "ECS_CLUSTER=<ARN>" >> /etc/ecs/ecs.config' },
+    ]);
+    expect(rendered['Fn::Join'][1]).toContainEqual({ 'Fn::GetAtt': [lookupId, 'computeEnvironments.0.ecsClusterArn'] });
+  });
+
+  test('LIM-8: an invalid name is rejected', () => {
+    expect(() => new BatchUnmanagedComputeEnvironment(newStack(), 'Ce', { computeEnvironmentName: 'a/b' })).toThrow(/LIM-8/);
+  });
+
+  test('CE-2: the lookup is created once however often the ARN is read', () => {
+    const stack = newStack();
+    const ce = new BatchUnmanagedComputeEnvironment(stack, 'Ce');
+    expect(stack.resolve(ce.ecsClusterArn)).toEqual(stack.resolve(ce.ecsClusterArn));
+    Template.fromStack(stack).resourceCountIs('Custom::AWS', 1);
+    expect(cdk.Token.isUnresolved(ce.computeEnvironmentArn)).toBe(true);
+  });
+});
