@@ -1,9 +1,13 @@
 import { EventBridgeEvent, eventBridgeEvent, EventContent } from './event-bridge-event';
-import { EventRule } from './event-rule';
-import { TargetDispatcher } from './target-dispatcher';
+import { EventRule, RuleTarget } from './event-rule';
 import { EventLoop } from '../core/event-loop';
 import { IdGenerator } from '../core/id-generator';
 import { Environment } from '../core/model/arns';
+
+/** Hands an event to one target of a rule (the `TargetDispatcher`). */
+export interface TargetInvoker {
+  invoke(rule: EventRule, target: RuleTarget, event: EventBridgeEvent): void;
+}
 
 /** What the bus needs from the runtime. */
 export interface EventBusContext {
@@ -11,7 +15,7 @@ export interface EventBusContext {
   readonly environment: Environment;
   /** Event ids: seeded (deterministic) in virtual time, random in real time. */
   readonly ids: IdGenerator;
-  readonly dispatcher: TargetDispatcher;
+  readonly dispatcher: TargetInvoker;
 }
 
 /**

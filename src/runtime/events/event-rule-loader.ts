@@ -1,5 +1,5 @@
-import { compileEventPattern } from './event-pattern';
 import { EventBusDirectory } from './event-bus-directory';
+import { compileEventPattern } from './event-pattern';
 import { BatchTargetParameters, DEFAULT_EVENT_BUS, EventRule, RuleTarget } from './event-rule';
 import { EventsRoleChecker } from './events-role-check';
 import { FunctionDirectory } from './function-directory';

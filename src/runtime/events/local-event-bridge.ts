@@ -21,8 +21,8 @@ export interface LocalEventBridgeOptions {
   readonly seed?: number;
 }
 
-/** Mixed into the runtime's seed so event ids and job ids come from different streams. */
-const EVENT_ID_SEED_SALT = 0x45564e54; // 'EVNT'
+/** Added to the runtime's seed so event ids and job ids come from different streams. */
+const EVENT_ID_SEED_OFFSET = 0x45564e54; // 'EVNT'
 
 /**
  * The runtime's EventBridge (spec section 10): the template's rules, the buses they listen on, the
@@ -39,7 +39,7 @@ export class LocalEventBridge {
   constructor(backend: BatchBackend, template: LoadedTemplate, options: LocalEventBridgeOptions) {
     this.loaded = loadEventRules(template, backend.environment);
     const ids: IdGenerator = options.virtual
-      ? new SeededIdGenerator(((options.seed ?? 1) ^ EVENT_ID_SEED_SALT) >>> 0)
+      ? new SeededIdGenerator((options.seed ?? 1) + EVENT_ID_SEED_OFFSET)
       : new RandomIdGenerator();
     const dispatcher = new TargetDispatcher({
       backend,

@@ -1,5 +1,6 @@
 import { submitJobRequestForTarget } from './batch-job-queue-target';
 import { EventBridgeEvent } from './event-bridge-event';
+import { TargetInvoker } from './event-bus';
 import { EventRule, RuleTarget } from './event-rule';
 import { ILocalFunctionHandler } from './local-function-handler';
 import { TargetInvocation, TargetKind } from './target-invocation';
@@ -20,7 +21,7 @@ export interface TargetDispatcherContext {
  * EventBridge would drop, a refused SubmitJob, a handler error) is recorded, never thrown: EventBridge
  * reports failed invocations in metrics, not to the event's producer.
  */
-export class TargetDispatcher {
+export class TargetDispatcher implements TargetInvoker {
   constructor(private readonly context: TargetDispatcherContext) {}
 
   invoke(rule: EventRule, target: RuleTarget, event: EventBridgeEvent): void {

@@ -95,7 +95,8 @@ describe('tutorial: a Lambda function listening to every AWS Batch event', () =>
       const { stack, queue, echoParameters } = eventsTestStack('Deterministic');
       const fn = listenerFunction(stack, 'Listener');
       new events.Rule(stack, 'All', { eventPattern: { source: ['aws.batch'] }, targets: [new targets.LambdaFunction(fn)] });
-      const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(2) }) }) });
+      const twoMinutes = JobBehavior.succeed({ duration: Duration.minutes(2) });
+      const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.simulated({ defaultBehavior: twoMinutes }) });
       runtime.submitJob({ jobName: 'j', jobQueue: queue.jobQueueArn, jobDefinition: echoParameters.jobDefinitionArn });
       runtime.runUntilIdle();
       return runtime.targetInvocations().map((i) => `${i.eventId} ${JSON.parse(i.input).time}`);
@@ -202,7 +203,9 @@ describe('tutorial: an S3 upload submits a job with the bucket and key', () => {
     });
     const commands: string[][] = [];
     const runtime = LocalBatchRuntime.fromStack(stack, {
-      executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.custom({ run: (context) => { commands.push(context.command); return { exitCode: 0 }; } }) }),
+      executor: JobExecutor.simulated({
+        defaultBehavior: JobBehavior.custom({ run: (context) => { commands.push(context.command); return { exitCode: 0 }; } }),
+      }),
     });
 
     // WHEN the upload's CloudTrail event is put on the default bus and the simulation runs
