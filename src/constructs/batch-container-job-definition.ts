@@ -60,7 +60,8 @@ export class BatchContainerJobDefinition extends batch.EcsJobDefinition {
     const containerProperties = cfn.containerProperties as batch.CfnJobDefinition.ContainerPropertiesProperty;
     cfn.containerProperties = {
       ...containerProperties,
-      linuxParameters: batchDevicePermissions(cdk.Stack.of(this), containerProperties.linuxParameters) as batch.CfnJobDefinition.LinuxParametersProperty,
+      linuxParameters: batchDevicePermissions(cdk.Stack.of(this), containerProperties.linuxParameters) as
+        batch.CfnJobDefinition.LinuxParametersProperty,
     };
     validateAt(this, () => checkJobDefinition(cfn));
     // Tags and escape hatches can still grow the document after construction (LIM-5).
