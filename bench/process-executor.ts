@@ -1,0 +1,171 @@
+/**
+ * The process executor's overhead: 1,000 trivial jobs (`true`, 1 vCPU each) on a compute environment
+ * of 2 vCPUs, against a bare Node.js spawn loop at concurrency 2 and `xargs -P2`, in the same run.
+ *
+ *   npm run bench -- process-executor
+ *   npx ts-node -T --project bench/tsconfig.json bench/process-executor.ts [jobs]
+ */
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { JobExecutor, LocalBatchRuntime, MemoryLimitMode, ProcessExecutorProps } from '../src';
+
+const DEFAULT_JOBS = 1000;
+const CONCURRENCY = 2;
+
+/** A hand-written template: one managed CE of 2 vCPUs, one queue, a 1-vCPU job definition running `true`. */
+function template(): unknown {
+  return {
+    Resources: {
+      ComputeEnvironment: {
+        Type: 'AWS::Batch::ComputeEnvironment',
+        Properties: {
+          Type: 'MANAGED',
+          ServiceRole: 'arn:aws:iam::123456789012:role/service-role/AWSBatchServiceRole',
+          ComputeResources: {
+            Type: 'EC2',
+            MinvCpus: 0,
+            MaxvCpus: CONCURRENCY,
+            InstanceTypes: ['c5.large'],
+            Subnets: ['subnet-0123456789abcdef0'],
+            SecurityGroupIds: ['sg-0123456789abcdef0'],
+            InstanceRole: 'arn:aws:iam::123456789012:instance-profile/ecsInstanceRole',
+          },
+        },
+      },
+      Queue: {
+        Type: 'AWS::Batch::JobQueue',
+        Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'ComputeEnvironment' } }] },
+      },
+      TrueJob: {
+        Type: 'AWS::Batch::JobDefinition',
+        Properties: { Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 1, Memory: 128, Command: ['true'] } },
+      },
+    },
+  };
+}
+
+/** Wall time (ms) of `jobs` jobs through the runtime with the process executor, plus the peak concurrency seen. */
+async function runtimeRun(jobs: number, props: ProcessExecutorProps): Promise<{ ms: number; peak: number; failed: number }> {
+  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-process-executor-'));
+  fs.chmodSync(workRoot, 0o755);
+  const runtime = LocalBatchRuntime.fromTemplate(template(), { executor: JobExecutor.process({ workRoot, ...props }) });
+  let finished = 0;
+  let failed = 0;
+  let running = 0;
+  let peak = 0;
+  const started = process.hrtime.bigint();
+  const done = new Promise<void>((resolve) => {
+    runtime.addJobListener({
+      onStateChange: (change) => {
+        if (change.status === 'RUNNING') peak = Math.max(peak, ++running);
+        if (change.previousStatus === 'RUNNING') running--;
+        if (change.status === 'SUCCEEDED' || change.status === 'FAILED') {
+          if (change.status === 'FAILED') failed++;
+          if (++finished === jobs) resolve();
+        }
+      },
+    });
+  });
+  for (let i = 0; i < jobs; i++) {
+    runtime.submitJob({ jobName: `true-${i}`, jobQueue: runtime.resourceArn('Queue'), jobDefinition: runtime.resourceArn('TrueJob') });
+  }
+  await done;
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  runtime.dispose();
+  fs.rmSync(workRoot, { recursive: true, force: true });
+  return { ms, peak, failed };
+}
+
+/** Wall time (ms) of a bare spawn loop: `concurrency` children of `true` at a time. */
+function bareSpawnLoop(jobs: number, stdio: 'ignore' | 'pipe'): Promise<number> {
+  const started = process.hrtime.bigint();
+  let launched = 0;
+  let finished = 0;
+  return new Promise((resolve) => {
+    const launch = (): void => {
+      if (launched === jobs) return;
+      launched++;
+      const child = spawn('true', [], { stdio: stdio === 'ignore' ? 'ignore' : ['ignore', 'pipe', 'pipe'] });
+      child.stdout?.resume();
+      child.stderr?.resume();
+      child.on('close', () => {
+        if (++finished === jobs) resolve(Number(process.hrtime.bigint() - started) / 1e6);
+        else launch();
+      });
+    };
+    for (let i = 0; i < CONCURRENCY; i++) launch();
+  });
+}
+
+/**
+ * The same bare loop in a fresh, small Node process. Node forks (libuv: fork + exec), and fork copies
+ * the parent's page tables, so a spawn costs more in a process that has loaded aws-cdk-lib.
+ */
+function bareSpawnLoopInSmallProcess(jobs: number): number {
+  const script = `
+    const { spawn } = require('child_process');
+    const started = process.hrtime.bigint();
+    let launched = 0, finished = 0;
+    const launch = () => {
+      if (launched === ${jobs}) return;
+      launched++;
+      spawn('true', [], { stdio: 'ignore' }).on('close', () => {
+        if (++finished === ${jobs}) console.log(Number(process.hrtime.bigint() - started) / 1e6);
+        else launch();
+      });
+    };
+    for (let i = 0; i < ${CONCURRENCY}; i++) launch();`;
+  const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  return Number(result.stdout.trim());
+}
+
+/** Wall time (ms) of `seq N | xargs -P2 -n1 true`. */
+function xargs(jobs: number): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync('sh', ['-c', `seq ${jobs} | xargs -P${CONCURRENCY} -n1 true`], { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`xargs exited ${result.status}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/** The result of `measure` and the CPU time (user + system, ms) this process spent on it. */
+async function withCpu<T>(measure: () => Promise<T>): Promise<[T, number]> {
+  const before = process.cpuUsage();
+  const result = await measure();
+  const used = process.cpuUsage(before);
+  return [result, (used.user + used.system) / 1000];
+}
+
+export async function main(jobs: number = DEFAULT_JOBS): Promise<void> {
+  // Warm-up: module loading and the first spawns are not what is measured.
+  await runtimeRun(20, { memoryLimit: MemoryLimitMode.NONE });
+  await bareSpawnLoop(20, 'ignore');
+
+  const xargsMs = xargs(jobs);
+  const smallMs = bareSpawnLoopInSmallProcess(jobs);
+  const [bareMs, bareCpu] = await withCpu(() => bareSpawnLoop(jobs, 'ignore'));
+  const [barePipesMs, barePipesCpu] = await withCpu(() => bareSpawnLoop(jobs, 'pipe'));
+  const [defaults, defaultsCpu] = await withCpu(() => runtimeRun(jobs, {}));
+  const [lean, leanCpu] = await withCpu(() => runtimeRun(jobs, { memoryLimit: MemoryLimitMode.NONE, defaultUser: 'root' }));
+
+  const row = (name: string, ms: number, cpuMs?: number): string =>
+    `${name.padEnd(54)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${(ms / bareMs).toFixed(2).padStart(5)}x bare  ${(ms / xargsMs).toFixed(2).padStart(5)}x xargs`
+    + (cpuMs !== undefined ? `  CPU of this process ${(cpuMs / 1000).toFixed(2)} s` : '');
+  console.log(`${jobs} jobs of \`true\`, concurrency ${CONCURRENCY}, ${os.cpus().length} CPUs, Node ${process.version}, uid ${process.getuid?.()}`);
+  console.log(row(`xargs -P${CONCURRENCY}`, xargsMs));
+  console.log(row('bare Node spawn loop, fresh small Node process', smallMs));
+  console.log(row('bare Node spawn loop (stdio ignored)', bareMs, bareCpu));
+  console.log(row('bare Node spawn loop (stdout/stderr piped)', barePipesMs, barePipesCpu));
+  console.log(row('runtime + process executor, defaults', defaults.ms, defaultsCpu));
+  console.log(row('runtime + process executor, no memory limit, own user', lean.ms, leanCpu));
+  console.log(`peak RUNNING: ${defaults.peak} / ${lean.peak}; FAILED: ${defaults.failed} / ${lean.failed}; RSS of this process ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  console.log('command: npx ts-node -T --project bench/tsconfig.json bench/process-executor.ts');
+}
+
+if (require.main === module) {
+  main(Number(process.argv[2] ?? DEFAULT_JOBS)).catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
