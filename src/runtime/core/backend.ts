@@ -6,9 +6,10 @@ import { JobRunner } from './executor';
 import { IdGenerator } from './id-generator';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { AttemptExecution } from './jobs/attempt-execution';
-import { containerDemand, effectiveContainer, mergeEnvironment } from './jobs/container-launch';
+import { jobDemand, mergeEnvironment } from './jobs/container-launch';
 import { JobLifecycle, JobStateListener } from './jobs/job-lifecycle';
 import { JobRecord, JobSpec } from './jobs/job-record';
+import { MultiNodeCoordinator } from './jobs/multi-node';
 import { JOB_STATUSES, JobStatus } from './jobs/job-status';
 import { describeJob } from './jobs/job-view';
 import { listJobs } from './jobs/list-jobs';
@@ -64,6 +65,7 @@ export class BatchBackend {
   private readonly scheduler: Scheduler;
   private readonly capacity: CapacityModel;
   private readonly execution: AttemptExecution;
+  private readonly multiNode: MultiNodeCoordinator;
   private nextSequence = 0;
   private readonly ids: IdGenerator;
 
@@ -75,10 +77,17 @@ export class BatchBackend {
     this.retentionMs = (options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000;
     this.lifecycle = new JobLifecycle({
       now: () => this.loop.now(),
-      enqueue: (job) => this.scheduler.enqueue(job),
+      enqueue: (job) => job.nodes ? this.multiNode.start(job) : this.scheduler.enqueue(job),
       finished: (job) => {
-        if (!job.parent) this.finishedJobs.push(job);
+        if (!job.parent && !job.mnpParent) this.finishedJobs.push(job);
       },
+      nodeChanged: (node) => this.multiNode.nodeChanged(node),
+    });
+    this.multiNode = new MultiNodeCoordinator({
+      transition: (job, to, reason) => this.lifecycle.transition(job, to, reason),
+      enqueueNode: (node) => this.scheduler.enqueue(node),
+      stopNode: (node, reason) => this.terminate(node, reason),
+      now: () => this.loop.now(),
     });
     this.capacity = options.capacity ?? new VcpuPoolCapacity();
     this.scheduler = new Scheduler(
@@ -86,7 +95,7 @@ export class BatchBackend {
       this.capacity,
       { jobPlaced: (job, placement) => this.jobPlaced(job, placement) },
       { scanDepth: options.schedulerScanDepth ?? 100 },
-      (job) => containerDemand(effectiveContainer(job)),
+      jobDemand,
     );
     this.execution = new AttemptExecution({
       loop: this.loop,
@@ -174,6 +183,9 @@ export class BatchBackend {
     validateSubmitJobRequest(request);
     const spec = this.buildSpec(request);
     const arraySize = request.arrayProperties?.size;
+    const nodeProperties = spec.definition.type === 'multinode' && spec.definition.nodeProperties
+      ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)
+      : undefined;
     const plain: JobRecord[] = [];
     const nToN: JobRecord[] = [];
     let sequential = false;
@@ -205,6 +217,7 @@ export class BatchBackend {
     queueJobs.add(job);
     for (const dependency of plain) this.lifecycle.addDependency(job, dependency);
     if (arraySize !== undefined) this.createArrayChildren(job, arraySize, nToN, sequential);
+    if (nodeProperties) this.multiNode.createNodes(job, nodeProperties);
     // The caller sees SUBMITTED; the job moves on at the next event (LIFE-1).
     this.loop.after(0, () => this.lifecycle.leaveSubmitted(job));
     return { jobArn: job.arn, jobName: spec.jobName, jobId };
@@ -247,7 +260,7 @@ export class BatchBackend {
     }
     const parentId = request.arrayJobId ?? request.multiNodeJobId;
     const parent = parentId !== undefined ? this.job(parentId) : undefined;
-    return listJobs(request, parent?.children ?? []);
+    return listJobs(request, (request.arrayJobId !== undefined ? parent?.children : parent?.nodes) ?? []);
   }
 
   /** LIFE-7: SUBMITTED/RUNNABLE jobs fail now, PENDING ones once their dependencies finish; later states are untouched. */
@@ -263,7 +276,11 @@ export class BatchBackend {
   }
 
   private terminate(job: JobRecord, reason: string): void {
-    if (job.children) {
+    if (job.nodes && (job.status === 'STARTING' || job.status === 'RUNNING')) {
+      // The main node's end ends the job (MNP-4).
+      job.isTerminated = true;
+      this.terminate(job.nodes[job.mainNodeIndex!], reason);
+    } else if (job.children) {
       // ARR-4: running children are stopped too.
       this.lifecycle.cancel(job, reason, true);
       for (const child of job.children) if (child.status === 'STARTING' || child.status === 'RUNNING') this.terminate(child, reason);
@@ -279,8 +296,10 @@ export class BatchBackend {
   job(jobId: string): JobRecord | undefined {
     const found = this.jobs.get(jobId);
     if (found) return found;
-    const child = /^(.+):(\d+)$/.exec(jobId);
-    return child ? this.jobs.get(child[1])?.children?.[Number(child[2])] : undefined;
+    const child = /^(.+)([:#])(\d+)$/.exec(jobId);
+    if (!child) return undefined;
+    const parent = this.jobs.get(child[1]);
+    return child[2] === ':' ? parent?.children?.[Number(child[3])] : parent?.nodes?.[Number(child[3])];
   }
 
   allJobs(): IterableIterator<JobRecord> {
@@ -296,7 +315,7 @@ export class BatchBackend {
     return explainJob(this.requireJob(jobId), {
       scheduler: this.scheduler,
       capacity: this.capacity,
-      demandOf: (job) => containerDemand(effectiveContainer(job)),
+      demandOf: jobDemand,
       job: (id) => this.job(id),
     });
   }
@@ -341,6 +360,7 @@ export class BatchBackend {
       shareIdentifier: request.shareIdentifier,
       schedulingPriority: request.schedulingPriorityOverride,
       environment: mergeEnvironment(definition.containerProperties?.environment, request.containerOverrides?.environment),
+      derived: {},
     };
   }
 

@@ -89,10 +89,24 @@ export function batchEnvironmentVariables(job: JobRecord, attempt: number, compu
     AWS_BATCH_JQ_NAME: job.spec.queue.name,
     AWS_BATCH_CE_NAME: computeEnvironmentName,
   };
+  const mnp = job.mnpParent;
+  if (mnp) {
+    // MNP-6: node variables; non-main nodes learn the main node's address.
+    variables.AWS_BATCH_JOB_NODE_INDEX = String(job.nodeIndex);
+    variables.AWS_BATCH_JOB_NUM_NODES = String(mnp.nodes!.length);
+    variables.AWS_BATCH_JOB_MAIN_NODE_INDEX = String(mnp.mainNodeIndex);
+    if (job.nodeIndex !== mnp.mainNodeIndex) variables.AWS_BATCH_JOB_MAIN_NODE_PRIVATE_IPV4_ADDRESS = nodeAddress(mnp, mnp.mainNodeIndex!);
+  }
   if (job.parent) {
     // ARR-2 and ENV-1 (API): the child's index and the array size.
     variables.AWS_BATCH_JOB_ARRAY_INDEX = String(job.arrayIndex);
     variables.AWS_BATCH_JOB_ARRAY_SIZE = String(job.parent.children!.length);
   }
   return variables;
+}
+
+/** A stable private IPv4 address for a node (MNP-6), from the job's submission order: 10.x.y.z. */
+export function nodeAddress(parent: JobRecord, nodeIndex: number): string {
+  const n = parent.sequence * 1024 + nodeIndex + 16;
+  return `10.${Math.floor(n / 65536) % 256}.${Math.floor(n / 256) % 256}.${n % 256}`;
 }

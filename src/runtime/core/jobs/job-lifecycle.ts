@@ -18,6 +18,8 @@ export interface JobLifecycleContext {
   enqueue(job: JobRecord): void;
   /** The job reached SUCCEEDED or FAILED (retention bookkeeping). */
   finished(job: JobRecord): void;
+  /** A node of a multi-node job changed state. */
+  nodeChanged(node: JobRecord): void;
 }
 
 /**
@@ -73,6 +75,13 @@ export class JobLifecycle {
       for (const child of job.children) this.cancel(child, reason, terminated);
       return;
     }
+    if (job.nodes && job.status === 'RUNNABLE') {
+      // The main node waits in the queue for the job: cancelling it ends the job (MNP-4).
+      job.isCancelled = true;
+      job.isTerminated ||= terminated;
+      this.cancel(job.nodes[job.mainNodeIndex!], reason, terminated);
+      return;
+    }
     if (job.status === 'SUBMITTED') {
       job.cancelReason = reason;
       job.isTerminated ||= terminated;
@@ -102,6 +111,7 @@ export class JobLifecycle {
       parent.statusSummaryUpdatedAt = this.context.now();
     }
     for (const listener of this.listeners) listener.onJobStateChange(job, previous);
+    if (job.mnpParent) this.context.nodeChanged(job);
     if (!terminal) return;
     this.context.finished(job);
     this.releaseDependents(job);

@@ -84,6 +84,12 @@ export class JobRecord {
   /** Array child: its parent and index (ARR-2). */
   parent?: JobRecord;
   arrayIndex?: number;
+  /** Multi-node parent (MNP-7): its nodes `job#0 .. job#n-1` of the current attempt. */
+  nodes?: JobRecord[];
+  mainNodeIndex?: number;
+  /** Multi-node node: its parent and index. */
+  mnpParent?: JobRecord;
+  nodeIndex?: number;
   /** The first dependency seen FAILED (DEP-2). */
   failedDependency?: string;
   /** Dependencies that have not finished yet. */

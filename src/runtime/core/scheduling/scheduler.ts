@@ -86,7 +86,7 @@ export class Scheduler {
   /** Whether some usable CE of the job's queue could ever run it. */
   canEverRun(job: JobRecord): boolean {
     const demand = this.demandOf(job);
-    return this.usableComputeEnvironments(job.spec.queue).some((ce) => this.capacity.canEverFit(ce, demand).fits);
+    return this.usableComputeEnvironments(job.spec.queue).some((ce) => (!job.mnpParent || runsMultiNode(ce)) && this.capacity.canEverFit(ce, demand).fits);
   }
 
   /** The RUNNABLE job ahead of `job` in its queue that can never run, if any (SCHED-1 diagnostics). */
@@ -115,12 +115,13 @@ export class Scheduler {
         const demand = this.demandOf(job);
         let placement: Placement | undefined;
         for (const ce of ces) {
+          if (job.mnpParent && !runsMultiNode(ce)) continue;
           placement = this.capacity.tryPlace(ce, demand, now);
           if (placement) break;
         }
         if (placement) {
           this.listener.jobPlaced(job, placement);
-        } else if (!ces.some((ce) => this.capacity.canEverFit(ce, demand).fits)) {
+        } else if (!ces.some((ce) => (!job.mnpParent || runsMultiNode(ce)) && this.capacity.canEverFit(ce, demand).fits)) {
           break; // SCHED-1: a job that can never be placed blocks the jobs behind it.
         } else {
           skipped++;
@@ -129,4 +130,9 @@ export class Scheduler {
       fifo.compact();
     }
   }
+}
+
+/** LIM-14 / MNP-8: multi-node jobs never run on SPOT or unmanaged compute environments. */
+export function runsMultiNode(ce: ComputeEnvironmentRecord): boolean {
+  return ce.type === 'MANAGED' && ce.computeResources?.type !== 'SPOT';
 }

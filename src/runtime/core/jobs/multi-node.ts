@@ -1,0 +1,143 @@
+import { JobRecord, JobSpec } from './job-record';
+import { isTerminal } from './job-status';
+import { resolveNodeContainers, validateNodeProperties } from '../../../validation';
+import { SubmitJobRequest } from '../../shapes';
+import { ClientException } from '../errors';
+import { ContainerProperties, NodeProperties } from '../model/requests';
+
+/** What the coordinator needs from the rest of the core. */
+export interface MultiNodeContext {
+  transition(job: JobRecord, to: JobRecord['status'], reason?: string): void;
+  /** Puts a node into its queue's RUNNABLE FIFO. */
+  enqueueNode(node: JobRecord): void;
+  /** Stops a node that is STARTING or RUNNING (SIGTERM, then SIGKILL). */
+  stopNode(node: JobRecord, reason: string): void;
+  now(): number;
+}
+
+/** MNP-4: the statusReason of nodes stopped because the main node exited. */
+export const MAIN_NODE_EXITED = 'Main node exited';
+
+/**
+ * Multi-node parallel jobs (MNP-1..7): the parent `jobId` and its nodes `jobId#n`. The main node is
+ * scheduled first (MNP-3); once it RUNS the other nodes are queued; when it exits the job ends with
+ * its result and the other nodes are stopped (MNP-4); only a main-node failure retries, restarting
+ * every node (MNP-5).
+ */
+export class MultiNodeCoordinator {
+  constructor(private readonly context: MultiNodeContext) {}
+
+  /** MNP-1: the effective node properties of a submission (node overrides applied), validated (LIM-12). */
+  static resolveNodeProperties(definition: NodeProperties, request: SubmitJobRequest): NodeProperties {
+    if (request.arrayProperties?.size !== undefined) {
+      throw new ClientException('arrayProperties: a multi-node job cannot be an array job (MNP-1)');
+    }
+    const overrides = request.nodeOverrides;
+    const numNodes = overrides?.numNodes ?? definition.numNodes;
+    const ranges = [
+      ...definition.nodeRangeProperties,
+      ...(overrides?.nodePropertyOverrides ?? []).map((o) => ({ targetNodes: o.targetNodes, container: o.containerOverrides as ContainerProperties })),
+    ];
+    if (overrides?.numNodes !== undefined && overrides.numNodes !== definition.numNodes) {
+      // MNP-1 (API): a new count needs an open-ended range and a main node below it.
+      const openEnded = definition.nodeRangeProperties.some((r) => /^\d*:$/.test(r.targetNodes) && Number(r.targetNodes.split(':')[0] || 0) < numNodes);
+      if (!openEnded || definition.mainNode >= numNodes) {
+        throw new ClientException(`nodeOverrides.numNodes: ${numNodes} needs an open-ended node range (":" or "n:") starting below it and mainNode ${definition.mainNode} < ${numNodes} (MNP-1)`);
+      }
+    }
+    const properties: NodeProperties = { numNodes, mainNode: definition.mainNode, nodeRangeProperties: ranges };
+    try {
+      validateNodeProperties('nodeProperties', properties as never);
+    } catch (error) {
+      throw new ClientException((error as Error).message);
+    }
+    return properties;
+  }
+
+  /** Creates the nodes of `parent` (PENDING, not yet scheduled). */
+  createNodes(parent: JobRecord, properties: NodeProperties): void {
+    const containers = resolveNodeContainers(properties as never);
+    parent.mainNodeIndex = properties.mainNode;
+    parent.nodes = containers.map((container, index) => this.createNode(parent, index, container as ContainerProperties));
+  }
+
+  /** The parent is RUNNABLE: the main node goes first (MNP-3). */
+  start(parent: JobRecord): void {
+    const main = parent.nodes![parent.mainNodeIndex!];
+    this.context.transition(main, 'RUNNABLE');
+    this.context.enqueueNode(main);
+  }
+
+  /** Follows node state changes: the parent mirrors the main node (MNP-4). */
+  nodeChanged(node: JobRecord): void {
+    const parent = node.mnpParent!;
+    if (parent.nodes![node.nodeIndex!] !== node) return; // a node of an earlier attempt
+    const isMain = node.nodeIndex === parent.mainNodeIndex;
+    if (!isMain) return; // MNP-4: a non-main node failing changes nothing else
+    switch (node.status) {
+      case 'STARTING':
+        if (parent.status === 'RUNNABLE') this.context.transition(parent, 'STARTING');
+        break;
+      case 'RUNNING':
+        parent.startedAt = node.startedAt;
+        parent.attempts.push(node.currentAttempt!);
+        if (parent.status === 'STARTING') this.context.transition(parent, 'RUNNING');
+        for (const other of parent.nodes!) {
+          if (other === node || other.status !== 'PENDING') continue;
+          this.context.transition(other, 'RUNNABLE');
+          this.context.enqueueNode(other);
+        }
+        break;
+      case 'SUCCEEDED':
+      case 'FAILED':
+        this.mainNodeEnded(parent, node);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private mainNodeEnded(parent: JobRecord, main: JobRecord): void {
+    for (const other of parent.nodes!) {
+      if (other === main || isTerminal(other.status)) continue;
+      if (other.status === 'STARTING' || other.status === 'RUNNING') this.context.stopNode(other, MAIN_NODE_EXITED);
+      else this.context.transition(other, 'FAILED', MAIN_NODE_EXITED);
+    }
+    const attemptsUsed = parent.attempts.length;
+    const retry = main.status === 'FAILED' && !parent.isCancelled && !parent.isTerminated
+      && main.stopCause !== 'TIMEOUT' && main.attempts.length > 0 && attemptsUsed < parent.spec.attempts;
+    if (main.status === 'FAILED' && main.attempts.length === 0) {
+      // Cancelled before it ran: the whole job is cancelled.
+      if (!isTerminal(parent.status)) this.context.transition(parent, 'FAILED', main.statusReason);
+      return;
+    }
+    if (retry) {
+      // MNP-5: a new attempt restarts every node.
+      parent.nodes = parent.nodes!.map((old, index) => this.createNode(parent, index, old.spec.derived.container!));
+      this.context.transition(parent, 'RUNNABLE', main.statusReason);
+      this.start(parent);
+      return;
+    }
+    parent.stoppedAt = this.context.now();
+    this.context.transition(parent, main.status, main.statusReason);
+  }
+
+  private createNode(parent: JobRecord, index: number, container: ContainerProperties): JobRecord {
+    const isMain = index === parent.mainNodeIndex;
+    const spec: JobSpec = {
+      ...parent.spec,
+      // Nodes never retry on their own: the parent decides (MNP-5). The timeout is the job's (MNP-1):
+      // the main node's exit ends the job, so it carries it.
+      attempts: 1,
+      evaluateOnExit: undefined,
+      attemptDurationSeconds: isMain ? parent.spec.attemptDurationSeconds : undefined,
+      environment: container.environment ?? [],
+      derived: { container },
+    };
+    const node = new JobRecord(`${parent.jobId}#${index}`, `${parent.arn}#${index}`, spec, parent.createdAt, parent.sequence);
+    node.status = 'PENDING';
+    node.mnpParent = parent;
+    node.nodeIndex = index;
+    return node;
+  }
+}

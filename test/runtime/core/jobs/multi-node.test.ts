@@ -1,0 +1,98 @@
+import { Duration } from 'aws-cdk-lib';
+import { BatchBackend } from '../../../../src/runtime/core/backend';
+import { JobBehavior } from '../../../../src/runtime/executors/job-behavior';
+import { testBackend } from '../fixtures';
+
+/** Registers a 3-node job definition (main node 0) whose main node has its own command. */
+function registerMnp(backend: BatchBackend): void {
+  backend.registerJobDefinition({
+    jobDefinitionName: 'mnp',
+    type: 'multinode',
+    nodeProperties: {
+      numNodes: 3,
+      mainNode: 0,
+      nodeRangeProperties: [
+        { targetNodes: '0:', container: { image: 'mpi', vcpus: 1, memory: 1024, command: ['worker'] } },
+        { targetNodes: '0', container: { command: ['main'] } },
+      ],
+    },
+  });
+}
+
+describe('multi-node parallel jobs', () => {
+  test('MNP-3, MNP-7: the main node starts first, then the others; nodes are described as job#n', () => {
+    // GIVEN
+    const { backend, launches, history } = testBackend({ maxvCpus: 8, behavior: (l) => JobBehavior.succeed({ duration: Duration.seconds(l.command[0] === 'main' ? 60 : 600) }) });
+    registerMnp(backend);
+
+    // WHEN
+    const jobId = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp' }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(launches.map((l) => [l.jobId, l.command[0]])).toEqual([[`${jobId}#0`, 'main'], [`${jobId}#1`, 'worker'], [`${jobId}#2`, 'worker']]);
+    expect(backend.describeJobs([`${jobId}#1`])[0].nodeDetails).toEqual({ nodeIndex: 1, isMainNode: false });
+    expect(history.get(jobId)).toEqual(['RUNNABLE', 'STARTING', 'RUNNING', 'SUCCEEDED']);
+  });
+
+  test('MNP-4: when the main node exits the job ends with its result and the other nodes are stopped', () => {
+    // GIVEN workers would run 10 minutes, the main node fails after 1
+    const { backend } = testBackend({ maxvCpus: 8, behavior: (l) => l.command[0] === 'main' ? JobBehavior.fail({ exitCode: 3, duration: Duration.seconds(60) }) : JobBehavior.succeed({ duration: Duration.minutes(10) }) });
+    registerMnp(backend);
+
+    // WHEN
+    const jobId = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp' }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    const [job, main, worker] = backend.describeJobs([jobId, `${jobId}#0`, `${jobId}#1`]);
+    expect(job).toMatchObject({ status: 'FAILED', startedAt: main.startedAt, stoppedAt: main.stoppedAt });
+    expect(worker).toMatchObject({ status: 'FAILED', statusReason: 'Main node exited', stoppedAt: main.stoppedAt });
+  });
+
+  test('MNP-5: only a main-node failure retries, and the new attempt restarts every node', () => {
+    // GIVEN the main node fails its first attempt; a worker always fails
+    let mainRuns = 0;
+    const { backend, launches } = testBackend({
+      maxvCpus: 8,
+      behavior: (l) => l.command[0] === 'main'
+        ? (++mainRuns === 1 ? JobBehavior.fail({ duration: Duration.seconds(30) }) : JobBehavior.succeed({ duration: Duration.seconds(30) }))
+        : (l.jobId.endsWith('#2') ? JobBehavior.fail({ duration: Duration.seconds(1) }) : JobBehavior.succeed({ duration: Duration.seconds(10) })),
+    });
+    registerMnp(backend);
+
+    // WHEN
+    const jobId = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp', retryStrategy: { attempts: 2 } }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(backend.describeJobs([jobId])[0]).toMatchObject({ status: 'SUCCEEDED', attempts: [expect.anything(), expect.anything()] });
+    expect(launches.filter((l) => l.jobId === `${jobId}#1`)).toHaveLength(2);
+  });
+
+  test('MNP-6: every node gets the node variables; non-main nodes get the main node address', () => {
+    // GIVEN
+    const { backend, launches } = testBackend({ maxvCpus: 8 });
+    registerMnp(backend);
+
+    // WHEN
+    backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp' });
+    backend.loop.runUntilIdle();
+
+    // THEN
+    const [main, worker] = launches;
+    expect(main.environment).toMatchObject({ AWS_BATCH_JOB_NODE_INDEX: '0', AWS_BATCH_JOB_NUM_NODES: '3', AWS_BATCH_JOB_MAIN_NODE_INDEX: '0' });
+    expect(main.environment.AWS_BATCH_JOB_MAIN_NODE_PRIVATE_IPV4_ADDRESS).toBeUndefined();
+    expect(worker.environment).toMatchObject({ AWS_BATCH_JOB_NODE_INDEX: '1', AWS_BATCH_JOB_MAIN_NODE_PRIVATE_IPV4_ADDRESS: expect.stringMatching(/^10\.\d+\.\d+\.\d+$/) });
+  });
+
+  test('MNP-1: a multi-node job cannot be an array job, and numNodes overrides need an open-ended range', () => {
+    // GIVEN
+    const { backend } = testBackend({ maxvCpus: 8 });
+    registerMnp(backend);
+
+    // WHEN / THEN
+    expect(() => backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp', arrayProperties: { size: 2 } })).toThrow(/MNP-1/);
+    expect(backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp', nodeOverrides: { numNodes: 5 } }).jobId).toBeDefined();
+  });
+});
