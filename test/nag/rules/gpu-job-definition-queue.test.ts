@@ -1,5 +1,7 @@
+import { Duration } from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { computeEnvironment, containerJobDefinition, jobQueue, newTestStack, pathsFlaggedBy } from '../nag-fixtures';
 
 /** An L1 rule that submits `jobDefinition` to `queue`, the pairing the stack can show. */
@@ -69,6 +71,21 @@ describe('Batch-SCHED9 GPU job definition reaches a GPU queue', () => {
 
     // WHEN / THEN
     expect(pathsFlaggedBy(app, 'SCHED9')).toEqual([]);
+  });
+
+  test('SCHED-9: an L2 rule with a targets.BatchJob pairing is followed too', () => {
+    // GIVEN an aws-events Rule whose BatchJob target submits the GPU job to the CPU queue
+    const { app, stack } = newTestStack();
+    jobQueue(stack, 'GpuQueue', [computeEnvironment(stack, 'GpuCe', { instanceTypes: ['p3'] })]);
+    const cpuQueue = jobQueue(stack, 'CpuQueue', [computeEnvironment(stack, 'CpuCe', { instanceTypes: ['c5'] })]);
+    const training = containerJobDefinition(stack, 'Training', 1);
+    new events.Rule(stack, 'Hourly', {
+      schedule: events.Schedule.rate(Duration.hours(1)),
+      targets: [new targets.BatchJob(cpuQueue.attrJobQueueArn, cpuQueue, training.ref, training)],
+    });
+
+    // WHEN / THEN
+    expect(pathsFlaggedBy(app, 'SCHED9')).toEqual(['Test/Training']);
   });
 
   test('SCHED-9: a job definition without GPUs is not judged', () => {
