@@ -25,8 +25,6 @@ export const MAIN_NODE_EXITED = 'Main node exited';
  * every node (MNP-5).
  */
 export class MultiNodeCoordinator {
-  constructor(private readonly context: MultiNodeContext) {}
-
   /** MNP-1: the effective node properties of a submission (node overrides applied), validated (LIM-12). */
   static resolveNodeProperties(definition: NodeProperties, request: SubmitJobRequest): NodeProperties {
     if (request.arrayProperties?.size !== undefined) {
@@ -36,7 +34,8 @@ export class MultiNodeCoordinator {
     const numNodes = overrides?.numNodes ?? definition.numNodes;
     const ranges = [
       ...definition.nodeRangeProperties,
-      ...(overrides?.nodePropertyOverrides ?? []).map((o) => ({ targetNodes: o.targetNodes, container: o.containerOverrides as ContainerProperties })),
+      ...(overrides?.nodePropertyOverrides ?? [])
+        .map((o) => ({ targetNodes: o.targetNodes, container: o.containerOverrides as ContainerProperties })),
     ];
     if (overrides?.numNodes !== undefined && overrides.numNodes !== definition.numNodes) {
       // MNP-1 (API): a new count needs an open-ended range and a main node below it.
@@ -53,6 +52,8 @@ export class MultiNodeCoordinator {
     }
     return properties;
   }
+
+  constructor(private readonly context: MultiNodeContext) {}
 
   /** Creates the nodes of `parent` (PENDING, not yet scheduled). */
   createNodes(parent: JobRecord, properties: NodeProperties): void {

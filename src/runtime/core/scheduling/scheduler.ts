@@ -86,7 +86,8 @@ export class Scheduler {
   /** Whether some usable CE of the job's queue could ever run it. */
   canEverRun(job: JobRecord): boolean {
     const demand = this.demandOf(job);
-    return this.usableComputeEnvironments(job.spec.queue).some((ce) => (!job.mnpParent || runsMultiNode(ce)) && this.capacity.canEverFit(ce, demand).fits);
+    return this.usableComputeEnvironments(job.spec.queue)
+      .some((ce) => (!job.mnpParent || runsMultiNode(ce)) && this.capacity.canEverFit(ce, demand).fits);
   }
 
   /** The RUNNABLE job ahead of `job` in its queue that can never run, if any (SCHED-1 diagnostics). */
