@@ -1,0 +1,43 @@
+import { Duration } from 'aws-cdk-lib';
+import { JobBehavior } from '../../../../src/runtime/executors/job-behavior';
+import { submit, testBackend } from '../fixtures';
+
+describe('explainJob', () => {
+  test('DIAG-2: a PENDING job names the dependency it waits on', () => {
+    // GIVEN
+    const { backend } = testBackend({ behavior: () => JobBehavior.succeed({ duration: Duration.hours(1) }) });
+    const first = submit(backend);
+    const second = submit(backend, { dependsOn: [{ jobId: first }] });
+
+    // WHEN
+    backend.loop.runUntil(backend.loop.now() + 1000);
+
+    // THEN
+    expect(backend.explainJob(second)).toBe(`Job ${second} is PENDING, waiting on dependency ${first} (RUNNING).`);
+  });
+
+  test('DIAG-2: a job that can never fit says which compute environment lacks what (MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT)', () => {
+    // GIVEN a 4-vCPU CE and a 16-vCPU job
+    const { backend } = testBackend({ maxvCpus: 4 });
+    const jobId = submit(backend, { containerOverrides: { vcpus: 16 } });
+
+    // WHEN
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(backend.explainJob(jobId)).toMatch(/MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - it can never be placed \(needs 16 vCPU, 2048 MiB\): ce: /);
+  });
+
+  test('DIAG-2: a job waiting for busy capacity says so (CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY)', () => {
+    // GIVEN one vCPU, two jobs
+    const { backend } = testBackend({ maxvCpus: 1, behavior: () => JobBehavior.succeed({ duration: Duration.hours(1) }) });
+    submit(backend);
+    const second = submit(backend);
+
+    // WHEN
+    backend.loop.runUntil(backend.loop.now() + 1000);
+
+    // THEN
+    expect(backend.explainJob(second)).toMatch(/RUNNABLE and waits for capacity \(CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY\)/);
+  });
+});
