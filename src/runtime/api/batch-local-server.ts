@@ -1,5 +1,6 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
+import { Duplex } from 'stream';
 import { BATCH_CONTENT_TYPE, BatchEndpoint } from './batch/batch-endpoint';
 import { ApiError, toApiError } from './http/api-error';
 import { parseJsonObject, readBody, sendError, sendJson } from './http/wire';
@@ -44,6 +45,7 @@ export class BatchLocalServer {
     });
     // Longer than the SDKs' idle sockets, so a reused connection is never closed under a request.
     this.server.keepAliveTimeout = 65_000;
+    this.server.on('clientError', (error: NodeJS.ErrnoException, socket) => answerUnparsableRequest(error, socket));
   }
 
   /** Starts listening; resolves with the endpoint URL (`http://127.0.0.1:PORT`). Port 0 picks a free one. */
@@ -100,4 +102,25 @@ export class BatchLocalServer {
       if (apiError.status === 413) response.on('finish', () => request.socket.destroy());
     }
   }
+}
+
+/**
+ * Node's HTTP parser refused the request (bad framing, bad header bytes): answer in the AWS error
+ * format rather than with Node's bare 400, then close, since the stream can no longer be trusted.
+ */
+function answerUnparsableRequest(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || error.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ __type: 'ClientException', message: `malformed HTTP request: ${error.code ?? 'parse error'} (${error.message})` });
+  socket.end([
+    'HTTP/1.1 400 Bad Request',
+    'Content-Type: application/json',
+    'x-amzn-ErrorType: ClientException',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n'));
 }
