@@ -24,7 +24,7 @@ export interface DockerExecutorProps {
   /** Run containers whose job definition asks for `privileged` (`--privileged`). @default false */
   readonly allowPrivileged?: boolean;
   /**
-   * Host directory for volumes without a host path (`<workRoot>/<jobId>/<attempt>/volumes/<name>`) and
+   * Host directory for volumes without a host path (`<workRoot>/<jobId>.<attempt>/volumes/<name>`) and
    * for EFS volumes (`<workRoot>/efs/<fileSystemId>`).
    * @default - `cdk-batch-kit` in the operating system's temporary directory
    */

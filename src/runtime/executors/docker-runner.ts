@@ -152,13 +152,7 @@ class DockerAttempt implements AttemptHandle {
     this.reservation?.cancel();
     if (this.client) this.options.docker.remove(this.containerName);
     if (this.pinnedGpus.length > 0) this.options.gpus.release(this.pinnedGpus);
-    if (!this.options.keepWorkDirectories) {
-      try {
-        this.workspace.remove();
-      } catch {
-        // Files a container made as another user may resist; the result matters more.
-      }
-    }
+    if (!this.options.keepWorkDirectories) this.workspace.remove();
     this.sink.exited(result);
   }
 }

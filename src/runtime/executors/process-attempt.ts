@@ -179,13 +179,7 @@ export class ProcessAttempt implements AttemptHandle {
     this.reservation?.cancel();
     if (this.pinnedGpus.length > 0) this.context.gpus.release(this.pinnedGpus);
     this.leaf?.remove();
-    if (!this.context.keepWorkDirectories) {
-      try {
-        this.workspace.remove();
-      } catch {
-        // A job may leave files it made read-only; the attempt's result matters more than its litter.
-      }
-    }
+    if (!this.context.keepWorkDirectories) this.workspace.remove();
     this.sink.exited(result);
   }
 }

@@ -43,7 +43,7 @@ export interface ProcessExecutorProps {
   readonly inheritEnvironment?: string[];
   /**
    * Directory under which each attempt gets its own working directory and scratch volumes
-   * (`<workRoot>/<jobId>/<attempt>/`).
+   * (`<workRoot>/<jobId>.<attempt>/`).
    * @default - `cdk-batch-kit` in the operating system's temporary directory
    */
   readonly workRoot?: string;

@@ -11,13 +11,13 @@ describe('AttemptWorkspace', () => {
   test('LIFE-6: one directory per job and attempt; array and node ids make valid names', () => {
     const first = new AttemptWorkspace(root, 'job:3', 1);
     const second = new AttemptWorkspace(root, 'job:3', 2);
-    expect(first.workDirectory).toBe(path.join(root, 'job_3', '1', 'work'));
+    expect(first.workDirectory).toBe(path.join(root, 'job_3.1', 'work'));
     expect(second.directory).not.toBe(first.directory);
-    expect(first.scratch('data')).toBe(path.join(root, 'job_3', '1', 'volumes', 'data'));
+    expect(first.scratch('data')).toBe(path.join(root, 'job_3.1', 'volumes', 'data'));
     expect(first.efs('fs-1')).toBe(path.join(root, 'efs', 'fs-1'));
   });
 
-  test('create makes the working, scratch and EFS directories; remove takes the attempt\'s away and keeps EFS', () => {
+  test('create makes the working, scratch and EFS directories; remove takes the attempt\'s away and keeps EFS', async () => {
     // GIVEN
     const workspace = new AttemptWorkspace(root, 'job', 1);
     const efs = path.join(workspace.efs('fs-1'), 'sub');
@@ -30,7 +30,7 @@ describe('AttemptWorkspace', () => {
     expect(fs.statSync(workspace.workDirectory).isDirectory()).toBe(true);
     expect(fs.statSync(workspace.scratch('s')).isDirectory()).toBe(true);
     expect((fs.statSync(efs).mode % 0o10000).toString(8)).toBe('1777');
-    workspace.remove();
+    await new Promise<void>((resolve) => workspace.remove(resolve));
     expect(fs.existsSync(workspace.directory)).toBe(false);
     expect(fs.existsSync(efs)).toBe(true);
   });

@@ -30,7 +30,7 @@ describe('planProcessLaunch', () => {
   test('PARAM-1: container paths in the command are mapped, but never split into more arguments', () => {
     const container = { volumes: [{ name: 'data' }], mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }] };
     const plan = planProcessLaunch(containerLaunch({ container, command: ['cat', '/data/a b'] }), workspace, settings);
-    expect(plan.argv).toEqual(['cat', '/work/job-1/1/volumes/data/a b']);
+    expect(plan.argv).toEqual(['cat', '/work/job-1.1/volumes/data/a b']);
   });
 
   test('path mapping can be switched off', () => {
@@ -46,7 +46,7 @@ describe('planProcessLaunch', () => {
   test('a root runtime gives the job its user, and HOME in its working directory', () => {
     const plan = planProcessLaunch(containerLaunch({ container: { user: '1234' } }), workspace, { ...settings, identityPolicy: { runtimeIsRoot: true, defaultUser: 'nobody' } });
     expect(plan.identity).toEqual({ uid: 1234, gid: 1234 });
-    expect(plan.environment.HOME).toBe('/work/job-1/1/work');
+    expect(plan.environment.HOME).toBe('/work/job-1.1/work');
   });
 
   test('privileged is refused unless allowed', () => {

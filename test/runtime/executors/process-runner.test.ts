@@ -96,9 +96,10 @@ describe('ProcessRunner: the container environment', () => {
     const first = await run({ command: ['pwd'], jobId: 'job-a', attempt: 1 });
     const kept = await run({ command: sh('pwd; echo data > out.txt'), jobId: 'job-a', attempt: 2 }, { keepWorkDirectories: true });
     // THEN
-    expect(first.lines).toEqual([path.join(workRoot, 'job-a', '1', 'work')]);
+    expect(first.lines).toEqual([path.join(workRoot, 'job-a.1', 'work')]);
+    for (let i = 0; i < 500 && fs.existsSync(first.lines[0]); i++) await new Promise((resolve) => setTimeout(resolve, 10)); // removed in the background
     expect(fs.existsSync(first.lines[0])).toBe(false);
-    expect(kept.lines).toEqual([path.join(workRoot, 'job-a', '2', 'work')]);
+    expect(kept.lines).toEqual([path.join(workRoot, 'job-a.2', 'work')]);
     expect(fs.readFileSync(path.join(kept.lines[0], 'out.txt'), 'utf8')).toBe('data\n');
   });
 
@@ -112,9 +113,9 @@ describe('ProcessRunner: the container environment', () => {
       mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }, { sourceVolume: 'scratch', containerPath: '/scratch' }],
     };
     // WHEN
-    const sink = await run({ container, command: sh('cat /data/in.txt && echo x > /scratch/f && ls /scratch && echo "$BATCH_LOCAL_MOUNTS"') });
+    const sink = await run({ jobId: 'mounts', container, command: sh('cat /data/in.txt && echo x > /scratch/f && ls /scratch && echo "$BATCH_LOCAL_MOUNTS"') });
     // THEN
-    const scratch = path.join(workRoot, '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', '1', 'volumes', 'scratch');
+    const scratch = path.join(workRoot, 'mounts.1', 'volumes', 'scratch');
     expect(sink.lines).toEqual(['from the host', 'f', JSON.stringify({ '/data': source, '/scratch': scratch })]);
     expect(sink.exits).toEqual([{ exitCode: 0 }]);
   });
@@ -175,9 +176,9 @@ describe('ProcessRunner: users and privileges', () => {
   });
 
   (isRoot ? test : test.skip)('a root runtime runs a job without user as nobody, and honours the job\'s user', async () => {
-    const byDefault = await run({ command: sh('id -u; id -g; echo "$HOME"') });
+    const byDefault = await run({ jobId: 'as-nobody', command: sh('id -u; id -g; echo "$HOME"') });
     const asUser = await run({ container: { user: '1234:2345' }, command: sh('id -u; id -g') });
-    expect(byDefault.lines).toEqual(['65534', '65534', path.join(workRoot, '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b', '1', 'work')]);
+    expect(byDefault.lines).toEqual(['65534', '65534', path.join(workRoot, 'as-nobody.1', 'work')]);
     expect(asUser.lines).toEqual(['1234', '2345']);
   });
 
