@@ -327,6 +327,10 @@ export function describeConformance(target: ConformanceTarget): void {
       await time.waitUntil('the job to start', () => rt.getJobLogs(jobId).includes('started'));
       // WHEN the timeout passes, then the 30 s grace period
       await time.elapse(60);
+      if (target.realTime) {
+        // A real container says it got SIGTERM (and not SIGKILL) first; a simulated one cannot print.
+        await time.waitUntil('SIGTERM to arrive', () => rt.getJobLogs(jobId).includes('ignoring SIGTERM'));
+      }
       expect(rt.describeJob(jobId).status).toBe('RUNNING');
       await time.elapse(30);
       const job = await time.waitForJob(rt, jobId);
