@@ -63,8 +63,17 @@ export function loadEventRules(loaded: LoadedTemplate, environment: Environment)
   for (const [logicalId, resource] of Object.entries(resolver.template.Resources ?? {})) {
     if (resource.Type !== 'AWS::Events::Rule' || !resolver.resourceExists(logicalId)) continue;
     const where = `${loaded.stackName}/${logicalId} (AWS::Events::Rule)`;
+    let props: Record<string, any>;
     try {
-      rules.push(loadRule(logicalId, resolver.resolve(resource.Properties ?? {}, `${logicalId}.Properties`) as Record<string, any>));
+      props = resolver.resolve(resource.Properties ?? {}, `${logicalId}.Properties`) as Record<string, any>;
+    } catch (error) {
+      // An intrinsic the runtime cannot resolve (e.g. Fn::ImportValue of another stack's topic) is a
+      // limit of the runtime, not a fault of the rule: the rest of the template still loads.
+      warnings.push(`rule ${logicalId} skipped: ${(error as Error).message}`);
+      continue;
+    }
+    try {
+      rules.push(loadRule(logicalId, props));
     } catch (error) {
       throw new Error(`${where}: ${(error as Error).message}`);
     }

@@ -111,6 +111,17 @@ describe('loadEventRules', () => {
     })).toThrow('ScheduleExpression: scheduled rules are supported only on the default event bus, not on orders');
   });
 
+  test('EVT-3: a rule the runtime cannot resolve is skipped with a warning; the others load', () => {
+    // GIVEN a rule whose target ARN imports another stack's export, and a plain one
+    const { rules, warnings } = load({
+      Imported: { Type: 'AWS::Events::Rule', Properties: { EventPattern: { source: ['x'] }, Targets: [{ Id: 't', Arn: { 'Fn::ImportValue': 'OtherStack:TopicArn' } }] } },
+      ...ruleWith({ ScheduleExpression: 'rate(1 day)' }),
+    });
+    // WHEN loaded THEN only the plain rule is there, and the warning names the skipped one and why
+    expect(rules.map((r) => r.logicalId)).toEqual(['Rule']);
+    expect(warnings).toEqual([expect.stringMatching(/^rule Imported skipped: .*Fn::ImportValue/)]);
+  });
+
   test('EVT-3: a rule whose Condition is false is not loaded', () => {
     const resources = { Rule: { Type: 'AWS::Events::Rule', Condition: 'Never', Properties: { ScheduleExpression: 'rate(1 day)' } } };
     const loaded = loadedTemplate(resources, { Never: { 'Fn::Equals': ['a', 'b'] } });
