@@ -129,4 +129,34 @@ describe('attempts, retries and timeouts', () => {
     expect(backend.logs.events('/aws/batch/job', stream)!.map((e) => e.message)).toEqual(['one', 'two']);
     expect(backend.jobLogLines(jobId)).toEqual(['one', 'two']);
   });
+
+  test('TIME-4: array children inherit the timeout and each child attempt is timed separately', () => {
+    // GIVEN two children on one vCPU, each running 100 s, a 60 s timeout
+    const { backend } = testBackend({ maxvCpus: 1, behavior: () => JobBehavior.succeed({ duration: Duration.seconds(100) }) });
+
+    // WHEN
+    const parent = submit(backend, { arrayProperties: { size: 2 }, timeout: { attemptDurationSeconds: 60 } });
+    backend.loop.runUntilIdle();
+
+    // THEN each child was stopped 60 s after its own start, one after the other
+    const [c0, c1] = backend.describeJobs([`${parent}:0`, `${parent}:1`]);
+    for (const child of [c0, c1]) expect(child).toMatchObject({ status: 'FAILED', statusReason: TIMEOUT_STATUS_REASON, timeout: { attemptDurationSeconds: 60 } });
+    expect(c0.stoppedAt! - c0.startedAt).toBe(60_000);
+    expect(c1.stoppedAt! - c1.startedAt).toBe(60_000);
+    expect(c1.startedAt).toBeGreaterThanOrEqual(c0.stoppedAt!);
+  });
+
+  test('TIME-5: many simultaneous timeouts are processed first-in first-out', () => {
+    // GIVEN ten jobs started at the same instant with the same timeout
+    const { backend } = testBackend({ maxvCpus: 10, behavior: () => JobBehavior.succeed({ duration: Duration.hours(1) }) });
+    const ids = Array.from({ length: 10 }, (_, i) => submit(backend, { jobName: `t${i}`, timeout: { attemptDurationSeconds: 60 } }));
+    const failedOrder: string[] = [];
+    backend.addJobStateListener({ onJobStateChange: (job) => { if (job.status === 'FAILED') failedOrder.push(job.jobId); } });
+
+    // WHEN
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(failedOrder).toEqual(ids);
+  });
 });
