@@ -1,5 +1,6 @@
 import { Clock } from './clock';
-import { explainJob } from './diagnostics/explain-job';
+import { ExplainContext, explainJob } from './diagnostics/explain-job';
+import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
 import { ClientException } from './errors';
 import { EventLoop } from './event-loop';
 import { JobRunner } from './executor';
@@ -9,10 +10,10 @@ import { AttemptExecution } from './jobs/attempt-execution';
 import { jobDemand, mergeEnvironment } from './jobs/container-launch';
 import { JobLifecycle, JobStateListener } from './jobs/job-lifecycle';
 import { JobRecord, JobSpec } from './jobs/job-record';
-import { MultiNodeCoordinator } from './jobs/multi-node';
 import { JOB_STATUSES, JobStatus } from './jobs/job-status';
 import { describeJob } from './jobs/job-view';
 import { listJobs } from './jobs/list-jobs';
+import { MultiNodeCoordinator } from './jobs/multi-node';
 import { validateSubmitJobRequest } from './jobs/submit-validation';
 import { BATCH_LOG_GROUP, LogStore } from './logging/log-store';
 import { batchArn, DEFAULT_ENVIRONMENT, Environment } from './model/arns';
@@ -66,6 +67,7 @@ export class BatchBackend {
   private readonly capacity: CapacityModel;
   private readonly execution: AttemptExecution;
   private readonly multiNode: MultiNodeCoordinator;
+  private readonly timeLimits: JobStateTimeLimits;
   private nextSequence = 0;
   private readonly ids: IdGenerator;
 
@@ -77,7 +79,11 @@ export class BatchBackend {
     this.retentionMs = (options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000;
     this.lifecycle = new JobLifecycle({
       now: () => this.loop.now(),
-      enqueue: (job) => job.nodes ? this.multiNode.start(job) : this.scheduler.enqueue(job),
+      enqueue: (job) => {
+        this.timeLimits.jobBecameRunnable(job);
+        if (job.nodes) this.multiNode.start(job);
+        else this.scheduler.enqueue(job);
+      },
       finished: (job) => {
         if (!job.parent && !job.mnpParent) this.finishedJobs.push(job);
       },
@@ -97,6 +103,7 @@ export class BatchBackend {
       { scanDepth: options.schedulerScanDepth ?? 100 },
       jobDemand,
     );
+    this.timeLimits = new JobStateTimeLimits(this.loop, this.explainContext(), (job, reason) => this.lifecycle.cancel(job, reason, false));
     this.execution = new AttemptExecution({
       loop: this.loop,
       runner: options.runner,
@@ -312,12 +319,11 @@ export class BatchBackend {
 
   /** DIAG-2: why the job is where it is. */
   explainJob(jobId: string): string {
-    return explainJob(this.requireJob(jobId), {
-      scheduler: this.scheduler,
-      capacity: this.capacity,
-      demandOf: jobDemand,
-      job: (id) => this.job(id),
-    });
+    return explainJob(this.requireJob(jobId), this.explainContext());
+  }
+
+  private explainContext(): ExplainContext {
+    return { scheduler: this.scheduler, capacity: this.capacity, demandOf: jobDemand, job: (id) => this.job(id) };
   }
 
   /** Log lines of the job's latest attempt (LOG-1). */

@@ -98,6 +98,8 @@ export class JobRecord {
   dependents?: JobRecord[];
   /** Why the current attempt was stopped by the runtime (timeout, terminate); decides retry (RETRY-5). */
   stopCause?: 'TIMEOUT' | 'TERMINATED';
+  /** Counts the job's RUNNABLE stretches, so a time-limit check knows whether it still applies (DIAG-4). */
+  runnableStretch = 0;
   /** The attempt in flight (STARTING/RUNNING), owned by attempt execution. */
   liveAttempt?: unknown;
   /** The statusReason the current attempt will end with, decided before the container exits. */
