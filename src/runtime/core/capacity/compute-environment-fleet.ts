@@ -1,9 +1,10 @@
 import { AllocationStrategy, launchesOnlyFirstChoice, launchOrder, mayExceedMaxvCpus } from './allocation-strategy';
 import { hostTerminatedReason, InstanceTermination } from './capacity-listener';
 import { ContainerInstance, InstancePlacement, PlacementOwner, RegisteredResources } from './container-instance';
+import { demandKey } from './demand-key';
 import { diagnoseFit, diagnoseMaxvCpus, FitDiagnosis } from './fit-diagnosis';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
-import { FreeCapacityIndex, resourceKey } from './free-capacity-index';
+import { FreeCapacityIndex } from './free-capacity-index';
 import { ContainerDemand } from '../jobs/container-launch';
 import { ComputeEnvironmentRecord } from '../model/records';
 import { FitVerdict } from '../scheduling/capacity';
@@ -25,6 +26,19 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   private launchTypes: RegisteredResources[] = [];
   /** vCPUs of the smallest type the CE launches: with less room than this, only an overshoot can launch. */
   private smallestLaunchvCpus = Infinity;
+  /**
+   * The last job shape that could not be placed, and the state it failed in. Until capacity grows
+   * (a release, a scale-down freeing maxvCpus, an update, EC2 capacity coming back), the same shape
+   * fails again: a scheduling pass over a long queue of identical jobs costs one real try.
+   */
+  private generation = 0;
+  private failedGeneration = -1;
+  private failedVcpus = 0;
+  private failedMemoryMiB = 0;
+  private failedGpus = 0;
+  private failedInstanceType: string | undefined;
+  private failedAvailability = 0;
+  private failedMaxvCpus = 0;
   private totalvCpus = 0;
 
   constructor(readonly ce: ComputeEnvironmentRecord, private readonly context: FleetContext, private settings: FleetSettings) {
@@ -39,6 +53,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       this.settings.unmanagedInstances.forEach((registered) => this.launch(registered, now, now));
       return;
     }
+    if (this.ce.status === 'INVALID') return; // AWS launches nothing for an INVALID CE (DIAG-1)
     const resources = this.ce.computeResources;
     const desired = this.ce.state === 'ENABLED' ? resources?.desiredvCpus ?? 0 : 0;
     this.growTo(Math.max(desired, this.minvCpus), now);
@@ -60,15 +75,19 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   /** SCHED-4/5/6: a place on an instance with room (best fit), else on a newly launched one, else nothing. */
   tryPlace(demand: ContainerDemand, now: number): InstancePlacement | undefined {
     if (this.ce.state !== 'ENABLED' || this.ce.status !== 'VALID') return undefined; // LIFE-8
+    if (this.failsAgain(demand)) return undefined;
     const instance = this.index.bestFit(demand);
     if (instance) return this.place(instance, demand, now);
     // Below maxvCpus is needed for a launch within it and for the one-instance overshoot alike.
     const room = this.maxvCpus - this.totalvCpus;
-    if (!this.managed || room <= 0) return undefined;
-    // A full CE is the common case with a long queue: answer it without looking at the job's shape.
-    if (room < this.smallestLaunchvCpus && !mayExceedMaxvCpus(this.strategy, this.ce.computeResources?.type ?? 'EC2')) return undefined;
-    const type = this.chooseLaunchType(demand);
-    return type ? this.place(this.launch(type, now, this.readyTime(type, now)), demand, now) : undefined;
+    const mayLaunch = this.managed && room > 0
+      && (room >= this.smallestLaunchvCpus || mayExceedMaxvCpus(this.strategy, this.ce.computeResources?.type ?? 'EC2'));
+    const type = mayLaunch ? this.chooseLaunchType(demand) : undefined;
+    if (!type) {
+      this.rememberFailure(demand);
+      return undefined;
+    }
+    return this.place(this.launch(type, now, this.readyTime(type, now)), demand, now);
   }
 
   /** Whether the demand could ever be placed here (DIAG-2). */
@@ -106,7 +125,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     const instance = this.launch(registered, now, now);
     this.forgetDiagnoses();
     this.armIdleCheck(instance);
-    this.context.listener.capacityChanged();
+    this.capacityGrew();
     return instance.id;
   }
 
@@ -134,7 +153,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       lostPlacements,
     };
     if (lostPlacements.length > 0) this.context.listener.instanceTerminated(termination);
-    this.context.listener.capacityChanged();
+    this.capacityGrew();
     return termination;
   }
 
@@ -150,7 +169,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     for (const instance of this.instances.values()) {
       if (instance.isIdle) this.armIdleCheck(instance);
     }
-    this.context.listener.capacityChanged();
+    this.capacityGrew();
   }
 
   has(instanceId: string): boolean {
@@ -170,7 +189,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       freevCpus: instance.freeVcpus,
       freeMemoryMiB: instance.freeMemoryMiB,
       freeGpus: instance.freeGpus,
-      runningPlacements: instance.placements.size,
+      runningPlacements: instance.placements.length,
     }));
   }
 
@@ -181,11 +200,33 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     this.index.file(instance);
     // Ask for a pass before arming the idle check: at a zero idle time the pass still runs first
     // and reuses the instance, instead of terminating it and launching another.
-    this.context.listener.capacityChanged();
+    this.capacityGrew();
     if (instance.isIdle) {
       instance.idleSince = this.context.loop.now();
       this.armIdleCheck(instance);
     }
+  }
+
+  private failsAgain(demand: ContainerDemand): boolean {
+    return this.failedGeneration === this.generation && demand.vcpus === this.failedVcpus && demand.memoryMiB === this.failedMemoryMiB
+      && demand.gpus === this.failedGpus && demand.instanceType === this.failedInstanceType
+      && this.context.availability.generation === this.failedAvailability && this.maxvCpus === this.failedMaxvCpus;
+  }
+
+  private rememberFailure(demand: ContainerDemand): void {
+    this.failedGeneration = this.generation;
+    this.failedVcpus = demand.vcpus;
+    this.failedMemoryMiB = demand.memoryMiB;
+    this.failedGpus = demand.gpus;
+    this.failedInstanceType = demand.instanceType;
+    this.failedAvailability = this.context.availability.generation;
+    this.failedMaxvCpus = this.maxvCpus;
+  }
+
+  /** Capacity may have grown: forget the last failure and ask the core for a scheduling pass. */
+  private capacityGrew(): void {
+    this.generation++;
+    this.context.listener.capacityChanged();
   }
 
   private forgetDiagnoses(): void {
@@ -342,13 +383,6 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     if (this.totalvCpus - instance.registered.vcpus < this.minvCpus) return;
     this.remove(instance, now);
     // Terminating frees part of maxvCpus, which a waiting job of another shape may need.
-    this.context.listener.capacityChanged();
+    this.capacityGrew();
   }
-}
-
-/** A cache key for a job shape: numeric in the usual case, so the hot path builds no strings. */
-function demandKey(demand: ContainerDemand): number | string {
-  const numeric = resourceKey(demand.vcpus, demand.memoryMiB, demand.gpus);
-  if (numeric !== undefined && demand.instanceType === undefined) return numeric;
-  return `${demand.vcpus}/${demand.memoryMiB}/${demand.gpus}/${demand.instanceType ?? ''}`;
 }

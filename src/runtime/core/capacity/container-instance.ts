@@ -14,6 +14,8 @@ export interface PlacementOwner {
  */
 export class InstancePlacement implements Placement {
   released = false;
+  /** Position in the instance's `placements` (swap-remove keeps removal O(1)); -1 when not on it. */
+  slot = -1;
 
   constructor(
     readonly computeEnvironment: ComputeEnvironmentRecord,
@@ -52,6 +54,13 @@ export interface RegisteredResources {
   readonly gpus: number;
 }
 
+/** What an instance knows of its group (the index owns the class). */
+export interface FreeCapacityGroupRef {
+  readonly vcpus: number;
+  readonly memoryMiB: number;
+  readonly gpus: number;
+}
+
 /** Whether `demand` fits `free` resources (SCHED-4). Pure comparison; GPUs count as whole devices. */
 export function fitsResources(free: { vcpus: number; memoryMiB: number; gpus: number }, demand: ContainerDemand): boolean {
   return demand.vcpus <= free.vcpus && demand.memoryMiB <= free.memoryMiB && demand.gpus <= free.gpus;
@@ -65,14 +74,16 @@ export class ContainerInstance {
   freeVcpus: number;
   freeMemoryMiB: number;
   freeGpus: number;
-  readonly placements = new Set<InstancePlacement>();
+  /** The live placements, unordered (an array with slots: no hashing on the hot path). */
+  readonly placements: InstancePlacement[] = [];
   /** When the instance last became idle (no placements); meaningful while `placements` is empty. */
   idleSince: number;
   /** Whether an idle check is scheduled for this instance (at most one at a time). */
   idleCheckArmed = false;
   terminated = false;
-  /** The key of the free-capacity group the instance is filed under (kept by `FreeCapacityIndex`). */
-  groupKey: number | string | undefined;
+  /** The free-capacity group the instance is filed under, and its position there (kept by `FreeCapacityIndex`). */
+  group: FreeCapacityGroupRef | undefined;
+  groupSlot = -1;
 
   constructor(
     readonly id: string,
@@ -97,7 +108,7 @@ export class ContainerInstance {
   }
 
   get isIdle(): boolean {
-    return this.placements.size === 0;
+    return this.placements.length === 0;
   }
 
   /** Takes the demand's resources. Throws (an internal error) rather than over-commit (SCHED-4). */
@@ -110,12 +121,20 @@ export class ContainerInstance {
     this.freeVcpus -= placement.vcpus;
     this.freeMemoryMiB -= placement.memoryMiB;
     this.freeGpus -= placement.gpus;
-    this.placements.add(placement);
+    placement.slot = this.placements.length;
+    this.placements.push(placement);
   }
 
   /** Gives the placement's resources back. */
   give(placement: InstancePlacement): void {
-    if (!this.placements.delete(placement)) return;
+    const slot = placement.slot;
+    if (slot < 0 || this.placements[slot] !== placement) return;
+    const last = this.placements.pop()!;
+    if (last !== placement) {
+      this.placements[slot] = last;
+      last.slot = slot;
+    }
+    placement.slot = -1;
     this.freeVcpus += placement.vcpus;
     this.freeMemoryMiB += placement.memoryMiB;
     this.freeGpus += placement.gpus;

@@ -9,6 +9,8 @@ import { InstanceTypeAvailability } from './capacity-options';
 export class Ec2Availability {
   private readonly limits: ReadonlyMap<string, number>;
   private readonly inUse = new Map<string, number>();
+  /** Bumped whenever a limited type gets capacity back, so fleets know a failed launch may now succeed. */
+  generation = 0;
 
   constructor(limits: readonly InstanceTypeAvailability[] = []) {
     for (const { instanceType, maxInstances } of limits) {
@@ -30,6 +32,8 @@ export class Ec2Availability {
   }
 
   terminated(instanceType: string): void {
-    if (this.limits.has(instanceType)) this.inUse.set(instanceType, (this.inUse.get(instanceType) ?? 0) - 1);
+    if (!this.limits.has(instanceType)) return;
+    this.inUse.set(instanceType, (this.inUse.get(instanceType) ?? 0) - 1);
+    this.generation++;
   }
 }

@@ -96,6 +96,29 @@ describe('managed scaling (SCHED-5)', () => {
     expect(vcpusOf(capacity, 'ce')).toBe(4);
   });
 
+  test('SCHED-5: a job shape that could not be placed is placed once capacity grows (release, raised maxvCpus, EC2 capacity back)', () => {
+    // GIVEN a full CE of one c5.large, and EC2 able to provide only one c5.large
+    const { capacity } = setup({ instanceTypeAvailability: [{ instanceType: 'c5.large', maxInstances: 1 }] });
+    const ce = managedCe('ce', { instanceTypes: ['c5.large'], maxvCpus: 2 });
+    const first = capacity.tryPlace(ce, demand(2, 1024), T0)!;
+    expect(capacity.tryPlace(ce, demand(2, 1024), T0)).toBeUndefined();
+    expect(capacity.tryPlace(ce, demand(2, 1024), T0)).toBeUndefined();
+
+    // WHEN the job ends, THEN the same shape fits again
+    first.release();
+    const second = capacity.tryPlace(ce, demand(2, 1024), T0)!;
+    expect(second.instanceId).toBe(first.instanceId);
+
+    // WHEN maxvCpus is raised in the record, THEN a launch is tried again, and waits for EC2
+    ce.computeResources = { ...ce.computeResources!, maxvCpus: 4 };
+    expect(capacity.tryPlace(ce, demand(2, 1024), T0)).toBeUndefined();
+
+    // WHEN EC2 gets its c5.large back (the instance is terminated), THEN a new one is launched
+    capacity.terminateInstance('ce', first.instanceId!);
+    expect(capacity.tryPlace(ce, demand(2, 1024), T0)).toBeDefined();
+    expect(capacity.tryPlace(ce, demand(2, 1024), T0)).toBeUndefined();
+  });
+
   test('SCHED-5: BEST_FIT_PROGRESSIVE takes a further type within maxvCpus before exceeding it', () => {
     // GIVEN c5.xlarge (cheapest per vCPU) and m5.large, maxvCpus 6, one c5.xlarge running
     const { capacity } = setup();
@@ -227,7 +250,13 @@ describe('no over-commit (SCHED-4, SCHED-5) under random workloads', () => {
   const TYPES = ['c5.large', 'c5.xlarge', 'm5.large', 'r5.large', 'p3.2xlarge', 'g4dn.xlarge', 'c5.4xlarge'];
   const STRATEGIES = ['BEST_FIT', 'BEST_FIT_PROGRESSIVE', 'SPOT_CAPACITY_OPTIMIZED', 'SPOT_PRICE_CAPACITY_OPTIMIZED'];
   const operation = fc.oneof(
-    fc.record({ kind: fc.constant('place' as const), vcpus: fc.integer({ min: 1, max: 8 }), memoryMiB: fc.integer({ min: 4, max: 20_000 }), gpus: fc.integer({ min: 0, max: 2 }) }),
+    // A few common shapes (repeats exercise the remembered failures) and arbitrary ones.
+    fc.record({
+      kind: fc.constant('place' as const),
+      vcpus: fc.oneof(fc.constantFrom(1, 2), fc.integer({ min: 1, max: 8 })),
+      memoryMiB: fc.oneof(fc.constantFrom(512, 2048, 7000), fc.integer({ min: 4, max: 20_000 })),
+      gpus: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2 })),
+    }),
     fc.record({ kind: fc.constant('release' as const), index: fc.nat() }),
     fc.record({ kind: fc.constant('terminate' as const), index: fc.nat() }),
     fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 120_000 }) }),

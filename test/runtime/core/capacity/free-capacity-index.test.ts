@@ -1,6 +1,6 @@
 import { demand, managedCe } from './capacity-fixtures';
 import { ContainerInstance, InstancePlacement } from '../../../../src/runtime/core/capacity/container-instance';
-import { FreeCapacityIndex, resourceKey } from '../../../../src/runtime/core/capacity/free-capacity-index';
+import { FreeCapacityIndex } from '../../../../src/runtime/core/capacity/free-capacity-index';
 import { getInstanceType } from '../../../../src/runtime/core/capacity/instance-catalog';
 
 const CE = managedCe('ce', {});
@@ -67,19 +67,5 @@ describe('FreeCapacityIndex', () => {
     index.file(odd);
     expect(index.bestFit(demand(0.25, 100))).toBe(odd);
     expect(index.bestFit(demand(1, 100))).toBeUndefined();
-  });
-});
-
-describe('resourceKey', () => {
-  test('distinct integral resources get distinct numeric keys; others none', () => {
-    const keys = new Set<number | undefined>();
-    for (const vcpus of [0, 1, 96]) {
-      for (const memory of [0, 1, 2048, 3_000_000]) {
-        for (const gpus of [0, 1, 8]) keys.add(resourceKey(vcpus, memory, gpus));
-      }
-    }
-    expect(keys.size).toBe(36);
-    expect(resourceKey(0.5, 1, 0)).toBeUndefined();
-    expect(resourceKey(1, 2 ** 26, 0)).toBeUndefined();
   });
 });
