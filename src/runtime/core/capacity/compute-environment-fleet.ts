@@ -21,6 +21,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   private readonly diagnoses = new Map<number | string, FitDiagnosis>();
   private lastDemand?: ContainerDemand;
   private lastDiagnosis?: FitDiagnosis;
+  private diagnosedMaxvCpus = 0;
   private readonly managed: boolean;
   private strategy: AllocationStrategy = 'BEST_FIT';
   private launchTypes: RegisteredResources[] = [];
@@ -172,10 +173,6 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     this.capacityGrew();
   }
 
-  has(instanceId: string): boolean {
-    return this.instances.has(instanceId);
-  }
-
   views(): InstanceView[] {
     return [...this.instances.values()].map((instance) => ({
       instanceId: instance.id,
@@ -287,6 +284,11 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   }
 
   private diagnose(demand: ContainerDemand): FitDiagnosis {
+    // Verdicts depend on maxvCpus, which an update may change in the record directly.
+    if (this.maxvCpus !== this.diagnosedMaxvCpus) {
+      this.forgetDiagnoses();
+      this.diagnosedMaxvCpus = this.maxvCpus;
+    }
     // Most jobs in a row have the same shape (array children): compare with the last one first.
     const last = this.lastDemand;
     if (last !== undefined && this.lastDiagnosis !== undefined && last.vcpus === demand.vcpus && last.memoryMiB === demand.memoryMiB

@@ -300,6 +300,14 @@ describe('can-never-fit diagnostics (DIAG-2)', () => {
       'MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - BEST_FIT launches only c5.xlarge for it (4 vCPUs), more than maxvCpus 2 of compute environment small');
   });
 
+  test('DIAG-2: the verdict follows a maxvCpus changed in the record', () => {
+    const { capacity } = setup();
+    const ce = managedCe('small', { instanceTypes: ['c5'], maxvCpus: 2 });
+    expect(capacity.canEverFit(ce, demand(4, 1024)).fits).toBe(false);
+    ce.computeResources = { ...ce.computeResources!, maxvCpus: 4 };
+    expect(capacity.canEverFit(ce, demand(4, 1024)).fits).toBe(true);
+  });
+
   test('DIAG-2: maxvCpus 0 can never run anything', () => {
     const { capacity } = setup();
     const ce = managedCe('zero', { instanceTypes: ['c5'], maxvCpus: 0, allocationStrategy: 'BEST_FIT_PROGRESSIVE' });
