@@ -4,8 +4,8 @@ import * as path from 'path';
 /** One attempt's cgroup: the job's whole process tree, limited to its memory. */
 export interface CgroupLeaf {
   readonly directory: string;
-  /** Moves a process (and so its future children) into the cgroup. */
-  addProcess(pid: number): void;
+  /** The `cgroup.procs` file: writing a pid there moves that process (and its future children) in. */
+  readonly procsFile: string;
   /** Whether the kernel OOM-killed a process of the cgroup (memory.events `oom_kill`). */
   oomKilled(): boolean;
   /** Kills every process of the cgroup (cgroup.kill, Linux >= 5.14); false where unsupported. */
@@ -67,7 +67,7 @@ export class CgroupV2Memory {
     }
     return {
       directory,
-      addProcess: (pid) => fs.writeFileSync(path.join(directory, 'cgroup.procs'), String(pid)),
+      procsFile: path.join(directory, 'cgroup.procs'),
       oomKilled: () => {
         try {
           const events = fs.readFileSync(path.join(directory, 'memory.events'), 'utf8');

@@ -10,6 +10,8 @@ export interface HostProcessOutcome {
   readonly signal?: NodeJS.Signals;
   /** Why it could not be started (ENOENT, EACCES...), if it could not. */
   readonly spawnError?: Error;
+  /** Why it ended without an exit code when it was not a spawn error (its launcher went away). */
+  readonly lostReason?: string;
 }
 
 export interface HostProcessOptions {

@@ -54,6 +54,7 @@ export class JobExecutor {
           defaultUser: props.defaultUser ?? 'nobody',
         },
         mapContainerPaths: props.mapContainerPaths ?? true,
+        useSpawnHelper: props.useSpawnHelper ?? true,
       }),
     });
   }

@@ -3,10 +3,11 @@ import * as path from 'path';
 import { AttemptWorkspace } from './attempt-workspace';
 import { CgroupLeaf } from './cgroup-v2-memory';
 import { GpuPool, GpuReservation } from './gpu-pool';
-import { HostProcess, HostProcessOutcome } from './host-process';
+import { HostProcessOutcome } from './host-process';
 import { asLaunchFailure, LaunchFailure } from './launch-failure';
 import { MemoryMechanism } from './memory-limits';
 import { ProcessLaunchPlan } from './process-launch-plan';
+import { LaunchedProcess, ProcessLauncher } from './process-launcher';
 import { ulimitValue } from './ulimits';
 import { Cancellable } from '../core/event-loop';
 import { AttemptHandle, AttemptResult, AttemptSink } from '../core/executor';
@@ -14,6 +15,7 @@ import { AttemptHandle, AttemptResult, AttemptSink } from '../core/executor';
 /** What an attempt needs from its runner. */
 export interface ProcessAttemptContext {
   readonly memory: MemoryMechanism;
+  readonly launcher: ProcessLauncher;
   /** `prlimit`'s path, when installed (ulimits and rlimit memory limits need it). */
   readonly prlimit?: string;
   readonly gpus: GpuPool;
@@ -49,7 +51,7 @@ export const OUT_OF_MEMORY_REASON = 'OutOfMemoryError: Container killed due to m
  * period), and reports the exit once everything is cleaned up.
  */
 export class ProcessAttempt implements AttemptHandle {
-  private host?: HostProcess;
+  private host?: LaunchedProcess;
   private reservation?: GpuReservation;
   private pinnedGpus: string[] = [];
   private leaf?: CgroupLeaf;
@@ -104,7 +106,7 @@ export class ProcessAttempt implements AttemptHandle {
       if (this.context.memory.kind === 'cgroup') {
         this.leaf = this.context.memory.cgroups.createLeaf(this.attemptName, this.plan.memoryBytes);
       }
-      this.host = new HostProcess({
+      this.host = this.context.launcher.launch({
         file,
         args,
         env: { ...this.plan.environment, ...this.gpuEnvironment(gpuIds) },
@@ -113,9 +115,9 @@ export class ProcessAttempt implements AttemptHandle {
         gid: this.plan.identity?.gid,
         onLine: (line, stream) => this.onLine(line, stream),
         onExit: (outcome) => this.onExit(outcome),
+        // Right after exec: what the job allocates in the first instants is charged to the runtime's cgroup.
+        cgroupProcs: this.leaf?.procsFile,
       });
-      // Right after exec: what the job allocates in the first instants is charged to the runtime's cgroup.
-      if (this.leaf && this.host.pid !== undefined) this.leaf.addProcess(this.host.pid);
     } catch (error) {
       this.host?.signalGroup('SIGKILL');
       this.finish(asLaunchFailure(error).toResult());
@@ -159,6 +161,10 @@ export class ProcessAttempt implements AttemptHandle {
       return;
     }
     this.leaf?.killAll(); // what escaped the process group (setsid) goes too, as with a container
+    if (outcome.lostReason !== undefined) {
+      this.finish({ reason: outcome.lostReason });
+      return;
+    }
     const exitCode = outcome.exitCode;
     if (this.wrapped && this.firstStderrLine?.startsWith('prlimit: ') && (exitCode === 1 || exitCode === 126 || exitCode === 127)) {
       // prlimit itself failed: the limits could not be set or the command could not be executed.

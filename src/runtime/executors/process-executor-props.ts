@@ -95,4 +95,11 @@ export interface ProcessExecutorProps {
    * @default true
    */
   readonly mapContainerPaths?: boolean;
+  /**
+   * Start job processes from a small helper Node process instead of the runtime's own: a fork copies
+   * the forking process's page tables, so spawning from a runtime that has loaded aws-cdk-lib costs
+   * several times more (see the executors guide for figures).
+   * @default true
+   */
+  readonly useSpawnHelper?: boolean;
 }

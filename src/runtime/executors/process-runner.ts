@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { AttemptWorkspace } from './attempt-workspace';
 import { safePathSegment } from './container-mounts';
 import { GpuPool } from './gpu-pool';
@@ -6,6 +7,8 @@ import { chooseMemoryMechanism, findOnPath, MemoryMechanism, MemoryProbe } from 
 import { ProcessAttempt, ProcessAttemptContext } from './process-attempt';
 import { MemoryLimitMode } from './process-executor-props';
 import { planProcessLaunch, ProcessLaunchPlan, ProcessLaunchSettings } from './process-launch-plan';
+import { DirectLauncher } from './process-launcher';
+import { SpawnHelper } from './spawn-helper';
 import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../core/executor';
 
 /** Options of the process runner (the executor's props with their defaults applied). */
@@ -16,6 +19,8 @@ export interface ProcessRunnerOptions extends ProcessLaunchSettings {
   readonly memoryLimit: MemoryLimitMode;
   readonly memoryProbe: MemoryProbe;
   readonly gpus: GpuPool;
+  /** Start job processes through the spawn helper rather than from the runtime's process. */
+  readonly useSpawnHelper: boolean;
 }
 
 /**
@@ -52,6 +57,9 @@ export class ProcessRunner implements JobRunner {
       const memory: MemoryMechanism = chooseMemoryMechanism(this.options.memoryLimit, this.options.memoryProbe);
       this.context = {
         memory,
+        launcher: this.options.useSpawnHelper
+          ? new SpawnHelper()
+          : new DirectLauncher((procsFile, pid) => fs.writeFileSync(procsFile, String(pid))),
         prlimit: memory.kind === 'rlimit' ? memory.prlimit : findOnPath('prlimit'),
         gpus: this.options.gpus,
         stopGracePeriodMs: this.options.stopGracePeriodMs,

@@ -44,19 +44,18 @@ describe('CgroupV2Memory', () => {
     expect(CgroupV2Memory.detect(hierarchy.procSelf)).toBeUndefined();
   });
 
-  test('a leaf per attempt: memory.max = the job\'s memory, no swap, the process moved in, OOM kills read back', () => {
+  test('a leaf per attempt: memory.max = the job\'s memory, no swap, its cgroup.procs file, OOM kills read back', () => {
     // GIVEN
     const hierarchy = fakeHierarchy('memory\n');
     root = hierarchy.root;
     const cgroups = CgroupV2Memory.detect(hierarchy.procSelf)!;
     // WHEN
     const leaf = cgroups.createLeaf('job-1', 256 * 1024 * 1024);
-    leaf.addProcess(4242);
     // THEN
     const read = (file: string): string => fs.readFileSync(path.join(leaf.directory, file), 'utf8');
     expect(read('memory.max')).toBe('268435456');
     expect(read('memory.swap.max')).toBe('0');
-    expect(read('cgroup.procs')).toBe('4242');
+    expect(leaf.procsFile).toBe(path.join(leaf.directory, 'cgroup.procs'));
     expect(leaf.oomKilled()).toBe(false);
     fs.writeFileSync(path.join(leaf.directory, 'memory.events'), 'low 0\nhigh 0\nmax 3\noom 1\noom_kill 1\n');
     expect(leaf.oomKilled()).toBe(true);

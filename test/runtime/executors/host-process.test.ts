@@ -11,13 +11,15 @@ function start(file: string, args: string[]): { lines: string[]; process: HostPr
   return { lines, process: hostProcess, outcome };
 }
 
+/** Whether the process still runs; a killed process waiting to be reaped by init (a zombie) does not. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  const stat = `/proc/${pid}/stat`;
+  return !fs.existsSync(stat) || fs.readFileSync(stat, 'utf8').split(' ')[2] !== 'Z';
 }
 
 async function until(condition: () => boolean): Promise<void> {

@@ -1,0 +1,94 @@
+/**
+ * The spawn helper's program, run as `node -e <source>` so that it needs no compiled file (it works
+ * the same from lib/ and under ts-jest). Plain JavaScript, kept small; it speaks newline-delimited JSON:
+ *
+ *   stdin  {"t":"spawn","id":1,"file":"true","args":[],"env":{},"cwd":"/w","uid":65534,"gid":65534,"cgroupProcs":"/sys/fs/cgroup/x/cgroup.procs"}
+ *          {"t":"signal","id":1,"signal":"SIGTERM"}
+ *   stdout {"t":"line","id":1,"s":0,"l":"text"}        (s: 0 stdout, 1 stderr; one per line, as written)
+ *          {"t":"exit","id":1,"code":0,"signal":null}  (after the last line)
+ *          {"t":"exit","id":1,"error":{"code":"ENOENT","message":"..."}}  (could not start)
+ *
+ * Each job process gets its own process group; when its main process exits the rest of the group is
+ * killed (as at the end of a container); when the runtime goes away (stdin closes) every job is killed.
+ * The line splitting mirrors line-splitter.ts.
+ */
+export const SPAWN_HELPER_SOURCE = String.raw`
+'use strict';
+const { spawn } = require('child_process');
+const fs = require('fs');
+const PIPE_DRAIN_MS = 2000;
+const jobs = new Map();
+const send = (message) => process.stdout.write(JSON.stringify(message) + '\n');
+const killGroup = (pid, signal) => { try { process.kill(-pid, signal); } catch (e) { /* group gone */ } };
+
+function lines(stream, id, s) {
+  stream.setEncoding('utf8');
+  let pending = '';
+  const emit = (l) => send({ t: 'line', id, s, l: l.endsWith('\r') ? l.slice(0, -1) : l });
+  stream.on('data', (chunk) => {
+    const text = pending + chunk;
+    let start = 0;
+    let newline = text.indexOf('\n');
+    while (newline !== -1) { emit(text.slice(start, newline)); start = newline + 1; newline = text.indexOf('\n', start); }
+    pending = text.slice(start);
+  });
+  stream.on('end', () => { if (pending !== '') emit(pending); pending = ''; });
+}
+
+function startJob(request) {
+  let child;
+  try {
+    child = spawn(request.file, request.args, {
+      env: request.env, cwd: request.cwd, uid: request.uid, gid: request.gid,
+      stdio: ['ignore', 'pipe', 'pipe'], detached: true,
+    });
+  } catch (error) {
+    send({ t: 'exit', id: request.id, error: { code: error.code, message: error.message } });
+    return;
+  }
+  const job = { child, done: false, drain: undefined };
+  jobs.set(request.id, job);
+  const finish = (message) => {
+    if (job.done) return;
+    job.done = true;
+    clearTimeout(job.drain);
+    jobs.delete(request.id);
+    send(Object.assign({ t: 'exit', id: request.id }, message));
+  };
+  if (request.cgroupProcs !== undefined && child.pid !== undefined) {
+    try { fs.writeFileSync(request.cgroupProcs, String(child.pid)); } catch (error) {
+      killGroup(child.pid, 'SIGKILL');
+      finish({ error: { code: error.code, message: 'cannot join its cgroup: ' + error.message } });
+      return;
+    }
+  }
+  lines(child.stdout, request.id, 0);
+  lines(child.stderr, request.id, 1);
+  child.on('error', (error) => { if (child.pid === undefined) finish({ error: { code: error.code, message: error.message } }); });
+  child.on('exit', () => {
+    killGroup(child.pid, 'SIGKILL');
+    job.drain = setTimeout(() => { child.stdout.destroy(); child.stderr.destroy(); }, PIPE_DRAIN_MS);
+  });
+  child.on('close', (code, signal) => finish({ code, signal }));
+}
+
+let pending = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => {
+  const text = pending + chunk;
+  let start = 0;
+  let newline = text.indexOf('\n');
+  while (newline !== -1) {
+    const request = JSON.parse(text.slice(start, newline));
+    if (request.t === 'spawn') startJob(request);
+    else if (request.t === 'signal') { const job = jobs.get(request.id); if (job && !job.done) killGroup(job.child.pid, request.signal); }
+    start = newline + 1;
+    newline = text.indexOf('\n', start);
+  }
+  pending = text.slice(start);
+});
+process.stdin.on('end', () => {
+  for (const job of jobs.values()) killGroup(job.child.pid, 'SIGKILL');
+  process.exit(0);
+});
+`;
