@@ -1,6 +1,8 @@
 /**
  * The process executor's overhead: 1,000 trivial jobs (`true`, 1 vCPU each) on a compute environment
  * of 2 vCPUs, against a bare Node.js spawn loop at concurrency 2 and `xargs -P2`, in the same run.
+ * Rows: the executor's defaults (spawn helper, memory limit, jobs as nobody under root), without the
+ * memory limit's prlimit exec and user switch, and the same spawning from the runtime's own process.
  *
  *   npm run bench -- process-executor
  *   npx ts-node -T --project bench/tsconfig.json bench/process-executor.ts [jobs]
@@ -148,6 +150,7 @@ export async function main(jobs: number = DEFAULT_JOBS): Promise<void> {
   const [barePipesMs, barePipesCpu] = await withCpu(() => bareSpawnLoop(jobs, 'pipe'));
   const [defaults, defaultsCpu] = await withCpu(() => runtimeRun(jobs, {}));
   const [lean, leanCpu] = await withCpu(() => runtimeRun(jobs, { memoryLimit: MemoryLimitMode.NONE, defaultUser: 'root' }));
+  const [direct, directCpu] = await withCpu(() => runtimeRun(jobs, { memoryLimit: MemoryLimitMode.NONE, defaultUser: 'root', useSpawnHelper: false }));
 
   const row = (name: string, ms: number, cpuMs?: number): string =>
     `${name.padEnd(54)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${(ms / bareMs).toFixed(2).padStart(5)}x bare  ${(ms / xargsMs).toFixed(2).padStart(5)}x xargs`
@@ -159,7 +162,9 @@ export async function main(jobs: number = DEFAULT_JOBS): Promise<void> {
   console.log(row('bare Node spawn loop (stdout/stderr piped)', barePipesMs, barePipesCpu));
   console.log(row('runtime + process executor, defaults', defaults.ms, defaultsCpu));
   console.log(row('runtime + process executor, no memory limit, own user', lean.ms, leanCpu));
-  console.log(`peak RUNNING: ${defaults.peak} / ${lean.peak}; FAILED: ${defaults.failed} / ${lean.failed}; RSS of this process ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  console.log(row('  same, spawning from the runtime process (no helper)', direct.ms, directCpu));
+  const runs = [defaults, lean, direct];
+  console.log(`peak RUNNING: ${runs.map((r) => r.peak).join(' / ')}; FAILED: ${runs.map((r) => r.failed).join(' / ')}; RSS of this process ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
   console.log('command: npx ts-node -T --project bench/tsconfig.json bench/process-executor.ts');
 }
 
