@@ -63,7 +63,7 @@ function batchCall(agent: http.Agent, target: Target, operation: string, input: 
  */
 class LoadClient {
   private socket?: net.Socket;
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private waiting?: { resolve: (reply: Reply) => void; reject: (error: Error) => void };
   private closeAfterReply = false;
 
@@ -201,7 +201,9 @@ async function startMoto(): Promise<Target> {
 }
 
 /** Runs `call` from `concurrency` workers for `seconds`; returns successful requests per second. */
-async function measure(seconds: number, concurrency: number, call: (worker: number, n: number) => Promise<Reply>): Promise<{ rps: number; failures: number }> {
+async function measure(
+  seconds: number, concurrency: number, call: (worker: number, n: number) => Promise<Reply>,
+): Promise<{ rps: number; failures: number }> {
   let ok = 0;
   let failures = 0;
   const deadline = performanceNow() + seconds * 1000;
