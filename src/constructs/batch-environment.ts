@@ -98,6 +98,14 @@ export interface BatchEnvironmentProps {
   readonly spot?: ComputeEnvironmentOptions;
 
   /**
+   * Whether the default queue also uses the Spot compute environment (after the on-demand one).
+   * Turn it off to keep the default queue on On-Demand capacity and give Spot its own queue.
+   *
+   * @default true
+   */
+  readonly defaultQueueUsesSpot?: boolean;
+
+  /**
    * The service role of every compute environment (IAM-1), unless one sets its own.
    *
    * @default BatchServiceRole.serviceLinked()
@@ -162,7 +170,14 @@ export class BatchEnvironment extends Construct {
       this.spotComputeEnvironment = this.addComputeEnvironment('SpotComputeEnvironment', { ...props.spot, spot: true });
     }
 
-    this.jobQueue = this.addQueue('JobQueue', { jobQueueName: props.jobQueueName, priority: props.jobQueuePriority });
+    const defaultQueueEnvironments = props.defaultQueueUsesSpot === false
+      ? [{ computeEnvironment: this.computeEnvironment, order: 1 }]
+      : undefined;
+    this.jobQueue = this.addQueue('JobQueue', {
+      jobQueueName: props.jobQueueName,
+      priority: props.jobQueuePriority,
+      computeEnvironments: defaultQueueEnvironments,
+    });
   }
 
   /** Every compute environment of this environment, in creation order. */
@@ -173,6 +188,11 @@ export class BatchEnvironment extends Construct {
   /** Every job queue of this environment, in creation order. */
   public get jobQueues(): batch.IJobQueue[] {
     return [...this._jobQueues];
+  }
+
+  /** Every job definition added through this environment, in creation order. */
+  public get jobDefinitions(): batch.IJobDefinition[] {
+    return [...this._jobDefinitions];
   }
 
   /** Adds a managed compute environment in this environment's VPC, subnets and security group. */

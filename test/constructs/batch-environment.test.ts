@@ -161,6 +161,14 @@ describe('BatchEnvironment with several compute environments and queues', () => 
     expect(synthError(stack)).toBe('');
   });
 
+  test('SCHED-3: the default queue can stay on On-Demand capacity', () => {
+    // GIVEN / WHEN
+    const template = synth((stack) => new BatchEnvironment(stack, 'Batch', { spot: {}, defaultQueueUsesSpot: false }));
+
+    // THEN
+    template.hasResourceProperties('AWS::Batch::JobQueue', { ComputeEnvironmentOrder: [Match.objectLike({ Order: 1 })] });
+  });
+
   test('LIM-2: addQueue with four compute environments fails at synth', () => {
     // GIVEN
     const app = new cdk.App();

@@ -57,12 +57,19 @@ export class BatchUnmanagedComputeEnvironment extends Construct {
     if (props.computeEnvironmentName !== undefined && !isUnresolved(props.computeEnvironmentName)) {
       validateAt(this, () => validateResourceName('computeEnvironmentName', props.computeEnvironmentName!));
     }
+    const serviceRole = props.serviceRole?.bind(this);
     this.computeEnvironment = new batch.UnmanagedComputeEnvironment(this, 'Resource', {
       computeEnvironmentName: props.computeEnvironmentName,
       unmanagedvCpus: props.unmanagedvCpus,
-      serviceRole: props.serviceRole?.bind(this),
+      serviceRole,
       enabled: props.enabled,
     });
+    if (!serviceRole) {
+      // aws-cdk-lib always creates a service role for an unmanaged CE; the choice here is the
+      // service-linked role, so drop it (IAM-1).
+      (this.computeEnvironment.node.defaultChild as batch.CfnComputeEnvironment).serviceRole = undefined;
+      this.computeEnvironment.node.tryRemoveChild('BatchServiceRole');
+    }
     this.instanceRole = new BatchInstanceRole(this, 'InstanceRole');
   }
 

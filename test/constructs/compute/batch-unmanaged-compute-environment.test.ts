@@ -1,6 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { BatchUnmanagedComputeEnvironment } from '../../../src/constructs';
+import { BatchServiceRole, BatchUnmanagedComputeEnvironment } from '../../../src/constructs';
 import { parseUserData } from '../../../src/constructs/private/mime';
 import { newStack } from '../test-stack';
 
@@ -37,6 +37,25 @@ describe('BatchUnmanagedComputeEnvironment', () => {
       { contentType: 'text/x-shellscript; charset="us-ascii"', transferEncoding: undefined, body: '#!/bin/bash\necho "ECS_CLUSTER=<ARN>" >> /etc/ecs/ecs.config' },
     ]);
     expect(rendered['Fn::Join'][1]).toContainEqual({ 'Fn::GetAtt': [lookupId, 'computeEnvironments.0.ecsClusterArn'] });
+  });
+
+  test('IAM-1: the service-linked role by default (aws-cdk-lib would create a role), or an explicit one', () => {
+    // GIVEN
+    const stack = newStack();
+
+    // WHEN
+    new BatchUnmanagedComputeEnvironment(stack, 'Linked');
+    new BatchUnmanagedComputeEnvironment(stack, 'Explicit', {
+      serviceRole: BatchServiceRole.fromRoleArn('arn:aws:iam::123456789012:role/service-role/AWSBatchServiceRole'),
+    });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Batch::ComputeEnvironment', { ServiceRole: Match.absent() });
+    template.hasResourceProperties('AWS::Batch::ComputeEnvironment', { ServiceRole: 'arn:aws:iam::123456789012:role/service-role/AWSBatchServiceRole' });
+    expect(Object.keys(template.findResources('AWS::IAM::Role', {
+      Properties: { AssumeRolePolicyDocument: Match.objectLike({ Statement: [Match.objectLike({ Principal: { Service: 'batch.amazonaws.com' } })] }) },
+    }))).toHaveLength(0);
   });
 
   test('LIM-8: an invalid name is rejected', () => {

@@ -1,0 +1,48 @@
+/**
+ * The console's first-run wizard as a CDK app: the reference VPC (NET-1, flow logs on), a
+ * security group without inbound rules, a managed EC2 compute environment in the private
+ * subnets (launch template with IMDSv2 and encrypted volumes, version pinned), one job queue,
+ * and the wizard's sample job definition. Clean under AwsSolutions and BatchChecks; each
+ * acknowledgment says why.
+ *
+ *   CDK_OUTDIR=cdk.out npx ts-node --project examples/tsconfig.json examples/wizard-equivalent.ts
+ */
+import * as cdk from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { acknowledgeBatchDefaults } from './shared/acknowledgments';
+import { BatchEnvironment } from '../src/constructs';
+import { BatchChecks } from '../src/nag';
+
+export class WizardEquivalentStack extends cdk.Stack {
+  public readonly batch: BatchEnvironment;
+
+  constructor(scope: cdk.App, id: string, props?: cdk.StackProps) {
+    super(scope, id, props);
+    this.batch = new BatchEnvironment(this, 'Batch', {
+      computeEnvironmentName: 'first-run-compute-environment',
+      jobQueueName: 'first-run-job-queue',
+      maxvCpus: 256,
+    });
+    this.batch.addJobDefinition('FirstRun', {
+      jobDefinitionName: 'first-run-job-definition',
+      command: ['echo', 'hello world'],
+      cpu: 1,
+      memory: cdk.Size.mebibytes(2048),
+    });
+    acknowledgeBatchDefaults(this.batch);
+  }
+}
+
+export async function main(): Promise<void> {
+  const app = new cdk.App();
+  new WizardEquivalentStack(app, 'WizardEquivalent');
+  cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+  app.synth();
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
