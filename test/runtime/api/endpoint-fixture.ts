@@ -62,7 +62,9 @@ export interface RawResponse {
 }
 
 /** One HTTP request without any SDK (unsigned unless the caller adds an Authorization header). */
-export function rawRequest(url: string, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function rawRequest(
+  url: string, method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const length = body === undefined ? {} : { 'Content-Length': String(Buffer.byteLength(body)) };
     const request = http.request(`${url}${path}`, { method, headers: { 'Content-Type': 'application/json', ...length, ...headers } }, (response) => {

@@ -1,0 +1,28 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { BATCH_SPEC, botocoreDataDir, extract, LOGS_SPEC, OUTPUT_DIR } from './extract-service-model';
+
+const dataDir = botocoreDataDir();
+
+describe('the generated service models', () => {
+  // The models come from the botocore on the machine image (the AWS CLI and boto3 tests need it too).
+  test.each([BATCH_SPEC, LOGS_SPEC])('$file matches a fresh extraction from botocore (regenerate with extract-service-model.ts)', (spec) => {
+    // GIVEN
+    expect(dataDir).toBeDefined();
+
+    // WHEN
+    const fresh = extract(spec, dataDir!);
+
+    // THEN
+    expect(fs.readFileSync(path.join(OUTPUT_DIR, spec.file), 'utf8')).toBe(fresh);
+  });
+
+  test('every implemented operation keeps its input shape; the others are routes only', () => {
+    // GIVEN
+    const { BATCH_MODEL } = require('../../../../src/runtime/api/service-model/batch-model.generated');
+
+    // THEN
+    for (const operation of BATCH_SPEC.implemented) expect(BATCH_MODEL.operations[operation].input).toBeDefined();
+    expect(BATCH_MODEL.operations.CreateSchedulingPolicy).toEqual({ method: 'POST', requestUri: '/v1/createschedulingpolicy' });
+  });
+});
