@@ -23,7 +23,8 @@ describe('wire helpers', () => {
 
   test('readBody joins chunks and refuses a body past the limit with 413', async () => {
     // GIVEN
-    const stream = (chunks: string[], headers: Record<string, string> = {}): any => Object.assign(Readable.from(chunks.map((c) => Buffer.from(c))), { headers });
+    const stream = (chunks: string[], headers: Record<string, string> = {}): any =>
+      Object.assign(Readable.from(chunks.map((c) => Buffer.from(c))), { headers });
 
     // WHEN / THEN
     await expect(readBody(stream(['ab', 'cd']), 10)).resolves.toEqual(Buffer.from('abcd'));

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BATCH_SPEC, botocoreDataDir, extract, LOGS_SPEC, OUTPUT_DIR } from './extract-service-model';
+import { BATCH_MODEL } from '../../../../src/runtime/api/service-model/batch-model.generated';
 
 const dataDir = botocoreDataDir();
 
@@ -18,9 +19,6 @@ describe('the generated service models', () => {
   });
 
   test('every implemented operation keeps its input shape; the others are routes only', () => {
-    // GIVEN
-    const { BATCH_MODEL } = require('../../../../src/runtime/api/service-model/batch-model.generated');
-
     // THEN
     for (const operation of BATCH_SPEC.implemented) expect(BATCH_MODEL.operations[operation].input).toBeDefined();
     expect(BATCH_MODEL.operations.CreateSchedulingPolicy).toEqual({ method: 'POST', requestUri: '/v1/createschedulingpolicy' });
