@@ -1,8 +1,9 @@
 import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import { Construct } from 'constructs';
-import { validateComputeEnvironmentOrder, validateQueueComputeEnvironments, validateResourceName } from '../validation';
+import { MAX_JOB_QUEUES, validateComputeEnvironmentOrder, validateQueueComputeEnvironments, validateResourceName } from '../validation';
 import { computeEnvironmentFacts, ComputeEnvironmentFacts } from './private/compute-environment-facts';
+import { checkStackQuota } from './private/quota';
 import { isUnresolved, validateAt, validationMessages } from './private/validate';
 
 /**
@@ -10,7 +11,8 @@ import { isUnresolved, validateAt, validationMessages } from './private/validate
  * synth time because compute environments can still be added after construction:
  * - LIM-2: 1 to 3 compute environments, each `order` and each CE used once;
  * - LIM-3: one architecture across all CEs, and no EC2/SPOT mixed with Fargate;
- * - LIM-8: the queue name.
+ * - LIM-8: the queue name;
+ * - LIM-1: at most 50 queues (counted in the stack).
  */
 export class BatchJobQueue extends batch.JobQueue {
   constructor(scope: Construct, id: string, props: batch.JobQueueProps = {}) {
@@ -29,6 +31,7 @@ export class BatchJobQueue extends batch.JobQueue {
       computeEnvironment: JSON.stringify(stack.resolve(entry.computeEnvironment.computeEnvironmentRef.computeEnvironmentArn)),
     }));
     return validationMessages(() => {
+      checkStackQuota(this.node.defaultChild as cdk.CfnResource, 'jobQueues', 'job queues', MAX_JOB_QUEUES);
       validateComputeEnvironmentOrder('computeEnvironmentOrder', entries.filter((entry) => !isUnresolved(entry.order)));
       const facts = this.computeEnvironments
         .map((entry) => computeEnvironmentFacts(entry.computeEnvironment))

@@ -242,3 +242,35 @@ describe('BatchEnvironment with several compute environments and queues', () => 
     });
   });
 });
+
+describe('BatchEnvironment for organizations', () => {
+  test('CE-1: synthesis is deterministic (two synths are byte-identical)', () => {
+    const build = () => JSON.stringify(synth((stack) => {
+      const env = new BatchEnvironment(stack, 'Batch', { spot: {} });
+      env.addJobDefinition('Job', { command: ['echo'] });
+    }).toJSON());
+    expect(build()).toBe(build());
+  });
+
+  test('IAM-2: tags and a permissions boundary applied to the scope reach every role and compute environment', () => {
+    // GIVEN
+    const template = synth((stack) => {
+      const env = new BatchEnvironment(stack, 'Batch', { spot: {} });
+      env.addJobDefinition('Job', { command: ['echo'] });
+      // WHEN an organization applies its defaults to everything under the stack
+      cdk.Tags.of(stack).add('cost-center', 'research');
+      iam.PermissionsBoundary.of(stack).apply(iam.ManagedPolicy.fromManagedPolicyName(stack, 'Boundary', 'org-boundary'));
+    });
+
+    // THEN
+    const roles = Object.values(template.findResources('AWS::IAM::Role'));
+    expect(roles.length).toBeGreaterThan(3);
+    for (const role of roles) {
+      expect(role.Properties.PermissionsBoundary).toEqual({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::123456789012:policy/org-boundary']] });
+      expect(role.Properties.Tags).toContainEqual({ Key: 'cost-center', Value: 'research' });
+    }
+    for (const ce of Object.values(template.findResources('AWS::Batch::ComputeEnvironment'))) {
+      expect(ce.Properties.ComputeResources.Tags).toEqual({ 'cost-center': 'research' });
+    }
+  });
+});

@@ -89,3 +89,21 @@ describe('BatchJobQueue', () => {
       .toThrow(/TestStack\/Queue: jobQueueName: "high priority" is invalid.*LIM-8/);
   });
 });
+
+describe('BatchJobQueue quota', () => {
+  test('LIM-1: the 51st queue in a stack is rejected, the first 50 are not', () => {
+    // GIVEN
+    const { stack, ce } = setup();
+    const shared = ce('Shared');
+
+    // WHEN
+    for (let index = 1; index <= 51; index++) {
+      new BatchJobQueue(stack, `Queue${index}`, { computeEnvironments: [{ computeEnvironment: shared, order: 1 }] });
+    }
+
+    // THEN
+    const message = synthError(stack);
+    expect(message).toMatch(/\[TestStack\/Queue51\] jobQueues: 51 is invalid: at most 50 job queues per region \(LIM-1\)/);
+    expect(message).not.toMatch(/Queue50\]/);
+  });
+});

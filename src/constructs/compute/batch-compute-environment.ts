@@ -7,6 +7,7 @@ import { BatchLaunchTemplate } from './batch-launch-template';
 import { ComputeEnvironmentOptions } from './compute-environment-options';
 import {
   fail,
+  MAX_COMPUTE_ENVIRONMENTS,
   validateInstanceTypes,
   validateLaunchTemplateSpecification,
   validateMinMaxDesiredVcpus,
@@ -17,6 +18,7 @@ import { SpotFleetRole } from '../iam/spot-fleet-role';
 import { BatchVpc } from '../network/batch-vpc';
 import { computeEnvironmentFacts } from '../private/compute-environment-facts';
 import { KNOWN_EFA_INSTANCE_TYPES } from '../private/efa-instance-types';
+import { checkStackQuota } from '../private/quota';
 import { isUnresolved, validateAt, validationMessages, whenResolved } from '../private/validate';
 
 /** Properties of a `BatchComputeEnvironment`. */
@@ -48,7 +50,7 @@ export interface BatchComputeEnvironmentProps extends ComputeEnvironmentOptions 
  * - `desiredvCpus` and `ec2KeyPair`, which the L2 does not offer;
  * - IMDSv2 and encrypted volumes by default, through a `BatchLaunchTemplate`;
  * - an EFA-ready option (CE-6);
- * - synth-time checks of LIM-3, LIM-8, LIM-13, LIM-15 and SCHED-5.
+ * - synth-time checks of LIM-1, LIM-3, LIM-8, LIM-13, LIM-15 and SCHED-5.
  */
 export class BatchComputeEnvironment extends Construct {
   /** The aws-cdk-lib compute environment (give it to job queues). */
@@ -196,6 +198,7 @@ export class BatchComputeEnvironment extends Construct {
     const stack = cdk.Stack.of(this);
     const resources = stack.resolve(this.cfnComputeEnvironment.computeResources) as Record<string, unknown>;
     return validationMessages(() => {
+      checkStackQuota(this.cfnComputeEnvironment, 'computeEnvironments', 'compute environments', MAX_COMPUTE_ENVIRONMENTS);
       const instanceTypes = resources.instanceTypes;
       if (Array.isArray(instanceTypes) && instanceTypes.every((type) => typeof type === 'string')) {
         validateInstanceTypes('computeResources.instanceTypes', instanceTypes as string[]);
