@@ -8,6 +8,7 @@ import { BatchMultiNodeJobDefinition, BatchMultiNodeJobDefinitionProps } from '.
 import { BatchComputeEnvironment } from './compute/batch-compute-environment';
 import { ComputeEnvironmentOptions } from './compute/compute-environment-options';
 import { ContainerJobDefinitionProps } from './container-job-definition-props';
+import { JobStateChangeRule, JobStateChangeRuleProps } from './events';
 import { BatchPermissions } from './iam/batch-permissions';
 import { BatchServiceRole } from './iam/batch-service-role';
 import { BatchVpc, BatchVpcProps } from './network/batch-vpc';
@@ -237,6 +238,15 @@ export class BatchEnvironment extends Construct {
     const definition = new BatchMultiNodeJobDefinition(this, id, props);
     this._jobDefinitions.push(definition);
     return definition;
+  }
+
+  /**
+   * An EventBridge rule for job state changes (EVT-1) of this environment's queues (those that
+   * exist when it is called), e.g. `{ statuses: [BatchJobStatus.FAILED] }` and then
+   * `rule.addSnsAlert(topic)` for the user guide's failed-job alert.
+   */
+  public onJobStateChange(id: string, props: JobStateChangeRuleProps = {}): JobStateChangeRule {
+    return new JobStateChangeRule(this, id, { jobQueues: [...this._jobQueues], ...props });
   }
 
   /**

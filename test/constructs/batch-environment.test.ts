@@ -5,6 +5,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { synthError } from './test-stack';
 import { BatchEnvironment, BatchServiceRole, BatchVpcEgress } from '../../src/constructs';
+import { BatchJobStatus } from '../../src/constructs/events';
 
 function synth(build: (stack: cdk.Stack) => void): Template {
   const app = new cdk.App();
@@ -239,6 +240,25 @@ describe('BatchEnvironment with several compute environments and queues', () => 
           ],
         })],
       }),
+    });
+  });
+});
+
+describe('BatchEnvironment.onJobStateChange', () => {
+  test('EVT-1: a rule for FAILED jobs of the environment\'s queues', () => {
+    // GIVEN / WHEN
+    const template = synth((stack) => {
+      const env = new BatchEnvironment(stack, 'Batch');
+      env.onJobStateChange('Failed', { statuses: [BatchJobStatus.FAILED] });
+    });
+
+    // THEN
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        'source': ['aws.batch'],
+        'detail-type': ['Batch Job State Change'],
+        'detail': { status: ['FAILED'], jobQueue: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('BatchJobQueue'), 'JobQueueArn'] }] },
+      },
     });
   });
 });
