@@ -1,0 +1,26 @@
+import * as path from 'path';
+import { PassThrough } from 'stream';
+import { CliIo } from '../../src/cli/cli-io';
+
+export const SMALL_STACK = path.join(__dirname, 'fixtures', 'small-stack.template.json');
+
+/** A CliIo that records what commands print. */
+export interface RecordingIo extends CliIo {
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+export function recordingIo(interactive: boolean = false): RecordingIo {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  // cli-progress draws only on a terminal: the interactive fake says it is one.
+  const progressStream = Object.assign(new PassThrough(), interactive ? { isTTY: true, columns: 120 } : {});
+  return {
+    stdout,
+    stderr,
+    interactive,
+    progressStream,
+    out: (text) => stdout.push(text),
+    err: (text) => stderr.push(text),
+  };
+}

@@ -1,0 +1,47 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { doctor } from '../../../src/cli/commands/doctor';
+import { recordingIo, SMALL_STACK } from '../cli-fixture';
+
+describe('batch-local doctor', () => {
+  test('DIAG-1, DIAG-2: reports the INVALID compute environment, the queue that can run nothing, and the job that fits nowhere; exit 1', () => {
+    // GIVEN
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode } = doctor({ template: SMALL_STACK }, io);
+    const text = io.stdout.join('\n');
+
+    // THEN
+    expect(exitCode).toBe(1);
+    expect(text).toContain('compute environment broken-ce: ENABLED, INVALID');
+    expect(text).toMatch(/ERROR broken-ce: compute environment is INVALID: CLIENT_ERROR - serviceRole "AWSBatchServiceRole"/);
+    expect(text).toContain('ERROR broken-queue: no compute environment of this queue is ENABLED and VALID');
+    expect(text).toMatch(/ERROR huge:1: jobs of this definition can run on no queue: first-run-job-queue: A job stays RUNNABLE: MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT/);
+    expect(text).toContain('job definition hello:1: runs on first-run-job-queue');
+  });
+
+  test('--json prints the diagnosis; a healthy template exits 0', () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-'));
+    const template = JSON.parse(fs.readFileSync(SMALL_STACK, 'utf8'));
+    for (const id of ['BrokenEnv', 'BrokenQueue', 'Huge']) delete template.Resources[id];
+    const file = path.join(dir, 'healthy.template.json');
+    fs.writeFileSync(file, JSON.stringify(template));
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode } = doctor({ template: file, json: true }, io);
+    const diagnosis = JSON.parse(io.stdout.join(''));
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    // THEN
+    expect(exitCode).toBe(0);
+    expect(diagnosis.findings).toEqual([]);
+    expect(diagnosis.jobDefinitions).toEqual([
+      { jobDefinition: 'hello:1', runsOn: ['first-run-job-queue'], neverOn: [] },
+      { jobDefinition: 'failing:1', runsOn: ['first-run-job-queue'], neverOn: [] },
+    ]);
+  });
+});

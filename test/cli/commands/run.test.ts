@@ -1,0 +1,53 @@
+import { run } from '../../../src/cli/commands/run';
+import { recordingIo, SMALL_STACK } from '../cli-fixture';
+
+describe('batch-local run', () => {
+  test('ARR-1, ARR-2, PARAM-1: an array job runs as processes; each child\'s log lines are printed with its index; exit code 0', async () => {
+    // GIVEN
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode, result } = await run({ template: SMALL_STACK, queue: 'Queue', definition: 'Hello', param: ['who=tests'], arraySize: 3, executor: 'process' }, io);
+
+    // THEN
+    expect(exitCode).toBe(0);
+    expect(result.job.status).toBe('SUCCEEDED');
+    expect(io.stdout).toEqual(['[0] hello tests from child 0', '[1] hello tests from child 1', '[2] hello tests from child 2']);
+    expect(io.stderr[io.stderr.length - 1]).toMatch(/^batch-local-run \([0-9a-f-]{36}\): SUCCEEDED$/);
+    expect(io.stderr).toContain('batch-local-run: SUCCEEDED (SUCCEEDED 3)');
+  }, 60_000);
+
+  test('LIFE-2: a failing job exits 1 and says why; --json prints the job and its logs', async () => {
+    // GIVEN
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode } = await run({ template: SMALL_STACK, queue: 'first-run-job-queue', definition: 'failing', executor: 'process', json: true, jobName: 'will-fail' }, io);
+    const printed = JSON.parse(io.stdout.join(''));
+
+    // THEN
+    expect(exitCode).toBe(1);
+    expect(printed.job).toMatchObject({ jobName: 'will-fail', status: 'FAILED', container: { exitCode: 3 } });
+    expect(Object.values(printed.logs)).toEqual([['about to fail']]);
+    expect(io.stderr).toEqual([]); // --json: no progress lines
+  }, 60_000);
+
+  test('an interactive terminal gets a progress bar instead of lines', async () => {
+    // GIVEN
+    const io = recordingIo(true);
+    let drawn = '';
+    io.progressStream.on('data', (chunk) => { drawn += chunk; });
+
+    // WHEN
+    await run({ template: SMALL_STACK, queue: 'Queue', definition: 'Hello', arraySize: 2, executor: 'simulated' }, io);
+
+    // THEN
+    expect(drawn).toContain('children finished');
+    expect(io.stderr.filter((line) => line.startsWith('batch-local-run: '))).toEqual([]);
+  }, 60_000);
+
+  test('LIM-6, LIFE-8: a SubmitJob the API would reject is an error with the API\'s message', async () => {
+    await expect(run({ template: SMALL_STACK, queue: 'Queue', definition: 'Hello', arraySize: 1, executor: 'simulated' }, recordingIo())).rejects.toThrow('LIM-6');
+    await expect(run({ template: SMALL_STACK, queue: 'NoQueue', definition: 'Hello', executor: 'simulated' }, recordingIo())).rejects.toThrow('unknown job queue "NoQueue"');
+  });
+});

@@ -1,0 +1,47 @@
+import { CommanderError } from 'commander';
+import { recordingIo } from './cli-fixture';
+import { buildProgram } from '../../src/cli/program';
+
+async function parse(args: string[]): Promise<{ io: ReturnType<typeof recordingIo>; error?: CommanderError; code?: number }> {
+  const io = recordingIo();
+  let code: number | undefined;
+  try {
+    await buildProgram(io, (c) => { code = c; }, { exitOverride: true }).parseAsync(['node', 'batch-local', ...args]);
+  } catch (error) {
+    return { io, error: error as CommanderError, code };
+  }
+  return { io, code };
+}
+
+describe('the batch-local program', () => {
+  test('--help lists serve, run and doctor and says --json works everywhere', async () => {
+    const { io, error } = await parse(['--help']);
+    const text = io.stdout.join('');
+    expect(error?.code).toBe('commander.helpDisplayed');
+    for (const command of ['serve [options]', 'run [options]', 'doctor [options]']) expect(text).toContain(command);
+    expect(text).toContain('Every command takes --json');
+  });
+
+  test('each command\'s help shows its options and examples', async () => {
+    for (const [command, expected] of [['serve', '--executor <kind>'], ['run', '--array-size <n>'], ['doctor', '--cdk-out <dir>']]) {
+      const { io } = await parse([command, '--help']);
+      expect(io.stdout.join('')).toContain(expected);
+      expect(io.stdout.join('')).toContain('Example');
+    }
+  });
+
+  test('usage errors are reported by the command line parser: missing required options, invalid choices, both template sources', async () => {
+    const missing = await parse(['run', '--template', 'x.json', '--queue', 'q']);
+    const choice = await parse(['serve', '--template', 'x.json', '--executor', 'docker']);
+    const both = await parse(['doctor', '--template', 'x.json', '--cdk-out', 'cdk.out']);
+    expect(missing.error?.code).toBe('commander.missingMandatoryOptionValue');
+    expect(missing.io.stderr.join('')).toContain("required option '-d, --definition <definition>' not specified");
+    expect(choice.io.stderr.join('')).toContain("argument 'docker' is invalid. Allowed choices are process, simulated.");
+    expect(both.io.stderr.join('')).toContain("option '-t, --template <file>' cannot be used with option '-c, --cdk-out <dir>'");
+  });
+
+  test('doctor through the program sets the exit code', async () => {
+    const { code } = await parse(['doctor', '--template', `${__dirname}/fixtures/small-stack.template.json`, '--json']);
+    expect(code).toBe(1);
+  });
+});

@@ -1,0 +1,38 @@
+import { diagnoseTemplate } from '../../src/cli/template-diagnosis';
+
+const ce = (props: Record<string, unknown> = {}): unknown => ({
+  Type: 'AWS::Batch::ComputeEnvironment',
+  Properties: { Type: 'MANAGED', ComputeResources: { Type: 'EC2', MaxvCpus: 4, InstanceTypes: ['optimal'], Subnets: ['s'] }, ...props },
+});
+const queue = (ceId: string, props: Record<string, unknown> = {}): unknown => ({
+  Type: 'AWS::Batch::JobQueue', Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: ceId } }], ...props },
+});
+const definition = (vcpus: number): unknown => ({
+  Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', ContainerProperties: { Image: 'i', Vcpus: vcpus, Memory: 64, Command: ['true'] } },
+});
+
+describe('diagnoseTemplate', () => {
+  test('LIM-8: a template the API would reject is one error finding with the ClientException, nothing else', () => {
+    const diagnosis = diagnoseTemplate({ Resources: { Ce: ce({ ComputeEnvironmentName: 'bad name' }) } }, 'S');
+    expect(diagnosis.loaded).toBe(false);
+    expect(diagnosis.findings).toEqual([{ severity: 'error', resource: 'S', message: expect.stringMatching(/^the template does not load: S\/Ce \(AWS::Batch::ComputeEnvironment\): computeEnvironmentName: "bad name" is invalid.*\(LIM-8\)/) }]);
+  });
+
+  test('LIFE-8: DISABLED compute environments and queues are warnings', () => {
+    const diagnosis = diagnoseTemplate({ Resources: { Ce: ce({ State: 'DISABLED' }), Q: queue('Ce', { State: 'DISABLED' }), D: definition(1) } }, 'S');
+    expect(diagnosis.findings.map((f) => [f.severity, f.message.split(':')[0]])).toEqual([
+      ['warning', 'compute environment is DISABLED'],
+      ['warning', 'job queue is DISABLED'],
+      ['error', 'no compute environment of this queue is ENABLED and VALID'],
+    ]);
+  });
+
+  test('DIAG-2, SCHED-1: each definition is probed on its own, so a stuck one does not make others look stuck', () => {
+    // GIVEN: one definition fits the 4-vCPU CE, one needs 8
+    const diagnosis = diagnoseTemplate({ Resources: { Ce: ce(), Q: queue('Ce'), Small: definition(1), Big: definition(8) } }, 'S');
+
+    // THEN
+    expect(diagnosis.jobDefinitions.map((d) => [d.jobDefinition.replace(/-[A-Z0-9]+:/, ':'), d.runsOn.length, d.neverOn.length])).toEqual([['S-Small:1', 1, 0], ['S-Big:1', 0, 1]]);
+    expect(diagnosis.jobDefinitions[1].neverOn[0].reason).toMatch(/^A job stays RUNNABLE: MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - it can never be placed \(needs 8 vCPU/);
+  });
+});
