@@ -1,6 +1,9 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 
+/** The VPC range when none is given. */
+const DEFAULT_CIDR = '10.0.0.0/16';
+
 /**
  * How instances in the compute subnets reach the ECS, ECR and CloudWatch Logs endpoints (NET-1).
  */
@@ -94,6 +97,8 @@ export class BatchVpc extends ec2.Vpc {
   public readonly computeSubnets: ec2.SubnetSelection;
   /** The flow log, when enabled. */
   public readonly flowLog?: ec2.FlowLog;
+  /** The security group of the interface endpoints (NAT-less egress only). */
+  public readonly endpointSecurityGroup?: ec2.SecurityGroup;
 
   constructor(scope: Construct, id: string, props: BatchVpcProps = {}) {
     const egress = props.egress ?? BatchVpcEgress.NAT_GATEWAY;
@@ -101,7 +106,7 @@ export class BatchVpc extends ec2.Vpc {
     super(scope, id, {
       vpcName: props.vpcName,
       maxAzs: props.maxAzs ?? 2,
-      ipAddresses: props.ipAddresses ?? ec2.IpAddresses.cidr('10.0.0.0/16'),
+      ipAddresses: props.ipAddresses ?? ec2.IpAddresses.cidr(DEFAULT_CIDR),
       natGateways: natLess ? 0 : props.natGateways ?? 1,
       subnetConfiguration: natLess
         ? [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 20 }]
@@ -125,9 +130,23 @@ export class BatchVpc extends ec2.Vpc {
         service: ec2.GatewayVpcEndpointAwsService.S3,
         subnets: [this.computeSubnets],
       });
+      // One group for all endpoints: HTTPS from inside the VPC. The CIDR is written as a literal
+      // when it is ours, so that checks such as cdk-nag's EC23 can read it.
+      this.endpointSecurityGroup = new ec2.SecurityGroup(this, 'EndpointSecurityGroup', {
+        vpc: this,
+        description: 'AWS service endpoints: HTTPS from inside the VPC (NET-1)',
+        allowAllOutbound: false,
+      });
+      const cidr = props.ipAddresses ? this.vpcCidrBlock : DEFAULT_CIDR;
+      this.endpointSecurityGroup.addIngressRule(ec2.Peer.ipv4(cidr), ec2.Port.tcp(443), 'HTTPS from the VPC to AWS service endpoints');
       for (const service of BatchVpc.INTERFACE_ENDPOINT_SERVICES) {
-        // `open: true` (the default) lets the whole VPC CIDR reach the endpoint on 443.
-        this.addInterfaceEndpoint(endpointId(service), { service, subnets: this.computeSubnets, privateDnsEnabled: true });
+        this.addInterfaceEndpoint(endpointId(service), {
+          service,
+          subnets: this.computeSubnets,
+          privateDnsEnabled: true,
+          securityGroups: [this.endpointSecurityGroup],
+          open: false,
+        });
       }
     }
   }
