@@ -1,13 +1,13 @@
 import { diagnoseTemplate } from '../../src/cli/template-diagnosis';
 
-const ce = (props: Record<string, unknown> = {}): unknown => ({
+const ce = (props: Record<string, unknown> = {}): any => ({
   Type: 'AWS::Batch::ComputeEnvironment',
   Properties: { Type: 'MANAGED', ComputeResources: { Type: 'EC2', MaxvCpus: 4, InstanceTypes: ['optimal'], Subnets: ['s'] }, ...props },
 });
-const queue = (ceId: string, props: Record<string, unknown> = {}): unknown => ({
+const queue = (ceId: string, props: Record<string, unknown> = {}): any => ({
   Type: 'AWS::Batch::JobQueue', Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: ceId } }], ...props },
 });
-const definition = (vcpus: number): unknown => ({
+const definition = (vcpus: number): any => ({
   Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', ContainerProperties: { Image: 'i', Vcpus: vcpus, Memory: 64, Command: ['true'] } },
 });
 

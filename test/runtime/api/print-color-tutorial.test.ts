@@ -49,6 +49,7 @@ describe('the print-color array job tutorial, verbatim with --endpoint-url', () 
 
   beforeEach(async () => {
     workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'print-color-'));
+    fs.chmodSync(workspace, 0o755); // the process executor may run the job as another user (the container's)
     fs.writeFileSync(path.join(workspace, 'colors.txt'), `${COLORS.join('\n')}\n`);
     fs.writeFileSync(path.join(workspace, 'print-color.sh'), PRINT_COLOR_SH, { mode: 0o755 });
     fs.writeFileSync(path.join(workspace, 'print-color-job-def.json'), JOB_DEF_JSON);
@@ -89,6 +90,7 @@ describe('the print-color array job tutorial, verbatim with --endpoint-url', () 
 
     // THEN
     expect(registered).toMatchObject({ jobDefinitionName: 'print-color', revision: 1 });
+    expect(children.map((child: any) => [child.status, child.statusReason])).toEqual(COLORS.map(() => ['SUCCEEDED', 'Essential container in task exited']));
     expect(status).toBe('SUCCEEDED');
     expect(lines).toEqual(COLORS.map((color) => `My favorite color of the rainbow is ${color}.`));
   }, 240_000);

@@ -15,8 +15,27 @@ export class ImageEntrypointRunner implements JobRunner {
 
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
     const entrypoint = launch.image !== undefined ? this.entrypoints.get(launch.image) : undefined;
-    return this.inner.start(entrypoint ? { ...launch, command: [...entrypoint, ...launch.command] } : launch, sink);
+    return this.inner.start(entrypoint ? new EntrypointLaunch(launch, [...entrypoint, ...launch.command]) : launch, sink);
   }
+}
+
+/**
+ * The launch with another command. It delegates every other field, read when the executor asks:
+ * launches compute their fields lazily (getters), which a `{ ...launch }` copy would lose.
+ */
+class EntrypointLaunch implements ContainerLaunch {
+  constructor(private readonly base: ContainerLaunch, readonly command: string[]) {}
+  get jobId(): string { return this.base.jobId; }
+  get jobName(): string { return this.base.jobName; }
+  get attempt(): number { return this.base.attempt; }
+  get jobDefinitionName(): string { return this.base.jobDefinitionName; }
+  get image(): string | undefined { return this.base.image; }
+  get environment(): Record<string, string> { return this.base.environment; }
+  get vcpus(): number { return this.base.vcpus; }
+  get memoryMiB(): number { return this.base.memoryMiB; }
+  get gpus(): number { return this.base.gpus; }
+  get container(): ContainerLaunch['container'] { return this.base.container; }
+  get logStreamName(): string { return this.base.logStreamName; }
 }
 
 /** Parses `IMAGE=COMMAND` (the command split on white space), as `--entrypoint` takes it. */

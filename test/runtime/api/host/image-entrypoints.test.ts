@@ -19,6 +19,19 @@ describe('ImageEntrypointRunner', () => {
     expect(runner.realTime).toBe(true);
   });
 
+  test('fields a launch computes lazily (getters) reach the inner runner', () => {
+    // GIVEN
+    let seen: ContainerLaunch | undefined;
+    const capture = new ImageEntrypointRunner({ realTime: false, start: (l) => { seen = l; return { stop: () => undefined }; } }, new Map([['img', ['entry']]]));
+    class Lazy { get jobId(): string { return 'job:3'; } get image(): string { return 'img'; } get command(): string[] { return ['arg']; } get attempt(): number { return 2; } }
+
+    // WHEN
+    capture.start(new Lazy() as unknown as ContainerLaunch, {} as AttemptSink);
+
+    // THEN
+    expect([seen!.jobId, seen!.attempt, seen!.image, seen!.command]).toEqual(['job:3', 2, 'img', ['entry', 'arg']]);
+  });
+
   test('parseEntrypoint splits IMAGE=COMMAND; a spec without both parts is an error naming the expected form', () => {
     expect(parseEntrypoint('a.dkr.ecr/x:1=sh ./run.sh  arg')).toEqual(['a.dkr.ecr/x:1', ['sh', './run.sh', 'arg']]);
     expect(() => parseEntrypoint('just-an-image')).toThrow('expected IMAGE=COMMAND');
