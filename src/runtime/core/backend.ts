@@ -1,3 +1,5 @@
+import { InstanceCapacity } from './capacity/instance-capacity';
+import { InstanceCapacityOptions } from './capacity/capacity-options';
 import { Clock } from './clock';
 import { ExplainContext, explainJob } from './diagnostics/explain-job';
 import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
@@ -29,7 +31,6 @@ import {
 } from './model/responses';
 import { CapacityModel, Placement } from './scheduling/capacity';
 import { Scheduler } from './scheduling/scheduler';
-import { VcpuPoolCapacity } from './scheduling/vcpu-pool-capacity';
 
 export { JobStateListener } from './jobs/job-lifecycle';
 
@@ -41,6 +42,8 @@ export interface BatchBackendOptions {
   readonly capacity?: CapacityModel;
   /** SCHED-1 scan depth. @default 100 */
   readonly schedulerScanDepth?: number;
+  /** Options of the default instance-level capacity model (start delays, unmanaged instances, ...). */
+  readonly capacityOptions?: InstanceCapacityOptions;
   /** LIFE-4: how long finished jobs stay describable, in seconds of runtime clock. @default 7 days */
   readonly finishedJobRetentionSeconds?: number;
   /** Delay between placement (STARTING) and RUNNING, in ms. @default 0 */
@@ -64,7 +67,8 @@ export class BatchBackend {
   private finishedJobs: JobRecord[] = [];
   private finishedHead = 0;
   private readonly scheduler: Scheduler;
-  private readonly capacity: CapacityModel;
+  /** The capacity model (instances, scaling, bin-packing). */
+  readonly capacity: CapacityModel;
   private readonly execution: AttemptExecution;
   private readonly multiNode: MultiNodeCoordinator;
   private readonly timeLimits: JobStateTimeLimits;
@@ -95,7 +99,10 @@ export class BatchBackend {
       stopNode: (node, reason) => this.terminate(node, reason),
       now: () => this.loop.now(),
     });
-    this.capacity = options.capacity ?? new VcpuPoolCapacity();
+    this.capacity = options.capacity ?? new InstanceCapacity(this.loop, {
+      capacityChanged: () => this.scheduler.requestPass(),
+      instanceTerminated: (termination) => this.execution.hostTerminated(termination.lostPlacements, termination.statusReason),
+    }, options.capacityOptions);
     this.scheduler = new Scheduler(
       this.loop,
       this.capacity,
@@ -121,7 +128,9 @@ export class BatchBackend {
   // Implemented in model/registry-operations.ts (validation first, then state); these only delegate.
 
   createComputeEnvironment(request: CreateComputeEnvironmentRequest): ComputeEnvironmentRecord {
-    return this.registryOperations.createComputeEnvironment(request);
+    const record = this.registryOperations.createComputeEnvironment(request);
+    this.capacity.computeEnvironmentCreated?.(record);
+    return record;
   }
 
   describeComputeEnvironments(request: DescribeComputeEnvironmentsRequest = {}): DescribeComputeEnvironmentsResponse {
@@ -129,7 +138,10 @@ export class BatchBackend {
   }
 
   updateComputeEnvironment(request: UpdateComputeEnvironmentRequest): ComputeEnvironmentIdentity {
-    return this.registryOperations.updateComputeEnvironment(request);
+    const identity = this.registryOperations.updateComputeEnvironment(request);
+    this.capacity.computeEnvironmentUpdated?.(this.registry.computeEnvironment(identity.computeEnvironmentName!));
+    this.scheduler.requestPass();
+    return identity;
   }
 
   deleteComputeEnvironment(computeEnvironment: string): void {

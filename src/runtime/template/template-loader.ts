@@ -1,5 +1,6 @@
 import { toApiShape } from './cfn-properties';
 import { CfnTemplate, IntrinsicResolver } from './intrinsic-resolver';
+import { markLaunchTemplateProblems, readLaunchTemplates } from './launch-template-loading';
 import { BatchBackend } from '../core/backend';
 import { ClientException } from '../core/errors';
 import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
@@ -37,6 +38,7 @@ export function loadTemplate(
     throw new Error(`The template of ${stackName} has no AWS Batch resources (AWS::Batch::ComputeEnvironment, JobQueue or JobDefinition); it has: ${types.join(', ') || 'no resources'}`);
   }
 
+  const launchTemplateProblems = readLaunchTemplates(backend, resolver, resources);
   for (const type of BATCH_TYPES) {
     for (const [logicalId, resource] of resources) {
       if (resource.Type !== type) continue;
@@ -46,7 +48,11 @@ export function loadTemplate(
       try {
         switch (type) {
           case 'AWS::Batch::ComputeEnvironment':
-            backend.createComputeEnvironment({ ...props, computeEnvironmentName: name } as unknown as CreateComputeEnvironmentRequest);
+            markLaunchTemplateProblems(
+              backend,
+              backend.createComputeEnvironment({ ...props, computeEnvironmentName: name } as unknown as CreateComputeEnvironmentRequest),
+              launchTemplateProblems,
+            );
             break;
           case 'AWS::Batch::JobQueue':
             backend.createJobQueue({ ...props, jobQueueName: name, priority: Number(props.priority ?? 1) } as unknown as CreateJobQueueRequest);

@@ -3,6 +3,7 @@ import { VirtualClock } from '../../../src/runtime/core/clock';
 import { ContainerLaunch } from '../../../src/runtime/core/executor';
 import { SeededIdGenerator } from '../../../src/runtime/core/id-generator';
 import { JobStatus } from '../../../src/runtime/core/jobs/job-status';
+import { VcpuPoolCapacity } from '../../../src/runtime/core/scheduling/vcpu-pool-capacity';
 import { JobBehavior } from '../../../src/runtime/executors/job-behavior';
 import { SimulatedRunner } from '../../../src/runtime/executors/simulated-runner';
 
@@ -17,13 +18,16 @@ export interface TestBackend {
 
 /**
  * A backend in virtual time with one CE (`maxvCpus`), one queue `queue` and one job definition `job`
- * (1 vCPU, 2048 MiB); behaviours are chosen by a function of the launch.
+ * (1 vCPU, 2048 MiB); behaviours are chosen by a function of the launch. Capacity is the plain vCPU
+ * pool: these tests are about job semantics, so `maxvCpus` alone decides how many jobs run at once
+ * (the instance model has its own tests under capacity/).
  */
 export function testBackend(options: { maxvCpus?: number; behavior?: (launch: ContainerLaunch) => JobBehavior } = {}): TestBackend {
   const launches: ContainerLaunch[] = [];
   const backend = new BatchBackend({
     clock: new VirtualClock(T0),
     ids: new SeededIdGenerator(7),
+    capacity: new VcpuPoolCapacity(),
     runner: new SimulatedRunner({
       behaviorFor: (launch) => {
         launches.push(launch);

@@ -96,8 +96,8 @@ function explainRunnable(job: JobRecord, context: ExplainContext): string {
   if (blocker) {
     return `Job ${job.jobId} stays RUNNABLE: it is blocked behind job ${blocker.jobId} in queue ${queue.name}, which can never be placed (SCHED-1 head-of-line blocking). ${explainRunnable(blocker, context)}`;
   }
-  return `Job ${job.jobId} is RUNNABLE and waits for capacity (${INSUFFICIENT_CAPACITY}): compute environments ${usable.map((ce) => ce.name).join(', ')} `
-    + `are busy or scaling up; it needs ${describeDemand(demand)}.`;
+  const waits = usable.map((ce) => context.capacity.explainWait?.(ce, demand) ?? `${ce.name} is busy or scaling up`);
+  return `Job ${job.jobId} is RUNNABLE and waits for capacity (${INSUFFICIENT_CAPACITY}); it needs ${describeDemand(demand)}: ${waits.join('; ')}.`;
 }
 
 function describeDemand(demand: ContainerDemand): string {

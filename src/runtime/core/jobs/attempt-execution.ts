@@ -84,12 +84,26 @@ export class AttemptExecution {
     job.attempts.push(attempt);
     const live = new LiveAttempt(this, this.context, job, attempt, placement);
     job.liveAttempt = live;
+    placement.attempt = live;
     this.context.transition(job, 'STARTING');
     const readyAt = Math.max(placement.readyAt, loop.now()) + this.context.startDelayMs;
     if (readyAt <= loop.now()) {
       this.run(job, attempt, live); // the instance is up: no need to go through the event heap
     } else {
       live.addTimer(loop.at(readyAt, () => this.run(job, attempt, live)));
+    }
+  }
+
+  /**
+   * RETRY-3: the instances under these placements are gone (a Spot reclaim, a host failure): their
+   * attempts fail with AWS's host statusReason, and retry when attempts remain.
+   */
+  hostTerminated(placements: readonly Placement[], statusReason: string): void {
+    for (const placement of placements) {
+      const live = placement.attempt as LiveAttempt | undefined;
+      if (!live || live.ended) continue;
+      this.end(live.job, live, { reason: 'Host EC2 instance terminated', statusReason });
+      live.handle?.stop('SIGKILL'); // a real process must not outlive its "instance"
     }
   }
 

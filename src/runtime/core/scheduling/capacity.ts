@@ -11,6 +11,8 @@ export interface Placement {
   /** When the instance can start the container (instance start delay; equals now for a running instance). */
   readonly readyAt: number;
   release(): void;
+  /** The attempt using the placement, set by the core (to find it again when its host fails, RETRY-3). */
+  attempt?: unknown;
 }
 
 /** Whether a demand can ever be met by a compute environment, and if not, why (DIAG-2). */

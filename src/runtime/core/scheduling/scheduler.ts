@@ -110,6 +110,9 @@ export class Scheduler {
       const ces = this.usableComputeEnvironments(queue);
       if (ces.length === 0) continue;
       let skipped = 0;
+      // Within one pass capacity only shrinks: a demand that found no room on a CE finds none later in
+      // the pass, so identical jobs (array children share one demand object) are not tried again.
+      const full = new Map<ComputeEnvironmentRecord, Set<ContainerDemand>>();
       for (let i = fifo.head; i < fifo.jobs.length && skipped < this.options.scanDepth; i++) {
         const job = fifo.jobs[i];
         if (job.status !== 'RUNNABLE') continue;
@@ -117,8 +120,12 @@ export class Scheduler {
         let placement: Placement | undefined;
         for (const ce of ces) {
           if (job.mnpParent && !runsMultiNode(ce)) continue;
+          let fullFor = full.get(ce);
+          if (fullFor?.has(demand)) continue;
           placement = this.capacity.tryPlace(ce, demand, now);
           if (placement) break;
+          if (!fullFor) full.set(ce, fullFor = new Set());
+          fullFor.add(demand);
         }
         if (placement) {
           this.listener.jobPlaced(job, placement);
