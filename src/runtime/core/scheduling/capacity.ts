@@ -10,9 +10,9 @@ export interface Placement {
   readonly instanceId?: string;
   /** When the instance can start the container (instance start delay; equals now for a running instance). */
   readonly readyAt: number;
-  release(): void;
   /** The attempt using the placement, set by the core (to find it again when its host fails, RETRY-3). */
   attempt?: unknown;
+  release(): void;
 }
 
 /** Whether a demand can ever be met by a compute environment, and if not, why (DIAG-2). */
