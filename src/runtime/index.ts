@@ -2,3 +2,4 @@ export * from './shapes';
 export * from './local-batch-runtime';
 export * from './executors/job-executor';
 export * from './executors/job-behavior';
+export * from './runtime-capacity';

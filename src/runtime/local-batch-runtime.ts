@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Stack, Stage, Token } from 'aws-cdk-lib';
+import { Duration, Stack, Stage, Token } from 'aws-cdk-lib';
 import { BatchBackend } from './core/backend';
+import { InstanceCapacity } from './core/capacity/instance-capacity';
 import { DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from './core/clock';
 import { EventLoop } from './core/event-loop';
 import { SeededIdGenerator } from './core/id-generator';
@@ -16,6 +17,7 @@ import { ILocalFunctionHandler } from './events/local-function-handler';
 import { PutEventsEntry, PutEventsResult } from './events/put-events-entry';
 import { TargetInvocation } from './events/target-invocation';
 import { JobExecutor } from './executors/job-executor';
+import { capacityOptions, InstanceInfo, UnmanagedInstances } from './runtime-capacity';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
 import { CfnTemplate } from './template/intrinsic-resolver';
 import { loadTemplate, LoadedTemplate } from './template/template-loader';
@@ -40,8 +42,18 @@ export interface LocalBatchRuntimeProps {
   readonly startTime?: number;
   /** Seed of the job-id generator in virtual time. @default 1 */
   readonly seed?: number;
-  /** How many RUNNABLE jobs per queue one scheduling pass considers (SCHED-1). @default 100 */
+  /** How many RUNNABLE jobs per queue a scheduling pass may look past (SCHED-1 backfill). @default 100 */
   readonly schedulerScanDepth?: number;
+  /**
+   * Instances take a realistic time to start (about 2 minutes, more for GPU and Spot) instead of
+   * being ready at once.
+   * @default false
+   */
+  readonly realisticInstanceStart?: boolean;
+  /** How long an idle instance of a managed compute environment lives before scale-down. @default Duration.minutes(5) */
+  readonly scaleDownIdleTime?: Duration;
+  /** Instances of the template's unmanaged compute environments (SCHED-7). @default - none */
+  readonly unmanagedInstances?: UnmanagedInstances[];
 }
 
 /** A job state change, as delivered to listeners. */
@@ -134,11 +146,16 @@ export class LocalBatchRuntime {
         partition: DEFAULT_ENVIRONMENT.partition,
       },
       schedulerScanDepth: props.schedulerScanDepth,
+      capacityOptions: capacityOptions(props),
     });
     if (!this.virtual) {
       this.driver = new RealTimeDriver(this.backend.loop, () => Date.now());
     }
     this.loaded = loadTemplate(this.backend, template, props.stackName ?? 'LocalStack', props.parameters ?? {});
+    for (const instances of props.unmanagedInstances ?? []) {
+      const ce = this.computeEnvironmentName(instances.computeEnvironment);
+      for (let i = 0; i < (instances.count ?? 1); i++) this.instanceCapacity().registerInstance(ce, instances.instanceType, instances.ecsReservedMemoryMiB);
+    }
     this.events = new LocalEventBridge(this.backend, this.loaded, { virtual: this.virtual, seed: props.seed });
   }
 
@@ -288,6 +305,32 @@ export class LocalBatchRuntime {
     return arn;
   }
 
+  /**
+   * Terminates an instance of a compute environment, as a Spot reclaim or a host failure would: the
+   * attempts on it fail with `Host EC2 (instance i-...) terminated.` and retry when attempts remain
+   * (RETRY-3).
+   */
+  terminateInstance(computeEnvironment: string, instanceId: string): void {
+    this.instanceCapacity().terminateInstance(this.computeEnvironmentName(computeEnvironment), instanceId);
+  }
+
+  /** The instances of a compute environment (name, ARN or logical id) now. */
+  instances(computeEnvironment: string): InstanceInfo[] {
+    return this.instanceCapacity().instances(this.computeEnvironmentName(computeEnvironment)).map((view) => ({
+      instanceId: view.instanceId,
+      instanceType: view.instanceType,
+      registeredvCpus: view.registeredvCpus,
+      registeredMemoryMiB: view.registeredMemoryMiB,
+      freevCpus: view.freevCpus,
+      runningJobs: view.runningPlacements,
+    }));
+  }
+
+  /** The most instances that ran at one time, all compute environments together. */
+  peakInstances(): number {
+    return this.instanceCapacity().stats().peakInstances;
+  }
+
   /** Stops the real-time timer so the process can exit. */
   dispose(): void {
     this.driver?.dispose();
@@ -310,6 +353,16 @@ export class LocalBatchRuntime {
       return String(this.loaded.resolver.resolve(this.stack.resolve(value)));
     }
     return this.loaded.batchResources.get(value) ?? value;
+  }
+
+  private computeEnvironmentName(reference: string): string {
+    return this.backend.registry.computeEnvironment(this.resolveReference(reference), 'computeEnvironment').name;
+  }
+
+  private instanceCapacity(): InstanceCapacity {
+    const capacity = this.backend.capacity;
+    if (!(capacity instanceof InstanceCapacity)) throw new Error('this runtime does not model instances');
+    return capacity;
   }
 
   private requireVirtual(method: string): void {

@@ -52,5 +52,7 @@ export interface AttemptHandle {
 export interface JobRunner {
   /** Whether the runner works in virtual time (simulated) or needs real time (processes). */
   readonly realTime: boolean;
+  /** Time between SIGTERM and SIGKILL when the runtime stops an attempt (TIME-2, LIFE-7); 30 s when absent. */
+  readonly stopGracePeriodMs?: number;
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle;
 }

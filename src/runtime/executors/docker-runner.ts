@@ -29,6 +29,11 @@ export interface DockerRunnerOptions {
  */
 export class DockerRunner implements JobRunner {
   readonly realTime = true;
+
+  /** The core waits this long after SIGTERM before SIGKILL (TIME-2). */
+  get stopGracePeriodMs(): number {
+    return this.options.stopGracePeriodMs;
+  }
   private sequence = 0;
 
   constructor(private readonly options: DockerRunnerOptions) {}

@@ -1,7 +1,8 @@
 /**
  * A container that cannot be started, with the reason AWS gives such an attempt: `container.reason`
  * starts with the error kind (`CannotStartContainerError`, `ResourceInitializationError`), and the
- * statusReason is `Task failed to start`. Messages name the field, the value and what was expected.
+ * statusReason is `Task failed to start`, followed here by why (issue 2 asks the runtime to say it; AWS
+ * puts the why only in `container.reason`). Messages name the field, the value and what was expected.
  */
 export class LaunchFailure extends Error {
   constructor(message: string, readonly kind: string = 'CannotStartContainerError') {
@@ -11,7 +12,7 @@ export class LaunchFailure extends Error {
 
   /** The attempt result of this failure. */
   toResult(): { reason: string; statusReason: string } {
-    return { reason: `${this.kind}: ${this.message}`, statusReason: 'Task failed to start' };
+    return { reason: `${this.kind}: ${this.message}`, statusReason: `Task failed to start: ${this.message}` };
   }
 }
 

@@ -31,6 +31,11 @@ export interface ProcessRunnerOptions extends ProcessLaunchSettings {
  */
 export class ProcessRunner implements JobRunner {
   readonly realTime = true;
+
+  /** The core waits this long after SIGTERM before SIGKILL (TIME-2). */
+  get stopGracePeriodMs(): number {
+    return this.options.stopGracePeriodMs;
+  }
   private context?: ProcessAttemptContext;
 
   constructor(private readonly options: ProcessRunnerOptions) {}

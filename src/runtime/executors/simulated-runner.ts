@@ -30,7 +30,7 @@ export class SimulatedRunner implements JobRunner {
     } catch (error) {
       // A custom handler's bug must not stop the whole simulation: the attempt fails and says why.
       const message = error instanceof Error ? error.message : String(error);
-      sink.exited({ reason: `CannotStartContainerError: ${message}`, statusReason: 'Task failed to start' });
+      sink.exited({ reason: `CannotStartContainerError: ${message}`, statusReason: `Task failed to start: ${message}` });
       return { stop: () => undefined };
     }
     for (const line of behavior.logLines) sink.log(line);
@@ -45,15 +45,26 @@ export class SimulatedRunner implements JobRunner {
   }
 }
 
+/**
+ * The handler's view of a launch. Command and environment are copied only when a custom handler reads
+ * them: most simulated jobs use fixed behaviours, and a million-job run should not build a million
+ * environments nobody looks at.
+ */
 function contextOf(launch: ContainerLaunch, random: number): JobBehaviorContext {
+  let command: string[] | undefined;
+  let environment: Record<string, string> | undefined;
   return {
     jobId: launch.jobId,
     jobName: launch.jobName,
     attempt: launch.attempt,
     jobDefinitionName: launch.jobDefinitionName,
     image: launch.image,
-    command: [...launch.command],
-    environment: { ...launch.environment },
+    get command() {
+      return command ??= [...launch.command];
+    },
+    get environment() {
+      return environment ??= { ...launch.environment };
+    },
     vcpus: launch.vcpus,
     memoryMiB: launch.memoryMiB,
     gpus: launch.gpus,

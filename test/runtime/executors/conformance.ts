@@ -18,7 +18,7 @@ export const CORE_FEATURES = {
   /** Array jobs (ARR-1..5). */
   arrays: true,
   /** Multi-node parallel jobs (MNP-1..8). */
-  multiNode: false,
+  multiNode: true,
 };
 
 /** The probe image every job definition of the suite uses. */
@@ -89,6 +89,8 @@ export function conformanceTemplate(): any {
   };
 }
 
+const NODE_ENV_STEPS = ['env', 'AWS_BATCH_JOB_NODE_INDEX', 'env', 'AWS_BATCH_JOB_NUM_NODES', 'env', 'AWS_BATCH_JOB_MAIN_NODE_INDEX'];
+
 function multiNodeDefinition(container: Record<string, unknown>): unknown {
   return {
     Type: 'AWS::Batch::JobDefinition',
@@ -97,7 +99,11 @@ function multiNodeDefinition(container: Record<string, unknown>): unknown {
       NodeProperties: {
         NumNodes: 2,
         MainNode: 0,
-        NodeRangeProperties: [{ TargetNodes: '0:', Container: { ...container, Command: ['env', 'AWS_BATCH_JOB_NODE_INDEX', 'env', 'AWS_BATCH_JOB_NUM_NODES', 'env', 'AWS_BATCH_JOB_MAIN_NODE_INDEX'] } }],
+        NodeRangeProperties: [
+          { TargetNodes: '0:', Container: { ...container, Command: [...NODE_ENV_STEPS] } },
+          // The main node waits a little: its exit stops the other nodes (MNP-4), which must print first.
+          { TargetNodes: '0', Container: { Command: [...NODE_ENV_STEPS, 'sleep', '1500'] } },
+        ],
       },
     },
   };

@@ -54,7 +54,7 @@ describe('DockerRunner (against the fake docker)', () => {
 
   test('a container the daemon cannot create (exit 125) cannot start, with the daemon\'s message', async () => {
     const sink = await run({ image: 'unpullable/image:1' });
-    expect(sink.exits).toEqual([{ reason: 'CannotStartContainerError: docker: Error response from daemon: pull access denied for unpullable/image:1.', statusReason: 'Task failed to start' }]);
+    expect(sink.exits).toEqual([{ reason: 'CannotStartContainerError: docker: Error response from daemon: pull access denied for unpullable/image:1.', statusReason: 'Task failed to start: docker: Error response from daemon: pull access denied for unpullable/image:1.' }]);
   });
 
   test('a container the kernel OOM-killed reports OutOfMemoryError', async () => {

@@ -2,7 +2,7 @@ import { asLaunchFailure, LaunchFailure } from '../../../src/runtime/executors/l
 
 describe('LaunchFailure', () => {
   test('LIFE-5: a container that cannot start reports CannotStartContainerError and "Task failed to start"', () => {
-    expect(new LaunchFailure('image: missing').toResult()).toEqual({ reason: 'CannotStartContainerError: image: missing', statusReason: 'Task failed to start' });
+    expect(new LaunchFailure('image: missing').toResult()).toEqual({ reason: 'CannotStartContainerError: image: missing', statusReason: 'Task failed to start: image: missing' });
     expect(new LaunchFailure('no secret', 'ResourceInitializationError').toResult().reason).toBe('ResourceInitializationError: no secret');
   });
 

@@ -71,7 +71,7 @@ describe.each([true, false])('ProcessRunner with useSpawnHelper %p', (helper) =>
 
     test('a command that does not exist cannot start (CannotStartContainerError)', async () => {
       const sink = await run({ command: ['no-such-program-anywhere'] });
-      expect(sink.exits).toEqual([{ reason: 'CannotStartContainerError: command: "no-such-program-anywhere": executable file not found in $PATH', statusReason: 'Task failed to start' }]);
+      expect(sink.exits).toEqual([{ reason: 'CannotStartContainerError: command: "no-such-program-anywhere": executable file not found in $PATH', statusReason: 'Task failed to start: command: "no-such-program-anywhere": executable file not found in $PATH' }]);
     });
 
     (hasPrlimit ? test : test.skip)('a command that does not exist cannot start behind the prlimit wrapper either', async () => {

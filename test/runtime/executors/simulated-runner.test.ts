@@ -51,7 +51,7 @@ describe('SimulatedRunner', () => {
     // WHEN
     runnerOf(behavior).start(containerLaunch(), sink);
     // THEN
-    expect(sink.exits).toEqual([{ reason: 'CannotStartContainerError: handler bug', statusReason: 'Task failed to start' }]);
+    expect(sink.exits).toEqual([{ reason: 'CannotStartContainerError: handler bug', statusReason: 'Task failed to start: handler bug' }]);
   });
 
   test('the handler gets the launch\'s command, environment and a seeded random draw', () => {

@@ -151,7 +151,7 @@ export class AttemptExecution {
 
   private stop(live: LiveAttempt): void {
     live.handle?.stop('SIGTERM');
-    live.addTimer(this.context.loop.after(STOP_GRACE_PERIOD_MS, () => {
+    live.addTimer(this.context.loop.after(this.context.runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS, () => {
       if (!live.ended) live.handle?.stop('SIGKILL');
     }));
   }

@@ -1,0 +1,116 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { BatchEnvironment, JobBehavior, JobExecutor, LocalBatchRuntime } from '../../src';
+
+function quickStack(): { stack: Stack; batch: BatchEnvironment; hello: { jobDefinitionArn: string }; missing: { jobDefinitionArn: string } } {
+  const app = new App();
+  const stack = new Stack(app, 'RuntimeTest');
+  const batch = new BatchEnvironment(stack, 'Batch');
+  const hello = batch.addJobDefinition('Hello', { command: ['echo', 'Ref::greeting', 'world'], parameters: { greeting: 'hello' } });
+  const missing = batch.addJobDefinition('Missing', { command: ['definitely-not-a-program-on-this-host'] });
+  return { stack, batch, hello, missing };
+}
+
+describe('LocalBatchRuntime', () => {
+  test('PARAM-1, LOG-1: a BatchEnvironment job runs through fromStack as a real process and SUCCEEDS with its log lines', async () => {
+    // GIVEN
+    const { stack, batch, hello } = quickStack();
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.process() });
+
+    // WHEN
+    const { jobId } = runtime.submitJob({ jobName: 'hello', jobQueue: batch.jobQueue.jobQueueArn, jobDefinition: hello.jobDefinitionArn, parameters: { greeting: 'bonjour' } });
+    const job = await runtime.waitForJob(jobId);
+
+    // THEN
+    expect(job.status).toBe('SUCCEEDED');
+    expect(job.container?.command).toEqual(['echo', 'bonjour', 'world']);
+    expect(runtime.getJobLogs(jobId)).toEqual(['bonjour world']);
+    runtime.dispose();
+  });
+
+  test('LIFE-2: a command that cannot be started FAILS the attempt with a statusReason that says why', async () => {
+    // GIVEN
+    const { stack, batch, missing } = quickStack();
+    const runtime = LocalBatchRuntime.fromStack(stack);
+
+    // WHEN
+    const { jobId } = runtime.submitJob({ jobName: 'missing', jobQueue: batch.jobQueue.jobQueueArn, jobDefinition: missing.jobDefinitionArn });
+    const job = await runtime.waitForJob(jobId);
+
+    // THEN
+    expect(job.status).toBe('FAILED');
+    expect(job.statusReason).toMatch(/^Task failed to start: .*definitely-not-a-program-on-this-host.*not found/);
+    expect(job.container?.reason).toMatch(/^CannotStartContainerError: /);
+    runtime.dispose();
+  });
+
+  test('an unknown queue or job definition is an error naming the value and the known ones', () => {
+    // GIVEN
+    const { stack, hello } = quickStack();
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.simulated() });
+
+    // WHEN / THEN
+    expect(() => runtime.submitJob({ jobName: 'x', jobQueue: 'nope', jobDefinition: hello.jobDefinitionArn }))
+      .toThrow(/jobQueue: unknown job queue "nope"; known: RuntimeTest-BatchJobQueue/);
+    expect(() => runtime.submitJob({ jobName: 'x', jobQueue: 'BatchJobQueue12345678', jobDefinition: 'nope:3' }))
+      .toThrow(/unknown/);
+  });
+
+  test('a template without Batch resources is a clear error', () => {
+    // GIVEN
+    const template = { Resources: { Topic: { Type: 'AWS::SNS::Topic' } } };
+
+    // WHEN / THEN
+    expect(() => LocalBatchRuntime.fromTemplate(template)).toThrow(/has no AWS Batch resources .*it has: AWS::SNS::Topic/);
+    expect(() => LocalBatchRuntime.fromTemplate({})).toThrow(/no Resources section/);
+  });
+
+  test('unnamed resources get <stack>-<logicalId>-<SUFFIX> names, the same on every load', () => {
+    // GIVEN
+    const { stack, batch } = quickStack();
+
+    // WHEN
+    const first = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.simulated() });
+    const second = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.simulated() });
+    const logicalId = stack.getLogicalId(batch.jobQueue.node.defaultChild as never);
+
+    // THEN
+    expect(first.resourceArn(logicalId)).toMatch(new RegExp(`:job-queue/RuntimeTest-${logicalId}-[0-9A-Z]{12}$`));
+    expect(second.resourceArn(logicalId)).toBe(first.resourceArn(logicalId));
+  });
+
+  test('fromTemplateFile loads a cdk.out directory and picks the stack', () => {
+    // GIVEN
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdkout-'));
+    const app = new App({ outdir });
+    const stack = new Stack(app, 'FromFile');
+    const batch = new BatchEnvironment(stack, 'Batch');
+    batch.addJobDefinition('Hello', { jobDefinitionName: 'hello', command: ['echo', 'hi'] });
+    app.synth();
+
+    // WHEN
+    const runtime = LocalBatchRuntime.fromTemplateFile(outdir, { executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.seconds(5), logLines: ['hi'] }) }) });
+    const queue = runtime.resourceArn(stack.getLogicalId(batch.jobQueue.node.defaultChild as never));
+    const { jobId } = runtime.submitJob({ jobName: 'hi', jobQueue: queue, jobDefinition: 'hello' });
+    runtime.runUntilIdle();
+
+    // THEN
+    const job = runtime.describeJob(jobId);
+    expect(job.status).toBe('SUCCEEDED');
+    expect(runtime.getJobLogs(jobId)).toEqual(['hi']);
+    expect(job.stoppedAt! - job.startedAt).toBe(5000);
+    fs.rmSync(outdir, { recursive: true, force: true });
+  });
+
+  test('virtual-time methods are refused with real processes, pointing to waitForJob', () => {
+    // GIVEN
+    const { stack } = quickStack();
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.process() });
+
+    // WHEN / THEN
+    expect(() => runtime.runUntilIdle()).toThrow(/needs virtual time .* use waitForJob/);
+    runtime.dispose();
+  });
+});
