@@ -154,7 +154,9 @@ export class LocalBatchRuntime {
     this.loaded = loadTemplate(this.backend, template, props.stackName ?? 'LocalStack', props.parameters ?? {});
     for (const instances of props.unmanagedInstances ?? []) {
       const ce = this.computeEnvironmentName(instances.computeEnvironment);
-      for (let i = 0; i < (instances.count ?? 1); i++) this.instanceCapacity().registerInstance(ce, instances.instanceType, instances.ecsReservedMemoryMiB);
+      for (let i = 0; i < (instances.count ?? 1); i++) {
+        this.instanceCapacity().registerInstance(ce, instances.instanceType, instances.ecsReservedMemoryMiB);
+      }
     }
     this.events = new LocalEventBridge(this.backend, this.loaded, { virtual: this.virtual, seed: props.seed });
   }

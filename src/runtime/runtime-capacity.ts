@@ -30,7 +30,9 @@ export interface InstanceInfo {
 }
 
 /** The capacity settings of the runtime's props, as the core's options. */
-export function capacityOptions(props: { readonly realisticInstanceStart?: boolean; readonly scaleDownIdleTime?: Duration }): InstanceCapacityOptions {
+export function capacityOptions(
+  props: { readonly realisticInstanceStart?: boolean; readonly scaleDownIdleTime?: Duration },
+): InstanceCapacityOptions {
   return {
     instanceStart: props.realisticInstanceStart ? REALISTIC_INSTANCE_START : undefined,
     scaleDownIdleMs: props.scaleDownIdleTime?.toMilliseconds(),

@@ -1,13 +1,13 @@
-import { InstanceCapacity } from './capacity/instance-capacity';
 import { InstanceCapacityOptions } from './capacity/capacity-options';
+import { InstanceCapacity } from './capacity/instance-capacity';
 import { Clock } from './clock';
+import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { ExplainContext, explainJob } from './diagnostics/explain-job';
 import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
 import { ClientException } from './errors';
 import { EventLoop } from './event-loop';
 import { JobRunner } from './executor';
 import { IdGenerator } from './id-generator';
-import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { AttemptExecution } from './jobs/attempt-execution';
 import { jobDemand, mergeEnvironment } from './jobs/container-launch';
 import { JobLifecycle, JobStateListener } from './jobs/job-lifecycle';
@@ -32,7 +32,7 @@ import {
 import { CapacityModel, Placement } from './scheduling/capacity';
 import { Scheduler } from './scheduling/scheduler';
 
-export { JobStateListener } from './jobs/job-lifecycle';
+export type { JobStateListener } from './jobs/job-lifecycle';
 
 export interface BatchBackendOptions {
   readonly clock: Clock;

@@ -10,12 +10,26 @@ const SPECIAL_KEYS: Record<string, string> = {
   // kept as a table so oddities have one home.
 };
 
+/**
+ * Integer properties of the Batch resource types. CloudFormation converts `"4"` to 4 for them (templates
+ * often carry numbers as strings, e.g. after Fn::Sub or from parameters), so the loader does as well.
+ */
+const INTEGER_PROPERTIES = new Set([
+  'MinvCpus', 'MaxvCpus', 'DesiredvCpus', 'UnmanagedvCpus', 'BidPercentage', 'Priority', 'Order', 'Vcpus', 'Memory',
+  'Attempts', 'AttemptDurationSeconds', 'NumNodes', 'MainNode', 'SchedulingPriority', 'MaxTimeSeconds', 'Size',
+  'SharedMemorySize', 'MaxSwap', 'Swappiness', 'HardLimit', 'SoftLimit', 'ContainerPort', 'SizeInGiB',
+]);
+
 export function toApiShape(value: unknown, keyIsUserData: boolean = false): unknown {
   if (Array.isArray(value)) return value.map((v) => toApiShape(v));
   if (value === null || typeof value !== 'object') return value;
   const result: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
     const apiKey = keyIsUserData ? key : SPECIAL_KEYS[key] ?? camelCase(key);
+    if (!keyIsUserData && INTEGER_PROPERTIES.has(key) && typeof child === 'string' && /^-?\d+$/.test(child.trim())) {
+      result[apiKey] = Number(child);
+      continue;
+    }
     result[apiKey] = keyIsUserData ? child : toApiShape(child, USER_KEYED_MAPS.has(key) && !Array.isArray(child));
   }
   return result;

@@ -133,6 +133,9 @@ export class AttemptExecution {
     attempt.startedAt = loop.now();
     job.startedAt = attempt.startedAt;
     this.context.transition(job, 'RUNNING');
+    // LOG-1: the stream exists once the attempt runs. Simulated runs skip this (a million empty
+    // streams cost more than the jobs); their stream appears with the first line.
+    if (this.context.runner.realTime) this.context.logs.ensureStream(BATCH_LOG_GROUP, attempt.logStreamName!);
 
     const launch = new LazyContainerLaunch(job, attempt, live.placement.computeEnvironment.name);
     live.handle = this.context.runner.start(launch, live);

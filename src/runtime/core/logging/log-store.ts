@@ -19,6 +19,11 @@ export class LogStore {
     this.streamEvents(group, stream, true)!.push({ timestamp, message, ingestionTime: timestamp });
   }
 
+  /** Creates an empty stream, so a job that writes nothing still has a readable one (LOG-1). */
+  ensureStream(group: string, stream: string): void {
+    this.streamEvents(group, stream, true);
+  }
+
   events(group: string, stream: string): readonly LogEvent[] | undefined {
     return this.streamEvents(group, stream, false);
   }
