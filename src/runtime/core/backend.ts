@@ -67,6 +67,7 @@ export class BatchBackend {
   private finishedJobs: JobRecord[] = [];
   private finishedHead = 0;
   private readonly scheduler: Scheduler;
+  private readonly registryOperations: RegistryOperations;
   /** The capacity model (instances, scaling, bin-packing). */
   readonly capacity: CapacityModel;
   private readonly execution: AttemptExecution;
@@ -80,6 +81,7 @@ export class BatchBackend {
     this.ids = options.ids;
     this.environment = options.environment ?? DEFAULT_ENVIRONMENT;
     this.registry = new ResourceRegistry(this.environment);
+    this.registryOperations = new RegistryOperations(this.registry, this);
     this.retentionMs = (options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000;
     this.lifecycle = new JobLifecycle({
       now: () => this.loop.now(),
@@ -187,13 +189,6 @@ export class BatchBackend {
   listTagsForResource(resourceArn: string): Record<string, string> {
     return this.registryOperations.listTagsForResource(resourceArn);
   }
-
-  /** Created on first use: field initializers run before the constructor has set `registry`. */
-  private get registryOperations(): RegistryOperations {
-    return this.registryOperationsInstance ??= new RegistryOperations(this.registry, this);
-  }
-
-  private registryOperationsInstance?: RegistryOperations;
 
   // ---- job operations --------------------------------------------------------------------------
 
