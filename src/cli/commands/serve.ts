@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { BatchLocalServer } from '../../runtime/api/batch-local-server';
+import { addEventRoutes } from '../../runtime/api/local/event-routes';
 import { isTerminal } from '../../runtime/core/jobs/job-status';
+import { LocalEventBridge } from '../../runtime/events/local-event-bridge';
 import { CliIo, printJson } from '../cli-io';
 import {
   addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, TemplateOptions,
@@ -26,6 +28,9 @@ export interface ServeHandle {
 export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHandle> {
   const { host, loaded } = hostWithTemplate(options);
   const server = new BatchLocalServer(host.backend, { logError: (message) => io.err(message) });
+  // The template's EventBridge rules run against the same backend; their deliveries are readable and
+  // events can be injected through the local-only routes (/_local/put-events, /_local/target-invocations).
+  addEventRoutes(server.localRoutes, new LocalEventBridge(host.backend, loaded, { virtual: false }));
   let url: string;
   try {
     url = await server.listen(options.port, options.host);
@@ -78,7 +83,8 @@ Examples:
   $ aws batch submit-job --endpoint-url http://127.0.0.1:${DEFAULT_PORT} --job-name hello --job-queue MyQueue --job-definition MyJob
 
 Routes: AWS Batch REST-JSON (POST /v1/submitjob, ...), CloudWatch Logs (X-Amz-Target: Logs_20140328.*),
-and local-only routes under /_local/ (GET /_local/health, GET /_local/explain?jobId=ID).`);
+and local-only routes under /_local/ (GET /_local/health, GET /_local/explain?jobId=ID, POST /_local/put-events,
+GET /_local/target-invocations?ruleName=NAME).`);
   command.action(async (options: ServeOptions) => {
     const handle = await serve(options, io);
     await new Promise<void>((resolve) => {

@@ -246,8 +246,7 @@ export class BatchBackend {
     parent.childStatusCounts = counts;
     parent.unfinishedChildren = size;
     for (let index = 0; index < size; index++) {
-      const childId = `${parent.jobId}:${index}`;
-      const child = new JobRecord(childId, `${parent.arn}:${index}`, parent.spec, parent.createdAt, this.nextSequence++);
+      const child = new JobRecord(undefined, undefined, parent.spec, parent.createdAt, this.nextSequence++);
       child.status = 'PENDING';
       child.parent = parent;
       child.arrayIndex = index;

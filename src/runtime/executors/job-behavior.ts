@@ -38,8 +38,12 @@ export interface FailBehaviorOptions {
 }
 
 /** How a behaviour decides an attempt; one implementation per factory. */
+/**
+ * A behaviour's plan. The handler context is built only on demand (`context()`): fixed behaviours never
+ * need it, and building it for each of a million simulated jobs dominated the simulation's time.
+ */
 interface BehaviorPlan {
-  resolve(context: JobBehaviorContext, random: SeededRandom): ResolvedBehavior;
+  resolve(attempt: number, context: () => JobBehaviorContext, random: SeededRandom): ResolvedBehavior;
 }
 
 const DEFAULT_DURATION = Duration.seconds(1);
@@ -84,14 +88,16 @@ export class JobBehavior {
   private constructor(private readonly plan: BehaviorPlan) {}
 
   /** @internal decides one attempt */
-  public _resolve(context: JobBehaviorContext, random: SeededRandom): ResolvedBehavior {
-    return this.plan.resolve(context, random);
+  public _resolve(attempt: number, context: () => JobBehaviorContext, random: SeededRandom): ResolvedBehavior {
+    return this.plan.resolve(attempt, context, random);
   }
 }
 
 class FixedPlan implements BehaviorPlan {
   private readonly durationMs: number;
   private readonly jitterMs: number;
+  /** Without jitter every resolution is the same (read-only) object. */
+  private fixed?: ResolvedBehavior;
 
   constructor(
     private readonly exitCode: number,
@@ -105,10 +111,12 @@ class FixedPlan implements BehaviorPlan {
     this.jitterMs = jitter?.toMilliseconds() ?? 0;
   }
 
-  resolve(_context: JobBehaviorContext, random: SeededRandom): ResolvedBehavior {
-    const durationMs = this.jitterMs === 0
-      ? this.durationMs
-      : Math.max(0, Math.round(this.durationMs + (random.next() * 2 - 1) * this.jitterMs));
+  resolve(_attempt: number, _context: () => JobBehaviorContext, random: SeededRandom): ResolvedBehavior {
+    if (this.jitterMs === 0) return this.fixed ??= this.withDuration(this.durationMs);
+    return this.withDuration(Math.max(0, Math.round(this.durationMs + (random.next() * 2 - 1) * this.jitterMs)));
+  }
+
+  private withDuration(durationMs: number): ResolvedBehavior {
     return { exitCode: this.exitCode, durationMs, logLines: this.logLines, reason: this.reason, ignoresSigterm: this.ignoresSigterm };
   }
 }
@@ -116,17 +124,17 @@ class FixedPlan implements BehaviorPlan {
 class PerAttemptPlan implements BehaviorPlan {
   constructor(private readonly plans: readonly BehaviorPlan[]) {}
 
-  resolve(context: JobBehaviorContext, random: SeededRandom): ResolvedBehavior {
-    const index = Math.min(Math.max(context.attempt, 1), this.plans.length) - 1;
-    return this.plans[index].resolve(context, random);
+  resolve(attempt: number, context: () => JobBehaviorContext, random: SeededRandom): ResolvedBehavior {
+    const index = Math.min(Math.max(attempt, 1), this.plans.length) - 1;
+    return this.plans[index].resolve(attempt, context, random);
   }
 }
 
 class CustomPlan implements BehaviorPlan {
   constructor(private readonly handler: IJobBehaviorHandler) {}
 
-  resolve(context: JobBehaviorContext): ResolvedBehavior {
-    return validateResult(this.handler.run(context));
+  resolve(_attempt: number, context: () => JobBehaviorContext): ResolvedBehavior {
+    return validateResult(this.handler.run(context()));
   }
 }
 

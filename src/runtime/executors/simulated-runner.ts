@@ -26,7 +26,7 @@ export class SimulatedRunner implements JobRunner {
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
     let behavior: ResolvedBehavior;
     try {
-      behavior = this.selector.behaviorFor(launch)._resolve(contextOf(launch, this.random.next()), this.random);
+      behavior = this.selector.behaviorFor(launch)._resolve(launch.attempt, () => contextOf(launch, this.random.next()), this.random);
     } catch (error) {
       // A custom handler's bug must not stop the whole simulation: the attempt fails and says why.
       const message = error instanceof Error ? error.message : String(error);

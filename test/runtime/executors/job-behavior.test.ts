@@ -18,18 +18,24 @@ function context(overrides: Partial<JobBehaviorContext> = {}): JobBehaviorContex
   };
 }
 
+
+/** The attempt and a lazy context, as the simulated runner passes them. */
+function lazy(ctx: JobBehaviorContext): [number, () => JobBehaviorContext] {
+  return [ctx.attempt, () => ctx];
+}
+
 describe('JobBehavior', () => {
   test('LIFE-2: succeed exits 0 after its duration with its log lines', () => {
     // WHEN
-    const resolved = JobBehavior.succeed({ duration: Duration.minutes(2), logLines: ['a', 'b'] })._resolve(context(), new SeededRandom(1));
+    const resolved = JobBehavior.succeed({ duration: Duration.minutes(2), logLines: ['a', 'b'] })._resolve(...lazy(context()), new SeededRandom(1));
     // THEN
     expect(resolved).toEqual({ exitCode: 0, durationMs: 120_000, logLines: ['a', 'b'], reason: undefined, ignoresSigterm: false });
   });
 
   test('LIFE-2: fail exits with its code and reason; defaults to 1 after one second', () => {
-    expect(JobBehavior.fail({ exitCode: 7, reason: 'broken' })._resolve(context(), new SeededRandom(1)))
+    expect(JobBehavior.fail({ exitCode: 7, reason: 'broken' })._resolve(...lazy(context()), new SeededRandom(1)))
       .toMatchObject({ exitCode: 7, durationMs: 1000, reason: 'broken' });
-    expect(JobBehavior.fail()._resolve(context(), new SeededRandom(1))).toMatchObject({ exitCode: 1, durationMs: 1000 });
+    expect(JobBehavior.fail()._resolve(...lazy(context()), new SeededRandom(1))).toMatchObject({ exitCode: 1, durationMs: 1000 });
   });
 
   test.each([0, -1, 256, 1.5])('LIFE-2: fail rejects exit code %p, naming the field and the range', (exitCode) => {
@@ -41,7 +47,7 @@ describe('JobBehavior', () => {
     const behavior = JobBehavior.succeed({ duration: Duration.seconds(10), jitter: Duration.seconds(4) });
     const draw = (seed: number): number[] => {
       const random = new SeededRandom(seed);
-      return Array.from({ length: 200 }, () => behavior._resolve(context(), random).durationMs);
+      return Array.from({ length: 200 }, () => behavior._resolve(...lazy(context()), random).durationMs);
     };
     // WHEN
     const durations = draw(3);
@@ -54,7 +60,7 @@ describe('JobBehavior', () => {
   test('jitter never makes a duration negative', () => {
     const behavior = JobBehavior.fail({ duration: Duration.seconds(1), jitter: Duration.seconds(5) });
     const random = new SeededRandom(9);
-    const durations = Array.from({ length: 200 }, () => behavior._resolve(context(), random).durationMs);
+    const durations = Array.from({ length: 200 }, () => behavior._resolve(...lazy(context()), random).durationMs);
     expect(Math.min(...durations)).toBe(0);
   });
 
@@ -62,7 +68,7 @@ describe('JobBehavior', () => {
     // GIVEN
     const behavior = JobBehavior.perAttempt([JobBehavior.fail({ exitCode: 3 }), JobBehavior.succeed()]);
     // WHEN
-    const exitCodes = [1, 2, 3].map((attempt) => behavior._resolve(context({ attempt }), new SeededRandom(1)).exitCode);
+    const exitCodes = [1, 2, 3].map((attempt) => behavior._resolve(...lazy(context({ attempt })), new SeededRandom(1)).exitCode);
     // THEN
     expect(exitCodes).toEqual([3, 0, 0]);
   });
@@ -81,7 +87,7 @@ describe('JobBehavior', () => {
       },
     };
     // WHEN
-    const resolved = JobBehavior.custom(handler)._resolve(context(), new SeededRandom(1));
+    const resolved = JobBehavior.custom(handler)._resolve(...lazy(context()), new SeededRandom(1));
     // THEN
     expect(resolved).toEqual({ exitCode: 4, durationMs: 3000, logLines: ['1'], reason: undefined, ignoresSigterm: true });
     expect(seen[0].command).toEqual(['run', 'it']);
@@ -89,6 +95,6 @@ describe('JobBehavior', () => {
 
   test('a custom handler returning a bad exit code is reported as the handler\'s bug', () => {
     const handler: IJobBehaviorHandler = { run: () => ({ exitCode: 300 }) };
-    expect(() => JobBehavior.custom(handler)._resolve(context(), new SeededRandom(1))).toThrow('JobBehavior.custom: exitCode 300 must be an integer from 0 to 255');
+    expect(() => JobBehavior.custom(handler)._resolve(...lazy(context()), new SeededRandom(1))).toThrow('JobBehavior.custom: exitCode 300 must be an integer from 0 to 255');
   });
 });

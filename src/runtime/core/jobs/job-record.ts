@@ -105,14 +105,26 @@ export class JobRecord {
   /** The statusReason the current attempt will end with, decided before the container exits. */
   pendingStatusReason?: string;
 
+  /**
+   * `jobId` and `arn` may be left undefined for array children: they are derived from the parent on
+   * first read (`parent:i`), so a 10,000-child array does not build 20,000 strings up front.
+   */
   constructor(
-    readonly jobId: string,
-    readonly arn: string,
+    private idValue: string | undefined,
+    private arnValue: string | undefined,
     readonly spec: JobSpec,
     readonly createdAt: number,
     /** Submission order: the FIFO key of SCHED-1. */
     readonly sequence: number,
   ) {}
+
+  get jobId(): string {
+    return this.idValue ??= `${this.parent!.jobId}:${this.arrayIndex}`;
+  }
+
+  get arn(): string {
+    return this.arnValue ??= `${this.parent!.arn}:${this.arrayIndex}`;
+  }
 
   get currentAttempt(): AttemptRecord | undefined {
     return this.attempts[this.attempts.length - 1];
