@@ -79,7 +79,7 @@ export class AttemptExecution {
 
   start(job: JobRecord, placement: Placement): void {
     const { loop } = this.context;
-    const attempt = new AttemptRecord(job.attempts.length + 1, this.nextTaskId(), placement.computeEnvironment,
+    const attempt = new AttemptRecord(job.attempts.length + 1, this.taskIdPrefix(), ++this.taskCounter, placement.computeEnvironment,
       placement.containerInstanceArn, job.spec.definition.name);
     job.attempts.push(attempt);
     const live = new LiveAttempt(this, this.context, job, attempt, placement);
@@ -108,10 +108,10 @@ export class AttemptExecution {
   }
 
   /** Task ids: a per-runtime random prefix and a counter (cheap, unique, 32 hex characters). */
-  private nextTaskId(): string {
-    this.taskPrefix ??= this.context.ids.nextUuid().replace(/-/g, '').slice(0, 16);
-    return this.taskPrefix + (++this.taskCounter).toString(16).padStart(16, '0');
+  private taskIdPrefix(): string {
+    return this.taskPrefix ??= this.context.ids.nextUuid().replace(/-/g, '').slice(0, 16);
   }
+
 
   /** LIFE-7: stops a STARTING or RUNNING job; it becomes FAILED with `reason` and is never retried. */
   terminate(job: JobRecord, reason: string): void {

@@ -17,12 +17,19 @@ export class AttemptRecord {
 
   constructor(
     readonly number: number,
-    /** 32 hex characters, as ECS task ids. */
-    readonly taskId: string,
+    /** The runtime's 16-hex-character task id prefix. */
+    private readonly taskPrefix: string,
+    /** The task's serial number within the runtime. */
+    private readonly taskSerial: number,
     readonly computeEnvironment: ComputeEnvironmentRecord,
     readonly containerInstanceArn: string,
     private readonly jobDefinitionName: string,
   ) {}
+
+  /** 32 hex characters, as ECS task ids. */
+  get taskId(): string {
+    return this.taskPrefix + this.taskSerial.toString(16).padStart(16, '0');
+  }
 
   get taskArn(): string {
     return `${this.computeEnvironment.ecsClusterArn.replace(':cluster/', ':task/')}/${this.taskId}`;
