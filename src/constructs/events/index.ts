@@ -4,4 +4,3 @@ export * from './job-submission-props';
 export * from './scheduled-job';
 export * from './event-triggered-job';
 export * from './s3-object-created-event';
-export * from './events-submit-job-role';
