@@ -5,7 +5,7 @@ import { BATCH_CONTENT_TYPE, BatchEndpoint } from './batch/batch-endpoint';
 import { ApiError, toApiError } from './http/api-error';
 import { parseJsonObject, readBody, sendError, sendJson } from './http/wire';
 import { LOCAL_ROUTE_PREFIX, LocalRoutes } from './local/local-routes';
-import { LOGS_CONTENT_TYPE, LogsEndpoint } from './logs/logs-endpoint';
+import { LOGS_CONTENT_TYPE, LogsEndpoint } from './cloudwatch-logs/logs-endpoint';
 import { BatchBackend } from '../core/backend';
 
 export interface BatchLocalServerOptions {
