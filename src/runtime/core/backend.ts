@@ -12,6 +12,7 @@ import { AttemptExecution } from './jobs/attempt-execution';
 import { jobDemand, mergeEnvironment } from './jobs/container-launch';
 import { JobLifecycle, JobStateListener } from './jobs/job-lifecycle';
 import { JobRecord, JobSpec } from './jobs/job-record';
+import { JobRetention } from './jobs/job-retention';
 import { JOB_STATUSES, JobStatus } from './jobs/job-status';
 import { describeJob } from './jobs/job-view';
 import { listJobs } from './jobs/list-jobs';
@@ -62,10 +63,7 @@ export class BatchBackend {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly jobsByQueue = new Map<JobQueueRecord, Set<JobRecord>>();
   private readonly lifecycle: JobLifecycle;
-  private readonly retentionMs: number;
-  /** Finished top-level jobs in the order they finished (LIFE-4 retention). */
-  private finishedJobs: JobRecord[] = [];
-  private finishedHead = 0;
+  private readonly retention: JobRetention;
   private readonly scheduler: Scheduler;
   private readonly registryOperations: RegistryOperations;
   /** The capacity model (instances, scaling, bin-packing). */
@@ -82,7 +80,10 @@ export class BatchBackend {
     this.environment = options.environment ?? DEFAULT_ENVIRONMENT;
     this.registry = new ResourceRegistry(this.environment);
     this.registryOperations = new RegistryOperations(this.registry, this);
-    this.retentionMs = (options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000;
+    this.retention = new JobRetention((options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000, (job) => {
+      this.jobs.delete(job.jobId);
+      this.jobsByQueue.get(job.spec.queue)?.delete(job);
+    });
     this.lifecycle = new JobLifecycle({
       now: () => this.loop.now(),
       enqueue: (job) => {
@@ -90,9 +91,7 @@ export class BatchBackend {
         if (job.nodes) this.multiNode.start(job);
         else this.scheduler.enqueue(job);
       },
-      finished: (job) => {
-        if (!job.parent && !job.mnpParent) this.finishedJobs.push(job);
-      },
+      finished: (job) => this.retention.jobFinished(job),
       nodeChanged: (node) => this.multiNode.nodeChanged(node),
     });
     this.multiNode = new MultiNodeCoordinator({
@@ -193,7 +192,7 @@ export class BatchBackend {
   // ---- job operations --------------------------------------------------------------------------
 
   submitJob(request: SubmitJobRequest): SubmitJobResponse {
-    this.purgeExpiredJobs();
+    this.retention.purge(this.loop.now());
     validateSubmitJobRequest(request);
     const spec = this.buildSpec(request);
     const arraySize = request.arrayProperties?.size;
@@ -261,12 +260,12 @@ export class BatchBackend {
     if (jobIds.length > 100) {
       throw new ClientException(`jobs: ${jobIds.length} job ids given, at most 100 are allowed (LIST-2)`);
     }
-    this.purgeExpiredJobs();
+    this.retention.purge(this.loop.now());
     return jobIds.map((id) => this.job(id)).filter((job): job is JobRecord => job !== undefined).map(describeJob);
   }
 
   listJobs(request: ListJobsRequest): ListJobsResponse {
-    this.purgeExpiredJobs();
+    this.retention.purge(this.loop.now());
     if (request.jobQueue !== undefined) {
       const queue = this.registry.jobQueue(request.jobQueue);
       return listJobs(request, [...(this.jobsByQueue.get(queue) ?? [])]);
@@ -384,24 +383,6 @@ export class BatchBackend {
   private attemptFinished(job: JobRecord, retry: boolean): void {
     this.scheduler.requestPass();
     if (retry) this.lifecycle.makeRunnable(job);
-  }
-
-  /**
-   * LIFE-4: finished top-level jobs stay describable for the retention period, then are dropped.
-   * Purged lazily at API calls, so an idle simulation is not kept busy for a week of virtual time.
-   */
-  private purgeExpiredJobs(): void {
-    const limit = this.loop.now() - this.retentionMs;
-    const finished = this.finishedJobs;
-    while (this.finishedHead < finished.length && finished[this.finishedHead].stoppedAt! <= limit) {
-      const job = finished[this.finishedHead++];
-      this.jobs.delete(job.jobId);
-      this.jobsByQueue.get(job.spec.queue)?.delete(job);
-    }
-    if (this.finishedHead > 1024 && this.finishedHead * 2 > finished.length) {
-      this.finishedJobs = finished.slice(this.finishedHead);
-      this.finishedHead = 0;
-    }
   }
 }
 
