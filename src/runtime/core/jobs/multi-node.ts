@@ -1,7 +1,9 @@
+import { ContainerDemand, containerDemand } from './container-launch';
 import { JobRecord, JobSpec } from './job-record';
 import { isTerminal } from './job-status';
 import { resolveNodeContainers, validateNodeProperties } from '../../../validation';
 import { SubmitJobRequest } from '../../shapes';
+import { findInstanceType } from '../capacity/instance-catalog';
 import { ClientException } from '../errors';
 import { ContainerProperties, NodeProperties } from '../model/requests';
 
@@ -57,9 +59,14 @@ export class MultiNodeCoordinator {
 
   /** Creates the nodes of `parent` (PENDING, not yet scheduled). */
   createNodes(parent: JobRecord, properties: NodeProperties): void {
-    const containers = resolveNodeContainers(properties as never);
+    const containers = resolveNodeContainers(properties as never) as ContainerProperties[];
+    // MNP-2: all node groups run on one instance type.
+    const types = [...new Set(containers.map((c) => c.instanceType).filter((t) => t !== undefined))];
+    if (types.length > 1) {
+      throw new ClientException(`nodeProperties: node groups name different instance types (${types.join(', ')}); a multi-node job uses one (MNP-2)`);
+    }
     parent.mainNodeIndex = properties.mainNode;
-    parent.nodes = containers.map((container, index) => this.createNode(parent, index, container as ContainerProperties));
+    parent.nodes = containers.map((container, index) => this.createNode(parent, index, container));
   }
 
   /** The parent is RUNNABLE: the main node goes first (MNP-3). */
@@ -133,7 +140,7 @@ export class MultiNodeCoordinator {
       evaluateOnExit: undefined,
       attemptDurationSeconds: isMain ? parent.spec.attemptDurationSeconds : undefined,
       environment: container.environment ?? [],
-      derived: { container },
+      derived: { container, demand: nodeDemand(container) },
     };
     const node = new JobRecord(`${parent.jobId}#${index}`, `${parent.arn}#${index}`, spec, parent.createdAt, parent.sequence);
     node.status = 'PENDING';
@@ -141,4 +148,14 @@ export class MultiNodeCoordinator {
     node.nodeIndex = index;
     return node;
   }
+}
+
+/**
+ * MNP-2: nodes are single-tenant. A node pinned to an instance type asks for all of that type's vCPUs,
+ * so no other container can share its instance (memory and GPUs stay the node's own).
+ */
+function nodeDemand(container: ContainerProperties): ContainerDemand {
+  const demand = containerDemand(container);
+  const spec = container.instanceType !== undefined ? findInstanceType(container.instanceType) : undefined;
+  return spec ? { ...demand, vcpus: Math.max(demand.vcpus, spec.vcpus) } : demand;
 }

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
+import { JobBehavior, JobExecutor, LocalBatchRuntime } from '../../../../src';
 import { BatchBackend } from '../../../../src/runtime/core/backend';
-import { JobBehavior } from '../../../../src/runtime/executors/job-behavior';
 import { testBackend } from '../fixtures';
 
 /** Registers a 3-node job definition (main node 0) whose main node has its own command. */
@@ -94,5 +94,60 @@ describe('multi-node parallel jobs', () => {
     // WHEN / THEN
     expect(() => backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp', arrayProperties: { size: 2 } })).toThrow(/MNP-1/);
     expect(backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp', nodeOverrides: { numNodes: 5 } }).jobId).toBeDefined();
+  });
+});
+
+function tenancyTemplate(secondNodeType: string): unknown {
+  return {
+    Resources: {
+      ComputeEnvironment: {
+        Type: 'AWS::Batch::ComputeEnvironment',
+        Properties: { Type: 'MANAGED', ComputeResources: { Type: 'EC2', MinvCpus: 0, MaxvCpus: 16, InstanceTypes: ['c5.xlarge'], Subnets: ['subnet-1'], InstanceRole: 'ecsInstanceRole' } },
+      },
+      Queue: { Type: 'AWS::Batch::JobQueue', Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'ComputeEnvironment' } }] } },
+      Small: { Type: 'AWS::Batch::JobDefinition', Properties: { JobDefinitionName: 'small', Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 1, Memory: 512, Command: ['small'] } } },
+      Mpi: {
+        Type: 'AWS::Batch::JobDefinition',
+        Properties: {
+          JobDefinitionName: 'mpi',
+          Type: 'multinode',
+          NodeProperties: {
+            NumNodes: 2,
+            MainNode: 0,
+            NodeRangeProperties: [
+              { TargetNodes: '0', Container: { Image: 'mpi', Vcpus: 1, Memory: 1024, Command: ['main'], InstanceType: 'c5.xlarge' } },
+              { TargetNodes: '1', Container: { Image: 'mpi', Vcpus: 1, Memory: 1024, Command: ['worker'], InstanceType: secondNodeType } },
+            ],
+          },
+        },
+      },
+    },
+  };
+}
+
+describe('multi-node tenancy', () => {
+  test('MNP-2: nodes are single-tenant: each node has its own instance, other jobs go elsewhere', () => {
+    // GIVEN
+    const runtime = LocalBatchRuntime.fromTemplate(tenancyTemplate('c5.xlarge'), {
+      executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(10) }) }),
+    });
+
+    // WHEN a 2-node job and a 1-vCPU job run together
+    const mpi = runtime.submitJob({ jobName: 'mpi', jobQueue: 'Queue', jobDefinition: 'mpi' }).jobId;
+    const small = runtime.submitJob({ jobName: 'small', jobQueue: 'Queue', jobDefinition: 'small' }).jobId;
+    runtime.advance(60);
+
+    // THEN three different instances
+    const hosts = [`${mpi}#0`, `${mpi}#1`, small].map((id) => runtime.describeJob(id).container?.containerInstanceArn);
+    expect(hosts.every((h) => h !== undefined)).toBe(true);
+    expect(new Set(hosts).size).toBe(3);
+  });
+
+  test('MNP-2: node groups with different instance types are a ClientException', () => {
+    // GIVEN
+    const runtime = LocalBatchRuntime.fromTemplate(tenancyTemplate('c5.2xlarge'), { executor: JobExecutor.simulated() });
+
+    // WHEN / THEN
+    expect(() => runtime.submitJob({ jobName: 'mpi', jobQueue: 'Queue', jobDefinition: 'mpi' })).toThrow(/different instance types \(c5\.xlarge, c5\.2xlarge\).*MNP-2/);
   });
 });
