@@ -304,3 +304,31 @@ describe('putEvents', () => {
     expect(() => runtime.putEvents(Array(11).fill(entry))).toThrow('entries: 11 entries given; PutEvents takes 1 to 10.');
   });
 });
+
+describe('delivery guarantees', () => {
+  test('EVT-2: every state change is delivered at least once, and (job, status, time) lets a consumer dedupe', () => {
+    // GIVEN a catch-all listener and a job that fails once, then succeeds on its retry
+    const { stack, queue, echoParameters } = eventsTestStack('AtLeastOnce');
+    const fn = listenerFunction(stack, 'Listener', 'dedupe-listener');
+    new events.Rule(stack, 'All', { eventPattern: { source: ['aws.batch'] }, targets: [new targets.LambdaFunction(fn)] });
+    const runtime = LocalBatchRuntime.fromStack(stack, {
+      executor: JobExecutor.simulated({ byJobName: { flaky: JobBehavior.perAttempt([JobBehavior.fail(), JobBehavior.succeed()]) } }),
+    });
+    const handler = new RecordingHandler();
+    runtime.registerFunctionHandler('dedupe-listener', handler);
+    const transitions: string[] = [];
+    runtime.addJobListener({ onStateChange: (change) => transitions.push(change.status) });
+
+    // WHEN
+    const { jobId } = runtime.submitJob({ jobName: 'flaky', jobQueue: queue.jobQueueArn, jobDefinition: echoParameters.jobDefinitionArn, retryStrategy: { attempts: 2 } });
+    runtime.runUntilIdle();
+
+    // THEN each transition arrived (at least once), each event has its own id, and deduping by
+    // (jobId, status, time) keeps the retry's second RUNNING, which happened at another time
+    const received = handler.received.filter((event) => event.detail.jobId === jobId);
+    expect(received.map((event) => event.detail.status)).toEqual(transitions);
+    expect(new Set(received.map((event) => event.id)).size).toBe(received.length);
+    const deduped = new Map(received.map((event) => [`${event.detail.jobId}/${event.detail.status}/${event.time}`, event]));
+    expect([...deduped.values()].filter((event) => event.detail.status === 'RUNNING')).toHaveLength(2);
+  });
+});
