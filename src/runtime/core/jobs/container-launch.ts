@@ -1,5 +1,6 @@
 import { JobRecord } from './job-record';
-import { KeyValuePair, ResourceRequirement } from '../../shapes';
+import { mergeContainer } from '../../../validation';
+import { KeyValuePair } from '../../shapes';
 import { ContainerProperties } from '../model/requests';
 
 /** The resources a container asks for, read from `vcpus`/`memory` or `resourceRequirements`. */
@@ -26,36 +27,18 @@ function computeEffectiveContainer(job: JobRecord): ContainerProperties {
   const base = job.spec.definition.containerProperties ?? {};
   const overrides = job.spec.containerOverrides;
   if (!overrides) return { ...base, environment: job.spec.environment };
-  // OVR-1: an overriding vcpus/memory wins over the definition's VCPU/MEMORY resource requirement.
+  // OVR-1: an overriding vcpus/memory wins over the definition's VCPU/MEMORY resource requirement;
+  // the rest is the same field-by-field merge that node ranges use (LIM-12).
   const baseRequirements = base.resourceRequirements?.filter((r) =>
     !(overrides.vcpus !== undefined && r.type.toUpperCase() === 'VCPU') && !(overrides.memory !== undefined && r.type.toUpperCase() === 'MEMORY'));
-  return {
-    ...base,
-    resourceRequirements: baseRequirements,
-    ...(overrides.vcpus !== undefined ? { vcpus: overrides.vcpus } : {}),
-    ...(overrides.memory !== undefined ? { memory: overrides.memory } : {}),
-    ...(overrides.command !== undefined ? { command: overrides.command } : {}),
-    ...(overrides.instanceType !== undefined ? { instanceType: overrides.instanceType } : {}),
-    ...(overrides.resourceRequirements !== undefined
-      ? { resourceRequirements: mergeRequirements(baseRequirements, overrides.resourceRequirements) }
-      : {}),
-    environment: job.spec.environment,
-  };
+  const merged = mergeContainer({ ...base, resourceRequirements: baseRequirements }, { ...overrides }) as ContainerProperties;
+  return { ...merged, environment: job.spec.environment };
 }
 
 /** ENV-2: the job definition's environment, overridden by name from the job's overrides. */
 export function mergeEnvironment(base: KeyValuePair[] | undefined, overrides: KeyValuePair[] | undefined): KeyValuePair[] {
-  const merged = new Map<string, string | undefined>();
-  for (const entry of base ?? []) if (entry.name !== undefined) merged.set(entry.name, entry.value);
-  for (const entry of overrides ?? []) if (entry.name !== undefined) merged.set(entry.name, entry.value);
-  return [...merged.entries()].map(([name, value]) => ({ name, value }));
-}
-
-function mergeRequirements(base: ResourceRequirement[] | undefined, overrides: ResourceRequirement[]): ResourceRequirement[] {
-  const merged = new Map<string, string>();
-  for (const r of base ?? []) merged.set(r.type, r.value);
-  for (const r of overrides) merged.set(r.type, r.value);
-  return [...merged.entries()].map(([type, value]) => ({ type, value }));
+  const merged = mergeContainer({ environment: base ?? [] }, { environment: overrides }).environment as KeyValuePair[];
+  return merged.filter((entry) => entry.name !== undefined);
 }
 
 export function containerDemand(container: ContainerProperties): ContainerDemand {
