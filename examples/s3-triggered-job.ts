@@ -2,45 +2,36 @@
  * The seed's input-transformer example (guide p.92) as a CDK app: every object created in the
  * uploads bucket submits the `echo-parameters` job, whose command `echo Ref::S3bucket Ref::S3key`
  * receives the bucket and key through an input transformer that builds `Parameters` (EVT-3).
+ * The job runs on the queue of a `BatchEnvironment` (reference VPC, an on-demand compute
+ * environment).
  * S3 sends its events to EventBridge directly, so no CloudTrail trail is needed. Clean under
  * AwsSolutions and BatchChecks; each acknowledgment says why.
  *
  *   CDK_OUTDIR=cdk.out npx ts-node --project examples/tsconfig.json examples/s3-triggered-job.ts
  */
 import * as cdk from 'aws-cdk-lib';
-import * as batch from 'aws-cdk-lib/aws-batch';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { acknowledgeBatchDefaults } from './shared/acknowledgments';
+import { BatchEnvironment } from '../src/constructs';
 import { EventTriggeredJob, S3ObjectCreatedEvent } from '../src/constructs/events';
 import { BatchChecks } from '../src/nag';
 
 export class S3TriggeredJobStack extends cdk.Stack {
+  public readonly batch: BatchEnvironment;
+
   constructor(scope: cdk.App, id: string, props?: cdk.StackProps) {
     super(scope, id, props);
 
-    // The reference VPC (NET-1): private subnets reach ECS through a NAT gateway; flow logs on.
-    const vpc = new ec2.Vpc(this, 'Vpc', {
-      maxAzs: 2,
-      natGateways: 1,
-      flowLogs: { All: { trafficType: ec2.FlowLogTrafficType.ALL } },
-    });
-    const computeEnvironment = new batch.ManagedEc2EcsComputeEnvironment(this, 'OnDemand', {
-      vpc,
-      maxvCpus: 16,
-    });
-    const jobQueue = new batch.JobQueue(this, 'Queue', {
-      computeEnvironments: [{ computeEnvironment, order: 1 }],
-    });
-    const echoParameters = new batch.EcsJobDefinition(this, 'EchoParameters', {
+    // The reference VPC (NET-1, flow logs on), an on-demand CE and its queue.
+    this.batch = new BatchEnvironment(this, 'Batch', { maxvCpus: 16 });
+    const echoParameters = this.batch.addJobDefinition('EchoParameters', {
       jobDefinitionName: 'echo-parameters',
-      container: new batch.EcsEc2ContainerDefinition(this, 'EchoParametersContainer', {
-        image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:latest'),
-        cpu: 2,
-        memory: cdk.Size.mebibytes(2000),
-        command: ['echo', 'Ref::S3bucket', 'Ref::S3key'],
-      }),
+      image: ecs.ContainerImage.fromRegistry('public.ecr.aws/docker/library/busybox:latest'),
+      cpu: 2,
+      memory: cdk.Size.mebibytes(2000),
+      command: ['echo', 'Ref::S3bucket', 'Ref::S3key'],
     });
 
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {
@@ -60,20 +51,14 @@ export class S3TriggeredJobStack extends cdk.Stack {
     new EventTriggeredJob(this, 'OnUpload', {
       description: 'Submits echo-parameters for every object created under incoming/',
       eventPattern: S3ObjectCreatedEvent.pattern(uploads, 'incoming/'),
-      jobQueue,
+      jobQueue: this.batch.jobQueue,
       jobDefinition: echoParameters,
       jobName: 'echo-upload',
       parameters: { S3bucket: S3ObjectCreatedEvent.bucketName(), S3key: S3ObjectCreatedEvent.objectKey() },
     });
 
-    cdk.Validations.of(computeEnvironment).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role]',
-      reason: 'The ECS container instance role needs this AWS managed policy to register with ECS (IAM-2).',
-    });
-    cdk.Validations.of(echoParameters.container).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:/aws/batch/job:*]',
-      reason: 'Batch writes one log stream per job under /aws/batch/job (LOG-1); stream names are not known in advance.',
-    });
+    acknowledgeBatchDefaults(this.batch);
+
     // S3 turns on EventBridge delivery through aws-cdk-lib's bucket-notifications custom resource,
     // a stack-level singleton Lambda function whose id carries a fixed hash.
     const notificationsHandler = this.node.children.find((child) => child.node.id.startsWith('BucketNotificationsHandler'));
