@@ -9,13 +9,14 @@
  *
  *   npx ts-node -T --project examples/tsconfig.json examples/pipeline.ts
  */
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack, Stage } from 'aws-cdk-lib';
 import { BatchEnvironment, JobBehavior, JobExecutor, JobStateChange, LocalBatchRuntime } from '../src';
 
 export interface PipelineSummary {
   readonly makespanSeconds: number;
   readonly jobsByStatus: Record<string, number>;
   readonly peakRunningJobs: number;
+  readonly peakInstances: number;
   readonly jobCount: number;
   readonly finalStatus: string;
 }
@@ -33,17 +34,26 @@ export function buildPipelineStack(): Stack {
   return stack;
 }
 
-/** Runs the pipeline; `simulationMs` is the wall time of submission + simulation (synthesis excluded). */
-export function runPipelineSimulation(arraySize: number = 10_000): { summary: PipelineSummary; simulationMs: number } {
+/** The pipeline's synthesized CloudFormation template (the job definitions and queue have fixed names). */
+export function synthesizePipelineTemplate(): unknown {
+  const stack = buildPipelineStack();
+  return Stage.of(stack)!.synth().getStackArtifact(stack.artifactId).template;
+}
+
+/**
+ * Runs the pipeline; `simulationMs` is the wall time of submission + simulation (synthesis excluded).
+ * Given `template` (from `synthesizePipelineTemplate`, possibly in another process), it runs that
+ * template instead of synthesizing the app here.
+ */
+export function runPipelineSimulation(arraySize: number = 10_000, template?: unknown): { summary: PipelineSummary; simulationMs: number } {
   let simulationMs = 0;
-  const summary = runPipeline(arraySize, (ms) => { simulationMs = ms; });
+  const summary = runPipeline(arraySize, (ms) => { simulationMs = ms; }, template);
   return { summary, simulationMs };
 }
 
 /** Runs the pipeline in virtual time and summarizes it. `arraySize` scales JobB and JobC (10,000 in the guide). */
-export function runPipeline(arraySize: number = 10_000, reportSimulationMs?: (ms: number) => void): PipelineSummary {
-  const stack = buildPipelineStack();
-  const runtime = LocalBatchRuntime.fromStack(stack, {
+export function runPipeline(arraySize: number = 10_000, reportSimulationMs?: (ms: number) => void, template?: unknown): PipelineSummary {
+  const props = {
     executor: JobExecutor.simulated({
       byJobDefinition: {
         'JobA-list-and-validate': JobBehavior.succeed({ duration: Duration.minutes(2) }),
@@ -53,7 +63,10 @@ export function runPipeline(arraySize: number = 10_000, reportSimulationMs?: (ms
         'JobE-Cleanup-and-Notification': JobBehavior.succeed({ duration: Duration.seconds(10), logLines: ['pipeline complete'] }),
       },
     }),
-  });
+  };
+  const runtime = template !== undefined
+    ? LocalBatchRuntime.fromTemplate(template, { ...props, stackName: 'Pipeline' })
+    : LocalBatchRuntime.fromStack(buildPipelineStack(), props);
   let running = 0;
   let peakRunning = 0;
   runtime.addJobListener({
@@ -117,6 +130,7 @@ export function runPipeline(arraySize: number = 10_000, reportSimulationMs?: (ms
     makespanSeconds: ((final.stoppedAt ?? runtime.now()) - start) / 1000,
     jobsByStatus,
     peakRunningJobs: peakRunning,
+    peakInstances: runtime.peakInstances(),
     jobCount,
     finalStatus: final.status,
   };
@@ -127,7 +141,7 @@ export async function main(print: (line: string) => void = console.log): Promise
   print(`pipeline: ${summary.jobCount} jobs (parents and children), JobE ${summary.finalStatus}`);
   print(`makespan: ${(summary.makespanSeconds / 3600).toFixed(2)} h of virtual time`);
   print(`jobs per state: ${Object.entries(summary.jobsByStatus).map(([s, n]) => `${s} ${n}`).join(', ')}`);
-  print(`peak running jobs: ${summary.peakRunningJobs}`);
+  print(`peak running jobs: ${summary.peakRunningJobs}, peak instances: ${summary.peakInstances}`);
   print(`wall time of the simulation (synthesis excluded): ${simulationMs.toFixed(0)} ms`);
   return summary.finalStatus === 'SUCCEEDED';
 }

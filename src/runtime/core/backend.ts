@@ -9,15 +9,17 @@ import { EventLoop } from './event-loop';
 import { JobRunner } from './executor';
 import { IdGenerator } from './id-generator';
 import { AttemptExecution } from './jobs/attempt-execution';
-import { jobDemand, mergeEnvironment } from './jobs/container-launch';
+import { jobDemand } from './jobs/container-launch';
 import { JobLifecycle, JobStateListener } from './jobs/job-lifecycle';
-import { JobRecord, JobSpec } from './jobs/job-record';
+import { JobRecord } from './jobs/job-record';
 import { JobRetention } from './jobs/job-retention';
+import { JobSpecBuilder } from './jobs/job-spec-builder';
 import { JOB_STATUSES, JobStatus } from './jobs/job-status';
 import { describeJob } from './jobs/job-view';
 import { listJobs } from './jobs/list-jobs';
 import { MultiNodeCoordinator } from './jobs/multi-node';
 import { validateSubmitJobRequest } from './jobs/submit-validation';
+import { SubmittedJobs } from './jobs/submitted-jobs';
 import { BATCH_LOG_GROUP, LogStore } from './logging/log-store';
 import { batchArn, DEFAULT_ENVIRONMENT, Environment } from './model/arns';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './model/records';
@@ -41,6 +43,8 @@ export interface BatchBackendOptions {
   readonly runner: JobRunner;
   readonly environment?: Environment;
   readonly capacity?: CapacityModel;
+  /** LIM-7: most jobs in the SUBMITTED state at once. @default 1,000,000 */
+  readonly maxSubmittedJobs?: number;
   /** SCHED-1 scan depth. @default 100 */
   readonly schedulerScanDepth?: number;
   /** Options of the default instance-level capacity model (start delays, unmanaged instances, ...). */
@@ -73,6 +77,8 @@ export class BatchBackend {
   private readonly timeLimits: JobStateTimeLimits;
   private nextSequence = 0;
   private readonly ids: IdGenerator;
+  private readonly specs: JobSpecBuilder;
+  private readonly submitted: SubmittedJobs;
 
   constructor(options: BatchBackendOptions) {
     this.loop = new EventLoop(options.clock);
@@ -80,6 +86,8 @@ export class BatchBackend {
     this.environment = options.environment ?? DEFAULT_ENVIRONMENT;
     this.registry = new ResourceRegistry(this.environment);
     this.registryOperations = new RegistryOperations(this.registry, this);
+    this.specs = new JobSpecBuilder(this.registry);
+    this.submitted = new SubmittedJobs(this.loop, (job) => this.lifecycle.leaveSubmitted(job), options.maxSubmittedJobs);
     this.retention = new JobRetention((options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000, (job) => {
       this.jobs.delete(job.jobId);
       this.jobsByQueue.get(job.spec.queue)?.delete(job);
@@ -194,7 +202,8 @@ export class BatchBackend {
   submitJob(request: SubmitJobRequest): SubmitJobResponse {
     this.retention.purge(this.loop.now());
     validateSubmitJobRequest(request);
-    const spec = this.buildSpec(request);
+    this.submitted.checkRoom();
+    const spec = this.specs.build(request);
     const arraySize = request.arrayProperties?.size;
     const nodeProperties = spec.definition.type === 'multinode' && spec.definition.nodeProperties
       ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)
@@ -232,7 +241,7 @@ export class BatchBackend {
     if (arraySize !== undefined) this.createArrayChildren(job, arraySize, nToN, sequential);
     if (nodeProperties) this.multiNode.createNodes(job, nodeProperties);
     // The caller sees SUBMITTED; the job moves on at the next event (LIFE-1).
-    this.loop.after(0, () => this.lifecycle.leaveSubmitted(job));
+    this.submitted.add(job);
     return { jobArn: job.arn, jobName: spec.jobName, jobId };
   }
 
@@ -344,35 +353,6 @@ export class BatchBackend {
     const job = this.job(jobId);
     if (!job) throw new ClientException(`jobId: unknown job ${JSON.stringify(jobId)}`);
     return job;
-  }
-
-  private buildSpec(request: SubmitJobRequest): JobSpec {
-    const queue = this.registry.jobQueue(request.jobQueue);
-    if (queue.state === 'DISABLED') {
-      throw new ClientException(`jobQueue: job queue ${queue.name} is DISABLED and accepts no new jobs (LIFE-8)`);
-    }
-    const definition = this.registry.jobDefinition(request.jobDefinition);
-    if (definition.status !== 'ACTIVE') {
-      throw new ClientException(`jobDefinition: ${definition.name}:${definition.revision} is INACTIVE`);
-    }
-    const retry = request.retryStrategy ?? definition.retryStrategy;
-    return {
-      jobName: request.jobName,
-      queue,
-      definition,
-      parameters: { ...definition.parameters, ...(request.parameters ?? {}) },
-      containerOverrides: request.containerOverrides,
-      dependsOn: (request.dependsOn ?? []).map((d) => ({ ...d })),
-      attempts: retry?.attempts ?? 1,
-      evaluateOnExit: retry?.evaluateOnExit,
-      attemptDurationSeconds: request.timeout?.attemptDurationSeconds ?? definition.timeout?.attemptDurationSeconds,
-      tags: { ...(request.propagateTags ?? definition.propagateTags ? definition.tags : {}), ...(request.tags ?? {}) },
-      propagateTags: request.propagateTags ?? definition.propagateTags,
-      shareIdentifier: request.shareIdentifier,
-      schedulingPriority: request.schedulingPriorityOverride,
-      environment: mergeEnvironment(definition.containerProperties?.environment, request.containerOverrides?.environment),
-      derived: {},
-    };
   }
 
   private jobPlaced(job: JobRecord, placement: Placement): void {

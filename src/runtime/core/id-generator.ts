@@ -20,10 +20,9 @@ export class SeededIdGenerator implements IdGenerator {
     const b = (this.next32() & 0xffff0fff) | 0x00004000; // version 4
     const c = (this.next32() & 0x3fffffff) | 0x80000000; // variant 10xx
     const d = this.next32();
-    const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
-    const hb = hex(b);
-    const hc = hex(c);
-    return `${hex(a)}-${hb.slice(0, 4)}-${hb.slice(4)}-${hc.slice(0, 4)}-${hc.slice(4)}${hex(d)}`;
+    // join() gives one flat string: a template literal's rope would keep its ten pieces alive with
+    // every job id (a million of them under LIM-7).
+    return [hex8(a), '-', hex4(b >>> 16), '-', hex4(b & 0xffff), '-', hex4(c >>> 16), '-', hex4(c & 0xffff), hex8(d)].join('');
   }
 
   private next32(): number {
@@ -33,4 +32,12 @@ export class SeededIdGenerator implements IdGenerator {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   }
+}
+
+function hex8(n: number): string {
+  return (n >>> 0).toString(16).padStart(8, '0');
+}
+
+function hex4(n: number): string {
+  return n.toString(16).padStart(4, '0');
 }

@@ -81,7 +81,7 @@ export class AttemptExecution {
     const { loop } = this.context;
     const attempt = new AttemptRecord(job.attempts.length + 1, this.taskIdPrefix(), ++this.taskCounter, placement.computeEnvironment,
       placement.containerInstanceArn, job.spec.definition.name);
-    job.attempts.push(attempt);
+    job.addAttempt(attempt);
     const live = new LiveAttempt(this, this.context, job, attempt, placement);
     job.liveAttempt = live;
     placement.attempt = live;

@@ -48,7 +48,7 @@ export interface JobSpec {
   readonly definition: JobDefinitionRecord;
   readonly parameters: Record<string, string>;
   readonly containerOverrides?: ContainerOverrides;
-  readonly dependsOn: JobDependency[];
+  readonly dependsOn: readonly JobDependency[];
   /** RETRY-2: submit value, else the job definition's, else 1. */
   readonly attempts: number;
   readonly evaluateOnExit?: ReadonlyArray<{ onExitCode?: string; onReason?: string; onStatusReason?: string; action: string }>;
@@ -68,49 +68,55 @@ export interface JobSpec {
 }
 
 /**
+ * What only some jobs need: cancel/terminate bookkeeping, array parents' and multi-node jobs' state.
+ * Kept off `JobRecord` itself so that the million plain array children of a large simulation stay
+ * small (each field on the record costs 8 bytes per job, used or not).
+ */
+class RareJobState {
+  isCancelled = false;
+  isTerminated = false;
+  cancelReason?: string;
+  children?: JobRecord[];
+  childStatusCounts?: Record<JobStatus, number>;
+  unfinishedChildren = 0;
+  statusSummaryUpdatedAt?: number;
+  nodes?: JobRecord[];
+  mainNodeIndex?: number;
+  mnpParent?: JobRecord;
+  nodeIndex?: number;
+  failedDependency?: string;
+  stopCause?: 'TIMEOUT' | 'TERMINATED';
+  runnableStretch = 0;
+  pendingStatusReason?: string;
+}
+
+/** A job with no attempt yet shares this (never mutated: attempts are added by copy). */
+const NO_ATTEMPTS: readonly AttemptRecord[] = Object.freeze([]);
+
+/**
  * A job as the backend tracks it. Mutable on purpose: the scheduler updates it in place, and the
  * DescribeJobs object is built from it on demand (job-view.ts) rather than kept up to date.
+ *
+ * Memory matters here (ISSUE: a million jobs in under 1 GiB): the fields every job uses live on the
+ * record; the rest live in a `RareJobState` created on first write, behind accessors with the same names.
  */
 export class JobRecord {
   status: JobStatus = 'SUBMITTED';
   statusReason?: string;
   startedAt?: number;
   stoppedAt?: number;
-  readonly attempts: AttemptRecord[] = [];
-  isCancelled = false;
-  isTerminated = false;
-  /** Set when a cancel arrived while the job was PENDING (LIFE-7): applied once its dependencies finish. */
-  cancelReason?: string;
-  /** Array parent (ARR-1): its children, `parent:0 .. parent:n-1`. */
-  children?: JobRecord[];
-  /** Array parent: children by status (ARR-3 statusSummary). */
-  childStatusCounts?: Record<JobStatus, number>;
-  /** Array parent: children not yet SUCCEEDED/FAILED. */
-  unfinishedChildren = 0;
-  statusSummaryUpdatedAt?: number;
+  /** Attempts, oldest first (LIFE-5). Replaced, never pushed to: an exact-size array per job. */
+  attempts: readonly AttemptRecord[] = NO_ATTEMPTS;
   /** Array child: its parent and index (ARR-2). */
   parent?: JobRecord;
   arrayIndex?: number;
-  /** Multi-node parent (MNP-7): its nodes `job#0 .. job#n-1` of the current attempt. */
-  nodes?: JobRecord[];
-  mainNodeIndex?: number;
-  /** Multi-node node: its parent and index. */
-  mnpParent?: JobRecord;
-  nodeIndex?: number;
-  /** The first dependency seen FAILED (DEP-2). */
-  failedDependency?: string;
   /** Dependencies that have not finished yet. */
   unfinishedDependencies = 0;
   /** Jobs waiting for this one. */
   dependents?: JobRecord[];
-  /** Why the current attempt was stopped by the runtime (timeout, terminate); decides retry (RETRY-5). */
-  stopCause?: 'TIMEOUT' | 'TERMINATED';
-  /** Counts the job's RUNNABLE stretches, so a time-limit check knows whether it still applies (DIAG-4). */
-  runnableStretch = 0;
   /** The attempt in flight (STARTING/RUNNING), owned by attempt execution. */
   liveAttempt?: unknown;
-  /** The statusReason the current attempt will end with, decided before the container exits. */
-  pendingStatusReason?: string;
+  private rare?: RareJobState;
 
   /**
    * `jobId` and `arn` may be left undefined for array children: they are derived from the parent on
@@ -136,4 +142,72 @@ export class JobRecord {
   get currentAttempt(): AttemptRecord | undefined {
     return this.attempts[this.attempts.length - 1];
   }
+
+  addAttempt(attempt: AttemptRecord): void {
+    this.attempts = this.attempts.length === 0 ? [attempt] : [...this.attempts, attempt];
+  }
+
+  /** The rare state, created on the first write of a non-default value (setters skip default writes). */
+  private get writable(): RareJobState {
+    return this.rare ??= new RareJobState();
+  }
+
+  get isCancelled(): boolean { return this.rare?.isCancelled ?? false; }
+  set isCancelled(value: boolean) { if (value || this.rare) this.writable.isCancelled = value; }
+
+  get isTerminated(): boolean { return this.rare?.isTerminated ?? false; }
+  set isTerminated(value: boolean) { if (value || this.rare) this.writable.isTerminated = value; }
+
+  /** Set when a cancel arrived while the job was PENDING (LIFE-7): applied once its dependencies finish. */
+  get cancelReason(): string | undefined { return this.rare?.cancelReason; }
+  set cancelReason(value: string | undefined) { if (value !== undefined || this.rare) this.writable.cancelReason = value; }
+
+  /** Array parent (ARR-1): its children, `parent:0 .. parent:n-1`. */
+  get children(): JobRecord[] | undefined { return this.rare?.children; }
+  set children(value: JobRecord[] | undefined) { if (value !== undefined || this.rare) this.writable.children = value; }
+
+  /** Array parent: children by status (ARR-3 statusSummary). */
+  get childStatusCounts(): Record<JobStatus, number> | undefined { return this.rare?.childStatusCounts; }
+  set childStatusCounts(value: Record<JobStatus, number> | undefined) {
+    if (value !== undefined || this.rare) this.writable.childStatusCounts = value;
+  }
+
+  /** Array parent: children not yet SUCCEEDED/FAILED. */
+  get unfinishedChildren(): number { return this.rare?.unfinishedChildren ?? 0; }
+  set unfinishedChildren(value: number) { if (value !== 0 || this.rare) this.writable.unfinishedChildren = value; }
+
+  get statusSummaryUpdatedAt(): number | undefined { return this.rare?.statusSummaryUpdatedAt; }
+  set statusSummaryUpdatedAt(value: number | undefined) {
+    if (value !== undefined || this.rare) this.writable.statusSummaryUpdatedAt = value;
+  }
+
+  /** Multi-node parent (MNP-7): its nodes `job#0 .. job#n-1` of the current attempt. */
+  get nodes(): JobRecord[] | undefined { return this.rare?.nodes; }
+  set nodes(value: JobRecord[] | undefined) { if (value !== undefined || this.rare) this.writable.nodes = value; }
+
+  get mainNodeIndex(): number | undefined { return this.rare?.mainNodeIndex; }
+  set mainNodeIndex(value: number | undefined) { if (value !== undefined || this.rare) this.writable.mainNodeIndex = value; }
+
+  /** Multi-node node: its parent and index. */
+  get mnpParent(): JobRecord | undefined { return this.rare?.mnpParent; }
+  set mnpParent(value: JobRecord | undefined) { if (value !== undefined || this.rare) this.writable.mnpParent = value; }
+
+  get nodeIndex(): number | undefined { return this.rare?.nodeIndex; }
+  set nodeIndex(value: number | undefined) { if (value !== undefined || this.rare) this.writable.nodeIndex = value; }
+
+  /** The first dependency seen FAILED (DEP-2). */
+  get failedDependency(): string | undefined { return this.rare?.failedDependency; }
+  set failedDependency(value: string | undefined) { if (value !== undefined || this.rare) this.writable.failedDependency = value; }
+
+  /** Why the current attempt was stopped by the runtime (timeout, terminate); decides retry (RETRY-5). */
+  get stopCause(): 'TIMEOUT' | 'TERMINATED' | undefined { return this.rare?.stopCause; }
+  set stopCause(value: 'TIMEOUT' | 'TERMINATED' | undefined) { if (value !== undefined || this.rare) this.writable.stopCause = value; }
+
+  /** Counts the job's RUNNABLE stretches, so a time-limit check knows whether it still applies (DIAG-4). */
+  get runnableStretch(): number { return this.rare?.runnableStretch ?? 0; }
+  set runnableStretch(value: number) { if (value !== 0 || this.rare) this.writable.runnableStretch = value; }
+
+  /** The statusReason the current attempt will end with, decided before the container exits. */
+  get pendingStatusReason(): string | undefined { return this.rare?.pendingStatusReason; }
+  set pendingStatusReason(value: string | undefined) { if (value !== undefined || this.rare) this.writable.pendingStatusReason = value; }
 }

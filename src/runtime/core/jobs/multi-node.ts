@@ -88,7 +88,7 @@ export class MultiNodeCoordinator {
         break;
       case 'RUNNING':
         parent.startedAt = node.startedAt;
-        parent.attempts.push(node.currentAttempt!);
+        parent.addAttempt(node.currentAttempt!);
         if (parent.status === 'STARTING') this.context.transition(parent, 'RUNNING');
         for (const other of parent.nodes!) {
           if (other === node || other.status !== 'PENDING') continue;

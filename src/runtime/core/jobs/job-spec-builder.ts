@@ -1,0 +1,68 @@
+import { mergeEnvironment } from './container-launch';
+import { JobSpec } from './job-record';
+import { JobDependency, KeyValuePair, SubmitJobRequest } from '../../shapes';
+import { ClientException } from '../errors';
+import { JobDefinitionRecord } from '../model/records';
+import { ResourceRegistry } from '../model/resource-registry';
+
+/** Shared by every job submitted without dependencies (never mutated: specs are read-only). */
+const NO_DEPENDENCIES: readonly JobDependency[] = Object.freeze([]);
+
+/**
+ * Builds a job's `JobSpec` from a SubmitJob request and the job definition's defaults.
+ *
+ * LIM-7 asks the runtime to hold a million SUBMITTED jobs, so a spec shares what it can with its job
+ * definition instead of copying it: the parameters when the request sets none, and the merged
+ * environment when the request overrides none (computed once per definition revision).
+ */
+export class JobSpecBuilder {
+  private readonly definitionEnvironments = new WeakMap<JobDefinitionRecord, KeyValuePair[]>();
+
+  constructor(private readonly registry: ResourceRegistry) {}
+
+  build(request: SubmitJobRequest): JobSpec {
+    const queue = this.registry.jobQueue(request.jobQueue);
+    if (queue.state === 'DISABLED') {
+      throw new ClientException(`jobQueue: job queue ${queue.name} is DISABLED and accepts no new jobs (LIFE-8)`);
+    }
+    const definition = this.registry.jobDefinition(request.jobDefinition);
+    if (definition.status !== 'ACTIVE') {
+      throw new ClientException(`jobDefinition: ${definition.name}:${definition.revision} is INACTIVE`);
+    }
+    const retry = request.retryStrategy ?? definition.retryStrategy;
+    const overrideEnvironment = request.containerOverrides?.environment;
+    const propagateTags = request.propagateTags ?? definition.propagateTags;
+    return {
+      jobName: request.jobName,
+      queue,
+      definition,
+      parameters: request.parameters === undefined ? definition.parameters : { ...definition.parameters, ...request.parameters },
+      containerOverrides: request.containerOverrides,
+      dependsOn: request.dependsOn === undefined || request.dependsOn.length === 0
+        ? NO_DEPENDENCIES
+        : request.dependsOn.map((d) => ({ ...d })),
+      attempts: retry?.attempts ?? 1,
+      evaluateOnExit: retry?.evaluateOnExit,
+      attemptDurationSeconds: request.timeout?.attemptDurationSeconds ?? definition.timeout?.attemptDurationSeconds,
+      // Per job, always: TagResource on a job edits this map in place.
+      tags: { ...(propagateTags ? definition.tags : {}), ...(request.tags ?? {}) },
+      propagateTags,
+      shareIdentifier: request.shareIdentifier,
+      schedulingPriority: request.schedulingPriorityOverride,
+      environment: overrideEnvironment === undefined
+        ? this.definitionEnvironment(definition)
+        : mergeEnvironment(definition.containerProperties?.environment, overrideEnvironment),
+      derived: {},
+    };
+  }
+
+  /** ENV-2 without overrides: the definition's environment, merged once. */
+  private definitionEnvironment(definition: JobDefinitionRecord): KeyValuePair[] {
+    let environment = this.definitionEnvironments.get(definition);
+    if (environment === undefined) {
+      environment = mergeEnvironment(definition.containerProperties?.environment, undefined);
+      this.definitionEnvironments.set(definition, environment);
+    }
+    return environment;
+  }
+}
