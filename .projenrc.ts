@@ -83,6 +83,7 @@ project.addTask('demo', {
 project.addTask('bench', {
   description: 'Run the benchmarks in bench/ and print their figures',
   exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/run-all.ts',
+  receiveArgs: true,
 });
 
 for (const pattern of ['/examples/', '/bench/', '/docs/', '/.ci/', 'cdk.json']) {
