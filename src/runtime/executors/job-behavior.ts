@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import { IJobBehaviorHandler, JobBehaviorContext, JobBehaviorResult } from './job-behavior-handler';
-import { ResolvedBehavior } from './resolved-behavior';
+import { IJobBehaviorHandler, JobBehaviorResult } from './job-behavior-handler';
+import { BehaviorContextSource, ResolvedBehavior, resolvedBehavior } from './resolved-behavior';
 import { SeededRandom } from './seeded-random';
 
 export * from './job-behavior-handler';
@@ -37,13 +37,13 @@ export interface FailBehaviorOptions {
   readonly ignoresSigterm?: boolean;
 }
 
-/** How a behaviour decides an attempt; one implementation per factory. */
 /**
- * A behaviour's plan. The handler context is built only on demand (`context()`): fixed behaviours never
- * need it, and building it for each of a million simulated jobs dominated the simulation's time.
+ * A behaviour's plan, one implementation per factory. The handler context is built only on demand
+ * (`source.context()`): fixed behaviours never need it, and building it for each of a million
+ * simulated jobs dominated the simulation's time.
  */
 interface BehaviorPlan {
-  resolve(attempt: number, context: () => JobBehaviorContext, random: SeededRandom): ResolvedBehavior;
+  resolve(attempt: number, source: BehaviorContextSource, random: SeededRandom): ResolvedBehavior;
 }
 
 const DEFAULT_DURATION = Duration.seconds(1);
@@ -88,8 +88,8 @@ export class JobBehavior {
   private constructor(private readonly plan: BehaviorPlan) {}
 
   /** @internal decides one attempt */
-  public _resolve(attempt: number, context: () => JobBehaviorContext, random: SeededRandom): ResolvedBehavior {
-    return this.plan.resolve(attempt, context, random);
+  public _resolve(attempt: number, source: BehaviorContextSource, random: SeededRandom): ResolvedBehavior {
+    return this.plan.resolve(attempt, source, random);
   }
 }
 
@@ -111,30 +111,30 @@ class FixedPlan implements BehaviorPlan {
     this.jitterMs = jitter?.toMilliseconds() ?? 0;
   }
 
-  resolve(_attempt: number, _context: () => JobBehaviorContext, random: SeededRandom): ResolvedBehavior {
+  resolve(_attempt: number, _source: BehaviorContextSource, random: SeededRandom): ResolvedBehavior {
     if (this.jitterMs === 0) return this.fixed ??= this.withDuration(this.durationMs);
     return this.withDuration(Math.max(0, Math.round(this.durationMs + (random.next() * 2 - 1) * this.jitterMs)));
   }
 
   private withDuration(durationMs: number): ResolvedBehavior {
-    return { exitCode: this.exitCode, durationMs, logLines: this.logLines, reason: this.reason, ignoresSigterm: this.ignoresSigterm };
+    return resolvedBehavior(this.exitCode, durationMs, this.logLines, this.reason, this.ignoresSigterm);
   }
 }
 
 class PerAttemptPlan implements BehaviorPlan {
   constructor(private readonly plans: readonly BehaviorPlan[]) {}
 
-  resolve(attempt: number, context: () => JobBehaviorContext, random: SeededRandom): ResolvedBehavior {
+  resolve(attempt: number, source: BehaviorContextSource, random: SeededRandom): ResolvedBehavior {
     const index = Math.min(Math.max(attempt, 1), this.plans.length) - 1;
-    return this.plans[index].resolve(attempt, context, random);
+    return this.plans[index].resolve(attempt, source, random);
   }
 }
 
 class CustomPlan implements BehaviorPlan {
   constructor(private readonly handler: IJobBehaviorHandler) {}
 
-  resolve(_attempt: number, context: () => JobBehaviorContext): ResolvedBehavior {
-    return validateResult(this.handler.run(context()));
+  resolve(_attempt: number, source: BehaviorContextSource): ResolvedBehavior {
+    return validateResult(this.handler.run(source.context()));
   }
 }
 
@@ -148,11 +148,5 @@ function validateResult(result: JobBehaviorResult): ResolvedBehavior {
     throw new Error(`JobBehavior.custom: exitCode ${exitCode} must be an integer from 0 to 255`);
   }
   const durationMs = (result.duration ?? DEFAULT_DURATION).toMilliseconds();
-  return {
-    exitCode,
-    durationMs,
-    logLines: result.logLines ?? [],
-    reason: result.reason,
-    ignoresSigterm: result.ignoresSigterm ?? false,
-  };
+  return resolvedBehavior(exitCode, durationMs, result.logLines ?? [], result.reason, result.ignoresSigterm ?? false);
 }

@@ -1,8 +1,9 @@
 import { JobBehavior } from './job-behavior';
 import { JobBehaviorContext } from './job-behavior-handler';
-import { ResolvedBehavior } from './resolved-behavior';
+import { BehaviorContextSource, ResolvedBehavior } from './resolved-behavior';
 import { SeededRandom } from './seeded-random';
 import { exitCodeForSignal } from './signals';
+import { Cancellable } from '../core/event-loop';
 import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../core/executor';
 
 /** Picks the behaviour of a launch. */
@@ -24,24 +25,46 @@ export class SimulatedRunner implements JobRunner {
   }
 
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
+    const attempt = new SimulatedAttempt(launch, sink, this.random);
     let behavior: ResolvedBehavior;
     try {
-      behavior = this.selector.behaviorFor(launch)._resolve(launch.attempt, () => contextOf(launch, this.random.next()), this.random);
+      behavior = this.selector.behaviorFor(launch)._resolve(launch.attempt, attempt, this.random);
     } catch (error) {
       // A custom handler's bug must not stop the whole simulation: the attempt fails and says why.
       const message = error instanceof Error ? error.message : String(error);
       sink.exited({ reason: `CannotStartContainerError: ${message}`, statusReason: `Task failed to start: ${message}` });
       return { stop: () => undefined };
     }
-    for (const line of behavior.logLines) sink.log(line);
-    const exit = sink.after(behavior.durationMs, () => sink.exited({ exitCode: behavior.exitCode, reason: behavior.reason }));
-    return {
-      stop: (signal) => {
-        if (signal === 'SIGTERM' && behavior.ignoresSigterm) return;
-        exit.cancel();
-        sink.exited({ exitCode: exitCodeForSignal(signal) });
-      },
-    };
+    attempt.play(behavior);
+    return attempt;
+  }
+}
+
+/**
+ * One simulated attempt: it is its own handle. One object and one timer closure per attempt,
+ * rather than a handful of closures: a million-job simulation runs a million of these.
+ */
+class SimulatedAttempt implements AttemptHandle, BehaviorContextSource {
+  private behavior?: ResolvedBehavior;
+  private exit?: Cancellable;
+
+  constructor(private readonly launch: ContainerLaunch, private readonly sink: AttemptSink, private readonly random: SeededRandom) {}
+
+  /** The handler's context, built only when a behaviour asks for it. */
+  context(): JobBehaviorContext {
+    return contextOf(this.launch, this.random.next());
+  }
+
+  play(behavior: ResolvedBehavior): void {
+    this.behavior = behavior;
+    for (const line of behavior.logLines) this.sink.log(line);
+    this.exit = this.sink.after(behavior.durationMs, () => this.sink.exited(behavior.result));
+  }
+
+  stop(signal: 'SIGTERM' | 'SIGKILL'): void {
+    if (signal === 'SIGTERM' && this.behavior?.ignoresSigterm) return;
+    this.exit?.cancel();
+    this.sink.exited({ exitCode: exitCodeForSignal(signal) });
   }
 }
 

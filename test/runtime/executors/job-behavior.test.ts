@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { IJobBehaviorHandler, JobBehavior, JobBehaviorContext, JobBehaviorResult } from '../../../src';
+import { BehaviorContextSource } from '../../../src/runtime/executors/resolved-behavior';
 import { SeededRandom } from '../../../src/runtime/executors/seeded-random';
 
 function context(overrides: Partial<JobBehaviorContext> = {}): JobBehaviorContext {
@@ -19,9 +20,9 @@ function context(overrides: Partial<JobBehaviorContext> = {}): JobBehaviorContex
 }
 
 
-/** The attempt and a lazy context, as the simulated runner passes them. */
-function lazy(ctx: JobBehaviorContext): [number, () => JobBehaviorContext] {
-  return [ctx.attempt, () => ctx];
+/** The attempt and a lazy context source, as the simulated runner passes them. */
+function lazy(ctx: JobBehaviorContext): [number, BehaviorContextSource] {
+  return [ctx.attempt, { context: () => ctx }];
 }
 
 describe('JobBehavior', () => {
@@ -29,7 +30,9 @@ describe('JobBehavior', () => {
     // WHEN
     const resolved = JobBehavior.succeed({ duration: Duration.minutes(2), logLines: ['a', 'b'] })._resolve(...lazy(context()), new SeededRandom(1));
     // THEN
-    expect(resolved).toEqual({ exitCode: 0, durationMs: 120_000, logLines: ['a', 'b'], reason: undefined, ignoresSigterm: false });
+    expect(resolved).toEqual({
+      exitCode: 0, durationMs: 120_000, logLines: ['a', 'b'], reason: undefined, ignoresSigterm: false, result: { exitCode: 0, reason: undefined },
+    });
   });
 
   test('LIFE-2: fail exits with its code and reason; defaults to 1 after one second', () => {
@@ -89,7 +92,7 @@ describe('JobBehavior', () => {
     // WHEN
     const resolved = JobBehavior.custom(handler)._resolve(...lazy(context()), new SeededRandom(1));
     // THEN
-    expect(resolved).toEqual({ exitCode: 4, durationMs: 3000, logLines: ['1'], reason: undefined, ignoresSigterm: true });
+    expect(resolved).toEqual({ exitCode: 4, durationMs: 3000, logLines: ['1'], reason: undefined, ignoresSigterm: true, result: { exitCode: 4, reason: undefined } });
     expect(seen[0].command).toEqual(['run', 'it']);
   });
 

@@ -31,10 +31,11 @@ export interface AttemptExecutionContext {
 }
 
 /**
- * Per-attempt state kept only while the attempt is STARTING or RUNNING; it is also the executor's
- * sink (one object per attempt rather than a handful of closures).
+ * Per-attempt state kept only while the attempt is STARTING or RUNNING. It is also the executor's
+ * launch and sink: one object per attempt rather than several objects and closures, since a
+ * million-job simulation runs a million of them.
  */
-class LiveAttempt implements AttemptSink {
+class LiveAttempt extends LazyContainerLaunch implements AttemptSink {
   handle?: AttemptHandle;
   timers?: Cancellable[];
   ended = false;
@@ -43,14 +44,16 @@ class LiveAttempt implements AttemptSink {
   constructor(
     private readonly execution: AttemptExecution,
     private readonly context: AttemptExecutionContext,
-    readonly job: JobRecord,
-    readonly attempt: AttemptRecord,
+    job: JobRecord,
+    attemptRecord: AttemptRecord,
     readonly placement: Placement,
-  ) {}
+  ) {
+    super(job, attemptRecord, placement.computeEnvironment.name);
+  }
 
   log(message: string): void {
     if (this.ended) return;
-    this.context.logs.append(BATCH_LOG_GROUP, this.stream ??= this.attempt.logStreamName!, this.context.loop.now(), message);
+    this.context.logs.append(BATCH_LOG_GROUP, this.stream ??= this.attemptRecord.logStreamName!, this.context.loop.now(), message);
   }
 
   exited(result: AttemptResult): void {
@@ -137,8 +140,7 @@ export class AttemptExecution {
     // streams cost more than the jobs); their stream appears with the first line.
     if (this.context.runner.realTime) this.context.logs.ensureStream(BATCH_LOG_GROUP, attempt.logStreamName!);
 
-    const launch = new LazyContainerLaunch(job, attempt, live.placement.computeEnvironment.name);
-    live.handle = this.context.runner.start(launch, live);
+    live.handle = this.context.runner.start(live, live);
 
     const timeoutSeconds = job.spec.attemptDurationSeconds;
     if (timeoutSeconds !== undefined && !live.ended) {

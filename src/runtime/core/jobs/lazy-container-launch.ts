@@ -12,7 +12,7 @@ export class LazyContainerLaunch implements ContainerLaunch {
   private commandValue?: string[];
   private environmentValue?: Record<string, string>;
 
-  constructor(private readonly job: JobRecord, private readonly attemptRecord: AttemptRecord, private readonly computeEnvironmentName: string) {}
+  constructor(readonly job: JobRecord, readonly attemptRecord: AttemptRecord, private readonly computeEnvironmentName: string) {}
 
   get jobId(): string {
     return this.job.jobId;
