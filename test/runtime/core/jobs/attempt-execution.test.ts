@@ -83,6 +83,39 @@ describe('attempts, retries and timeouts', () => {
     expect(job.attempts).toHaveLength(1);
   });
 
+  test('RETRY-5: terminated, cancelled and timed-out jobs are never retried, though attempts remain; a plain failure is', () => {
+    // GIVEN four jobs with 3 attempts each; every attempt fails after an hour unless stopped first
+    const { backend } = testBackend({ maxvCpus: 8, behavior: () => JobBehavior.fail({ duration: Duration.hours(1) }) });
+    const retry = { retryStrategy: { attempts: 3 } };
+    const terminated = submit(backend, retry);
+    const timedOut = submit(backend, { ...retry, timeout: { attemptDurationSeconds: 60 } });
+    const failing = submit(backend, retry);
+    backend.loop.runUntil(backend.loop.now() + 1000);
+    // a fourth job fails its first attempt after a minute and waits RUNNABLE for its retry, behind a
+    // job that took the only vCPU
+    const { backend: full } = testBackend({
+      maxvCpus: 1,
+      behavior: (launch) => JobBehavior.fail({ duration: launch.jobName === 'retrying' ? Duration.minutes(1) : Duration.hours(1) }),
+    });
+    const cancelled = submit(full, { ...retry, jobName: 'retrying' });
+    submit(full, { jobName: 'blocker' });
+    full.loop.runUntil(full.loop.now() + 120_000);
+    expect(full.describeJobs([cancelled])[0]).toMatchObject({ status: 'RUNNABLE', attempts: [expect.anything()] });
+
+    // WHEN
+    backend.terminateJob(terminated, 'operator stop');
+    full.cancelJob(cancelled, 'not needed');
+    backend.loop.runUntilIdle();
+    full.loop.runUntilIdle();
+
+    // THEN only the plain failure used its attempts
+    const attempts = (b: BatchBackend, id: string): number => b.describeJobs([id])[0].attempts!.length;
+    expect(backend.describeJobs([terminated, timedOut, failing]).map((job) => job.status)).toEqual(['FAILED', 'FAILED', 'FAILED']);
+    expect([attempts(backend, terminated), attempts(backend, timedOut), attempts(backend, failing)]).toEqual([1, 1, 3]);
+    expect(full.describeJobs([cancelled])[0]).toMatchObject({ status: 'FAILED', statusReason: 'not needed', isCancelled: true });
+    expect(attempts(full, cancelled)).toBe(1);
+  });
+
   test('TIME-1, TIME-3: the SubmitJob timeout overrides; an attempt failing by itself retries with a fresh timeout', () => {
     // GIVEN attempt 1 fails after 50 s, attempt 2 would run 100 s
     const { backend } = testBackend({
