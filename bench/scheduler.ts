@@ -12,6 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
 import { JobBehavior, JobExecutor, LocalBatchRuntime } from '../src';
+import { runBareSchedulingLoop } from './support/bare-scheduling-loop';
 
 const ARRAY_SIZE = 10_000;
 
@@ -58,10 +59,15 @@ export function runJobs(jobs: number): { wallMs: number; succeeded: number } {
 }
 
 function runOne(jobs: number): void {
+  // The baseline first, in the same process: heap + FIFO + bin-packing on typed arrays, no API objects.
+  const bareStarted = process.hrtime.bigint();
+  runBareSchedulingLoop(jobs);
+  const bareMs = Number(process.hrtime.bigint() - bareStarted) / 1e6;
   const { wallMs, succeeded } = runJobs(jobs);
   const rssMiB = process.resourceUsage().maxRSS / 1024;
   const jobsPerSecond = Math.round(jobs / (wallMs / 1000));
-  console.log(JSON.stringify({ jobs, succeeded, wallMs: Math.round(wallMs), jobsPerSecond, peakRssMiB: Math.round(rssMiB) }));
+  const figures = { jobs, succeeded, wallMs: Math.round(wallMs), jobsPerSecond, peakRssMiB: Math.round(rssMiB), bareMs: Math.round(bareMs) };
+  console.log(JSON.stringify(figures));
 }
 
 function measureInChild(args: string[]): Record<string, number> {
@@ -81,7 +87,11 @@ export async function main(): Promise<void> {
   for (const jobs of [100_000, 1_000_000]) {
     const wall = median(results[jobs].map((r) => r.wallMs));
     const rss = median(results[jobs].map((r) => r.peakRssMiB));
-    console.log(`${jobs.toLocaleString('en')} jobs: median wall ${wall} ms over ${runs} runs (${Math.round(jobs / (wall / 1000)).toLocaleString('en')} jobs/s), peak RSS ${rss} MiB; all succeeded: ${results[jobs].every((r) => r.succeeded === jobs)}`);
+    const bare = median(results[jobs].map((r) => r.bareMs));
+    const ratio = median(results[jobs].map((r) => r.wallMs / r.bareMs));
+    console.log(`${jobs.toLocaleString('en')} jobs: median wall ${wall} ms over ${runs} runs (${Math.round(jobs / (wall / 1000)).toLocaleString('en')} jobs/s), `
+      + `peak RSS ${rss} MiB; all succeeded: ${results[jobs].every((r) => r.succeeded === jobs)}; `
+      + `bare scheduling loop ${bare} ms, runtime/bare ${ratio.toFixed(1)}x (same process)`);
   }
   const ratio = median(results[1_000_000].map((r) => r.wallMs)) / median(results[100_000].map((r) => r.wallMs));
   console.log(`t(1M)/t(100k) = ${ratio.toFixed(2)} (goal <= 12)`);
