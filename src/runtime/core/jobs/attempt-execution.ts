@@ -82,7 +82,7 @@ export class AttemptExecution {
 
   start(job: JobRecord, placement: Placement): void {
     const { loop } = this.context;
-    const attempt = new AttemptRecord(job.attempts.length + 1, this.taskIdPrefix(), ++this.taskCounter, placement.computeEnvironment,
+    const attempt = new AttemptRecord(job.attemptCount + 1, this.taskIdPrefix(), ++this.taskCounter, placement.computeEnvironment,
       placement.containerInstanceArn, job.spec.definition.name);
     job.addAttempt(attempt);
     const live = new LiveAttempt(this, this.context, job, attempt, placement);

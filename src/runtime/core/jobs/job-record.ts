@@ -105,8 +105,11 @@ export class JobRecord {
   statusReason?: string;
   startedAt?: number;
   stoppedAt?: number;
-  /** Attempts, oldest first (LIFE-5). Replaced, never pushed to: an exact-size array per job. */
-  attempts: readonly AttemptRecord[] = NO_ATTEMPTS;
+  /**
+   * The attempts (LIFE-5): the only one itself for the common single-attempt job (no array per job),
+   * else all of them, oldest first. Read through `attempts`, `attemptCount` and `currentAttempt`.
+   */
+  private attemptsValue?: AttemptRecord | AttemptRecord[];
   /** Array child: its parent and index (ARR-2). */
   parent?: JobRecord;
   arrayIndex?: number;
@@ -139,12 +142,25 @@ export class JobRecord {
     return this.arnValue ??= `${this.parent!.arn}:${this.arrayIndex}`;
   }
 
+  /** Attempts, oldest first (LIFE-5). */
+  get attempts(): readonly AttemptRecord[] {
+    const value = this.attemptsValue;
+    return value === undefined ? NO_ATTEMPTS : Array.isArray(value) ? value : [value];
+  }
+
+  get attemptCount(): number {
+    const value = this.attemptsValue;
+    return value === undefined ? 0 : Array.isArray(value) ? value.length : 1;
+  }
+
   get currentAttempt(): AttemptRecord | undefined {
-    return this.attempts[this.attempts.length - 1];
+    const value = this.attemptsValue;
+    return Array.isArray(value) ? value[value.length - 1] : value;
   }
 
   addAttempt(attempt: AttemptRecord): void {
-    this.attempts = this.attempts.length === 0 ? [attempt] : [...this.attempts, attempt];
+    const value = this.attemptsValue;
+    this.attemptsValue = value === undefined ? attempt : Array.isArray(value) ? [...value, attempt] : [value, attempt];
   }
 
   /** The rare state, created on the first write of a non-default value (setters skip default writes). */

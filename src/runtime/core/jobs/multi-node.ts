@@ -111,10 +111,10 @@ export class MultiNodeCoordinator {
       if (other.status === 'STARTING' || other.status === 'RUNNING') this.context.stopNode(other, MAIN_NODE_EXITED);
       else this.context.transition(other, 'FAILED', MAIN_NODE_EXITED);
     }
-    const attemptsUsed = parent.attempts.length;
+    const attemptsUsed = parent.attemptCount;
     const retry = main.status === 'FAILED' && !parent.isCancelled && !parent.isTerminated
       && main.stopCause !== 'TIMEOUT' && main.attempts.length > 0 && attemptsUsed < parent.spec.attempts;
-    if (main.status === 'FAILED' && main.attempts.length === 0) {
+    if (main.status === 'FAILED' && main.attemptCount === 0) {
       // Cancelled before it ran: the whole job is cancelled.
       if (!isTerminal(parent.status)) this.context.transition(parent, 'FAILED', main.statusReason);
       return;

@@ -14,7 +14,7 @@ export interface AttemptOutcome {
  */
 export function shouldRetry(job: JobRecord, outcome: AttemptOutcome): boolean {
   if (job.isCancelled || job.isTerminated || job.stopCause !== undefined) return false;
-  if (job.attempts.length >= job.spec.attempts) return false;
+  if (job.attemptCount >= job.spec.attempts) return false;
   for (const condition of job.spec.evaluateOnExit ?? []) {
     if (conditionMatches(condition, outcome)) return condition.action.toUpperCase() === 'RETRY';
   }
