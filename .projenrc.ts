@@ -42,6 +42,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testPathIgnorePatterns: ['/node_modules/', '/cdk.out/'],
       // Real child processes and HTTP servers make some suites slower than jest's 5 s default.
       testTimeout: 60_000,
+      // aws-cdk-lib's built-in CloudFormation validation costs seconds per test file; it is off in
+      // the suite except in test/examples/cloudformation-validation.test.ts, which turns it on.
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
     },
   },
 
