@@ -31,14 +31,14 @@ describe('JobBehavior', () => {
     const resolved = JobBehavior.succeed({ duration: Duration.minutes(2), logLines: ['a', 'b'] })._resolve(...lazy(context()), new SeededRandom(1));
     // THEN
     expect(resolved).toEqual({
-      exitCode: 0, durationMs: 120_000, logLines: ['a', 'b'], reason: undefined, ignoresSigterm: false, result: { exitCode: 0, reason: undefined },
+      durationMs: 120_000, logLines: ['a', 'b'], ignoresSigterm: false, result: { exitCode: 0, reason: undefined },
     });
   });
 
   test('LIFE-2: fail exits with its code and reason; defaults to 1 after one second', () => {
     expect(JobBehavior.fail({ exitCode: 7, reason: 'broken' })._resolve(...lazy(context()), new SeededRandom(1)))
-      .toMatchObject({ exitCode: 7, durationMs: 1000, reason: 'broken' });
-    expect(JobBehavior.fail()._resolve(...lazy(context()), new SeededRandom(1))).toMatchObject({ exitCode: 1, durationMs: 1000 });
+      .toMatchObject({ durationMs: 1000, result: { exitCode: 7, reason: 'broken' } });
+    expect(JobBehavior.fail()._resolve(...lazy(context()), new SeededRandom(1))).toMatchObject({ durationMs: 1000, result: { exitCode: 1 } });
   });
 
   test.each([0, -1, 256, 1.5])('LIFE-2: fail rejects exit code %p, naming the field and the range', (exitCode) => {
@@ -71,7 +71,7 @@ describe('JobBehavior', () => {
     // GIVEN
     const behavior = JobBehavior.perAttempt([JobBehavior.fail({ exitCode: 3 }), JobBehavior.succeed()]);
     // WHEN
-    const exitCodes = [1, 2, 3].map((attempt) => behavior._resolve(...lazy(context({ attempt })), new SeededRandom(1)).exitCode);
+    const exitCodes = [1, 2, 3].map((attempt) => behavior._resolve(...lazy(context({ attempt })), new SeededRandom(1)).result.exitCode);
     // THEN
     expect(exitCodes).toEqual([3, 0, 0]);
   });
@@ -92,7 +92,7 @@ describe('JobBehavior', () => {
     // WHEN
     const resolved = JobBehavior.custom(handler)._resolve(...lazy(context()), new SeededRandom(1));
     // THEN
-    expect(resolved).toEqual({ exitCode: 4, durationMs: 3000, logLines: ['1'], reason: undefined, ignoresSigterm: true, result: { exitCode: 4, reason: undefined } });
+    expect(resolved).toEqual({ durationMs: 3000, logLines: ['1'], ignoresSigterm: true, result: { exitCode: 4, reason: undefined } });
     expect(seen[0].command).toEqual(['run', 'it']);
   });
 

@@ -90,7 +90,7 @@ class RareJobState {
   pendingStatusReason?: string;
 }
 
-/** A job with no attempt yet shares this (never mutated: attempts are added by copy). */
+/** What `attempts` returns for a job with no attempt yet (shared, frozen). */
 const NO_ATTEMPTS: readonly AttemptRecord[] = Object.freeze([]);
 
 /**

@@ -22,11 +22,6 @@ export class SubmittedJobs {
     private readonly limit: number = MAX_SUBMITTED_JOBS,
   ) {}
 
-  /** How many jobs are SUBMITTED now. */
-  get count(): number {
-    return this.waiting.length;
-  }
-
   /** LIM-7: refuses a submission beyond the limit (before anything is created). */
   checkRoom(): void {
     if (this.waiting.length >= this.limit) {
