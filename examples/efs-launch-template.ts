@@ -10,10 +10,9 @@ import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment, BatchLaunchTemplate, BatchVpc, UserDataPart } from '../src/constructs';
-import { BatchChecks } from '../src/nag';
+import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
 export class EfsLaunchTemplateStack extends cdk.Stack {
   public readonly batch: BatchEnvironment;
@@ -54,13 +53,8 @@ export class EfsLaunchTemplateStack extends cdk.Stack {
 export async function main(): Promise<void> {
   const app = new cdk.App();
   new EfsLaunchTemplateStack(app, 'EfsLaunchTemplate');
-  cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+  addComplianceChecks(app);
   app.synth();
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenExecuted(module, main);

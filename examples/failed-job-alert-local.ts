@@ -10,6 +10,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { BatchEnvironment, JobBehavior, JobExecutor, LocalBatchRuntime, TargetKind } from '../src';
+import { runWhenExecuted } from './shared/run-example';
 
 /** The CDK app: a Batch environment, a job definition, the alert topic and the tutorial's rule. */
 export function buildFailedJobAlertApp(outdir?: string): { stack: Stack; jobQueueArn: string; jobDefinitionArn: string } {
@@ -57,11 +58,4 @@ export async function main(print: (line: string) => void = console.log): Promise
   return ok;
 }
 
-if (require.main === module) {
-  main().then((ok) => {
-    process.exitCode = ok ? 0 : 1;
-  }).catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenExecuted(module, main);

@@ -13,11 +13,10 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment } from '../src/constructs';
+import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 import { BatchJobStatus } from '../src/constructs/events';
-import { BatchChecks } from '../src/nag';
 
 export class FailedJobAlertStack extends cdk.Stack {
   public readonly batch: BatchEnvironment;
@@ -58,13 +57,8 @@ export class FailedJobAlertStack extends cdk.Stack {
 export async function main(): Promise<void> {
   const app = new cdk.App();
   new FailedJobAlertStack(app, 'FailedJobAlert');
-  cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+  addComplianceChecks(app);
   app.synth();
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenExecuted(module, main);

@@ -11,10 +11,9 @@ import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment } from '../src/constructs';
-import { BatchChecks } from '../src/nag';
+import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
 const IMAGE = ecs.ContainerImage.fromRegistry('public.ecr.aws/amazonlinux/amazonlinux:latest');
 const EFA_INSTANCE = new ec2.InstanceType('c5n.18xlarge');
@@ -74,13 +73,8 @@ export class MultiNodeStack extends cdk.Stack {
 export async function main(): Promise<void> {
   const app = new cdk.App();
   new MultiNodeStack(app, 'MultiNode');
-  cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+  addComplianceChecks(app);
   app.synth();
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenExecuted(module, main);

@@ -9,10 +9,9 @@
 import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment } from '../src/constructs';
-import { BatchChecks } from '../src/nag';
+import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
 export class OnDemandAndSpotStack extends cdk.Stack {
   public readonly batch: BatchEnvironment;
@@ -63,13 +62,8 @@ export class OnDemandAndSpotStack extends cdk.Stack {
 export async function main(): Promise<void> {
   const app = new cdk.App();
   new OnDemandAndSpotStack(app, 'OnDemandAndSpot');
-  cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+  addComplianceChecks(app);
   app.synth();
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenExecuted(module, main);

@@ -22,6 +22,7 @@ import { acknowledgeBatchDefaults, acknowledgeExecutionRole } from './shared/ack
 import { BatchEnvironment, ContainerJobDefinitionProps } from '../src/constructs';
 import { BatchJobStatus } from '../src/constructs/events';
 import { BatchChecks } from '../src/nag';
+import { runWhenExecuted } from './shared/run-example';
 
 /** The tags every resource of the organization carries. */
 export const ORG_TAGS: Readonly<Record<string, string>> = {
@@ -149,9 +150,4 @@ export async function main(): Promise<void> {
   buildOrgWideDefaultsApp().app.synth();
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenExecuted(module, main);

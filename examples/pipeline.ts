@@ -11,6 +11,7 @@
  */
 import { App, Duration, Stack, Stage } from 'aws-cdk-lib';
 import { BatchEnvironment, JobBehavior, JobExecutor, JobStateChange, LocalBatchRuntime } from '../src';
+import { runWhenExecuted } from './shared/run-example';
 
 export interface PipelineSummary {
   readonly makespanSeconds: number;
@@ -146,11 +147,4 @@ export async function main(print: (line: string) => void = console.log): Promise
   return summary.finalStatus === 'SUCCEEDED';
 }
 
-if (require.main === module) {
-  main().then((ok) => {
-    process.exitCode = ok ? 0 : 1;
-  }).catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenExecuted(module, main);

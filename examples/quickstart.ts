@@ -6,6 +6,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import { BatchEnvironment, JobExecutor, JobStateChange, LocalBatchRuntime } from '../src';
+import { runWhenExecuted } from './shared/run-example';
 
 /** The CDK app users would `cdk deploy`. */
 export function buildQuickstartApp(outdir?: string): { app: App; stack: Stack; environment: BatchEnvironment; definitions: QuickstartDefinitions } {
@@ -88,11 +89,4 @@ function printTable(header: string[], rows: string[][], print: (line: string) =>
   for (const row of rows) print(line(row));
 }
 
-if (require.main === module) {
-  main().then((ok) => {
-    process.exitCode = ok ? 0 : 1;
-  }).catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenExecuted(module, main);

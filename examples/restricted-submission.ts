@@ -9,10 +9,9 @@
  */
 import * as cdk from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment, BatchJobRole, BatchPermissions } from '../src/constructs';
-import { BatchChecks } from '../src/nag';
+import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
 const PREFIX = 'JobDefA_';
 
@@ -61,13 +60,8 @@ export class RestrictedSubmissionStack extends cdk.Stack {
 export async function main(): Promise<void> {
   const app = new cdk.App();
   new RestrictedSubmissionStack(app, 'RestrictedSubmission');
-  cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+  addComplianceChecks(app);
   app.synth();
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenExecuted(module, main);

@@ -12,11 +12,10 @@
 import * as cdk from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment } from '../src/constructs';
+import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 import { EventTriggeredJob, S3ObjectCreatedEvent } from '../src/constructs/events';
-import { BatchChecks } from '../src/nag';
 
 export class S3TriggeredJobStack extends cdk.Stack {
   public readonly batch: BatchEnvironment;
@@ -79,13 +78,8 @@ export class S3TriggeredJobStack extends cdk.Stack {
 export async function main(): Promise<void> {
   const app = new cdk.App();
   new S3TriggeredJobStack(app, 'S3TriggeredJob');
-  cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+  addComplianceChecks(app);
   app.synth();
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenExecuted(module, main);

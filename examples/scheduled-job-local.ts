@@ -10,6 +10,7 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { BatchEnvironment, JobBehavior, JobExecutor, LocalBatchRuntime } from '../src';
+import { runWhenExecuted } from './shared/run-example';
 
 const HOURS_SIMULATED = 24;
 
@@ -54,11 +55,4 @@ export async function main(print: (line: string) => void = console.log): Promise
   return ok;
 }
 
-if (require.main === module) {
-  main().then((ok) => {
-    process.exitCode = ok ? 0 : 1;
-  }).catch((error) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenExecuted(module, main);

@@ -10,11 +10,10 @@
 import * as cdk from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as events from 'aws-cdk-lib/aws-events';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment } from '../src/constructs';
+import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 import { ScheduledJob } from '../src/constructs/events';
-import { BatchChecks } from '../src/nag';
 
 export class ScheduledJobStack extends cdk.Stack {
   public readonly batch: BatchEnvironment;
@@ -49,13 +48,8 @@ export class ScheduledJobStack extends cdk.Stack {
 export async function main(): Promise<void> {
   const app = new cdk.App();
   new ScheduledJobStack(app, 'ScheduledJob');
-  cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+  addComplianceChecks(app);
   app.synth();
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenExecuted(module, main);

@@ -11,10 +11,9 @@
 import * as cdk from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeExecutionRole } from './shared/acknowledgments';
 import { BatchContainerJobDefinition, BatchJobQueue, BatchUnmanagedComputeEnvironment, BatchVpc } from '../src/constructs';
-import { BatchChecks } from '../src/nag';
+import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
 export class UnmanagedComputeEnvironmentStack extends cdk.Stack {
   public readonly computeEnvironment: BatchUnmanagedComputeEnvironment;
@@ -76,13 +75,8 @@ export class UnmanagedComputeEnvironmentStack extends cdk.Stack {
 export async function main(): Promise<void> {
   const app = new cdk.App();
   new UnmanagedComputeEnvironmentStack(app, 'UnmanagedComputeEnvironment');
-  cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+  addComplianceChecks(app);
   app.synth();
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenExecuted(module, main);

@@ -8,10 +8,9 @@
  *   CDK_OUTDIR=cdk.out npx ts-node --project examples/tsconfig.json examples/wizard-equivalent.ts
  */
 import * as cdk from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment } from '../src/constructs';
-import { BatchChecks } from '../src/nag';
+import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
 export class WizardEquivalentStack extends cdk.Stack {
   public readonly batch: BatchEnvironment;
@@ -36,13 +35,8 @@ export class WizardEquivalentStack extends cdk.Stack {
 export async function main(): Promise<void> {
   const app = new cdk.App();
   new WizardEquivalentStack(app, 'WizardEquivalent');
-  cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+  addComplianceChecks(app);
   app.synth();
 }
 
-if (require.main === module) {
-  main().catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runWhenExecuted(module, main);
