@@ -1,5 +1,5 @@
 export * from './shapes';
 export * from './local-batch-runtime';
 export * from './executors/job-executor';
-export * from './executors/job-behavior';
+export * from './executors/simulated/job-behavior';
 export * from './runtime-capacity';

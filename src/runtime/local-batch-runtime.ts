@@ -13,18 +13,18 @@ import { RandomIdGenerator } from './drivers/random-id-generator';
 import { RealTimeDriver } from './drivers/real-time-driver';
 import { SystemClock } from './drivers/system-clock';
 import { LocalEventBridge } from './events/local-event-bridge';
-import { ILocalFunctionHandler } from './events/local-function-handler';
-import { PutEventsEntry, PutEventsResult } from './events/put-events-entry';
-import { TargetInvocation } from './events/target-invocation';
+import { PutEventsEntry, PutEventsResult } from './events/put-events/put-events-entry';
+import { ILocalFunctionHandler } from './events/targets/local-function-handler';
+import { TargetInvocation } from './events/targets/target-invocation';
 import { JobExecutor } from './executors/job-executor';
 import { capacityOptions, InstanceInfo, UnmanagedInstances } from './runtime-capacity';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
 import { CfnTemplate } from './template/intrinsic-resolver';
 import { loadTemplate, LoadedTemplate } from './template/template-loader';
 
-export * from './events/put-events-entry';
-export * from './events/target-invocation';
-export * from './events/local-function-handler';
+export * from './events/put-events/put-events-entry';
+export * from './events/targets/target-invocation';
+export * from './events/targets/local-function-handler';
 
 /** Options of a local runtime. */
 export interface LocalBatchRuntimeProps {

@@ -2,10 +2,10 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import { Duplex } from 'stream';
 import { BATCH_CONTENT_TYPE, BatchEndpoint } from './batch/batch-endpoint';
+import { LOGS_CONTENT_TYPE, LogsEndpoint } from './cloudwatch-logs/logs-endpoint';
 import { ApiError, toApiError } from './http/api-error';
 import { parseJsonObject, readBody, sendError, sendJson } from './http/wire';
 import { LOCAL_ROUTE_PREFIX, LocalRoutes } from './local/local-routes';
-import { LOGS_CONTENT_TYPE, LogsEndpoint } from './cloudwatch-logs/logs-endpoint';
 import { BatchBackend } from '../core/backend';
 
 export interface BatchLocalServerOptions {

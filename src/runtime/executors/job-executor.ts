@@ -1,21 +1,21 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
-import { DockerCli } from './docker-cli';
-import { DockerExecutorProps } from './docker-executor-props';
-import { DockerRunner } from './docker-runner';
-import { discoverNvidiaGpus, GpuPool } from './gpu-pool';
-import { JobBehavior } from './job-behavior';
-import { SYSTEM_MEMORY_PROBE } from './memory-limits';
-import { MemoryLimitMode, ProcessExecutorProps } from './process-executor-props';
-import { ProcessRunner } from './process-runner';
-import { SimulatedExecutorProps } from './simulated-executor-props';
-import { SimulatedRunner } from './simulated-runner';
+import { DockerCli } from './docker/docker-cli';
+import { DockerExecutorProps } from './docker/docker-executor-props';
+import { DockerRunner } from './docker/docker-runner';
+import { discoverNvidiaGpus, GpuPool } from './isolation/gpu-pool';
+import { SYSTEM_MEMORY_PROBE } from './isolation/memory-limits';
+import { MemoryLimitMode, ProcessExecutorProps } from './process/process-executor-props';
+import { ProcessRunner } from './process/process-runner';
+import { JobBehavior } from './simulated/job-behavior';
+import { SimulatedExecutorProps } from './simulated/simulated-executor-props';
+import { SimulatedRunner } from './simulated/simulated-runner';
 import { JobRunner } from '../core/executor';
 
-export * from './process-executor-props';
-export * from './docker-executor-props';
-export * from './simulated-executor-props';
+export * from './process/process-executor-props';
+export * from './docker/docker-executor-props';
+export * from './simulated/simulated-executor-props';
 
 /** ECS's stop timeout, the runtime's SIGTERM-to-SIGKILL period (TIME-2). */
 const DEFAULT_STOP_GRACE_PERIOD = Duration.seconds(30);

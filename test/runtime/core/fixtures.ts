@@ -4,8 +4,8 @@ import { ContainerLaunch } from '../../../src/runtime/core/executor';
 import { SeededIdGenerator } from '../../../src/runtime/core/id-generator';
 import { JobStatus } from '../../../src/runtime/core/jobs/job-status';
 import { VcpuPoolCapacity } from '../../../src/runtime/core/scheduling/vcpu-pool-capacity';
-import { JobBehavior } from '../../../src/runtime/executors/job-behavior';
-import { SimulatedRunner } from '../../../src/runtime/executors/simulated-runner';
+import { JobBehavior } from '../../../src/runtime/executors/simulated/job-behavior';
+import { SimulatedRunner } from '../../../src/runtime/executors/simulated/simulated-runner';
 
 export const T0 = Date.UTC(2020, 0, 1);
 

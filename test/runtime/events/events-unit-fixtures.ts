@@ -1,8 +1,8 @@
 import { DEFAULT_ENVIRONMENT } from '../../../src/runtime/core/model/arns';
 import { EventBridgeEvent } from '../../../src/runtime/events/event-bridge-event';
-import { EventRule, RuleTarget } from '../../../src/runtime/events/event-rule';
-import { compileTargetInput } from '../../../src/runtime/events/input-transformer';
-import { targetKindOfArn } from '../../../src/runtime/events/target-arn';
+import { EventRule, RuleTarget } from '../../../src/runtime/events/rules/event-rule';
+import { compileTargetInput } from '../../../src/runtime/events/rules/input-transformer';
+import { targetKindOfArn } from '../../../src/runtime/events/targets/target-arn';
 import { CfnTemplate, IntrinsicResolver } from '../../../src/runtime/template/intrinsic-resolver';
 import { LoadedTemplate } from '../../../src/runtime/template/template-loader';
 

@@ -1,8 +1,8 @@
 import { LocalRoutes } from './local-routes';
 import { parsePutEventsBody, toPutEventsWireResponse } from './put-events-wire';
 import { EventsValidationException } from '../../events/events-errors';
-import { PutEventsEntry, PutEventsResult } from '../../events/put-events-entry';
-import { TargetInvocation } from '../../events/target-invocation';
+import { PutEventsEntry, PutEventsResult } from '../../events/put-events/put-events-entry';
+import { TargetInvocation } from '../../events/targets/target-invocation';
 import { ApiError } from '../http/api-error';
 
 /**

@@ -1,5 +1,5 @@
-import { PutEventsEntry, PutEventsResult } from '../../events/put-events-entry';
-import { MAX_PUT_EVENTS_ENTRIES } from '../../events/put-events-validation';
+import { PutEventsEntry, PutEventsResult } from '../../events/put-events/put-events-entry';
+import { MAX_PUT_EVENTS_ENTRIES } from '../../events/put-events/put-events-validation';
 import { ApiError } from '../http/api-error';
 
 /** One entry of the answer, in EventBridge's PascalCase: an `EventId`, or why the entry was rejected. */

@@ -1,7 +1,7 @@
 import { BatchLocalServer } from '../../../../src/runtime/api/batch-local-server';
 import { addEventRoutes } from '../../../../src/runtime/api/local/event-routes';
 import { LocalEventBridge } from '../../../../src/runtime/events/local-event-bridge';
-import { TargetKind } from '../../../../src/runtime/events/target-invocation';
+import { TargetKind } from '../../../../src/runtime/events/targets/target-invocation';
 import { LocalBatchRuntime } from '../../../../src/runtime/local-batch-runtime';
 import { Endpoint, fastSimulatedExecutor, pollUntil, rawRequest, startEndpoint } from '../endpoint-fixture';
 

@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { JobBehavior } from '../../../../src/runtime/executors/job-behavior';
+import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
 import { submit, testBackend } from '../fixtures';
 
 describe('explainJob', () => {

@@ -4,7 +4,7 @@ import { VirtualClock } from '../../../../src/runtime/core/clock';
 import { AttemptSink, ContainerLaunch, JobRunner } from '../../../../src/runtime/core/executor';
 import { SeededIdGenerator } from '../../../../src/runtime/core/id-generator';
 import { STOP_GRACE_PERIOD_MS, TIMEOUT_STATUS_REASON } from '../../../../src/runtime/core/jobs/attempt-execution';
-import { JobBehavior } from '../../../../src/runtime/executors/job-behavior';
+import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
 import { submit, T0, testBackend } from '../fixtures';
 
 /** A container that ignores SIGTERM and records the signals it gets, with their times. */

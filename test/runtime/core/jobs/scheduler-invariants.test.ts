@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { isTransitionAllowed, JobStatus } from '../../../../src/runtime/core/jobs/job-status';
-import { JobBehavior } from '../../../../src/runtime/executors/job-behavior';
+import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
 import { testBackend } from '../fixtures';
 
 /** One generated job of a workload. */

@@ -4,8 +4,8 @@ import { ClientException } from '../../../../src/runtime/core/errors';
 import { SeededIdGenerator } from '../../../../src/runtime/core/id-generator';
 import { MAX_SUBMITTED_JOBS } from '../../../../src/runtime/core/jobs/submitted-jobs';
 import { VcpuPoolCapacity } from '../../../../src/runtime/core/scheduling/vcpu-pool-capacity';
-import { JobBehavior } from '../../../../src/runtime/executors/job-behavior';
-import { SimulatedRunner } from '../../../../src/runtime/executors/simulated-runner';
+import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
+import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/simulated-runner';
 import { submit, T0, testBackend } from '../fixtures';
 
 function backendWithLimit(maxSubmittedJobs?: number): BatchBackend {

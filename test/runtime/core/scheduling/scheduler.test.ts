@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import { BatchBackend } from '../../../../src/runtime/core/backend';
 import { VirtualClock } from '../../../../src/runtime/core/clock';
 import { SeededIdGenerator } from '../../../../src/runtime/core/id-generator';
-import { JobBehavior } from '../../../../src/runtime/executors/job-behavior';
-import { SimulatedRunner } from '../../../../src/runtime/executors/simulated-runner';
+import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
+import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/simulated-runner';
 import { T0 } from '../fixtures';
 
 /** Two CEs (small: 2 vCPUs, big: 8) and queues `high` (priority 10) and `low` (1) sharing `small`. */

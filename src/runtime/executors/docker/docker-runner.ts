@@ -1,0 +1,169 @@
+import { DockerCli } from './docker-cli';
+import { dockerRunCommand } from './docker-run-arguments';
+import { Cancellable } from '../../core/event-loop';
+import { AttemptHandle, AttemptResult, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
+import { asLaunchFailure, LaunchFailure } from '../common/launch-failure';
+import { GpuPool, GpuReservation } from '../isolation/gpu-pool';
+import { LogRedactor, resolveSecrets } from '../isolation/secret-values';
+import { readUlimits } from '../isolation/ulimits';
+import { HostProcess, HostProcessOutcome } from '../process/host-process';
+import { OUT_OF_MEMORY_REASON } from '../process/process-attempt';
+import { AttemptWorkspace } from '../workspace/attempt-workspace';
+import { resolveMounts, safePathSegment } from '../workspace/container-mounts';
+
+/** Options of the Docker runner (the executor's props with their defaults applied). */
+export interface DockerRunnerOptions {
+  readonly docker: DockerCli;
+  readonly workRoot: string;
+  readonly keepWorkDirectories: boolean;
+  readonly stopGracePeriodMs: number;
+  readonly gpus: GpuPool;
+  readonly secretValues: Record<string, string>;
+  readonly allowPrivileged: boolean;
+  readonly runArguments: readonly string[];
+}
+
+/**
+ * Runs each attempt as `docker run <image> <command>`: the container's output are the attempt's log
+ * lines, its exit code the result. Stop signals go through `docker kill --signal`.
+ */
+export class DockerRunner implements JobRunner {
+  readonly realTime = true;
+
+  /** The core waits this long after SIGTERM before SIGKILL (TIME-2). */
+  get stopGracePeriodMs(): number {
+    return this.options.stopGracePeriodMs;
+  }
+  private sequence = 0;
+
+  constructor(private readonly options: DockerRunnerOptions) {}
+
+  start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
+    const attempt = new DockerAttempt(launch, sink, this.options, `batch-${safePathSegment(launch.jobId).replace(/[^A-Za-z0-9_.-]/g, '-')}-${launch.attempt}-${process.pid}-${this.sequence++}`);
+    attempt.begin();
+    return attempt;
+  }
+}
+
+class DockerAttempt implements AttemptHandle {
+  private readonly workspace: AttemptWorkspace;
+  private client?: HostProcess;
+  private reservation?: GpuReservation;
+  private pinnedGpus: string[] = [];
+  private graceTimer?: Cancellable;
+  private redactor = new LogRedactor([]);
+  private lastStderrLine?: string;
+  private finished = false;
+
+  constructor(
+    private readonly launch: ContainerLaunch,
+    private readonly sink: AttemptSink,
+    private readonly options: DockerRunnerOptions,
+    private readonly containerName: string,
+  ) {
+    this.workspace = new AttemptWorkspace(options.workRoot, launch.jobId, launch.attempt);
+  }
+
+  begin(): void {
+    try {
+      if (this.launch.gpus > 0) {
+        this.reservation = this.options.gpus.acquire(this.launch.gpus, (ids) => {
+          this.reservation = undefined;
+          this.run(ids);
+        });
+      } else {
+        this.run([]);
+      }
+    } catch (error) {
+      this.finish(asLaunchFailure(error).toResult());
+    }
+  }
+
+  stop(signal: 'SIGTERM' | 'SIGKILL'): void {
+    if (this.finished) return;
+    const client = this.client;
+    if (!client) {
+      this.finish({ reason: `Stopped by ${signal} before the container started` });
+      return;
+    }
+    this.options.docker.kill(this.containerName, signal, (killed) => {
+      // No container yet (still pulling or creating): stop the client instead.
+      if (!killed) client.signalGroup(signal);
+    });
+    if (signal === 'SIGTERM' && !this.graceTimer) {
+      this.graceTimer = this.sink.after(this.options.stopGracePeriodMs, () => this.stop('SIGKILL'));
+    }
+  }
+
+  private run(gpuIds: string[]): void {
+    if (this.finished) return;
+    this.pinnedGpus = gpuIds;
+    try {
+      const container = this.launch.container;
+      const mounts = resolveMounts(container, this.workspace);
+      const secrets = resolveSecrets(container.secrets, this.options.secretValues);
+      this.redactor = new LogRedactor(Object.values(secrets));
+      const command = dockerRunCommand(this.launch, {
+        containerName: this.containerName,
+        mounts,
+        ulimits: readUlimits(container.ulimits),
+        gpuIds,
+        secrets,
+        allowPrivileged: this.options.allowPrivileged,
+        runArguments: this.options.runArguments,
+        clientEnvironment: definedOnly(process.env),
+      });
+      if (mounts.length > 0) this.workspace.create(mounts, undefined, true);
+      this.client = new HostProcess({
+        file: this.options.docker.command,
+        args: command.args,
+        env: command.clientEnvironment,
+        onLine: (line, stream) => {
+          if (stream === 'stderr') this.lastStderrLine = line;
+          this.sink.log(this.redactor.active ? this.redactor.redact(line) : line);
+        },
+        onExit: (outcome) => this.onExit(outcome),
+      });
+    } catch (error) {
+      this.finish(asLaunchFailure(error).toResult());
+    }
+  }
+
+  private onExit(outcome: HostProcessOutcome): void {
+    if (outcome.spawnError) {
+      this.finish(new LaunchFailure(`docker: cannot run ${JSON.stringify(this.options.docker.command)}: ${outcome.spawnError.message}`).toResult());
+      return;
+    }
+    const exitCode = outcome.exitCode;
+    const dockerError = this.lastStderrLine?.startsWith('docker: ') === true;
+    if (exitCode === 125 || ((exitCode === 126 || exitCode === 127) && dockerError)) {
+      // 125: the daemon could not create or start the container; 126/127: the command cannot be run.
+      this.finish(new LaunchFailure(this.lastStderrLine ?? `docker run exited ${exitCode}`).toResult());
+      return;
+    }
+    if (exitCode === 137) {
+      this.options.docker.oomKilled(this.containerName, (oomKilled) => {
+        this.finish(oomKilled ? { exitCode, reason: OUT_OF_MEMORY_REASON } : { exitCode });
+      });
+      return;
+    }
+    this.finish({ exitCode });
+  }
+
+  private finish(result: AttemptResult): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.graceTimer?.cancel();
+    this.reservation?.cancel();
+    if (this.client) this.options.docker.remove(this.containerName);
+    if (this.pinnedGpus.length > 0) this.options.gpus.release(this.pinnedGpus);
+    if (!this.options.keepWorkDirectories) this.workspace.remove();
+    this.sink.exited(result);
+  }
+}
+
+function definedOnly(environment: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(environment)) if (value !== undefined) result[name] = value;
+  return result;
+}

@@ -1,0 +1,191 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { HostProcessOutcome } from './host-process';
+import { ProcessLaunchPlan } from './process-launch-plan';
+import { LaunchedProcess, ProcessLauncher } from './process-launcher';
+import { Cancellable } from '../../core/event-loop';
+import { AttemptHandle, AttemptResult, AttemptSink } from '../../core/executor';
+import { asLaunchFailure, LaunchFailure } from '../common/launch-failure';
+import { CgroupLeaf } from '../isolation/cgroup-v2-memory';
+import { GpuPool, GpuReservation } from '../isolation/gpu-pool';
+import { MemoryMechanism } from '../isolation/memory-limits';
+import { ulimitValue } from '../isolation/ulimits';
+import { AttemptWorkspace } from '../workspace/attempt-workspace';
+
+/** What an attempt needs from its runner. */
+export interface ProcessAttemptContext {
+  readonly memory: MemoryMechanism;
+  readonly launcher: ProcessLauncher;
+  /** `prlimit`'s path, when installed (ulimits and rlimit memory limits need it). */
+  readonly prlimit?: string;
+  readonly gpus: GpuPool;
+  readonly stopGracePeriodMs: number;
+  readonly keepWorkDirectories: boolean;
+}
+
+/**
+ * Why a command could not be executed, in Docker's words where they apply. execvp reports EACCES
+ * for a name it did not find when some PATH directory was unreadable to the job's user (root's PATH
+ * for a job run as nobody), so a bare name that is nowhere on PATH is "not found" whatever the errno.
+ */
+export function describeExecFailure(file: string, code: string | undefined, searchPath: string | undefined): string {
+  if (code === 'ENOENT' || (code === 'EACCES' && !file.includes('/') && findFileOnPath(file, searchPath ?? '') === undefined)) {
+    return file.includes('/') ? 'no such file or directory' : 'executable file not found in $PATH';
+  }
+  return code === 'EACCES' ? 'permission denied (not executable, or not readable by the job\'s user)' : `cannot execute (${code})`;
+}
+
+function findFileOnPath(name: string, searchPath: string): string | undefined {
+  for (const directory of searchPath.split(path.delimiter)) {
+    if (directory !== '' && fs.existsSync(path.join(directory, name))) return path.join(directory, name);
+  }
+  return undefined;
+}
+
+/** AWS's reason for a container the kernel killed for its memory. */
+export const OUT_OF_MEMORY_REASON = 'OutOfMemoryError: Container killed due to memory usage';
+
+/**
+ * One attempt as a host process: waits for its GPUs, creates its directories and cgroup, runs the
+ * process tree, streams its lines, delivers stop signals (SIGKILL follows SIGTERM after the grace
+ * period), and reports the exit once everything is cleaned up.
+ */
+export class ProcessAttempt implements AttemptHandle {
+  private host?: LaunchedProcess;
+  private reservation?: GpuReservation;
+  private pinnedGpus: string[] = [];
+  private leaf?: CgroupLeaf;
+  private graceTimer?: Cancellable;
+  private wrapped = false;
+  private firstStderrLine?: string;
+  private finished = false;
+
+  constructor(
+    private readonly plan: ProcessLaunchPlan,
+    private readonly workspace: AttemptWorkspace,
+    private readonly sink: AttemptSink,
+    private readonly context: ProcessAttemptContext,
+    private readonly attemptName: string,
+  ) {}
+
+  begin(): void {
+    if (this.plan.gpus === 0) {
+      this.launch([]);
+      return;
+    }
+    try {
+      this.reservation = this.context.gpus.acquire(this.plan.gpus, (ids) => {
+        this.reservation = undefined;
+        this.launch(ids);
+      });
+    } catch (error) {
+      this.finish(asLaunchFailure(error).toResult());
+    }
+  }
+
+  stop(signal: 'SIGTERM' | 'SIGKILL'): void {
+    if (this.finished) return;
+    if (!this.host) {
+      this.finish({ reason: `Stopped by ${signal} before the container started` });
+      return;
+    }
+    this.host.signalGroup(signal);
+    if (signal === 'SIGKILL') this.leaf?.killAll();
+    if (signal === 'SIGTERM' && !this.graceTimer) {
+      // TIME-2 / LIFE-7: the runtime sends SIGKILL after 30 s; a shorter configured period wins.
+      this.graceTimer = this.sink.after(this.context.stopGracePeriodMs, () => this.stop('SIGKILL'));
+    }
+  }
+
+  private launch(gpuIds: string[]): void {
+    if (this.finished) return;
+    this.pinnedGpus = gpuIds;
+    try {
+      this.workspace.create(this.plan.mounts, this.plan.identity);
+      const [file, ...args] = this.commandLine();
+      if (this.context.memory.kind === 'cgroup') {
+        this.leaf = this.context.memory.cgroups.createLeaf(this.attemptName, this.plan.memoryBytes);
+      }
+      this.host = this.context.launcher.launch({
+        file,
+        args,
+        env: { ...this.plan.environment, ...this.gpuEnvironment(gpuIds) },
+        cwd: this.workspace.workDirectory,
+        uid: this.plan.identity?.uid,
+        gid: this.plan.identity?.gid,
+        onLine: (line, stream) => this.onLine(line, stream),
+        onExit: (outcome) => this.onExit(outcome),
+        // Right after exec: what the job allocates in the first instants is charged to the runtime's cgroup.
+        cgroupProcs: this.leaf?.procsFile,
+      });
+    } catch (error) {
+      this.host?.signalGroup('SIGKILL');
+      this.finish(asLaunchFailure(error).toResult());
+    }
+  }
+
+  /** The argv, behind `prlimit` when rlimits apply (prlimit sets them and execs the command: same pid, no shell). */
+  private commandLine(): string[] {
+    const limits: string[] = [];
+    const ulimitNames = new Set(this.plan.ulimits.map((u) => u.name));
+    const memory = this.context.memory;
+    if (memory.kind === 'rlimit' && !ulimitNames.has(memory.resource)) limits.push(`--${memory.resource}=${this.plan.memoryBytes}`);
+    for (const ulimit of this.plan.ulimits) limits.push(`--${ulimit.name}=${ulimitValue(ulimit)}`);
+    if (limits.length === 0) return this.plan.argv;
+    if (!this.context.prlimit) {
+      throw new LaunchFailure(`ulimits: ${[...ulimitNames].join(', ')} need prlimit (util-linux), which is not on PATH`);
+    }
+    this.wrapped = true;
+    return [this.context.prlimit, ...limits, '--', ...this.plan.argv];
+  }
+
+  /**
+   * A GPU job sees only its GPUs; on a host with GPUs, a job that asked for none sees none (SCHED-4:
+   * GPUs are pinned to one job).
+   */
+  private gpuEnvironment(gpuIds: string[]): Record<string, string> {
+    if (gpuIds.length > 0) return { CUDA_VISIBLE_DEVICES: gpuIds.join(','), NVIDIA_VISIBLE_DEVICES: gpuIds.join(',') };
+    if (this.context.gpus.all.length > 0) return { CUDA_VISIBLE_DEVICES: '', NVIDIA_VISIBLE_DEVICES: 'void' };
+    return {};
+  }
+
+  private onLine(line: string, stream: 'stdout' | 'stderr'): void {
+    if (stream === 'stderr' && this.wrapped && this.firstStderrLine === undefined) this.firstStderrLine = line;
+    this.sink.log(this.plan.redactor.active ? this.plan.redactor.redact(line) : line);
+  }
+
+  private onExit(outcome: HostProcessOutcome): void {
+    if (outcome.spawnError) {
+      const code = (outcome.spawnError as NodeJS.ErrnoException).code;
+      this.finish(new LaunchFailure(`command: ${JSON.stringify(this.plan.argv[0])}: ${describeExecFailure(this.plan.argv[0], code, this.plan.environment.PATH)}`).toResult());
+      return;
+    }
+    this.leaf?.killAll(); // what escaped the process group (setsid) goes too, as with a container
+    if (outcome.lostReason !== undefined) {
+      this.finish({ reason: outcome.lostReason });
+      return;
+    }
+    const exitCode = outcome.exitCode;
+    if (this.wrapped && this.firstStderrLine?.startsWith('prlimit: ') && (exitCode === 1 || exitCode === 126 || exitCode === 127)) {
+      // prlimit itself failed: the limits could not be set or the command could not be executed.
+      const execFailure = /^prlimit: failed to execute .*: (No such file or directory|Permission denied)$/.exec(this.firstStderrLine);
+      const message = execFailure
+        ? `command: ${JSON.stringify(this.plan.argv[0])}: ${describeExecFailure(this.plan.argv[0], execFailure[1] === 'Permission denied' ? 'EACCES' : 'ENOENT', this.plan.environment.PATH)}`
+        : this.firstStderrLine.slice('prlimit: '.length);
+      this.finish(new LaunchFailure(message).toResult());
+      return;
+    }
+    this.finish(this.leaf?.oomKilled() ? { exitCode, reason: OUT_OF_MEMORY_REASON } : { exitCode });
+  }
+
+  private finish(result: AttemptResult): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.graceTimer?.cancel();
+    this.reservation?.cancel();
+    if (this.pinnedGpus.length > 0) this.context.gpus.release(this.pinnedGpus);
+    this.leaf?.remove();
+    if (!this.context.keepWorkDirectories) this.workspace.remove();
+    this.sink.exited(result);
+  }
+}

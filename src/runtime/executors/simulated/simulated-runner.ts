@@ -1,0 +1,96 @@
+import { JobBehavior } from './job-behavior';
+import { JobBehaviorContext } from './job-behavior-handler';
+import { BehaviorContextSource, ResolvedBehavior } from './resolved-behavior';
+import { SeededRandom } from './seeded-random';
+import { Cancellable } from '../../core/event-loop';
+import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
+import { exitCodeForSignal } from '../common/signals';
+
+/** Picks the behaviour of a launch. */
+export interface BehaviorSelector {
+  behaviorFor(launch: ContainerLaunch): JobBehavior;
+}
+
+/**
+ * Runs containers in virtual time: nothing executes; the behaviour decides the log lines, the
+ * duration and the exit code. SIGTERM ends the container at once with 143 unless the behaviour
+ * ignores it; SIGKILL always ends it with 137 (TIME-2, LIFE-7).
+ */
+export class SimulatedRunner implements JobRunner {
+  readonly realTime = false;
+  private readonly random: SeededRandom;
+
+  constructor(private readonly selector: BehaviorSelector, seed: number = 1) {
+    this.random = new SeededRandom(seed);
+  }
+
+  start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
+    const attempt = new SimulatedAttempt(launch, sink, this.random);
+    let behavior: ResolvedBehavior;
+    try {
+      behavior = this.selector.behaviorFor(launch)._resolve(launch.attempt, attempt, this.random);
+    } catch (error) {
+      // A custom handler's bug must not stop the whole simulation: the attempt fails and says why.
+      const message = error instanceof Error ? error.message : String(error);
+      sink.exited({ reason: `CannotStartContainerError: ${message}`, statusReason: `Task failed to start: ${message}` });
+      return { stop: () => undefined };
+    }
+    attempt.play(behavior);
+    return attempt;
+  }
+}
+
+/**
+ * One simulated attempt: it is its own handle. One object and one timer closure per attempt,
+ * rather than a handful of closures: a million-job simulation runs a million of these.
+ */
+class SimulatedAttempt implements AttemptHandle, BehaviorContextSource {
+  private behavior?: ResolvedBehavior;
+  private exit?: Cancellable;
+
+  constructor(private readonly launch: ContainerLaunch, private readonly sink: AttemptSink, private readonly random: SeededRandom) {}
+
+  /** The handler's context, built only when a behaviour asks for it. */
+  context(): JobBehaviorContext {
+    return contextOf(this.launch, this.random.next());
+  }
+
+  play(behavior: ResolvedBehavior): void {
+    this.behavior = behavior;
+    for (const line of behavior.logLines) this.sink.log(line);
+    this.exit = this.sink.after(behavior.durationMs, () => this.sink.exited(behavior.result));
+  }
+
+  stop(signal: 'SIGTERM' | 'SIGKILL'): void {
+    if (signal === 'SIGTERM' && this.behavior?.ignoresSigterm) return;
+    this.exit?.cancel();
+    this.sink.exited({ exitCode: exitCodeForSignal(signal) });
+  }
+}
+
+/**
+ * The handler's view of a launch. Command and environment are copied only when a custom handler reads
+ * them: most simulated jobs use fixed behaviours, and a million-job run should not build a million
+ * environments nobody looks at.
+ */
+function contextOf(launch: ContainerLaunch, random: number): JobBehaviorContext {
+  let command: string[] | undefined;
+  let environment: Record<string, string> | undefined;
+  return {
+    jobId: launch.jobId,
+    jobName: launch.jobName,
+    attempt: launch.attempt,
+    jobDefinitionName: launch.jobDefinitionName,
+    image: launch.image,
+    get command() {
+      return command ??= [...launch.command];
+    },
+    get environment() {
+      return environment ??= { ...launch.environment };
+    },
+    vcpus: launch.vcpus,
+    memoryMiB: launch.memoryMiB,
+    gpus: launch.gpus,
+    random,
+  };
+}

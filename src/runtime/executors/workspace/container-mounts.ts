@@ -1,0 +1,83 @@
+import * as path from 'path';
+import { ContainerProperties } from '../../core/model/requests';
+import { LaunchFailure } from '../common/launch-failure';
+
+/** A container path and the host directory that stands for it. */
+export interface HostMount {
+  readonly containerPath: string;
+  readonly hostPath: string;
+  readonly readOnly: boolean;
+  /** Where the host directory comes from. */
+  readonly kind: 'host' | 'scratch' | 'efs' | 'tmpfs';
+}
+
+/** Where scratch, EFS and tmpfs directories live on the host. */
+export interface MountDirectories {
+  /** The attempt's directory for a volume without a host path (Docker would create a volume). */
+  scratch(volumeName: string): string;
+  /** A directory shared by every job of the runtime that stands for an EFS file system. */
+  efs(fileSystemId: string): string;
+  /** The attempt's directory standing for a `linuxParameters.tmpfs` entry. */
+  tmpfs(index: number): string;
+}
+
+interface VolumeShape {
+  readonly name?: string;
+  readonly host?: { readonly sourcePath?: string };
+  readonly efsVolumeConfiguration?: { readonly fileSystemId?: string; readonly rootDirectory?: string };
+}
+
+interface MountPointShape {
+  readonly sourceVolume?: string;
+  readonly containerPath?: string;
+  readonly readOnly?: boolean;
+}
+
+interface TmpfsShape {
+  readonly containerPath?: string;
+}
+
+/**
+ * The host directories of a container's mount points: a volume's `host.sourcePath`, else a scratch
+ * directory of the attempt; an EFS volume becomes one directory per file system shared by all jobs;
+ * `linuxParameters.tmpfs` entries become scratch directories too.
+ */
+export function resolveMounts(container: ContainerProperties, directories: MountDirectories): HostMount[] {
+  const volumes = new Map<string, VolumeShape>();
+  for (const volume of (container.volumes ?? []) as VolumeShape[]) {
+    if (volume.name !== undefined) volumes.set(volume.name, volume);
+  }
+  const mounts: HostMount[] = ((container.mountPoints ?? []) as MountPointShape[]).map((mountPoint, index) => {
+    const field = `mountPoints[${index}]`;
+    if (!mountPoint.containerPath || !path.isAbsolute(mountPoint.containerPath)) {
+      throw new LaunchFailure(`${field}.containerPath: ${JSON.stringify(mountPoint.containerPath)} is not an absolute path`);
+    }
+    const volume = mountPoint.sourceVolume !== undefined ? volumes.get(mountPoint.sourceVolume) : undefined;
+    if (!volume) {
+      throw new LaunchFailure(`${field}.sourceVolume: no volume named ${JSON.stringify(mountPoint.sourceVolume)} in volumes (known: ${[...volumes.keys()].join(', ') || 'none'})`);
+    }
+    const base = { containerPath: path.normalize(mountPoint.containerPath), readOnly: mountPoint.readOnly ?? false };
+    if (volume.host?.sourcePath) {
+      return { ...base, hostPath: volume.host.sourcePath, kind: 'host' };
+    }
+    if (volume.efsVolumeConfiguration?.fileSystemId) {
+      const root = path.normalize(`/${volume.efsVolumeConfiguration.rootDirectory ?? '/'}`);
+      return { ...base, hostPath: path.join(directories.efs(volume.efsVolumeConfiguration.fileSystemId), root), kind: 'efs' };
+    }
+    return { ...base, hostPath: directories.scratch(volume.name!), kind: 'scratch' };
+  });
+  const tmpfs = ((container.linuxParameters as { tmpfs?: TmpfsShape[] } | undefined)?.tmpfs ?? []);
+  tmpfs.forEach((entry, index) => {
+    if (!entry.containerPath || !path.isAbsolute(entry.containerPath)) {
+      throw new LaunchFailure(`linuxParameters.tmpfs[${index}].containerPath: ${JSON.stringify(entry.containerPath)} is not an absolute path`);
+    }
+    mounts.push({ containerPath: path.normalize(entry.containerPath), hostPath: directories.tmpfs(index), readOnly: false, kind: 'tmpfs' });
+  });
+  return mounts;
+}
+
+/** A name safe as one path segment: volume names and job ids can hold `:` and `#`, never `/` here. */
+export function safePathSegment(name: string): string {
+  const safe = name.replace(/[^A-Za-z0-9_.-]/g, '_');
+  return safe === '' || safe === '.' || safe === '..' ? `_${safe}` : safe;
+}

@@ -1,0 +1,115 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { HostProcessOutcome } from '../../../../src/runtime/executors/process/host-process';
+import { LaunchOptions } from '../../../../src/runtime/executors/process/process-launcher';
+import { SpawnHelper } from '../../../../src/runtime/executors/process/spawn-helper';
+
+function launch(helper: SpawnHelper, file: string, args: string[], extra: Partial<LaunchOptions> = {}) {
+  const lines: Array<[string, string]> = [];
+  let done: (outcome: HostProcessOutcome) => void = () => undefined;
+  const outcome = new Promise<HostProcessOutcome>((resolve) => { done = resolve; });
+  const launched = helper.launch({
+    file, args, env: { PATH: process.env.PATH! }, onLine: (line, stream) => lines.push([stream, line]), onExit: done, ...extra,
+  });
+  return { lines, process: launched, outcome };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 2000 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/** Whether the process still runs; a killed process waiting to be reaped by init (a zombie) does not. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  const stat = `/proc/${pid}/stat`;
+  return !fs.existsSync(stat) || fs.readFileSync(stat, 'utf8').split(' ')[2] !== 'Z';
+}
+
+describe('SpawnHelper', () => {
+  let directory: string;
+  let helper: SpawnHelper;
+  beforeEach(() => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'spawn-helper-'));
+    helper = new SpawnHelper();
+  });
+  afterEach(() => fs.rmSync(directory, { recursive: true, force: true }));
+
+  test('LOG-1, LIFE-2: lines of both streams as written, then the exit code; one helper serves every job', async () => {
+    // WHEN
+    const first = launch(helper, 'sh', ['-c', 'echo out; echo err >&2; printf "no newline"; exit 5']);
+    const second = launch(helper, 'printf', ['%s|', 'a b', '$HOME']);
+    // THEN
+    expect(await first.outcome).toEqual({ exitCode: 5 });
+    expect(first.lines).toEqual(expect.arrayContaining([['stdout', 'out'], ['stderr', 'err'], ['stdout', 'no newline']]));
+    await second.outcome;
+    expect(second.lines).toEqual([['stdout', 'a b|$HOME|']]);
+  });
+
+  test('TIME-2: a signal reaches the whole process group; a signal exit is 128 + the signal', async () => {
+    // GIVEN a shell with a background sleeper
+    const pidFile = path.join(directory, 'child.pid');
+    const run = launch(helper, 'sh', ['-c', `sleep 300 & echo $! > ${pidFile}; echo ready; wait`]);
+    await until(() => run.lines.some(([, line]) => line === 'ready'));
+    const grandchild = Number(fs.readFileSync(pidFile, 'utf8'));
+    // WHEN
+    run.process.signalGroup('SIGTERM');
+    // THEN
+    expect(await run.outcome).toEqual({ exitCode: 143, signal: 'SIGTERM' });
+    await until(() => !alive(grandchild));
+    expect(alive(grandchild)).toBe(false);
+  });
+
+  test('what the main process leaves behind is killed when it exits', async () => {
+    const pidFile = path.join(directory, 'orphan.pid');
+    const run = launch(helper, 'sh', ['-c', `sleep 300 & echo $! > ${pidFile}; exit 0`]);
+    expect(await run.outcome).toEqual({ exitCode: 0 });
+    const orphan = Number(fs.readFileSync(pidFile, 'utf8'));
+    await until(() => !alive(orphan));
+    expect(alive(orphan)).toBe(false);
+  });
+
+  test('a program that cannot be started is a spawn error with its errno code', async () => {
+    const outcome = await launch(helper, 'definitely-not-a-program-here', []).outcome;
+    expect((outcome.spawnError as NodeJS.ErrnoException).code).toBe('ENOENT');
+  });
+
+  test('the process is written into its cgroup.procs file right after it starts', async () => {
+    // GIVEN a stand-in for a cgroup's procs file
+    const procs = path.join(directory, 'cgroup.procs');
+    // WHEN
+    const run = launch(helper, 'sh', ['-c', 'echo $$'], { cgroupProcs: procs });
+    await run.outcome;
+    // THEN
+    expect(fs.readFileSync(procs, 'utf8')).toBe(run.lines[0][1]);
+  });
+
+  test('a cgroup that cannot be joined fails the start', async () => {
+    const outcome = await launch(helper, 'sleep', ['300'], { cgroupProcs: path.join(directory, 'missing', 'cgroup.procs') }).outcome;
+    expect(outcome.spawnError?.message).toMatch(/^cannot join its cgroup: ENOENT/);
+  });
+
+  test('if the helper dies, its running jobs end without an exit code, and the next launch starts a new helper', async () => {
+    // GIVEN
+    const run = launch(helper, 'sh', ['-c', 'echo ready; sleep 300']);
+    await until(() => run.lines.length > 0);
+    const firstHelper = helper.helperPid!;
+    // WHEN
+    process.kill(firstHelper, 'SIGKILL');
+    // THEN
+    expect(await run.outcome).toEqual({ lostReason: 'the spawn helper process exited while the job ran' });
+    const next = launch(helper, 'true', []);
+    expect(await next.outcome).toEqual({ exitCode: 0 });
+    expect(helper.helperPid).not.toBe(firstHelper);
+  });
+
+  (process.getuid?.() === 0 ? test : test.skip)('jobs run as the user and group they are given', async () => {
+    const run = launch(helper, 'id', ['-u'], { uid: 65534, gid: 65534 });
+    await run.outcome;
+    expect(run.lines).toEqual([['stdout', '65534']]);
+  });
+});

@@ -1,0 +1,76 @@
+import { Duration } from 'aws-cdk-lib';
+import { JobBehavior } from '../../../../src';
+import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/simulated-runner';
+import { containerLaunch, RecordingSink } from '../fixtures/recording-sink';
+
+function runnerOf(behavior: JobBehavior, seed?: number): SimulatedRunner {
+  return new SimulatedRunner({ behaviorFor: () => behavior }, seed);
+}
+
+describe('SimulatedRunner', () => {
+  test('LOG-1, LIFE-2: logs the behaviour\'s lines at start and exits with its code after its duration', () => {
+    // GIVEN
+    const sink = new RecordingSink('manual');
+    // WHEN
+    runnerOf(JobBehavior.fail({ exitCode: 2, duration: Duration.seconds(5), logLines: ['x'], reason: 'why' })).start(containerLaunch(), sink);
+    // THEN
+    expect(sink.lines).toEqual(['x']);
+    expect(sink.exits).toEqual([]);
+    expect(sink.runTimers()).toEqual([5000]);
+    expect(sink.exits).toEqual([{ exitCode: 2, reason: 'why' }]);
+  });
+
+  test('TIME-2: SIGTERM ends the container at once with 143', () => {
+    // GIVEN
+    const sink = new RecordingSink('manual');
+    const handle = runnerOf(JobBehavior.succeed({ duration: Duration.hours(1) })).start(containerLaunch(), sink);
+    // WHEN
+    handle.stop('SIGTERM');
+    // THEN
+    expect(sink.exits).toEqual([{ exitCode: 143 }]);
+    expect(sink.runTimers()).toEqual([]); // the normal exit was cancelled
+  });
+
+  test('TIME-2: a container that ignores SIGTERM runs on until SIGKILL (137)', () => {
+    // GIVEN
+    const sink = new RecordingSink('manual');
+    const handle = runnerOf(JobBehavior.succeed({ duration: Duration.hours(1), ignoresSigterm: true })).start(containerLaunch(), sink);
+    // WHEN
+    handle.stop('SIGTERM');
+    const afterTerm = [...sink.exits];
+    handle.stop('SIGKILL');
+    // THEN
+    expect(afterTerm).toEqual([]);
+    expect(sink.exits).toEqual([{ exitCode: 137 }]);
+  });
+
+  test('a custom handler that throws fails the attempt with CannotStartContainerError, not the runtime', () => {
+    // GIVEN
+    const sink = new RecordingSink('manual');
+    const behavior = JobBehavior.custom({ run: () => { throw new Error('handler bug'); } });
+    // WHEN
+    runnerOf(behavior).start(containerLaunch(), sink);
+    // THEN
+    expect(sink.exits).toEqual([{ reason: 'CannotStartContainerError: handler bug', statusReason: 'Task failed to start: handler bug' }]);
+  });
+
+  test('the handler gets the launch\'s command, environment and a seeded random draw', () => {
+    // GIVEN
+    const draws: number[][] = [[], []];
+    for (const run of [0, 1]) {
+      const runner = runnerOf(JobBehavior.custom({
+        run: (ctx) => {
+          draws[run].push(ctx.random);
+          expect(ctx.command).toEqual(['echo', 'hi']);
+          expect(ctx.environment.AWS_BATCH_JOB_ATTEMPT).toBe('2');
+          return { exitCode: 0 };
+        },
+      }), 11);
+      // WHEN
+      for (let i = 0; i < 3; i++) runner.start(containerLaunch({ command: ['echo', 'hi'], attempt: 2 }), new RecordingSink('manual'));
+    }
+    // THEN
+    expect(draws[0]).toHaveLength(3);
+    expect(draws[1]).toEqual(draws[0]);
+  });
+});

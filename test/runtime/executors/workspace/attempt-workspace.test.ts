@@ -1,0 +1,51 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { AttemptWorkspace } from '../../../../src/runtime/executors/workspace/attempt-workspace';
+
+describe('AttemptWorkspace', () => {
+  let root: string;
+  beforeEach(() => { root = fs.mkdtempSync(path.join(os.tmpdir(), 'workspace-')); });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('LIFE-6: one directory per job and attempt; array and node ids make valid names', () => {
+    const first = new AttemptWorkspace(root, 'job:3', 1);
+    const second = new AttemptWorkspace(root, 'job:3', 2);
+    expect(first.workDirectory).toBe(path.join(root, 'job_3.1', 'work'));
+    expect(second.directory).not.toBe(first.directory);
+    expect(first.scratch('data')).toBe(path.join(root, 'job_3.1', 'volumes', 'data'));
+    expect(first.efs('fs-1')).toBe(path.join(root, 'efs', 'fs-1'));
+  });
+
+  test('create makes the working, scratch and EFS directories; remove takes the attempt\'s away and keeps EFS', async () => {
+    // GIVEN
+    const workspace = new AttemptWorkspace(root, 'job', 1);
+    const efs = path.join(workspace.efs('fs-1'), 'sub');
+    // WHEN
+    workspace.create([
+      { containerPath: '/scratch', hostPath: workspace.scratch('s'), readOnly: false, kind: 'scratch' },
+      { containerPath: '/efs', hostPath: efs, readOnly: false, kind: 'efs' },
+    ], undefined);
+    // THEN
+    expect(fs.statSync(workspace.workDirectory).isDirectory()).toBe(true);
+    expect(fs.statSync(workspace.scratch('s')).isDirectory()).toBe(true);
+    expect((fs.statSync(efs).mode % 0o10000).toString(8)).toBe('1777');
+    await new Promise<void>((resolve) => workspace.remove(resolve));
+    expect(fs.existsSync(workspace.directory)).toBe(false);
+    expect(fs.existsSync(efs)).toBe(true);
+  });
+
+  test('a host source path that does not exist is created, as docker run -v does', () => {
+    const workspace = new AttemptWorkspace(root, 'job', 1);
+    const source = path.join(root, 'host', 'data');
+    workspace.create([{ containerPath: '/data', hostPath: source, readOnly: false, kind: 'host' }], undefined);
+    expect(fs.statSync(source).isDirectory()).toBe(true);
+  });
+
+  (process.getuid?.() === 0 ? test : test.skip)('the attempt\'s directories belong to the job\'s user', () => {
+    const workspace = new AttemptWorkspace(root, 'job', 1);
+    workspace.create([{ containerPath: '/s', hostPath: workspace.scratch('s'), readOnly: false, kind: 'scratch' }], { uid: 65534, gid: 65534 });
+    expect(fs.statSync(workspace.workDirectory).uid).toBe(65534);
+    expect(fs.statSync(workspace.scratch('s')).gid).toBe(65534);
+  });
+});

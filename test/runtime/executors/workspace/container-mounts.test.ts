@@ -1,0 +1,57 @@
+import { MountDirectories, resolveMounts, safePathSegment } from '../../../../src/runtime/executors/workspace/container-mounts';
+
+const directories: MountDirectories = {
+  scratch: (name) => `/work/attempt/volumes/${name}`,
+  efs: (id) => `/work/efs/${id}`,
+  tmpfs: (index) => `/work/attempt/tmpfs/${index}`,
+};
+
+describe('resolveMounts', () => {
+  test('a volume with host.sourcePath maps to that path, one without to a scratch directory', () => {
+    // GIVEN
+    const container = {
+      volumes: [{ name: 'data', host: { sourcePath: '/srv/data' } }, { name: 'scratch' }, { name: 'unused', host: { sourcePath: '/x' } }],
+      mountPoints: [
+        { sourceVolume: 'data', containerPath: '/data', readOnly: true },
+        { sourceVolume: 'scratch', containerPath: '/tmp/work/' },
+      ],
+    };
+    // WHEN / THEN
+    expect(resolveMounts(container, directories)).toEqual([
+      { containerPath: '/data', hostPath: '/srv/data', readOnly: true, kind: 'host' },
+      { containerPath: '/tmp/work/', hostPath: '/work/attempt/volumes/scratch', readOnly: false, kind: 'scratch' },
+    ]);
+  });
+
+  test('an EFS volume maps to the runtime\'s directory of that file system; its rootDirectory cannot climb out', () => {
+    const container = {
+      volumes: [{ name: 'shared', efsVolumeConfiguration: { fileSystemId: 'fs-123', rootDirectory: '/../../etc' } }],
+      mountPoints: [{ sourceVolume: 'shared', containerPath: '/mnt/efs' }],
+    };
+    expect(resolveMounts(container, directories)).toEqual([{ containerPath: '/mnt/efs', hostPath: '/work/efs/fs-123/etc', readOnly: false, kind: 'efs' }]);
+  });
+
+  test('linuxParameters.tmpfs entries become scratch directories', () => {
+    const container = { linuxParameters: { tmpfs: [{ containerPath: '/run/cache', size: 64 }] } };
+    expect(resolveMounts(container, directories)).toEqual([{ containerPath: '/run/cache', hostPath: '/work/attempt/tmpfs/0', readOnly: false, kind: 'tmpfs' }]);
+  });
+
+  test('a mount point naming an unknown volume fails the launch, naming the field, the value and the known volumes', () => {
+    const container = { volumes: [{ name: 'a' }], mountPoints: [{ sourceVolume: 'b', containerPath: '/b' }] };
+    expect(() => resolveMounts(container, directories)).toThrow('mountPoints[0].sourceVolume: no volume named "b" in volumes (known: a)');
+  });
+
+  test('a relative container path fails the launch', () => {
+    const container = { volumes: [{ name: 'a' }], mountPoints: [{ sourceVolume: 'a', containerPath: 'data' }] };
+    expect(() => resolveMounts(container, directories)).toThrow('mountPoints[0].containerPath: "data" is not an absolute path');
+  });
+});
+
+describe('safePathSegment', () => {
+  test('LIFE-6: array and node ids become one path segment; dot names cannot climb', () => {
+    expect(safePathSegment('abc:3')).toBe('abc_3');
+    expect(safePathSegment('abc#1')).toBe('abc_1');
+    expect(safePathSegment('../x')).toBe('.._x');
+    expect(safePathSegment('..')).toBe('_..');
+  });
+});
