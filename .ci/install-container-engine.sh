@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and configures a real container engine (rootful Podman 4.3.1 from Debian, runc) so the
 # docker executor's real-engine tests run in CI. Idempotent: a warm run only checks and returns.
-# Facts behind each setting: /work/shared/guides/container-engine.md (hybrid cgroups, no
+# Facts behind each setting: the shared guide ../shared/guides/container-engine.md (hybrid cgroups, no
 # CAP_SYS_RESOURCE, no systemd/journald, no registry).
 set -euo pipefail
 start=$(date +%s.%N)
@@ -40,7 +40,7 @@ if ! podman image exists localhost/busybox:local; then
   root=$(mktemp -d)
   mkdir -p "$root/bin" "$root/tmp" "$root/proc" "$root/sys" "$root/dev" "$root/etc"
   cp /bin/busybox "$root/bin/busybox"
-  for tool in sh echo sleep true false env cat id ls mkdir touch kill trap head dd printf grep ulimit nproc wc rm; do
+  for tool in sh echo sleep true false env cat id ls mkdir touch kill head dd printf grep nproc wc rm; do
     ln -sf busybox "$root/bin/$tool"
   done
   echo 'root:x:0:0:root:/:/bin/sh' > "$root/etc/passwd"
