@@ -33,6 +33,6 @@ describe('diagnoseTemplate', () => {
 
     // THEN
     expect(diagnosis.jobDefinitions.map((d) => [d.jobDefinition.replace(/-[A-Z0-9]+:/, ':'), d.runsOn.length, d.neverOn.length])).toEqual([['S-Small:1', 1, 0], ['S-Big:1', 0, 1]]);
-    expect(diagnosis.jobDefinitions[1].neverOn[0].reason).toMatch(/^A job stays RUNNABLE: MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - it can never be placed \(needs 8 vCPU/);
+    expect(diagnosis.jobDefinitions[1].neverOn[0].reason).toMatch(/^A job stays RUNNABLE: MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - it can never be placed \(needs 8 vCPU/);
   });
 });

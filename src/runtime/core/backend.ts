@@ -4,6 +4,7 @@ import { Clock } from './clock';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { ExplainContext, explainJob } from './diagnostics/explain-job';
 import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
+import { diagnoseRunnable, showStuckReason } from './diagnostics/stuck-reason';
 import { ClientException } from './errors';
 import { EventLoop } from './event-loop';
 import { JobRunner } from './executor';
@@ -105,6 +106,8 @@ export class BatchBackend {
     this.multiNode = new MultiNodeCoordinator({
       transition: (job, to, reason) => this.lifecycle.transition(job, to, reason),
       enqueueNode: (node) => this.scheduler.enqueue(node),
+      startNode: (node, placement) => this.execution.start(node, placement),
+      defer: (action) => this.loop.after(0, action),
       stopNode: (node, reason) => this.terminate(node, reason),
       now: () => this.loop.now(),
     });
@@ -115,11 +118,17 @@ export class BatchBackend {
     this.scheduler = new Scheduler(
       this.loop,
       this.capacity,
-      { jobPlaced: (job, placement) => this.jobPlaced(job, placement) },
+      {
+        jobPlaced: (job, placement) => this.jobPlaced(job, placement),
+        jobAtHead: (job, first) => this.jobAtHead(job, first),
+      },
       { scanDepth: options.schedulerScanDepth ?? 100 },
       jobDemand,
     );
-    this.timeLimits = new JobStateTimeLimits(this.loop, this.explainContext(), (job, reason) => this.lifecycle.cancel(job, reason, false));
+    this.timeLimits = new JobStateTimeLimits(this.loop, this.explainContext(), (job, reason) => {
+      this.lifecycle.cancel(job, reason, false);
+      this.scheduler.requestPass(); // the next job reaches the head (DIAG-4)
+    });
     this.execution = new AttemptExecution({
       loop: this.loop,
       runner: options.runner,
@@ -149,7 +158,7 @@ export class BatchBackend {
   updateComputeEnvironment(request: UpdateComputeEnvironmentRequest): ComputeEnvironmentIdentity {
     const identity = this.registryOperations.updateComputeEnvironment(request);
     this.capacity.computeEnvironmentUpdated?.(this.registry.computeEnvironment(identity.computeEnvironmentName!));
-    this.scheduler.requestPass();
+    this.scheduler.refreshHeads(); // the reasons of stuck jobs may have changed (DIAG-2)
     return identity;
   }
 
@@ -166,7 +175,9 @@ export class BatchBackend {
   }
 
   updateJobQueue(request: UpdateJobQueueRequest): JobQueueIdentity {
-    return this.registryOperations.updateJobQueue(request);
+    const identity = this.registryOperations.updateJobQueue(request);
+    this.scheduler.refreshHeads(); // new order, priority or compute environments: place and diagnose again
+    return identity;
   }
 
   deleteJobQueue(jobQueue: string): void {
@@ -288,12 +299,14 @@ export class BatchBackend {
   cancelJob(jobId: string, reason: string): void {
     validateReason(reason);
     this.lifecycle.cancel(this.requireJob(jobId), reason, false);
+    this.scheduler.requestPass(); // a cancelled head makes way for the next job (DIAG-4)
   }
 
   /** LIFE-7: like cancel, and STARTING/RUNNING jobs are stopped (SIGTERM, then SIGKILL after 30 s). */
   terminateJob(jobId: string, reason: string): void {
     validateReason(reason);
     this.terminate(this.requireJob(jobId), reason);
+    this.scheduler.requestPass();
   }
 
   private terminate(job: JobRecord, reason: string): void {
@@ -356,7 +369,14 @@ export class BatchBackend {
   }
 
   private jobPlaced(job: JobRecord, placement: Placement): void {
+    if (job.stuckReason !== undefined || job.mnpParent?.stuckReason !== undefined) showStuckReason(job, undefined);
     this.execution.start(job, placement);
+  }
+
+  /** DIAG-2, DIAG-4: a job at the head of its queue shows AWS's reason, and its time limits start. */
+  private jobAtHead(job: JobRecord, first: boolean): void {
+    this.timeLimits.jobAtHead(job, first);
+    showStuckReason(job, diagnoseRunnable(job, this.explainContext())?.statusReason);
   }
 
   /** Called by attempt execution once an attempt has ended and its capacity is free. */

@@ -18,7 +18,7 @@ describe('batch-local doctor', () => {
     expect(text).toContain('compute environment broken-ce: ENABLED, INVALID');
     expect(text).toMatch(/ERROR broken-ce: compute environment is INVALID: CLIENT_ERROR - serviceRole "AWSBatchServiceRole"/);
     expect(text).toContain('ERROR broken-queue: no compute environment of this queue is ENABLED and VALID');
-    expect(text).toMatch(/ERROR huge:1: jobs of this definition can run on no queue: first-run-job-queue: A job stays RUNNABLE: MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT/);
+    expect(text).toMatch(/ERROR huge:1: jobs of this definition can run on no queue: first-run-job-queue: A job stays RUNNABLE: MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE/);
     expect(text).toContain('job definition hello:1: runs on first-run-job-queue');
   });
 

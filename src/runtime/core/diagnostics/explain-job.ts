@@ -1,3 +1,4 @@
+import { INSUFFICIENT_CAPACITY, INVALID_COMPUTE_ENVIRONMENTS, neverFitsReason } from './stuck-reason';
 import { ContainerDemand } from '../jobs/container-launch';
 import { JobRecord } from '../jobs/job-record';
 import { isTerminal } from '../jobs/job-status';
@@ -12,10 +13,8 @@ export interface ExplainContext {
   job(jobId: string): JobRecord | undefined;
 }
 
-/** AWS's statusReason prefixes for stuck jobs (DIAG-2, API). */
-export const INVALID_COMPUTE_ENVIRONMENTS = 'ACTION_REQUIRED - CE(s) associated with the job queue are invalid.';
-export const JOB_RESOURCE_REQUIREMENT = 'MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT';
-export const INSUFFICIENT_CAPACITY = 'CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY';
+// AWS's statusReason prefixes live in stuck-reason.ts; re-exported for callers that took them from here.
+export { INSUFFICIENT_CAPACITY, INVALID_COMPUTE_ENVIRONMENTS, JOB_RESOURCE_REQUIREMENT } from './stuck-reason';
 
 /**
  * DIAG-2: one sentence on why a job is where it is — waiting on which dependency, why it can never
@@ -86,13 +85,16 @@ function explainRunnable(job: JobRecord, context: ExplainContext): string {
     const anyInvalid = all.some((ce) => ce.status === 'INVALID');
     return `Job ${job.jobId} stays RUNNABLE: ${anyInvalid ? `${INVALID_COMPUTE_ENVIRONMENTS} ` : ''}No compute environment of queue ${queue.name} can take jobs: ${states.join('; ')}.`;
   }
-  const demand = context.demandOf(job);
-  const verdicts = usable.map((ce) => ({ ce, verdict: context.capacity.canEverFit(ce, demand) }));
+  // A multi-node job is placed through its main node, all nodes at once (MNP-8).
+  const scheduled = job.nodes ? job.nodes[job.mainNodeIndex!] : job;
+  const demand = context.demandOf(scheduled);
+  const verdicts = usable.map((ce) => ({ ce, verdict: context.scheduler.fitVerdict(ce, scheduled) }));
   if (verdicts.every((v) => !v.verdict.fits)) {
-    return `Job ${job.jobId} stays RUNNABLE: ${JOB_RESOURCE_REQUIREMENT} - it can never be placed (needs ${describeDemand(demand)}): `
+    const needs = scheduled.mnpParent ? `${scheduled.mnpParent.nodes!.length} nodes at once, each ${describeDemand(demand)}` : describeDemand(demand);
+    return `Job ${job.jobId} stays RUNNABLE: ${neverFitsReason(verdicts.map((v) => v.verdict))} - it can never be placed (needs ${needs}): `
       + `${verdicts.map((v) => `${v.ce.name}: ${v.verdict.reason}`).join('; ')}.`;
   }
-  const blocker = context.scheduler.blockingJob(job);
+  const blocker = context.scheduler.blockingJob(scheduled);
   if (blocker) {
     return `Job ${job.jobId} stays RUNNABLE: it is blocked behind job ${blocker.jobId} in queue ${queue.name}, which can never be placed (SCHED-1 head-of-line blocking). ${explainRunnable(blocker, context)}`;
   }

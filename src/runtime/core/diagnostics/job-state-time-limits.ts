@@ -1,27 +1,25 @@
-import { ExplainContext, INSUFFICIENT_CAPACITY, JOB_RESOURCE_REQUIREMENT } from './explain-job';
+import { ExplainContext } from './explain-job';
+import { diagnoseRunnable } from './stuck-reason';
 import { EventLoop } from '../event-loop';
 import { JobRecord } from '../jobs/job-record';
 
-/** AWS's RUNNABLE reasons a queue's `jobStateTimeLimitActions` may name (DIAG-4). */
-export const COMPUTE_ENVIRONMENT_MAX_RESOURCE = 'MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE';
+export { COMPUTE_ENVIRONMENT_MAX_RESOURCE } from './stuck-reason';
 
 /**
- * The reason category of a RUNNABLE job, in AWS's words: it can never fit anywhere
- * (JOB_RESOURCE_REQUIREMENT), or it waits for capacity, itself or behind a blocked job.
+ * The reason category of a RUNNABLE job, in AWS's words (see `diagnoseRunnable`): it can never fit
+ * anywhere (JOB_RESOURCE_REQUIREMENT, COMPUTE_ENVIRONMENT_MAX_RESOURCE), its CEs' service role is
+ * unusable (SERVICE_ROLE_PERMISSIONS), or it waits for capacity (INSUFFICIENT_INSTANCE_CAPACITY).
  */
 export function runnableReason(job: JobRecord, context: ExplainContext): string | undefined {
-  if (job.status !== 'RUNNABLE') return undefined;
-  const usable = context.scheduler.usableComputeEnvironments(job.spec.queue);
-  if (usable.length === 0) return undefined;
-  const demand = context.demandOf(job);
-  if (usable.every((ce) => !context.capacity.canEverFit(ce, demand).fits)) return JOB_RESOURCE_REQUIREMENT;
-  return INSUFFICIENT_CAPACITY;
+  return diagnoseRunnable(job, context)?.reason;
 }
 
 /**
  * DIAG-4 (API): a queue's `jobStateTimeLimitActions` cancel a job that stayed RUNNABLE for the given
- * reason longer than `maxTimeSeconds`. One check is scheduled per action when the job becomes RUNNABLE;
- * it acts only if the job is still in that same RUNNABLE stretch and its reason matches.
+ * reason longer than `maxTimeSeconds`, counted from when it reached the head of its queue (AWS: "after
+ * the job has remained at the head of the queue"), so the jobs behind it get their full time too.
+ * One check is scheduled per action when the job reaches the head; it acts only if the job is still
+ * in that same RUNNABLE stretch and its reason matches then.
  */
 export class JobStateTimeLimits {
   constructor(
@@ -30,16 +28,23 @@ export class JobStateTimeLimits {
     private readonly cancel: (job: JobRecord, reason: string) => void,
   ) {}
 
+  /** A new RUNNABLE stretch begins (first time or a retry): checks armed for an earlier one no longer apply. */
   jobBecameRunnable(job: JobRecord): void {
     const actions = job.spec.queue.jobStateTimeLimitActions;
-    if (!actions || actions.length === 0) return;
-    const stretch = ++job.runnableStretch;
+    if (actions && actions.length > 0) job.runnableStretch++;
+  }
+
+  /** The job reached the head of its queue without being placed (`first`), or is still there. */
+  jobAtHead(job: JobRecord, first: boolean): void {
+    const actions = job.spec.queue.jobStateTimeLimitActions;
+    if (!first || !actions || actions.length === 0) return;
+    const stretch = job.runnableStretch;
     for (const action of actions) {
       if (action.state.toUpperCase() !== 'RUNNABLE' || action.action.toUpperCase() !== 'CANCEL') continue;
       this.loop.after(action.maxTimeSeconds * 1000, () => {
         if (job.status !== 'RUNNABLE' || job.runnableStretch !== stretch) return;
         if (runnableReason(job, this.context) !== action.reason) return;
-        this.cancel(job, `${action.reason}: RUNNABLE for more than ${action.maxTimeSeconds} seconds (jobStateTimeLimitActions)`);
+        this.cancel(job, `${action.reason}: RUNNABLE for more than ${action.maxTimeSeconds} seconds at the head of the queue (jobStateTimeLimitActions)`);
       });
     }
   }

@@ -88,6 +88,8 @@ class RareJobState {
   stopCause?: 'TIMEOUT' | 'TERMINATED';
   runnableStretch = 0;
   pendingStatusReason?: string;
+  reservedPlacement?: unknown;
+  stuckReason?: string;
 }
 
 /** What `attempts` returns for a job with no attempt yet (shared, frozen). */
@@ -222,6 +224,17 @@ export class JobRecord {
   /** Counts the job's RUNNABLE stretches, so a time-limit check knows whether it still applies (DIAG-4). */
   get runnableStretch(): number { return this.rare?.runnableStretch ?? 0; }
   set runnableStretch(value: number) { if (value !== 0 || this.rare) this.writable.runnableStretch = value; }
+
+  /**
+   * MNP-8: a non-main node's place, reserved together with the main node's (gang placement) and used
+   * once the main node RUNS (MNP-3). A `Placement`; typed loosely to keep this file free of scheduling.
+   */
+  get reservedPlacement(): unknown { return this.rare?.reservedPlacement; }
+  set reservedPlacement(value: unknown) { if (value !== undefined || this.rare) this.writable.reservedPlacement = value; }
+
+  /** DIAG-2: the AWS statusReason this job shows while stuck at the head of its queue, so it can be cleared. */
+  get stuckReason(): string | undefined { return this.rare?.stuckReason; }
+  set stuckReason(value: string | undefined) { if (value !== undefined || this.rare) this.writable.stuckReason = value; }
 
   /** The statusReason the current attempt will end with, decided before the container exits. */
   get pendingStatusReason(): string | undefined { return this.rare?.pendingStatusReason; }

@@ -6,12 +6,17 @@ import { SubmitJobRequest } from '../../shapes';
 import { findInstanceType } from '../capacity/instance-catalog';
 import { ClientException } from '../errors';
 import { ContainerProperties, NodeProperties } from '../model/requests';
+import type { Placement } from '../scheduling/capacity';
 
 /** What the coordinator needs from the rest of the core. */
 export interface MultiNodeContext {
   transition(job: JobRecord, to: JobRecord['status'], reason?: string): void;
   /** Puts a node into its queue's RUNNABLE FIFO. */
   enqueueNode(node: JobRecord): void;
+  /** Starts a node on the place reserved for it with the main node's (MNP-8 gang placement). */
+  startNode(node: JobRecord, placement: Placement): void;
+  /** Runs `action` at the next event of the current instant (after the main node's own launch). */
+  defer(action: () => void): void;
   /** Stops a node that is STARTING or RUNNING (SIGTERM, then SIGKILL). */
   stopNode(node: JobRecord, reason: string): void;
   now(): number;
@@ -21,8 +26,9 @@ export interface MultiNodeContext {
 export const MAIN_NODE_EXITED = 'Main node exited';
 
 /**
- * Multi-node parallel jobs (MNP-1..7): the parent `jobId` and its nodes `jobId#n`. The main node is
- * scheduled first (MNP-3); once it RUNS the other nodes are queued; when it exits the job ends with
+ * Multi-node parallel jobs (MNP-1..8): the parent `jobId` and its nodes `jobId#n`. The main node is
+ * queued; the scheduler places it only together with all other nodes (MNP-8), whose places it
+ * reserves; once the main node RUNS the others start on them (MNP-3); when it exits the job ends with
  * its result and the other nodes are stopped (MNP-4); only a main-node failure retries, restarting
  * every node (MNP-5).
  */
@@ -93,7 +99,8 @@ export class MultiNodeCoordinator {
         for (const other of parent.nodes!) {
           if (other === node || other.status !== 'PENDING') continue;
           this.context.transition(other, 'RUNNABLE');
-          this.context.enqueueNode(other);
+          if (other.reservedPlacement) this.context.defer(() => this.startReserved(other));
+          else this.context.enqueueNode(other); // a capacity model placed the main node alone
         }
         break;
       case 'SUCCEEDED':
@@ -105,7 +112,20 @@ export class MultiNodeCoordinator {
     }
   }
 
+  /** MNP-8: a node starts on its reserved place, unless the main node ended meanwhile (which released it). */
+  private startReserved(node: JobRecord): void {
+    const placement = node.reservedPlacement as Placement | undefined;
+    if (!placement || node.status !== 'RUNNABLE') return;
+    node.reservedPlacement = undefined;
+    this.context.startNode(node, placement);
+  }
+
   private mainNodeEnded(parent: JobRecord, main: JobRecord): void {
+    for (const other of parent.nodes!) {
+      // MNP-8: places reserved for nodes that never started go back (the main node ended early).
+      (other.reservedPlacement as Placement | undefined)?.release();
+      other.reservedPlacement = undefined;
+    }
     for (const other of parent.nodes!) {
       if (other === main || isTerminal(other.status)) continue;
       if (other.status === 'STARTING' || other.status === 'RUNNING') this.context.stopNode(other, MAIN_NODE_EXITED);

@@ -1,4 +1,5 @@
-import { CapacityModel, Placement } from './capacity';
+import { CapacityModel, FitVerdict, Placement } from './capacity';
+import { gangVerdict, placeGang } from './gang-placement';
 import { EventLoop } from '../event-loop';
 import { ContainerDemand } from '../jobs/container-launch';
 import { JobRecord } from '../jobs/job-record';
@@ -7,6 +8,11 @@ import { ComputeEnvironmentRecord, JobQueueRecord } from '../model/records';
 /** Told when the scheduler has placed a job. */
 export interface PlacementListener {
   jobPlaced(job: JobRecord, placement: Placement): void;
+  /**
+   * The job is the first RUNNABLE job of its queue after a pass that did not place it (DIAG-2, DIAG-4):
+   * `first` when it just got there, else the job was already at the head and `refreshHeads` asked again.
+   */
+  jobAtHead?(job: JobRecord, first: boolean): void;
 }
 
 export interface SchedulerOptions {
@@ -22,6 +28,8 @@ export interface SchedulerOptions {
 class RunnableFifo {
   jobs: JobRecord[] = [];
   head = 0;
+  /** The head last told to the listener (DIAG-4 counts from when a job reached the head). */
+  reportedHead?: JobRecord;
 
   push(job: JobRecord): void {
     this.jobs.push(job);
@@ -48,6 +56,9 @@ class RunnableFifo {
 export class Scheduler {
   private readonly fifos = new Map<JobQueueRecord, RunnableFifo>();
   private passPending = false;
+  /** While a gang placement gives back a partial gang, releases must not ask for a pass (MNP-8). */
+  private quiet = false;
+  private headsStale = false;
 
   constructor(
     private readonly loop: EventLoop,
@@ -67,8 +78,14 @@ export class Scheduler {
     this.requestPass();
   }
 
+  /** A pass, after which every queue's head is told to the listener again (its reason may have changed). */
+  refreshHeads(): void {
+    this.headsStale = true;
+    this.requestPass();
+  }
+
   requestPass(): void {
-    if (this.passPending) return;
+    if (this.passPending || this.quiet) return;
     this.passPending = true;
     this.loop.after(0, () => {
       this.passPending = false;
@@ -85,9 +102,16 @@ export class Scheduler {
 
   /** Whether some usable CE of the job's queue could ever run it. */
   canEverRun(job: JobRecord): boolean {
-    const demand = this.demandOf(job);
-    return this.usableComputeEnvironments(job.spec.queue)
-      .some((ce) => (!job.mnpParent || runsMultiNode(ce)) && this.capacity.canEverFit(ce, demand).fits);
+    return this.usableComputeEnvironments(job.spec.queue).some((ce) => this.fitVerdict(ce, job).fits);
+  }
+
+  /**
+   * Whether the CE could ever run the job (DIAG-2): its demand fits, or, for a node of a multi-node
+   * job, all nodes of the job fit at once (MNP-8).
+   */
+  fitVerdict(ce: ComputeEnvironmentRecord, job: JobRecord): FitVerdict {
+    const parent = job.mnpParent;
+    return parent ? gangVerdict(this.capacity, ce, parent.nodes!, this.demandOf) : this.capacity.canEverFit(ce, this.demandOf(job));
   }
 
   /** The RUNNABLE job ahead of `job` in its queue that can never run, if any (SCHED-1 diagnostics). */
@@ -108,18 +132,29 @@ export class Scheduler {
       const fifo = this.fifos.get(queue)!;
       fifo.compact();
       const ces = this.usableComputeEnvironments(queue);
-      if (ces.length === 0) continue;
-      let skipped = 0;
-      // Within one pass capacity only shrinks: a demand that found no room on a CE finds none later in
-      // the pass, so identical jobs (array children share one demand object) are not tried again.
-      const full = new Map<ComputeEnvironmentRecord, Set<ContainerDemand>>();
-      for (let i = fifo.head; i < fifo.jobs.length && skipped < this.options.scanDepth; i++) {
-        const job = fifo.jobs[i];
-        if (job.status !== 'RUNNABLE') continue;
+      if (ces.length > 0) {
+        this.placeFrom(fifo, ces, now);
+        fifo.compact();
+      }
+      this.reportHead(fifo);
+    }
+    this.headsStale = false;
+  }
+
+  private placeFrom(fifo: RunnableFifo, ces: ComputeEnvironmentRecord[], now: number): void {
+    let skipped = 0;
+    // Within one pass capacity only shrinks: a demand that found no room on a CE finds none later in
+    // the pass, so identical jobs (array children share one demand object) are not tried again.
+    const full = new Map<ComputeEnvironmentRecord, Set<ContainerDemand>>();
+    for (let i = fifo.head; i < fifo.jobs.length && skipped < this.options.scanDepth; i++) {
+      const job = fifo.jobs[i];
+      if (job.status !== 'RUNNABLE') continue;
+      let placement: Placement | undefined;
+      if (job.mnpParent) {
+        placement = this.placeMultiNode(job, ces, now);
+      } else {
         const demand = this.demandOf(job);
-        let placement: Placement | undefined;
         for (const ce of ces) {
-          if (job.mnpParent && !runsMultiNode(ce)) continue;
           let fullFor = full.get(ce);
           if (fullFor?.has(demand)) continue;
           placement = this.capacity.tryPlace(ce, demand, now);
@@ -127,20 +162,46 @@ export class Scheduler {
           if (!fullFor) full.set(ce, fullFor = new Set());
           fullFor.add(demand);
         }
-        if (placement) {
-          this.listener.jobPlaced(job, placement);
-        } else if (!ces.some((ce) => (!job.mnpParent || runsMultiNode(ce)) && this.capacity.canEverFit(ce, demand).fits)) {
-          break; // SCHED-1: a job that can never be placed blocks the jobs behind it.
-        } else {
-          skipped++;
-        }
       }
-      fifo.compact();
+      if (placement) {
+        this.listener.jobPlaced(job, placement);
+      } else if (!ces.some((ce) => this.fitVerdict(ce, job).fits)) {
+        break; // SCHED-1: a job that can never be placed blocks the jobs behind it.
+      } else {
+        skipped++;
+      }
     }
   }
-}
 
-/** LIM-14 / MNP-8: multi-node jobs never run on SPOT or unmanaged compute environments. */
-export function runsMultiNode(ce: ComputeEnvironmentRecord): boolean {
-  return ce.type === 'MANAGED' && ce.computeResources?.type !== 'SPOT';
+  /**
+   * MNP-8: the main node is placed only together with every other node of its job, on one CE; the
+   * others' places are reserved on their records and used once the main node RUNS (MNP-3).
+   */
+  private placeMultiNode(main: JobRecord, ces: ComputeEnvironmentRecord[], now: number): Placement | undefined {
+    const nodes = main.mnpParent!.nodes!;
+    for (const ce of ces) {
+      if (!gangVerdict(this.capacity, ce, nodes, this.demandOf).fits) continue;
+      const placements = placeGang(this.capacity, ce, nodes, this.demandOf, now, (release) => {
+        this.quiet = true;
+        try {
+          release();
+        } finally {
+          this.quiet = false;
+        }
+      });
+      if (!placements) continue;
+      nodes.forEach((node, index) => {
+        if (node !== main) node.reservedPlacement = placements[index];
+      });
+      return placements[nodes.indexOf(main)];
+    }
+    return undefined;
+  }
+
+  private reportHead(fifo: RunnableFifo): void {
+    const head = fifo.isEmpty ? undefined : fifo.jobs[fifo.head];
+    const first = head !== fifo.reportedHead;
+    fifo.reportedHead = head;
+    if (head && (first || this.headsStale)) this.listener.jobAtHead?.(head, first);
+  }
 }

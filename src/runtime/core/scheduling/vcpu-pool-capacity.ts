@@ -1,4 +1,5 @@
 import { CapacityModel, FitVerdict, Placement } from './capacity';
+import { COMPUTE_ENVIRONMENT_MAX_RESOURCE } from './gang-placement';
 import { ContainerDemand } from '../jobs/container-launch';
 import { ComputeEnvironmentRecord } from '../model/records';
 
@@ -36,9 +37,11 @@ export class VcpuPoolCapacity implements CapacityModel {
       return { fits: false, reason: `MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - needs ${demand.gpus} GPU${demand.gpus === 1 ? '' : 's'}, but Fargate compute environment ${ce.name} has no GPUs (SCHED-9)` };
     }
     const limit = this.limit(ce);
-    return demand.vcpus <= limit
-      ? { fits: true }
-      : { fits: false, reason: `needs ${demand.vcpus} vCPUs, compute environment ${ce.name} has at most ${limit}` };
+    if (demand.vcpus <= limit) return { fits: true };
+    // DIAG-2: a managed pool is bounded by maxvCpus alone, which AWS names COMPUTE_ENVIRONMENT_MAX_RESOURCE.
+    return ce.type === 'UNMANAGED'
+      ? { fits: false, reason: `needs ${demand.vcpus} vCPUs, compute environment ${ce.name} has at most ${limit}` }
+      : { fits: false, reason: `${COMPUTE_ENVIRONMENT_MAX_RESOURCE} - needs ${demand.vcpus} vCPUs, more than maxvCpus ${limit} of compute environment ${ce.name}` };
   }
 
   private limit(ce: ComputeEnvironmentRecord): number {

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import { instanceBackend } from './diagnostics-fixtures';
 import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
 import { submit, testBackend } from '../fixtures';
 
@@ -16,8 +17,8 @@ describe('explainJob', () => {
     expect(backend.explainJob(second)).toBe(`Job ${second} is PENDING, waiting on dependency ${first} (RUNNING).`);
   });
 
-  test('DIAG-2: a job that can never fit says which compute environment lacks what (MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT)', () => {
-    // GIVEN a 4-vCPU CE and a 16-vCPU job
+  test('DIAG-2: a job that can never fit says which compute environment lacks what (MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE)', () => {
+    // GIVEN a CE of at most 4 vCPUs (a vCPU pool: maxvCpus is its only bound) and a 16-vCPU job
     const { backend } = testBackend({ maxvCpus: 4 });
     const jobId = submit(backend, { containerOverrides: { vcpus: 16 } });
 
@@ -25,7 +26,19 @@ describe('explainJob', () => {
     backend.loop.runUntilIdle();
 
     // THEN
-    expect(backend.explainJob(jobId)).toMatch(/MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - it can never be placed \(needs 16 vCPU, 2048 MiB\): ce: /);
+    expect(backend.explainJob(jobId)).toMatch(/MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - it can never be placed \(needs 16 vCPU, 2048 MiB\): ce: /);
+  });
+
+  test('DIAG-2: a job no instance type can hold says MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT with the shortfall', () => {
+    // GIVEN a c5 CE and a job needing more memory than any c5 registers
+    const backend = instanceBackend({ maxvCpus: 256 });
+    const jobId = backend.submitJob({ jobName: 'big', jobQueue: 'queue', jobDefinition: 'job', containerOverrides: { memory: 1_000_000 } }).jobId;
+
+    // WHEN
+    backend.loop.runUntil(backend.loop.now() + 1000);
+
+    // THEN
+    expect(backend.explainJob(jobId)).toMatch(/MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - it can never be placed \(needs 1 vCPU, 1000000 MiB\): ce: .*short by/);
   });
 
   test('DIAG-2: a job waiting for busy capacity says so (CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY)', () => {
