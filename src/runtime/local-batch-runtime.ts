@@ -18,6 +18,8 @@ import { ILocalFunctionHandler } from './events/targets/local-function-handler';
 import { TargetInvocation } from './events/targets/target-invocation';
 import { JobExecutor } from './executors/job-executor';
 import { capacityOptions, InstanceInfo, UnmanagedInstances } from './runtime-capacity';
+import { UpdateComputeEnvironmentInput, UpdateJobQueueInput } from './runtime-update-inputs';
+import { updateComputeEnvironment, updateJobQueue } from './runtime-updates';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
 import { CfnTemplate } from './template/intrinsic-resolver';
 import { loadTemplate, LoadedTemplate } from './template/template-loader';
@@ -195,6 +197,20 @@ export class LocalBatchRuntime {
   /** TerminateJob (LIFE-7). */
   terminateJob(jobId: string, reason: string): void {
     this.backend.terminateJob(jobId, reason);
+  }
+
+  /**
+   * UpdateComputeEnvironment: state (LIFE-8) and sizes, as the HTTP endpoint does it (same validation:
+   * an invalid update throws naming the field, and changes nothing). The CE may be a name, ARN,
+   * logical id or CDK token of the stack.
+   */
+  updateComputeEnvironment(request: UpdateComputeEnvironmentInput): void {
+    updateComputeEnvironment(this.backend, request, (reference) => this.resolveReference(reference));
+  }
+
+  /** UpdateJobQueue: state, priority and compute environments, as the HTTP endpoint does it. */
+  updateJobQueue(request: UpdateJobQueueInput): void {
+    updateJobQueue(this.backend, request, (reference) => this.resolveReference(reference));
   }
 
   /**
