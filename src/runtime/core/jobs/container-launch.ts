@@ -55,13 +55,35 @@ export function containerDemand(container: ContainerProperties): ContainerDemand
 }
 
 /**
- * PARAM-1: replaces `Ref::name` inside each command element with the job's parameter (submit values win
- * over the job definition's defaults; both are merged into `spec.parameters`). An unknown placeholder is
- * left as it is. Substitution happens inside one argv element, so a value can never add arguments.
+ * PARAM-1: replaces each `Ref::name` in each command element with the job's parameter `name` (submit
+ * values win over the job definition's defaults; both are merged into `spec.parameters`).
+ *
+ * - A placeholder may stand anywhere in an element: `x-Ref::a-y` becomes `x-<a>-y`, as AWS replaces
+ *   placeholders in the command where they appear.
+ * - The name is the longest parameter name the text after `Ref::` starts with: with parameters `a` and
+ *   `ab`, `Ref::abc` is `<ab>c`, never `<a>bc`; with only `a` it is `<a>bc`. (AWS does not document this
+ *   case; it is what replacing every `Ref::<name>` gives when longer names go first, so the result does
+ *   not depend on the order of the parameters.)
+ * - `Ref::` followed by no known name is left as it is.
+ * - One pass: a substituted value is not searched again, and each element stays one argv element, so a
+ *   value can never add arguments.
  */
 export function substituteParameters(command: readonly string[], parameters: Record<string, string>): string[] {
-  return command.map((element) => element.replace(/Ref::([A-Za-z0-9_-]+)/g, (placeholder, name: string) =>
-    Object.prototype.hasOwnProperty.call(parameters, name) ? parameters[name] : placeholder));
+  const pattern = placeholderPattern(parameters);
+  if (!pattern) return [...command];
+  return command.map((element) => element.replace(pattern, (_placeholder, name: string) => parameters[name]));
+}
+
+/** One alternation of the known names, longest first, per parameters object (array children share theirs). */
+const patterns = new WeakMap<Record<string, string>, RegExp | undefined>();
+
+function placeholderPattern(parameters: Record<string, string>): RegExp | undefined {
+  if (patterns.has(parameters)) return patterns.get(parameters);
+  const names = Object.keys(parameters).filter((name) => name.length > 0).sort((a, b) => b.length - a.length);
+  const pattern = names.length === 0 ? undefined
+    : new RegExp(`Ref::(${names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
+  patterns.set(parameters, pattern);
+  return pattern;
 }
 
 /** ENV-1: the variables AWS Batch sets in every container (array and MNP variables are added by the caller). */
