@@ -62,6 +62,38 @@ describe('gang placement of multi-node jobs (MNP-8)', () => {
     expect(nodes.map((node) => node.status)).toEqual(['RUNNING', 'RUNNING', 'RUNNING']);
   });
 
+  test('MNP-8, MNP-5: the retry of a multi-node job is placed all together too: it waits until every node fits', () => {
+    // GIVEN 4 vCPUs, a 3-node job whose main node fails its first attempt after 30 s, and a 2-vCPU job
+    // submitted at 10 s that runs 600 s and is ahead of the retry in the queue
+    let mainRuns = 0;
+    const { backend, history } = testBackend({
+      maxvCpus: 4,
+      behavior: (launch) => {
+        if (launch.command[0] === 'main') return ++mainRuns === 1 ? JobBehavior.fail({ duration: Duration.seconds(30) }) : JobBehavior.succeed({ duration: Duration.seconds(60) });
+        if (launch.command[0] === 'worker') return JobBehavior.succeed({ duration: Duration.hours(1) });
+        return JobBehavior.succeed({ duration: Duration.seconds(600) });
+      },
+    });
+    registerMnp(backend, 3, 1, undefined, 2);
+    const starts: Array<{ node: JobRecord; at: number }> = [];
+    backend.addJobStateListener({ onJobStateChange: (job) => { if (job.mnpParent && job.status === 'STARTING') starts.push({ node: job, at: backend.loop.now() }); } });
+    const t0 = backend.loop.now();
+    const jobId = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mpi' }).jobId;
+    backend.loop.runUntil(t0 + 10_000);
+    backend.submitJob({ jobName: 'other', jobQueue: 'queue', jobDefinition: 'job', containerOverrides: { vcpus: 2, command: ['other'] } });
+
+    // WHEN
+    backend.loop.runUntilIdle();
+
+    // THEN both attempts started all 3 nodes at one instant; the retry only once the other job had finished
+    const retry = starts.filter((start) => start.node.mnpParent!.nodes!.includes(start.node));
+    expect(starts).toHaveLength(6);
+    expect(retry).toHaveLength(3);
+    expect(new Set(retry.map((start) => start.at)).size).toBe(1);
+    expect(retry[0].at - t0).toBeGreaterThanOrEqual(610_000);
+    expect(history.get(jobId)).toEqual(['RUNNABLE', 'STARTING', 'RUNNING', 'RUNNABLE', 'STARTING', 'RUNNING', 'SUCCEEDED']);
+  });
+
   test('MNP-8: a CE holds the gang only if every node fits and all together stay within maxvCpus', () => {
     // GIVEN a vCPU pool of 8 and node records of 3 vCPUs
     const pool = new VcpuPoolCapacity();
