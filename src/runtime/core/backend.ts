@@ -120,7 +120,7 @@ export class BatchBackend {
       this.capacity,
       {
         jobPlaced: (job, placement) => this.jobPlaced(job, placement),
-        jobAtHead: (job, first) => this.jobAtHead(job, first),
+        jobAtHead: (job) => this.jobAtHead(job),
       },
       { scanDepth: options.schedulerScanDepth ?? 100 },
       jobDemand,
@@ -374,8 +374,8 @@ export class BatchBackend {
   }
 
   /** DIAG-2, DIAG-4: a job at the head of its queue shows AWS's reason, and its time limits start. */
-  private jobAtHead(job: JobRecord, first: boolean): void {
-    this.timeLimits.jobAtHead(job, first);
+  private jobAtHead(job: JobRecord): void {
+    this.timeLimits.jobAtHead(job);
     showStuckReason(job, diagnoseRunnable(job, this.explainContext())?.statusReason);
   }
 

@@ -22,6 +22,9 @@ export function runnableReason(job: JobRecord, context: ExplainContext): string 
  * in that same RUNNABLE stretch and its reason matches then.
  */
 export class JobStateTimeLimits {
+  /** The RUNNABLE stretch each job's checks were armed for, so a head told again is not armed twice. */
+  private readonly armed = new WeakMap<JobRecord, number>();
+
   constructor(
     private readonly loop: EventLoop,
     private readonly context: ExplainContext,
@@ -34,11 +37,16 @@ export class JobStateTimeLimits {
     if (actions && actions.length > 0) job.runnableStretch++;
   }
 
-  /** The job reached the head of its queue without being placed (`first`), or is still there. */
-  jobAtHead(job: JobRecord, first: boolean): void {
+  /**
+   * The job reached the head of its queue without being placed, or is still there after a queue or CE
+   * update: then actions the update added count from now.
+   */
+  jobAtHead(job: JobRecord): void {
     const actions = job.spec.queue.jobStateTimeLimitActions;
-    if (!first || !actions || actions.length === 0) return;
+    if (!actions || actions.length === 0) return;
     const stretch = job.runnableStretch;
+    if (this.armed.get(job) === stretch) return;
+    this.armed.set(job, stretch);
     for (const action of actions) {
       if (action.state.toUpperCase() !== 'RUNNABLE' || action.action.toUpperCase() !== 'CANCEL') continue;
       this.loop.after(action.maxTimeSeconds * 1000, () => {

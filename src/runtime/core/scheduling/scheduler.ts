@@ -10,9 +10,9 @@ export interface PlacementListener {
   jobPlaced(job: JobRecord, placement: Placement): void;
   /**
    * The job is the first RUNNABLE job of its queue after a pass that did not place it (DIAG-2, DIAG-4):
-   * `first` when it just got there, else the job was already at the head and `refreshHeads` asked again.
+   * told when it gets there, and again after `refreshHeads` (its reason may have changed).
    */
-  jobAtHead?(job: JobRecord, first: boolean): void;
+  jobAtHead?(job: JobRecord): void;
 }
 
 export interface SchedulerOptions {
@@ -200,8 +200,8 @@ export class Scheduler {
 
   private reportHead(fifo: RunnableFifo): void {
     const head = fifo.isEmpty ? undefined : fifo.jobs[fifo.head];
-    const first = head !== fifo.reportedHead;
+    const arrived = head !== fifo.reportedHead;
     fifo.reportedHead = head;
-    if (head && (first || this.headsStale)) this.listener.jobAtHead?.(head, first);
+    if (head && (arrived || this.headsStale)) this.listener.jobAtHead?.(head);
   }
 }

@@ -86,4 +86,24 @@ describe('jobStateTimeLimitActions', () => {
     expect((failedAt.get(first)! - T0) / 1000).toBeCloseTo(600, 0);
     expect((failedAt.get(second)! - T0) / 1000).toBeCloseTo(1200, 0);
   });
+
+  test('DIAG-4: an action added by UpdateJobQueue applies to the job already stuck at the head, counted from the update', () => {
+    // GIVEN a job stuck for an hour on a queue without actions
+    const { backend } = testBackend({ maxvCpus: 4 });
+    const jobId = submit(backend, { containerOverrides: { vcpus: 16 } });
+    backend.loop.runUntil(T0 + 3_600_000);
+
+    // WHEN a 600 s action for its reason is added
+    backend.updateJobQueue({
+      jobQueue: 'queue',
+      jobStateTimeLimitActions: [{ reason: 'MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE', state: 'RUNNABLE', maxTimeSeconds: 600, action: 'CANCEL' }],
+    });
+    backend.loop.runUntil(T0 + 3_600_000 + 599_000);
+    const before = backend.describeJobs([jobId])[0].status;
+    backend.loop.runUntil(T0 + 3_600_000 + 601_000);
+
+    // THEN
+    expect(before).toBe('RUNNABLE');
+    expect(backend.describeJobs([jobId])[0]).toMatchObject({ status: 'FAILED', isCancelled: true });
+  });
 });
