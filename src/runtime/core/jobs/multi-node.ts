@@ -112,12 +112,17 @@ export class MultiNodeCoordinator {
     }
   }
 
-  /** MNP-8: a node starts on its reserved place, unless the main node ended meanwhile (which released it). */
+  /**
+   * MNP-8: a node starts on its reserved place, unless the main node ended meanwhile (which released
+   * it). If the place's instance was terminated meanwhile (a host failure), the node is queued for
+   * another place rather than started on an instance that is gone.
+   */
   private startReserved(node: JobRecord): void {
     const placement = node.reservedPlacement as Placement | undefined;
     if (!placement || node.status !== 'RUNNABLE') return;
     node.reservedPlacement = undefined;
-    this.context.startNode(node, placement);
+    if (placement.released) this.context.enqueueNode(node);
+    else this.context.startNode(node, placement);
   }
 
   private mainNodeEnded(parent: JobRecord, main: JobRecord): void {

@@ -12,6 +12,8 @@ export interface Placement {
   readonly readyAt: number;
   /** The attempt using the placement, set by the core (to find it again when its host fails, RETRY-3). */
   attempt?: unknown;
+  /** Whether the place is given back (released, or its instance terminated); models that can tell say so. */
+  readonly released?: boolean;
   release(): void;
 }
 

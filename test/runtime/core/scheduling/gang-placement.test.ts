@@ -1,15 +1,19 @@
 import { Duration } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
 import { BatchBackend } from '../../../../src/runtime/core/backend';
+import { InstanceCapacity } from '../../../../src/runtime/core/capacity/instance-capacity';
+import { VirtualClock } from '../../../../src/runtime/core/clock';
+import { SeededIdGenerator } from '../../../../src/runtime/core/id-generator';
 import { JobRecord } from '../../../../src/runtime/core/jobs/job-record';
 import { JobStatus } from '../../../../src/runtime/core/jobs/job-status';
 import { MAIN_NODE_EXITED } from '../../../../src/runtime/core/jobs/multi-node';
 import { gangVerdict } from '../../../../src/runtime/core/scheduling/gang-placement';
 import { VcpuPoolCapacity } from '../../../../src/runtime/core/scheduling/vcpu-pool-capacity';
 import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
+import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/simulated-runner';
 import { managedCe } from '../capacity/capacity-fixtures';
 import { instanceBackend } from '../diagnostics/diagnostics-fixtures';
-import { testBackend } from '../fixtures';
+import { T0, testBackend } from '../fixtures';
 
 /** Registers `mpi`: `numNodes` nodes (main node 0) of `vcpus` each, optionally pinned to an instance type. */
 function registerMnp(backend: BatchBackend, numNodes: number, vcpus: number, instanceType?: string, attempts: number = 1): void {
@@ -92,6 +96,39 @@ describe('gang placement of multi-node jobs (MNP-8)', () => {
     expect(new Set(retry.map((start) => start.at)).size).toBe(1);
     expect(retry[0].at - t0).toBeGreaterThanOrEqual(610_000);
     expect(history.get(jobId)).toEqual(['RUNNABLE', 'STARTING', 'RUNNING', 'RUNNABLE', 'STARTING', 'RUNNING', 'SUCCEEDED']);
+  });
+
+  test('MNP-8, RETRY-3: a node whose reserved instance is terminated before it starts is placed elsewhere', () => {
+    // GIVEN instances that take 2 minutes to start, and a 2-node job pinned to c5.xlarge
+    const backend = new BatchBackend({
+      clock: new VirtualClock(T0),
+      ids: new SeededIdGenerator(5),
+      runner: new SimulatedRunner({ behaviorFor: () => JobBehavior.succeed({ duration: Duration.minutes(10) }) }),
+      capacityOptions: { instanceStart: { baseDelayMs: 120_000 } },
+    });
+    backend.createComputeEnvironment({
+      computeEnvironmentName: 'ce',
+      type: 'MANAGED',
+      computeResources: { type: 'EC2', maxvCpus: 12, minvCpus: 0, instanceTypes: ['c5.xlarge'], subnets: ['subnet-1'], instanceRole: 'ecsInstanceRole' },
+    });
+    backend.createJobQueue({ jobQueueName: 'queue', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
+    registerMnp(backend, 2, 4, 'c5.xlarge');
+    const jobId = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mpi' }).jobId;
+    backend.loop.runUntil(T0 + 10_000);
+    const capacity = backend.capacity as InstanceCapacity;
+    const mainHost = backend.describeJobs([`${jobId}#0`])[0].container?.containerInstanceArn;
+    const reserved = capacity.instances('ce').find((instance) => instance.containerInstanceArn !== mainHost)!;
+    expect(mainHost).toBeDefined();
+    expect(capacity.instances('ce')).toHaveLength(2);
+
+    // WHEN the worker's reserved instance goes before the main node runs
+    capacity.terminateInstance('ce', reserved.instanceId);
+    backend.loop.runUntil(T0 + 600_000);
+
+    // THEN the worker runs on another instance
+    const worker = backend.describeJobs([`${jobId}#1`])[0];
+    expect(worker.status).toBe('RUNNING');
+    expect([mainHost, reserved.containerInstanceArn]).not.toContain(worker.container?.containerInstanceArn);
   });
 
   test('MNP-8: a CE holds the gang only if every node fits and all together stay within maxvCpus', () => {
