@@ -1,4 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRuntime } from '../../runtime/api/create-runtime';
 import { readBehaviorsFile } from '../../runtime/api/host/behaviors-file';
@@ -23,6 +25,8 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
   readonly behaviors?: string;
   /** Seconds every simulated attempt takes unless a behavior says otherwise. @default 60 on the virtual clock, 1 on the wall clock */
   readonly defaultDuration?: number;
+  /** Journal every accepted change here and restore from it on start. */
+  readonly stateDir?: string;
 }
 
 /** A running endpoint: its URL and how to stop it. */
@@ -44,6 +48,9 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     entrypoints: options.entrypoint,
     clock,
     logError: (message) => io.err(message),
+    stateDir: options.stateDir,
+    fingerprint: behaviorsFingerprint(options, clock),
+    warn: (message) => io.err(message),
   });
   const { host, loaded, server } = runtime;
   const executor = runtime.executor;
@@ -51,7 +58,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
   try {
     url = await server.listen(options.port, options.host);
   } catch (error) {
-    host.dispose();
+    await runtime.dispose();
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
   }
   if (!isLoopback(options.host)) {
@@ -65,22 +72,33 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     jobDefinitions: backend.registry.listJobDefinitions().length,
   };
   if (options.json) {
-    printJson(io, { endpoint: url, stack: loaded.stackName, executor, ...(clock === 'virtual' ? { clock } : {}), ...counts });
+    printJson(io, {
+      endpoint: url, stack: loaded.stackName, executor, ...(clock === 'virtual' ? { clock } : {}), ...counts,
+      ...(runtime.restored ? { stateDir: options.stateDir, restored: runtime.restored } : {}),
+    });
   } else {
     io.out(`batch-local: AWS Batch and CloudWatch Logs endpoint at ${url}`);
     io.out(`  stack ${loaded.stackName}: ${counts.computeEnvironments} compute environment(s), ${counts.jobQueues} job queue(s), `
       + `${counts.jobDefinitions} job definition(s); executor: ${executor}; clock: ${clock}`);
     if (clock === 'virtual') io.out(`  time moves only on request: curl -X POST ${url}/_local/clock/run-until-idle`);
+    if (runtime.restored) {
+      const r = runtime.restored;
+      io.out(`  state dir ${options.stateDir}: replayed ${r.requests} request(s), ${r.jobsRecovered} job(s); `
+        + `${r.attemptsLost} attempt(s) that were running failed as on a lost host (retried per their retry strategy)`);
+    }
     io.out(`  try: aws batch describe-job-queues --endpoint-url ${url}`);
     io.out('  stop with Ctrl-C');
   }
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => closing ??= (async () => {
-    for (const job of [...backend.allJobs()]) {
-      if (!isTerminal(job.status)) backend.terminateJob(job.jobId, 'batch-local serve is shutting down');
+    // A durable endpoint keeps its unfinished jobs for the next start (its executor has no processes to stop).
+    if (!runtime.durable) {
+      for (const job of [...backend.allJobs()]) {
+        if (!isTerminal(job.status)) backend.terminateJob(job.jobId, 'batch-local serve is shutting down');
+      }
     }
     await server.close();
-    host.dispose();
+    await runtime.dispose();
   })();
   return { url, close };
 }
@@ -96,6 +114,7 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .addOption(new Option('--clock <mode>', 'wall: jobs take real time; virtual: simulated jobs, time moves only on POST /_local/clock/advance or /run-until-idle')
       .choices(['wall', 'virtual']).default('wall'))
     .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, seed)')
+    .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start (simulated executor; one server per DIR)')
     .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
   addJsonOption(command);
   command.addHelpText('after', `
@@ -103,6 +122,7 @@ Examples:
   $ batch-local serve --cdk-out cdk.out --stack MyBatchStack
   $ batch-local serve --template template.json --executor simulated --port 0
   $ batch-local serve --template template.json --clock virtual --behaviors behaviors.json
+  $ batch-local serve --template template.json --clock virtual --state-dir .batch-local
   $ aws batch submit-job --endpoint-url http://127.0.0.1:${DEFAULT_PORT} --job-name hello --job-queue MyQueue --job-definition MyJob
 
 Routes: AWS Batch REST-JSON (POST /v1/submitjob, ...), CloudWatch Logs (X-Amz-Target: Logs_20140328.*),
@@ -137,6 +157,12 @@ function simulatedBehaviors(options: ServeOptions, clock: 'wall' | 'virtual'): S
   if (options.behaviors !== undefined) return readBehaviorsFile(options.behaviors, defaultDuration ?? 1);
   if (defaultDuration === undefined) return undefined;
   return { defaultBehavior: JobBehavior.succeed({ duration: Duration.millis(Math.round(defaultDuration * 1000)) }) };
+}
+
+/** The behaviours a replay depends on: a restart with other ones is refused. */
+function behaviorsFingerprint(options: ServeOptions, clock: 'wall' | 'virtual'): Record<string, string> {
+  const behaviors = options.behaviors !== undefined ? createHash('sha256').update(fs.readFileSync(options.behaviors)).digest('hex').slice(0, 16) : 'none';
+  return { behaviors, defaultDuration: String(options.defaultDuration ?? (clock === 'virtual' ? 60 : 'default')) };
 }
 
 function parseSeconds(value: string): number {
