@@ -117,10 +117,9 @@ export class DurableState implements RequestJournal {
 
   private replay(host: EndpointHost, server: BatchLocalServer, ids: RecordingIdGenerator): number {
     const backend = host.backend;
-    const loop = backend.loop;
     this.replaying = true;
     let requests = 0;
-    let lastTime = loop.now();
+    let lastTime = backend.loop.now();
     let unusedIds = 0;
     const lastStatus = new Map<string, string>();
     try {
@@ -131,7 +130,7 @@ export class DurableState implements RequestJournal {
           lastStatus.set(record.jobId, record.status);
         } else if (record.k === 'req' || record.k === 'recover') {
           ids.replayIds(record.ids);
-          loop.runUntil(record.t);
+          host.catchUp(record.t); // what beforeHandle did live
           if (record.k === 'req') {
             this.apply(server, record, backend);
             requests++;
@@ -141,7 +140,7 @@ export class DurableState implements RequestJournal {
           unusedIds += ids.endReplay();
         }
       }
-      loop.runUntil(lastTime);
+      host.catchUp(lastTime); // the events the previous process ran after its last request
     } finally {
       this.replaying = false;
     }

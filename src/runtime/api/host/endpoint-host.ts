@@ -99,12 +99,13 @@ export class EndpointHost {
   }
 
   /**
-   * Brings a wall-following virtual clock up to the wall clock, running what fell due (a no-op
-   * otherwise). Called before every request, so a request is applied at a time with nothing due
-   * left behind it: exactly what a replay of the journal reproduces.
+   * Brings a wall-following virtual clock up to the wall clock (or to `epochMs`, replaying a
+   * journal), running what fell due; a no-op on the other clocks. Called before every request, so a
+   * request is applied at a time with nothing due left behind it: exactly what a replay reproduces.
+   * On the virtual clock nothing runs between requests, live or replayed.
    */
-  catchUp(): void {
-    if (this.clockMode === 'wall-replayable') this.backend.loop.runUntil(Date.now());
+  catchUp(epochMs: number = Date.now()): void {
+    if (this.clockMode === 'wall-replayable') this.backend.loop.runUntil(epochMs);
   }
 
   /**
