@@ -1,6 +1,6 @@
-import { Duration } from 'aws-cdk-lib';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import { Duration } from 'aws-cdk-lib';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRuntime } from '../../runtime/api/create-runtime';
 import { readBehaviorsFile } from '../../runtime/api/host/behaviors-file';
@@ -73,7 +73,11 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
   };
   if (options.json) {
     printJson(io, {
-      endpoint: url, stack: loaded.stackName, executor, ...(clock === 'virtual' ? { clock } : {}), ...counts,
+      endpoint: url,
+      stack: loaded.stackName,
+      executor,
+      ...(clock === 'virtual' ? { clock } : {}),
+      ...counts,
       ...(runtime.restored ? { stateDir: options.stateDir, restored: runtime.restored } : {}),
     });
   } else {

@@ -5,14 +5,14 @@ import { parseEntrypoint } from './host/image-entrypoints';
 import { readTemplateFile } from './host/template-file';
 import { addClockRoutes } from './local/clock-routes';
 import { addEventRoutes } from './local/event-routes';
+import { DEFAULT_VIRTUAL_EPOCH_MS } from '../core/clock';
+import { SeededIdGenerator } from '../core/id-generator';
 import { LocalEventBridge } from '../events/local-event-bridge';
 import { JobExecutor } from '../executors/job-executor';
 import { SimulatedExecutorProps } from '../executors/simulated/simulated-executor-props';
-import { LoadedTemplate } from '../template/template-loader';
-import { DEFAULT_VIRTUAL_EPOCH_MS } from '../core/clock';
-import { SeededIdGenerator } from '../core/id-generator';
 import { DurableState, RestoreSummary } from '../persistence/durable-state';
 import { RecordingIdGenerator } from '../persistence/recording-id-generator';
+import { LoadedTemplate } from '../template/template-loader';
 
 /** What `createRuntime` assembles an endpoint from (the CLI's `serve` options, parsed). */
 export interface CreateRuntimeOptions {

@@ -1,6 +1,6 @@
+import { hostTerminatedReason } from './capacity/capacity-listener';
 import { InstanceCapacityOptions } from './capacity/capacity-options';
 import { InstanceCapacity } from './capacity/instance-capacity';
-import { hostTerminatedReason } from './capacity/capacity-listener';
 import { Clock } from './clock';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { ExplainContext, explainJob } from './diagnostics/explain-job';

@@ -1,12 +1,12 @@
-import { openStateDir, OpenedStateDir } from './state-dir';
 import { JournalWriter } from './journal-file';
 import { HeaderRecord, JOURNAL_FORMAT, JOURNAL_VERSION, JournalRecord, RequestRecord } from './journal-records';
 import { RecordingIdGenerator } from './recording-id-generator';
-import { BatchLocalServer } from '../api/batch-local-server';
+import { openStateDir, OpenedStateDir } from './state-dir';
 import { BATCH_HANDLERS } from '../api/batch/batch-handlers';
+import { BatchLocalServer } from '../api/batch-local-server';
+import { EndpointHost } from '../api/host/endpoint-host';
 import { ApiError } from '../api/http/api-error';
 import { AcceptedRequest, RequestJournal } from '../api/http/request-journal';
-import { EndpointHost } from '../api/host/endpoint-host';
 
 /** What a restart found and did, for the startup message and tests. */
 export interface RestoreSummary {
@@ -159,7 +159,8 @@ export class DurableState implements RequestJournal {
       if (request.api === 'batch') {
         BATCH_HANDLERS[request.operation](backend, JSON.parse(request.input));
       } else {
-        server.localRoutes.dispatchNow({ method: request.method, path: request.path, query: new URLSearchParams(request.query), body: JSON.parse(request.body) });
+        const query = new URLSearchParams(request.query);
+        server.localRoutes.dispatchNow({ method: request.method, path: request.path, query, body: JSON.parse(request.body) });
       }
     } catch (error) {
       // It was accepted once; refusing it now means the replay diverged. Keep going: the rest may still apply.

@@ -89,6 +89,7 @@ export class JournalWriter {
   private flushing = false;
   private scheduled = false;
   private failure?: Error;
+  private position: number;
 
   constructor(private readonly file: string, validBytes: number) {
     this.fd = fs.openSync(file, 'r+');
@@ -96,8 +97,6 @@ export class JournalWriter {
     fs.ftruncateSync(this.fd, validBytes);
     this.position = validBytes;
   }
-
-  private position: number;
 
   /** Set once a write failed: the in-memory state is ahead of the disk, nothing more is accepted. */
   get error(): Error | undefined {

@@ -15,7 +15,8 @@ function instanceBackend(): BatchBackend {
     runner: new SimulatedRunner({ behaviorFor: () => JobBehavior.succeed({ duration: Duration.seconds(60) }) }),
   });
   backend.createComputeEnvironment({
-    computeEnvironmentName: 'ce', type: 'MANAGED',
+    computeEnvironmentName: 'ce',
+    type: 'MANAGED',
     computeResources: { type: 'EC2', maxvCpus: 8, minvCpus: 0, instanceTypes: ['optimal'], subnets: ['subnet-1'], instanceRole: 'ecsInstanceRole' },
   });
   backend.createJobQueue({ jobQueueName: 'queue', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
