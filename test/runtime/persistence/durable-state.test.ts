@@ -110,6 +110,8 @@ describe('serve --state-dir', () => {
     expect(clockAfterRestart.body.now).toBe(advanced.body.now);
     // THEN the jobs that were running failed their attempt as on a lost host and were retried; finished ones did not run again
     expect(wasRunning.length).toBeGreaterThan(0);
+    // Array children that were running count too, hence at least.
+    expect(JSON.parse(second.stdout()).restored.attemptsLost).toBeGreaterThanOrEqual(wasRunning.length);
     for (const id of wasRunning) {
       expect(final.get(id)!.attempts![0].statusReason).toMatch(HOST_LOST);
       expect(final.get(id)!.attempts).toHaveLength(2);

@@ -70,7 +70,7 @@ function behavior(json: unknown, defaultDurationSeconds: number, where: string):
   if (typeof exitCode !== 'number' || !Number.isInteger(exitCode) || exitCode < 0 || exitCode > 255) {
     throw new Error(`${where}.exitCode: expected an integer 0..255; got ${JSON.stringify(exitCode)}`);
   }
-  const duration = Duration.millis(Math.round(seconds(fields.durationSeconds, `${where}.durationSeconds`) ?? defaultDurationSeconds) * 1000);
+  const duration = Duration.millis(Math.round((seconds(fields.durationSeconds, `${where}.durationSeconds`) ?? defaultDurationSeconds) * 1000));
   const jitterSeconds = seconds(fields.jitterSeconds, `${where}.jitterSeconds`);
   const jitter = jitterSeconds === undefined ? undefined : Duration.millis(Math.round(jitterSeconds * 1000));
   const logLines = fields.logLines;

@@ -28,7 +28,7 @@ describe('--behaviors files', () => {
   test('#11 §2, RETRY-3: byJobName wins over the default; perAttempt fails the first attempt and succeeds the second', () => {
     // GIVEN
     const behaviors = {
-      defaultBehavior: { durationSeconds: 5 },
+      defaultBehavior: { durationSeconds: 5.25 },
       byJobName: { flaky: { perAttempt: [{ exitCode: 3, durationSeconds: 1, reason: 'boom' }, { durationSeconds: 7 }] } },
     };
 
@@ -40,7 +40,7 @@ describe('--behaviors files', () => {
     expect(flaky.status).toBe('SUCCEEDED');
     expect(flaky.attempts!.map((a) => a.container?.exitCode)).toEqual([3, 0]);
     expect(flaky.stoppedAt! - flaky.startedAt!).toBe(7_000);
-    expect(other.stoppedAt! - other.startedAt!).toBe(5_000);
+    expect(other.stoppedAt! - other.startedAt!).toBe(5_250);
   });
 
   test.each([
