@@ -6,7 +6,7 @@ import { spawnServe, ServeChild } from './serve-process-fixture';
 import { serve } from '../../../src/cli/commands/serve';
 import { JOURNAL_FILE } from '../../../src/runtime/persistence/state-dir';
 import { recordingIo, SMALL_STACK } from '../../cli/cli-fixture';
-import { rawRequest } from '../api/endpoint-fixture';
+import { pollUntil, rawRequest } from '../api/endpoint-fixture';
 
 const STATUSES = ['SUBMITTED', 'PENDING', 'RUNNABLE', 'STARTING', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 const HOST_LOST = /^Host EC2 \(instance i-[0-9a-f]+\) terminated\.$/;
@@ -127,6 +127,36 @@ describe('serve --state-dir', () => {
     expect(second.stderr()).not.toContain('differs from what it recorded');
     expect(second.stderr()).toMatch(/taking over the stale lock .*batch-local\.lock \(pid \d+ is not running\)/);
   }, 180_000);
+
+  test('#11 §3, RETRY-3: on the wall clock, jobs RUNNING at a SIGKILL come back failed-and-retried as on a lost host; finished ones keep their one attempt', async () => {
+    // GIVEN a wall-clock durable server: `quick` jobs take 0.1 s, `long` ones an hour
+    const behaviors = path.join(dir, 'behaviors.json');
+    fs.writeFileSync(behaviors, JSON.stringify({ defaultBehavior: { durationSeconds: 0.1 }, byJobName: { long: { durationSeconds: 3600 } } }));
+    const args = ['--template', SMALL_STACK, '--executor', 'simulated', '--behaviors', behaviors, '--state-dir', path.join(dir, 'state')];
+    const first = await spawnServe(args);
+    started.push(first);
+    const submitted = async (jobName: string): Promise<string> => (await first.batch.send(new SubmitJobCommand({
+      jobName, jobQueue: 'first-run-job-queue', jobDefinition: 'hello', retryStrategy: { attempts: 2 },
+    }))).jobId!;
+    const quick = await submitted('quick');
+    const long = [await submitted('long'), await submitted('long')];
+    await pollUntil(() => describeAll(first, [quick, ...long]), (jobs) => jobs.get(quick)!.status === 'SUCCEEDED' && long.every((id) => jobs.get(id)!.status === 'RUNNING'));
+
+    // WHEN
+    await first.kill('SIGKILL');
+    const second = await spawnServe(args);
+    started.push(second);
+    const after = await describeAll(second, [quick, ...long]);
+
+    // THEN
+    expect(after.get(quick)!.status).toBe('SUCCEEDED');
+    expect(after.get(quick)!.attempts).toHaveLength(1);
+    for (const id of long) {
+      expect(after.get(id)!.attempts![0].statusReason).toMatch(HOST_LOST);
+      expect(['RUNNABLE', 'STARTING', 'RUNNING']).toContain(after.get(id)!.status); // the retry
+    }
+    expect(JSON.parse(second.stdout()).restored).toEqual(expect.objectContaining({ attemptsLost: 2 }));
+  }, 60_000);
 
   test('#11 §3: a torn last journal record is recovered up to the last whole record, with a warning, not a crash', async () => {
     // GIVEN a server that accepted two jobs, stopped, and a journal whose last record is cut in half
