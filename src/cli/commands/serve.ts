@@ -1,11 +1,15 @@
-import { Command, InvalidArgumentError } from 'commander';
-import { BatchLocalServer } from '../../runtime/api/batch-local-server';
-import { addEventRoutes } from '../../runtime/api/local/event-routes';
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import { Duration } from 'aws-cdk-lib';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { createRuntime } from '../../runtime/api/create-runtime';
+import { readBehaviorsFile } from '../../runtime/api/host/behaviors-file';
 import { isTerminal } from '../../runtime/core/jobs/job-status';
-import { LocalEventBridge } from '../../runtime/events/local-event-bridge';
+import { JobBehavior } from '../../runtime/executors/simulated/job-behavior';
+import { SimulatedExecutorProps } from '../../runtime/executors/simulated/simulated-executor-props';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, TemplateOptions,
+  addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, keyValues, TemplateOptions, templateSource,
 } from '../common-options';
 
 /** The port batch-local listens on unless told otherwise (next to LocalStack's 4566, not on it). */
@@ -15,6 +19,14 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
   readonly port: number;
   readonly host: string;
   readonly json?: boolean;
+  /** `wall` (default): real time; `virtual`: time moves only through POST /_local/clock/... */
+  readonly clock?: 'wall' | 'virtual';
+  /** JSON file of the simulated executor's options (see behaviors-file.ts). */
+  readonly behaviors?: string;
+  /** Seconds every simulated attempt takes unless a behavior says otherwise. @default 60 on the virtual clock, 1 on the wall clock */
+  readonly defaultDuration?: number;
+  /** Journal every accepted change here and restore from it on start. */
+  readonly stateDir?: string;
 }
 
 /** A running endpoint: its URL and how to stop it. */
@@ -26,21 +38,32 @@ export interface ServeHandle {
 
 /** Loads the template, starts the endpoint and prints where it is. */
 export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHandle> {
-  const { host, loaded } = hostWithTemplate(options);
-  const server = new BatchLocalServer(host.backend, { logError: (message) => io.err(message) });
-  // The template's EventBridge rules run against the same backend; their deliveries are readable and
-  // events can be injected through the local-only routes (/_local/put-events, /_local/target-invocations).
-  addEventRoutes(server.localRoutes, new LocalEventBridge(host.backend, loaded, { virtual: false }));
+  const clock = options.clock ?? 'wall';
+  const runtime = createRuntime({
+    templateFile: templateSource(options),
+    stackName: options.stack,
+    parameters: keyValues('--parameter', options.parameter ?? []),
+    executor: options.executor,
+    behaviors: simulatedBehaviors(options, clock),
+    entrypoints: options.entrypoint,
+    clock,
+    logError: (message) => io.err(message),
+    stateDir: options.stateDir,
+    fingerprint: behaviorsFingerprint(options, clock),
+    warn: (message) => io.err(message),
+  });
+  const { host, loaded, server } = runtime;
+  const executor = runtime.executor;
   let url: string;
   try {
     url = await server.listen(options.port, options.host);
   } catch (error) {
-    host.dispose();
+    await runtime.dispose();
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
   }
   if (!isLoopback(options.host)) {
     io.err(`WARNING: batch-local is listening on ${options.host}, not on loopback: anyone who can reach this port can submit jobs that run `
-      + `${options.executor === 'process' ? 'as processes on this machine' : 'on this endpoint'}; credentials are not checked.`);
+      + `${executor === 'process' ? 'as processes on this machine' : 'on this endpoint'}; credentials are not checked.`);
   }
   const backend = host.backend;
   const counts = {
@@ -49,21 +72,37 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     jobDefinitions: backend.registry.listJobDefinitions().length,
   };
   if (options.json) {
-    printJson(io, { endpoint: url, stack: loaded.stackName, executor: options.executor, ...counts });
+    printJson(io, {
+      endpoint: url,
+      stack: loaded.stackName,
+      executor,
+      ...(clock === 'virtual' ? { clock } : {}),
+      ...counts,
+      ...(runtime.restored ? { stateDir: options.stateDir, restored: runtime.restored } : {}),
+    });
   } else {
     io.out(`batch-local: AWS Batch and CloudWatch Logs endpoint at ${url}`);
     io.out(`  stack ${loaded.stackName}: ${counts.computeEnvironments} compute environment(s), ${counts.jobQueues} job queue(s), `
-      + `${counts.jobDefinitions} job definition(s); executor: ${options.executor}`);
+      + `${counts.jobDefinitions} job definition(s); executor: ${executor}; clock: ${clock}`);
+    if (clock === 'virtual') io.out(`  time moves only on request: curl -X POST ${url}/_local/clock/run-until-idle`);
+    if (runtime.restored) {
+      const r = runtime.restored;
+      io.out(`  state dir ${options.stateDir}: replayed ${r.requests} request(s), ${r.jobsRecovered} job(s); `
+        + `${r.attemptsLost} attempt(s) that were running failed as on a lost host (retried per their retry strategy)`);
+    }
     io.out(`  try: aws batch describe-job-queues --endpoint-url ${url}`);
     io.out('  stop with Ctrl-C');
   }
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => closing ??= (async () => {
-    for (const job of [...backend.allJobs()]) {
-      if (!isTerminal(job.status)) backend.terminateJob(job.jobId, 'batch-local serve is shutting down');
+    // A durable endpoint keeps its unfinished jobs for the next start (its executor has no processes to stop).
+    if (!runtime.durable) {
+      for (const job of [...backend.allJobs()]) {
+        if (!isTerminal(job.status)) backend.terminateJob(job.jobId, 'batch-local serve is shutting down');
+      }
     }
     await server.close();
-    host.dispose();
+    await runtime.dispose();
   })();
   return { url, close };
 }
@@ -75,16 +114,25 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .option('-H, --host <address>', 'address to bind; anything but loopback is reachable by others', '127.0.0.1');
   addTemplateOptions(command);
   addExecutorOptions(command);
+  command
+    .addOption(new Option('--clock <mode>', 'wall: jobs take real time; virtual: simulated jobs, time moves only on POST /_local/clock/advance or /run-until-idle')
+      .choices(['wall', 'virtual']).default('wall'))
+    .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, seed)')
+    .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start (simulated executor; one server per DIR)')
+    .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
   addJsonOption(command);
   command.addHelpText('after', `
 Examples:
   $ batch-local serve --cdk-out cdk.out --stack MyBatchStack
   $ batch-local serve --template template.json --executor simulated --port 0
+  $ batch-local serve --template template.json --clock virtual --behaviors behaviors.json
+  $ batch-local serve --template template.json --clock virtual --state-dir .batch-local
   $ aws batch submit-job --endpoint-url http://127.0.0.1:${DEFAULT_PORT} --job-name hello --job-queue MyQueue --job-definition MyJob
 
 Routes: AWS Batch REST-JSON (POST /v1/submitjob, ...), CloudWatch Logs (X-Amz-Target: Logs_20140328.*),
 and local-only routes under /_local/ (GET /_local/health, GET /_local/explain?jobId=ID, POST /_local/put-events,
-GET /_local/target-invocations?ruleName=NAME).`);
+GET /_local/target-invocations?ruleName=NAME, GET /_local/clock, POST /_local/clock/advance {"seconds": N},
+POST /_local/clock/run-until-idle {"maxSeconds": N}).`);
   command.action(async (options: ServeOptions) => {
     const handle = await serve(options, io);
     await new Promise<void>((resolve) => {
@@ -105,6 +153,26 @@ GET /_local/target-invocations?ruleName=NAME).`);
 
 function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** The simulated executor's options; undefined keeps the executor's own defaults (wall clock, no options given). */
+function simulatedBehaviors(options: ServeOptions, clock: 'wall' | 'virtual'): SimulatedExecutorProps | undefined {
+  const defaultDuration = options.defaultDuration ?? (clock === 'virtual' ? 60 : undefined);
+  if (options.behaviors !== undefined) return readBehaviorsFile(options.behaviors, defaultDuration ?? 1);
+  if (defaultDuration === undefined) return undefined;
+  return { defaultBehavior: JobBehavior.succeed({ duration: Duration.millis(Math.round(defaultDuration * 1000)) }) };
+}
+
+/** The behaviours a replay depends on: a restart with other ones is refused. */
+function behaviorsFingerprint(options: ServeOptions, clock: 'wall' | 'virtual'): Record<string, string> {
+  const behaviors = options.behaviors !== undefined ? createHash('sha256').update(fs.readFileSync(options.behaviors)).digest('hex').slice(0, 16) : 'none';
+  return { behaviors, defaultDuration: String(options.defaultDuration ?? (clock === 'virtual' ? 60 : 'default')) };
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds < 0) throw new InvalidArgumentError(`expected a number of seconds >= 0; got ${JSON.stringify(value)}`);
+  return seconds;
 }
 
 function parsePort(value: string): number {

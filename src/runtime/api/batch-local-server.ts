@@ -4,6 +4,7 @@ import { Duplex } from 'stream';
 import { BATCH_CONTENT_TYPE, BatchEndpoint } from './batch/batch-endpoint';
 import { LOGS_CONTENT_TYPE, LogsEndpoint } from './cloudwatch-logs/logs-endpoint';
 import { ApiError, toApiError } from './http/api-error';
+import { RequestJournal } from './http/request-journal';
 import { parseJsonObject, readBody, sendError, sendJson } from './http/wire';
 import { LOCAL_ROUTE_PREFIX, LocalRoutes } from './local/local-routes';
 import { BatchBackend } from '../core/backend';
@@ -11,6 +12,8 @@ import { BatchBackend } from '../core/backend';
 export interface BatchLocalServerOptions {
   /** Where unexpected (500) errors are reported. @default console.error */
   readonly logError?: (message: string) => void;
+  /** Makes accepted state-changing requests durable before their 200 (serve --state-dir). @default - none */
+  readonly journal?: RequestJournal;
 }
 
 /**
@@ -27,9 +30,11 @@ export class BatchLocalServer {
   private readonly batch: BatchEndpoint;
   private readonly logs: LogsEndpoint;
   private readonly logError: (message: string) => void;
+  private readonly journal?: RequestJournal;
 
   constructor(readonly backend: BatchBackend, options: BatchLocalServerOptions = {}) {
-    this.batch = new BatchEndpoint(backend);
+    this.journal = options.journal;
+    this.batch = new BatchEndpoint(backend, options.journal);
     this.logs = new LogsEndpoint(backend);
     this.logError = options.logError ?? ((message) => console.error(message));
     this.localRoutes.add('GET', 'health', { handle: () => ({ status: 'ok', now: backend.loop.now() }) });
@@ -87,8 +92,18 @@ export class BatchLocalServer {
       let result: unknown;
       if (path.startsWith(LOCAL_ROUTE_PREFIX)) {
         const body = method === 'GET' ? {} : parseJsonObject(await readBody(request));
-        result = await this.localRoutes.dispatch({ method, path: path.slice(LOCAL_ROUTE_PREFIX.length), query: new URLSearchParams(query), body });
+        const localPath = path.slice(LOCAL_ROUTE_PREFIX.length);
+        const at = this.journal?.beforeHandle();
+        result = this.localRoutes.dispatchNow({ method, path: localPath, query: new URLSearchParams(query), body });
+        // Local POST routes change state (clock moves, injected events): durable before the 200.
+        // Their handlers are synchronous, so the record follows the handler in the same turn.
+        if (this.journal && method === 'POST') {
+          await this.journal.accepted({ api: 'local', method, path: localPath, query, body: JSON.stringify(body) }, at!);
+        }
+        result = await result;
       } else if (typeof target === 'string') {
+        // The Logs operations served only read.
+        this.journal?.beforeHandle();
         result = await this.logs.handle(request, target);
       } else {
         result = await this.batch.handle(request, method, path, query);

@@ -1,3 +1,4 @@
+import { hostTerminatedReason } from './capacity/capacity-listener';
 import { InstanceCapacityOptions } from './capacity/capacity-options';
 import { InstanceCapacity } from './capacity/instance-capacity';
 import { Clock } from './clock';
@@ -18,6 +19,7 @@ import { JobSpecBuilder } from './jobs/job-spec-builder';
 import { JOB_STATUSES, JobStatus } from './jobs/job-status';
 import { describeJob } from './jobs/job-view';
 import { listJobs } from './jobs/list-jobs';
+import { livePlacements } from './jobs/lost-hosts';
 import { MultiNodeCoordinator } from './jobs/multi-node';
 import { validateSubmitJobRequest } from './jobs/submit-validation';
 import { SubmittedJobs } from './jobs/submitted-jobs';
@@ -342,6 +344,29 @@ export class BatchBackend {
 
   addJobStateListener(listener: JobStateListener): void {
     this.lifecycle.addListener(listener);
+  }
+
+  /**
+   * RETRY-3 for the runtime's own restart (a durable endpoint coming back): every STARTING or RUNNING
+   * attempt was on a host that is gone, so each fails with `Host EC2 (instance i-...) terminated.`
+   * and is retried per its retry strategy, as AWS does when it loses an instance. Instances with
+   * attempts are terminated (the fleet replaces them). Returns the number of attempts ended.
+   */
+  recoverLostHosts(): number {
+    const placements = livePlacements(this.jobs.values());
+    const instances = new Map<string, Placement>();
+    for (const placement of placements) {
+      if (this.capacity instanceof InstanceCapacity && placement.instanceId !== undefined) {
+        instances.set(`${placement.computeEnvironment.name}\0${placement.instanceId}`, placement);
+      } else {
+        this.execution.hostTerminated([placement], hostTerminatedReason(placement.instanceId ?? placement.containerInstanceArn.split('/').pop()!));
+      }
+    }
+    for (const placement of instances.values()) {
+      (this.capacity as InstanceCapacity).terminateInstance(placement.computeEnvironment.name, placement.instanceId!);
+    }
+    this.scheduler.requestPass();
+    return placements.length;
   }
 
   /** DIAG-2: why the job is where it is. */

@@ -4,6 +4,7 @@ import { isRouteMatch, RestJsonRouter } from './rest-json-router';
 import { SUBMIT_JOB_MAX_BYTES, validateJsonSize } from '../../../validation';
 import { BatchBackend } from '../../core/backend';
 import { ApiError } from '../http/api-error';
+import { isStateChangingOperation, RequestJournal } from '../http/request-journal';
 import { parseJsonObject, readBody } from '../http/wire';
 import { BATCH_MODEL } from '../service-model/batch-model.generated';
 import { RequestShapeError, validateShape } from '../service-model/shape-validator';
@@ -18,7 +19,7 @@ export const BATCH_CONTENT_TYPE = 'application/json';
 export class BatchEndpoint {
   private readonly router = new RestJsonRouter(BATCH_MODEL);
 
-  constructor(private readonly backend: BatchBackend) {}
+  constructor(private readonly backend: BatchBackend, private readonly journal?: RequestJournal) {}
 
   async handle(request: IncomingMessage, method: string, path: string, query: string): Promise<unknown> {
     const route = this.router.match(method, path);
@@ -43,7 +44,13 @@ export class BatchEndpoint {
     }
     const input = this.assembleInput(inputShape, parseJsonObject(body), route.pathParams, query);
     validateShape(BATCH_MODEL, inputShape, input);
-    return handler(this.backend, input);
+    if (!this.journal) return handler(this.backend, input);
+    const at = this.journal.beforeHandle();
+    // Serialized before the handler runs: what is journaled is the request as received.
+    const record = isStateChangingOperation(route.operation) ? JSON.stringify(input) : undefined;
+    const result = handler(this.backend, input);
+    if (record !== undefined) await this.journal.accepted({ api: 'batch', operation: route.operation, input: record }, at);
+    return result;
   }
 
   /** Body members plus URI labels and query-string members; a location member in the body is an unknown field. */

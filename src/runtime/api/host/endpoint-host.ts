@@ -1,6 +1,8 @@
 import { ImageEntrypointRunner } from './image-entrypoints';
 import { readTemplateFile } from './template-file';
 import { BatchBackend } from '../../core/backend';
+import { Clock, DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from '../../core/clock';
+import { IdGenerator, SeededIdGenerator } from '../../core/id-generator';
 import { DEFAULT_ENVIRONMENT, Environment } from '../../core/model/arns';
 import { RandomIdGenerator } from '../../drivers/random-id-generator';
 import { RealTimeDriver } from '../../drivers/real-time-driver';
@@ -8,6 +10,19 @@ import { SystemClock } from '../../drivers/system-clock';
 import { JobExecutor } from '../../executors/job-executor';
 import { CfnTemplate } from '../../template/intrinsic-resolver';
 import { loadTemplate, LoadedTemplate } from '../../template/template-loader';
+import { ApiError } from '../http/api-error';
+
+/**
+ * How the endpoint's time moves:
+ * - `wall`: the system clock; timers fire events as real time passes (clients poll and wait);
+ * - `virtual`: a virtual clock that moves only when a client asks (`POST /_local/clock/advance`,
+ *   `/_local/clock/run-until-idle`), so a test skips a job's hour in microseconds;
+ * - `wall-replayable`: a virtual clock that follows the wall clock (a timer advances it, and it
+ *   catches up before every request). Behaves like `wall` for clients, but every event runs at its
+ *   own scheduled time and the clock moves only between requests, so a journal of the requests
+ *   with their times replays to the same state (durable serve, --state-dir).
+ */
+export type EndpointClockMode = 'wall' | 'virtual' | 'wall-replayable';
 
 export interface EndpointHostOptions {
   /** How job containers run. @default JobExecutor.process() */
@@ -16,13 +31,31 @@ export interface EndpointHostOptions {
   readonly environment?: Partial<Environment>;
   /** Image -> host command run as the image's ENTRYPOINT (ImageEntrypointRunner). @default - none */
   readonly entrypoints?: ReadonlyMap<string, readonly string[]>;
+  /** How time moves (see EndpointClockMode). @default 'wall' */
+  readonly clock?: EndpointClockMode;
+  /** Start of virtual time, epoch ms. @default 2020-01-01T00:00:00Z for `virtual`, now for `wall-replayable` */
+  readonly startEpochMs?: number;
+  /** Job ids. @default seeded (reproducible) on the virtual clock, random UUIDs otherwise */
+  readonly ids?: IdGenerator;
+}
+
+/** What `GET /_local/clock` answers. */
+export interface ClockState {
+  readonly now: number;
+  readonly mode: 'virtual' | 'wall';
+  readonly pendingEvents: number;
 }
 
 /**
- * A backend on the wall clock, for the endpoint and the CLI: clients poll it in real time, so both
- * executors run on a system clock (a simulated job takes its behaviour's duration of real time)
- * and a RealTimeDriver fires the event loop's timers. Templates load through the same backend
- * operations as API calls.
+ * Guards `run-until-idle` against a simulation that never goes idle (a rate schedule fires forever):
+ * far above what the seed's 10,000-child pipeline needs, low enough to answer within a minute.
+ */
+export const MAX_EVENTS_PER_CLOCK_REQUEST = 20_000_000;
+
+/**
+ * A backend for the endpoint and the CLI, on the wall clock (clients poll it in real time; a
+ * RealTimeDriver fires the event loop's timers) or on a virtual clock that clients move through
+ * the `/_local/clock` routes. Templates load through the same backend operations as API calls.
  */
 export class EndpointHost {
   static create(options: EndpointHostOptions = {}): EndpointHost {
@@ -30,18 +63,24 @@ export class EndpointHost {
   }
 
   readonly backend: BatchBackend;
-  private readonly driver: RealTimeDriver;
+  readonly clockMode: EndpointClockMode;
+  private readonly driver?: RealTimeDriver;
 
   private constructor(options: EndpointHostOptions) {
     const base = (options.executor ?? JobExecutor.process())._createRunner();
     const runner = options.entrypoints && options.entrypoints.size > 0 ? new ImageEntrypointRunner(base, options.entrypoints) : base;
+    this.clockMode = options.clock ?? 'wall';
+    const clock: Clock = this.clockMode === 'wall'
+      ? new SystemClock()
+      : new VirtualClock(options.startEpochMs ?? (this.clockMode === 'virtual' ? DEFAULT_VIRTUAL_EPOCH_MS : Date.now()));
     this.backend = new BatchBackend({
-      clock: new SystemClock(),
-      ids: new RandomIdGenerator(),
+      clock,
+      ids: options.ids ?? (this.clockMode === 'virtual' ? new SeededIdGenerator() : new RandomIdGenerator()),
       runner,
       environment: { ...DEFAULT_ENVIRONMENT, ...options.environment },
     });
-    this.driver = new RealTimeDriver(this.backend.loop, () => Date.now());
+    // On the virtual clock nothing fires on its own: time moves only when a client asks.
+    if (this.clockMode !== 'virtual') this.driver = new RealTimeDriver(this.backend.loop, () => Date.now());
   }
 
   loadTemplate(template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}): LoadedTemplate {
@@ -54,8 +93,70 @@ export class EndpointHost {
     return this.loadTemplate(read.template, read.stackName, parameters);
   }
 
+  clockState(): ClockState {
+    const loop = this.backend.loop;
+    return { now: loop.now(), mode: this.clockMode === 'virtual' ? 'virtual' : 'wall', pendingEvents: loop.pendingEvents };
+  }
+
+  /**
+   * Brings a wall-following virtual clock up to the wall clock (or to `epochMs`, replaying a
+   * journal), running what fell due; a no-op on the other clocks. Called before every request, so a
+   * request is applied at a time with nothing due left behind it: exactly what a replay reproduces.
+   * On the virtual clock nothing runs between requests, live or replayed.
+   */
+  catchUp(epochMs: number = Date.now()): void {
+    if (this.clockMode === 'wall-replayable') this.backend.loop.runUntil(epochMs);
+  }
+
+  /**
+   * Virtual clock only: runs every event due within `ms` and moves the clock to its end.
+   * @throws ApiError ClientException on the wall clock
+   */
+  advance(ms: number): ClockState {
+    this.requireVirtual('advance');
+    const loop = this.backend.loop;
+    runBounded(() => loop.runUntil(loop.now() + ms, MAX_EVENTS_PER_CLOCK_REQUEST));
+    return this.clockState();
+  }
+
+  /**
+   * Virtual clock only: runs until no event is left, or until `maxMs` of virtual time has passed.
+   * @throws ApiError ClientException on the wall clock, or when the simulation does not go idle
+   */
+  runUntilIdle(maxMs?: number): ClockState {
+    this.requireVirtual('run-until-idle');
+    const loop = this.backend.loop;
+    const until = maxMs === undefined ? Number.POSITIVE_INFINITY : loop.now() + maxMs;
+    // Event time by event time, so the clock stops at the last event rather than at the window's end.
+    runBounded(() => {
+      let events = 0;
+      for (let next = loop.nextEventTime(); next !== undefined && next <= until; next = loop.nextEventTime()) {
+        events += loop.runUntil(next, MAX_EVENTS_PER_CLOCK_REQUEST - events);
+      }
+      return events;
+    });
+    return this.clockState();
+  }
+
   /** Stops the timer, so the process can exit once the server is closed. */
   dispose(): void {
-    this.driver.dispose();
+    this.driver?.dispose();
+  }
+
+  private requireVirtual(route: string): void {
+    if (this.clockMode !== 'virtual') {
+      throw ApiError.client(`POST /_local/clock/${route}: the clock is in wall mode (it follows real time); start batch-local serve with --clock virtual to move time by request`);
+    }
+  }
+}
+
+function runBounded(run: () => number): void {
+  try {
+    run();
+  } catch (error) {
+    if (/without going idle/.test((error as Error).message)) {
+      throw ApiError.client(`${(error as Error).message}; give maxSeconds to bound the run (more than ${MAX_EVENTS_PER_CLOCK_REQUEST} events in one request)`);
+    }
+    throw error;
   }
 }

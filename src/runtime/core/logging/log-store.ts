@@ -8,15 +8,27 @@ export interface LogEvent {
 /** The log group every Batch job writes to by default (LOG-1). */
 export const BATCH_LOG_GROUP = '/aws/batch/job';
 
+/** Told of each log line as it is appended. */
+export interface LogAppendListener {
+  onLogAppended(group: string, stream: string, timestamp: number, message: string): void;
+}
+
 /**
  * In-memory CloudWatch Logs: log group -> stream -> events, in arrival order. Pure storage; the HTTP
  * layer reads it for GetLogEvents/FilterLogEvents.
  */
 export class LogStore {
   private readonly groups = new Map<string, Map<string, LogEvent[]>>();
+  private readonly listeners: LogAppendListener[] = [];
 
   append(group: string, stream: string, timestamp: number, message: string): void {
     this.streamEvents(group, stream, true)!.push({ timestamp, message, ingestionTime: timestamp });
+    for (const listener of this.listeners) listener.onLogAppended(group, stream, timestamp, message);
+  }
+
+  /** Told of every appended line (a durable endpoint journals them). */
+  addListener(listener: LogAppendListener): void {
+    this.listeners.push(listener);
   }
 
   /** Creates an empty stream, so a job that writes nothing still has a readable one (LOG-1). */

@@ -27,4 +27,45 @@ describe('EndpointHost', () => {
     host.dispose();
     expect(host.backend.describeComputeEnvironments({ computeEnvironments: ['broken-ce'] }).computeEnvironments[0].status).toBe('INVALID');
   });
+
+  test('#11 §2: on the virtual clock nothing fires on its own; advance runs what falls due and moves now by exactly the window', async () => {
+    // GIVEN
+    const host = EndpointHost.create({ executor: fastSimulatedExecutor(), clock: 'virtual' });
+    host.loadTemplateFile(FIXTURE);
+    const { jobId } = host.backend.submitJob({ jobName: 'j', jobQueue: 'first-run-job-queue', jobDefinition: 'hello' });
+    const start = host.clockState().now;
+
+    // WHEN
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const untouched = host.backend.job(jobId)!.status;
+    const state = host.advance(10_000);
+    host.dispose();
+
+    // THEN
+    expect(untouched).toBe('SUBMITTED');
+    expect(state.now).toBe(start + 10_000);
+    expect(state.mode).toBe('virtual');
+    expect(host.backend.job(jobId)!.status).toBe('SUCCEEDED');
+  });
+
+  test('#11 §3: a wall-replayable clock reads as wall, runs events at their own times, and catchUp brings it to the wall clock', () => {
+    // GIVEN
+    const before = Date.now();
+    const host = EndpointHost.create({ executor: fastSimulatedExecutor(), clock: 'wall-replayable' });
+    host.loadTemplateFile(FIXTURE);
+    const { jobId } = host.backend.submitJob({ jobName: 'j', jobQueue: 'first-run-job-queue', jobDefinition: 'hello' });
+
+    // WHEN
+    host.catchUp(host.clockState().now + 60_000);
+    const state = host.clockState();
+    host.dispose();
+
+    // THEN
+    expect(state.mode).toBe('wall');
+    expect(state.now).toBeGreaterThanOrEqual(before + 60_000);
+    const job = host.backend.job(jobId)!;
+    expect(job.status).toBe('SUCCEEDED');
+    expect(job.stoppedAt! - job.startedAt!).toBe(50); // the behaviour's 50 ms, not however long the machine took
+    expect(() => host.advance(1)).toThrow('the clock is in wall mode');
+  });
 });

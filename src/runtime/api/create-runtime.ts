@@ -1,0 +1,125 @@
+import { createHash, randomInt } from 'crypto';
+import { BatchLocalServer } from './batch-local-server';
+import { EndpointClockMode, EndpointHost } from './host/endpoint-host';
+import { parseEntrypoint } from './host/image-entrypoints';
+import { readTemplateFile } from './host/template-file';
+import { addClockRoutes } from './local/clock-routes';
+import { addEventRoutes } from './local/event-routes';
+import { DEFAULT_VIRTUAL_EPOCH_MS } from '../core/clock';
+import { SeededIdGenerator } from '../core/id-generator';
+import { LocalEventBridge } from '../events/local-event-bridge';
+import { JobExecutor } from '../executors/job-executor';
+import { SimulatedExecutorProps } from '../executors/simulated/simulated-executor-props';
+import { DurableState, RestoreSummary } from '../persistence/durable-state';
+import { RecordingIdGenerator } from '../persistence/recording-id-generator';
+import { LoadedTemplate } from '../template/template-loader';
+
+/** What `createRuntime` assembles an endpoint from (the CLI's `serve` options, parsed). */
+export interface CreateRuntimeOptions {
+  /** Template file or cdk.out directory. */
+  readonly templateFile: string;
+  readonly stackName?: string;
+  readonly parameters?: Record<string, string>;
+  /** `process` (host processes) or `simulated` (behaviours). The virtual clock always simulates. */
+  readonly executor: 'process' | 'simulated';
+  /** The simulated executor's options (`--behaviors`, `--default-duration`). @default every attempt succeeds after 1 s */
+  readonly behaviors?: SimulatedExecutorProps;
+  /** `image=command` ENTRYPOINT mappings for the process executor. */
+  readonly entrypoints?: string[];
+  /** @default 'wall' */
+  readonly clock?: 'wall' | 'virtual';
+  /** Where errors the server could not answer are reported. */
+  readonly logError?: (message: string) => void;
+  /**
+   * Journal every accepted change to this directory and restore from it on start (simulated
+   * executor only: a replay cannot re-run host processes). @default - in memory only
+   */
+  readonly stateDir?: string;
+  /** What else a restart must match to replay (e.g. the behaviours file's hash). @default - none */
+  readonly fingerprint?: Record<string, string>;
+  /** Warnings (torn journal tail, stale lock). @default console.error */
+  readonly warn?: (message: string) => void;
+}
+
+/** An assembled endpoint, not yet listening. */
+export interface LocalRuntime {
+  readonly host: EndpointHost;
+  readonly server: BatchLocalServer;
+  readonly loaded: LoadedTemplate;
+  /** Effective executor (the virtual clock forces `simulated`). */
+  readonly executor: 'process' | 'simulated';
+  /** With a state directory: what the restart restored. */
+  readonly restored?: RestoreSummary;
+  /** Whether changes are journaled (`stateDir` given). */
+  readonly durable: boolean;
+  /** Stops timers and, when durable, writes the journal's tail and releases the state directory (the server is closed by its owner). */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The one place that assembles a runtime for an endpoint: executor, clock, host, template, the
+ * server with its local routes (events, clock). `batch-local serve` and tests build through it, so
+ * an option means the same everywhere.
+ */
+export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
+  const virtual = options.clock === 'virtual';
+  const executorKind = virtual ? 'simulated' : options.executor;
+  if (options.stateDir !== undefined && executorKind !== 'simulated') {
+    throw new Error(`--state-dir ${options.stateDir}: needs the simulated executor (--executor simulated or --clock virtual); `
+      + 'a restart replays the journal, and host processes cannot be replayed');
+  }
+  const executor = executorKind === 'simulated' ? JobExecutor.simulated(options.behaviors ?? {}) : JobExecutor.process();
+  const read = readTemplateFile(options.templateFile, options.stackName);
+  let durable: DurableState | undefined;
+  let ids: RecordingIdGenerator | undefined;
+  if (options.stateDir !== undefined) {
+    durable = DurableState.open(options.stateDir, {
+      clock: virtual ? 'virtual' : 'wall-replayable',
+      fingerprint: {
+        template: sha256(JSON.stringify(read.template)),
+        stack: read.stackName,
+        parameters: JSON.stringify(options.parameters ?? {}),
+        ...options.fingerprint,
+      },
+      startEpochMs: virtual ? DEFAULT_VIRTUAL_EPOCH_MS : Date.now(),
+      // Virtual runs are reproducible (seed 1, as without a state dir); wall runs get fresh ids.
+      seed: virtual ? 1 : randomInt(1, 2 ** 31),
+      warn: options.warn ?? ((message) => console.error(message)),
+    });
+    ids = new RecordingIdGenerator(new SeededIdGenerator(durable.header.seed));
+  }
+  const clock: EndpointClockMode = virtual ? 'virtual' : durable ? 'wall-replayable' : 'wall';
+  const host = EndpointHost.create({
+    executor, entrypoints: new Map((options.entrypoints ?? []).map(parseEntrypoint)), clock, ids, startEpochMs: durable?.header.startEpochMs,
+  });
+  try {
+    const loaded = host.loadTemplate(read.template, read.stackName, options.parameters ?? {});
+    ids?.take(); // the template's ids are made again by loading it: not part of any request
+    const server = new BatchLocalServer(host.backend, { logError: options.logError, journal: durable });
+    // The template's EventBridge rules run against the same backend; their deliveries are readable and
+    // events can be injected through the local-only routes (/_local/put-events, /_local/target-invocations).
+    addEventRoutes(server.localRoutes, new LocalEventBridge(host.backend, loaded, { virtual }));
+    addClockRoutes(server.localRoutes, host);
+    const restored = durable?.attach(host, server, ids!);
+    return {
+      host,
+      server,
+      loaded,
+      executor: executorKind,
+      restored,
+      durable: durable !== undefined,
+      dispose: async () => {
+        host.dispose();
+        await durable?.close();
+      },
+    };
+  } catch (error) {
+    host.dispose();
+    durable?.abandon();
+    throw error;
+  }
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}

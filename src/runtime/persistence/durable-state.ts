@@ -1,0 +1,188 @@
+import { JournalWriter } from './journal-file';
+import { HeaderRecord, JOURNAL_FORMAT, JOURNAL_VERSION, JournalRecord, RequestRecord } from './journal-records';
+import { RecordingIdGenerator } from './recording-id-generator';
+import { openStateDir, OpenedStateDir } from './state-dir';
+import { BATCH_HANDLERS } from '../api/batch/batch-handlers';
+import { BatchLocalServer } from '../api/batch-local-server';
+import { EndpointHost } from '../api/host/endpoint-host';
+import { ApiError } from '../api/http/api-error';
+import { AcceptedRequest, RequestJournal } from '../api/http/request-journal';
+
+/** What a restart found and did, for the startup message and tests. */
+export interface RestoreSummary {
+  readonly requests: number;
+  readonly jobsRecovered: number;
+  readonly attemptsLost: number;
+  readonly now: number;
+}
+
+/**
+ * `serve --state-dir`: the adapter between the HTTP layer and the journal. The core stays pure; it
+ * is observed through its listener hooks (job state changes, log lines) and driven only through
+ * the same handlers the HTTP layer calls.
+ *
+ * Durability comes from replay: the runtime is deterministic given its template, behaviours, id
+ * seed and the sequence of accepted requests with their runtime times (the endpoint's clock is
+ * virtual, or a virtual clock that follows the wall clock and moves only between requests), so the
+ * journal holds those requests and a restart applies them again, in order, at their times. The
+ * ids each request produced are journaled too and handed out again, so every job keeps its id.
+ * State transitions and log lines are journaled as they happen; the replay is checked against them.
+ */
+export class DurableState implements RequestJournal {
+  /**
+   * Opens the directory (lock, journal, torn-tail recovery) and checks that it was written by a
+   * serve with the same template and options. Call `attach` once the server exists.
+   */
+  static open(dir: string, options: { clock: 'virtual' | 'wall-replayable'; fingerprint: Record<string, string>; startEpochMs: number; seed: number; warn: (message: string) => void }): DurableState {
+    const opened = openStateDir(dir, options.warn);
+    try {
+      const records = opened.journal.records as JournalRecord[];
+      let header = records[0] as HeaderRecord | undefined;
+      if (header === undefined) {
+        header = { k: 'header', format: JOURNAL_FORMAT, version: JOURNAL_VERSION, seed: options.seed, startEpochMs: options.startEpochMs, clock: options.clock, fingerprint: options.fingerprint };
+      } else {
+        checkHeader(header, opened.journalFile, options.clock, options.fingerprint);
+      }
+      return new DurableState(opened, header, records.slice(1), options.warn);
+    } catch (error) {
+      opened.release();
+      throw error;
+    }
+  }
+
+  private writer?: JournalWriter;
+  private replaying = false;
+  private host?: EndpointHost;
+  private ids?: RecordingIdGenerator;
+
+  private constructor(
+    private readonly opened: OpenedStateDir,
+    readonly header: HeaderRecord,
+    private readonly records: JournalRecord[],
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /**
+   * Replays the journal into `host` (its template already loaded), fails the attempts that were
+   * live when the previous process died as on a lost host, then journals from here on.
+   */
+  attach(host: EndpointHost, server: BatchLocalServer, ids: RecordingIdGenerator): RestoreSummary {
+    this.host = host;
+    this.ids = ids;
+    const backend = host.backend;
+    backend.addJobStateListener({
+      onJobStateChange: (job) => {
+        if (!this.replaying) this.writer?.append({ k: 'state', t: backend.loop.now(), jobId: job.jobId, status: job.status });
+      },
+    });
+    backend.logs.addListener({
+      onLogAppended: (group, stream, timestamp, message) => {
+        if (!this.replaying) this.writer?.append({ k: 'log', t: timestamp, group, stream, message });
+      },
+    });
+    const requests = this.replay(host, server, ids);
+    let jobsRecovered = 0;
+    for (const job of backend.allJobs()) jobsRecovered += 1 + (job.children?.length ?? 0);
+    this.writer = new JournalWriter(this.opened.journalFile, this.opened.journal.validBytes);
+    if (this.records.length === 0) this.writer.append(this.header);
+    const t = backend.loop.now();
+    const attemptsLost = backend.recoverLostHosts();
+    if (attemptsLost > 0) this.writer.append({ k: 'recover', t, ids: ids.take(), attempts: attemptsLost });
+    this.writer.flushSync();
+    return { requests, jobsRecovered, attemptsLost, now: backend.loop.now() };
+  }
+
+  beforeHandle(): number {
+    const failure = this.writer?.error;
+    if (failure) throw ApiError.server(failure.message);
+    this.host!.catchUp();
+    return this.host!.backend.loop.now();
+  }
+
+  accepted(request: AcceptedRequest, at: number): Promise<void> {
+    const record: RequestRecord = { k: 'req', t: at, ids: this.ids!.take(), req: request };
+    return this.writer!.commit(record);
+  }
+
+  /** Writes what is queued and releases the directory. */
+  async close(): Promise<void> {
+    await this.writer?.close();
+    this.opened.release();
+  }
+
+  /** Releases the lock without writing (startup failed). */
+  abandon(): void {
+    this.opened.release();
+  }
+
+  private replay(host: EndpointHost, server: BatchLocalServer, ids: RecordingIdGenerator): number {
+    const backend = host.backend;
+    this.replaying = true;
+    let requests = 0;
+    let lastTime = backend.loop.now();
+    let unusedIds = 0;
+    const lastStatus = new Map<string, string>();
+    try {
+      for (const record of this.records) {
+        if (record.k === 'header') continue;
+        lastTime = Math.max(lastTime, record.t);
+        if (record.k === 'state') {
+          lastStatus.set(record.jobId, record.status);
+        } else if (record.k === 'req' || record.k === 'recover') {
+          ids.replayIds(record.ids);
+          host.catchUp(record.t); // what beforeHandle did live
+          if (record.k === 'req') {
+            this.apply(server, record, backend);
+            requests++;
+          } else {
+            backend.recoverLostHosts();
+          }
+          unusedIds += ids.endReplay();
+        }
+      }
+      host.catchUp(lastTime); // the events the previous process ran after its last request
+    } finally {
+      this.replaying = false;
+    }
+    const differing = [...lastStatus].filter(([jobId, status]) => backend.job(jobId)?.status !== status);
+    if (unusedIds > 0 || differing.length > 0) {
+      const [jobId, status] = differing[0] ?? [];
+      this.warn(`batch-local: the replay of ${this.opened.journalFile} differs from what it recorded: ${differing.length} job(s) in another state`
+        + `${jobId ? ` (first: ${jobId}, recorded ${status}, replayed ${backend.job(jobId)?.status ?? 'missing'})` : ''}, ${unusedIds} recorded id(s) not reused`);
+    }
+    return requests;
+  }
+
+  private apply(server: BatchLocalServer, record: RequestRecord, backend: EndpointHost['backend']): void {
+    const request = record.req;
+    try {
+      if (request.api === 'batch') {
+        BATCH_HANDLERS[request.operation](backend, JSON.parse(request.input));
+      } else {
+        const query = new URLSearchParams(request.query);
+        server.localRoutes.dispatchNow({ method: request.method, path: request.path, query, body: JSON.parse(request.body) });
+      }
+    } catch (error) {
+      // It was accepted once; refusing it now means the replay diverged. Keep going: the rest may still apply.
+      this.warn(`batch-local: replaying ${request.api === 'batch' ? request.operation : `${request.method} /_local/${request.path}`} at ${record.t} failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+function checkHeader(header: HeaderRecord, file: string, clock: string, fingerprint: Record<string, string>): void {
+  if (header.k !== 'header' || header.format !== JOURNAL_FORMAT) {
+    throw new Error(`${file}: not a batch-local journal (its first record is ${JSON.stringify(header).slice(0, 100)})`);
+  }
+  if (header.version !== JOURNAL_VERSION) {
+    throw new Error(`${file}: journal version ${header.version}; this batch-local reads version ${JOURNAL_VERSION}`);
+  }
+  if (header.clock !== clock) {
+    throw new Error(`${file}: written by a serve on the ${header.clock === 'virtual' ? 'virtual' : 'wall'} clock; restart with the same --clock`);
+  }
+  for (const key of new Set([...Object.keys(header.fingerprint), ...Object.keys(fingerprint)])) {
+    if (header.fingerprint[key] !== fingerprint[key]) {
+      throw new Error(`${file}: written by a serve with another ${key} (${header.fingerprint[key] ?? 'none'}; now ${fingerprint[key] ?? 'none'}); `
+        + 'a replay needs the same template, parameters and behaviours: restart with them, or give another --state-dir');
+    }
+  }
+}

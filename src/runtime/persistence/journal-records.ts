@@ -1,0 +1,53 @@
+import { AcceptedRequest } from '../api/http/request-journal';
+
+export const JOURNAL_FORMAT = 'batch-local-journal';
+export const JOURNAL_VERSION = 1;
+
+/** The first record: what the journal was written by, so a replay starts from the same place. */
+export interface HeaderRecord {
+  readonly k: 'header';
+  readonly format: typeof JOURNAL_FORMAT;
+  readonly version: number;
+  /** Seed of the job-id generator (the ids continue from it after a restart). */
+  readonly seed: number;
+  /** The runtime clock when the template was loaded. */
+  readonly startEpochMs: number;
+  readonly clock: 'virtual' | 'wall-replayable';
+  /** Template, stack, parameters, behaviours: a restart with other ones would replay into another state. */
+  readonly fingerprint: Record<string, string>;
+}
+
+/** An accepted state-changing request, at its runtime time, with the ids it (and the events before it) generated. */
+export interface RequestRecord {
+  readonly k: 'req';
+  readonly t: number;
+  readonly ids: string[];
+  readonly req: AcceptedRequest;
+}
+
+/** The runtime restarted: the attempts that were live failed as on a lost host (RETRY-3). */
+export interface RecoverRecord {
+  readonly k: 'recover';
+  readonly t: number;
+  readonly ids: string[];
+  readonly attempts: number;
+}
+
+/** A job state transition (for the record and to check a replay against). */
+export interface StateRecord {
+  readonly k: 'state';
+  readonly t: number;
+  readonly jobId: string;
+  readonly status: string;
+}
+
+/** A log line a job wrote. */
+export interface LogRecord {
+  readonly k: 'log';
+  readonly t: number;
+  readonly group: string;
+  readonly stream: string;
+  readonly message: string;
+}
+
+export type JournalRecord = HeaderRecord | RequestRecord | RecoverRecord | StateRecord | LogRecord;
