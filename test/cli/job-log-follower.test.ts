@@ -2,8 +2,8 @@ import { JobLogFollower } from '../../src/cli/job-log-follower';
 import { BatchBackend } from '../../src/runtime/core/backend';
 import { DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from '../../src/runtime/core/clock';
 import { SeededIdGenerator } from '../../src/runtime/core/id-generator';
-import { JobBehavior } from '../../src/runtime/executors/simulated/job-behavior';
 import { JobExecutor } from '../../src/runtime/executors/job-executor';
+import { JobBehavior } from '../../src/runtime/executors/simulated/job-behavior';
 import { loadTemplate } from '../../src/runtime/template/template-loader';
 
 /** A virtual-time backend whose one definition (Def, 2 attempts) fails once with line a1, then succeeds with b1, b2. */
