@@ -6,7 +6,9 @@ import { JobExecutor } from '../../../src/runtime/executors/job-executor';
 import { loadTemplate } from '../../../src/runtime/template/template-loader';
 
 function backend(): BatchBackend {
-  return new BatchBackend({ clock: new VirtualClock(DEFAULT_VIRTUAL_EPOCH_MS), ids: new SeededIdGenerator(1), runner: JobExecutor.simulated()._createRunner() });
+  return new BatchBackend({
+    clock: new VirtualClock(DEFAULT_VIRTUAL_EPOCH_MS), ids: new SeededIdGenerator(1), runner: JobExecutor.simulated()._createRunner(),
+  });
 }
 
 const ce = (name: string): any => ({
