@@ -1,3 +1,4 @@
+import * as readline from 'readline';
 import * as cliProgress from 'cli-progress';
 import { CliIo } from './cli-io';
 
@@ -11,17 +12,21 @@ export type StatusSummary = Record<string, number>;
  */
 export class JobProgressView {
   private readonly bar?: cliProgress.SingleBar;
+  private readonly barStream: NodeJS.WritableStream;
   /** Line-per-change output when no bar is drawn. */
   private readonly lineLog?: (line: string) => void;
   private lastStatus?: string;
 
   constructor(io: CliIo, private readonly jobName: string, total: number, quiet: boolean) {
+    this.barStream = io.progressStream;
     if (io.interactive && !quiet) {
       this.bar = new cliProgress.SingleBar({
         stream: io.progressStream,
         format: `${jobName} |{bar}| {value}/{total} ${total > 1 ? 'children finished' : 'finished'} | {status} {summary}`,
         hideCursor: true,
         clearOnComplete: false,
+        // Redrawn every frame, not only on change: a log line printed above (printAbove) erases it.
+        forceRedraw: true,
       }, cliProgress.Presets.shades_classic);
       this.bar.start(total, 0, { status: 'SUBMITTED', summary: '' });
     } else if (!quiet) {
@@ -37,6 +42,18 @@ export class JobProgressView {
       this.lineLog?.(`${this.jobName}: ${status}${counts ? ` (${counts})` : ''}`);
       this.lastStatus = status;
     }
+  }
+
+  /**
+   * Prints log output while the bar is drawn: the bar's line is erased first, so a log line does not
+   * start in the middle of the bar; the bar is redrawn below it on its next frame.
+   */
+  printAbove(print: () => void): void {
+    if (this.bar) {
+      readline.clearLine(this.barStream, 0);
+      readline.cursorTo(this.barStream, 0);
+    }
+    print();
   }
 
   stop(): void {

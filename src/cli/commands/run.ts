@@ -51,12 +51,12 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
       ...(options.arraySize !== undefined ? { arrayProperties: { size: options.arraySize } } : {}),
     });
     const ids = options.arraySize !== undefined ? Array.from({ length: options.arraySize }, (_, i) => `${submitted.jobId}:${i}`) : [submitted.jobId];
+    const view = new JobProgressView(io, submitted.jobName, options.arraySize ?? 1, Boolean(options.json));
     if (!options.json) {
       const prefix = (id: string): string => options.arraySize !== undefined ? `[${id.slice(id.lastIndexOf(':') + 1)}] ` : '';
-      follower = new JobLogFollower(backend, ids, { line: (id, line) => io.out(`${prefix(id)}${line}`) });
+      follower = new JobLogFollower(backend, ids, { line: (id, line) => view.printAbove(() => io.out(`${prefix(id)}${line}`)) });
       follower.start();
     }
-    const view = new JobProgressView(io, submitted.jobName, options.arraySize ?? 1, Boolean(options.json));
     const describe = (): JobDetail => backend.describeJobs([submitted.jobId])[0];
     let interrupted = false;
     const onInterrupt = (): void => {
