@@ -33,8 +33,8 @@ describe('JobLogFollower', () => {
     const backend = backendWithRetryingJob();
     const { jobId } = backend.submitJob({ jobName: 'j', jobQueue: 'q', jobDefinition: 'def' });
     const printed: string[] = [];
-    const follower = new JobLogFollower(backend, [jobId], { line: (id, line) => printed.push(`${id === jobId ? 'job' : id}: ${line}`) });
-    backend.addJobStateListener({ onJobStateChange: () => follower.poll() });
+    const follower = new JobLogFollower(backend, { line: (id, line) => printed.push(`${id === jobId ? 'job' : id}: ${line}`) });
+    backend.addJobStateListener({ onJobStateChange: (job) => follower.jobChanged(job.jobId) });
 
     // WHEN
     backend.loop.runUntilIdle(10_000);
@@ -46,16 +46,21 @@ describe('JobLogFollower', () => {
     expect(printed).toEqual(['job: a1', 'job: b1', 'job: b2']);
   });
 
-  test('a job without an attempt yet prints nothing', () => {
+  test('a job without an attempt yet prints nothing; only running jobs are polled', () => {
     // GIVEN
     const backend = backendWithRetryingJob();
     const { jobId } = backend.submitJob({ jobName: 'j', jobQueue: 'q', jobDefinition: 'def' });
     const printed: string[] = [];
+    const follower = new JobLogFollower(backend, { line: (_, line) => printed.push(line) });
 
-    // WHEN
-    new JobLogFollower(backend, [jobId], { line: (_, line) => printed.push(line) }).poll();
+    // WHEN: told of the job before it has an attempt, then polled after it ran without being told
+    follower.jobChanged(jobId);
+    backend.loop.runUntilIdle(10_000);
+    follower.poll();
 
-    // THEN
+    // THEN: nothing, as it was not seen running; told of its end, it prints the last attempt's lines
     expect(printed).toEqual([]);
+    follower.jobChanged(jobId);
+    expect(printed).toEqual(['b1', 'b2']);
   });
 });

@@ -54,7 +54,7 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
     const view = new JobProgressView(io, submitted.jobName, options.arraySize ?? 1, Boolean(options.json));
     if (!options.json) {
       const prefix = (id: string): string => options.arraySize !== undefined ? `[${id.slice(id.lastIndexOf(':') + 1)}] ` : '';
-      follower = new JobLogFollower(backend, ids, { line: (id, line) => view.printAbove(() => io.out(`${prefix(id)}${line}`)) });
+      follower = new JobLogFollower(backend, { line: (id, line) => view.printAbove(() => io.out(`${prefix(id)}${line}`)) });
       follower.start();
     }
     const describe = (): JobDetail => backend.describeJobs([submitted.jobId])[0];
@@ -65,14 +65,16 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
     };
     const job = await new Promise<JobDetail>((done) => {
       const check = (): void => {
-        follower?.poll();
         const detail = describe();
         view.update(detail.status, detail.arrayProperties?.statusSummary);
         if (isTerminal(detail.status as JobStatus)) done(detail);
       };
       backend.addJobStateListener({
         onJobStateChange: (changed) => {
-          if (changed.jobId === submitted.jobId || changed.jobId.startsWith(`${submitted.jobId}:`)) check();
+          if (changed.jobId === submitted.jobId || changed.jobId.startsWith(`${submitted.jobId}:`)) {
+            follower?.jobChanged(changed.jobId);
+            check();
+          }
         },
       });
       if (interrupt?.aborted) onInterrupt();
