@@ -53,18 +53,20 @@ describe('the batch-local process', () => {
     expect(isAlive(sleepPid)).toBe(false);
   }, 90_000);
 
-  test('a usage error exits 2, a failed job 1, a succeeded job 0', async () => {
+  test('a usage or input error exits 2, a failed job 1, a succeeded job 0', async () => {
     // GIVEN
     const usage = batchLocal(['run', '--template', SMALL_STACK, '--queue', 'Queue']);
+    const input = batchLocal(['doctor', '--template', path.join(__dirname, 'fixtures', 'missing.template.json')]);
     const failed = batchLocal(['run', '--template', SMALL_STACK, '--queue', 'Queue', '--definition', 'Failing']);
     const succeeded = batchLocal(['run', '--template', SMALL_STACK, '--queue', 'Queue', '--definition', 'Hello']);
 
     // WHEN
-    const codes = await Promise.all([usage.exited, failed.exited, succeeded.exited]);
+    const codes = await Promise.all([usage.exited, input.exited, failed.exited, succeeded.exited]);
 
     // THEN
-    expect(codes).toEqual([2, 1, 0]);
+    expect(codes).toEqual([2, 2, 1, 0]);
     expect(usage.stderr()).toContain("required option '-d, --definition <definition>' not specified");
+    expect(input.stderr()).toMatch(/^batch-local: .*missing\.template\.json: no such file or directory\n$/);
     expect(failed.stdout()).toBe('about to fail\n');
     expect(succeeded.stdout()).toBe('hello nobody from child none\n');
   }, 90_000);
