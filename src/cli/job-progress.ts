@@ -2,6 +2,9 @@ import * as readline from 'readline';
 import * as cliProgress from 'cli-progress';
 import { CliIo } from './cli-io';
 
+/** DECSC, as cli-progress writes it when a bar starts (and DECRC restores it when the bar stops). */
+const SAVE_CURSOR = '\x1b7';
+
 /** Status counts of an array job's children (`arrayProperties.statusSummary`). */
 export type StatusSummary = Record<string, number>;
 
@@ -46,7 +49,9 @@ export class JobProgressView {
 
   /**
    * Prints log output while the bar is drawn: the bar's line is erased first, so a log line does not
-   * start in the middle of the bar; the bar is redrawn below it on its next frame.
+   * start in the middle of the bar; the bar is redrawn below it on its next frame. The cursor
+   * position is saved again below the output (DECSC), because the bar's stop() restores the position
+   * saved at its start, which would put the final lines over the log lines.
    */
   printAbove(print: () => void): void {
     if (this.bar) {
@@ -54,6 +59,7 @@ export class JobProgressView {
       readline.cursorTo(this.barStream, 0);
     }
     print();
+    if (this.bar) this.barStream.write(SAVE_CURSOR);
   }
 
   stop(): void {

@@ -18,7 +18,7 @@ describe('JobProgressView', () => {
     expect(io.stderr).toEqual([]);
   });
 
-  test('a log line printed while the bar is drawn first erases the bar\'s line, so the two do not mix', () => {
+  test('a log line printed while the bar is drawn first erases the bar\'s line, then saves the cursor below it, so the two do not mix', () => {
     // GIVEN
     const io = recordingIo(true);
     let drawn = '';
@@ -27,13 +27,19 @@ describe('JobProgressView', () => {
     const before = drawn.length;
 
     // WHEN
-    view.printAbove(() => io.out('a log line'));
-    const erased = drawn.slice(before);
+    let drawnBeforePrint = '';
+    view.printAbove(() => {
+      drawnBeforePrint = drawn.slice(before);
+      io.out('a log line');
+    });
+    const drawnAfterPrint = drawn.slice(before + drawnBeforePrint.length);
     view.stop();
 
-    // THEN
-    expect(erased).toBe('\x1b[2K\x1b[1G');
+    // THEN: erase line, column 1; the line; save cursor (the bar's stop() restores to here, below the line)
+    expect(drawnBeforePrint).toBe('\x1b[2K\x1b[1G');
     expect(io.stdout).toEqual(['a log line']);
+    expect(drawnAfterPrint).toBe('\x1b7');
+    expect(drawn.slice(0, before)).toContain('\x1b7'); // cli-progress saved it at its start
   });
 
   test('elsewhere, one line per change of the job\'s state and log lines printed as they are', () => {
