@@ -1,6 +1,8 @@
 import { awscdk, javascript } from 'projen';
 import { UpdateSnapshot } from 'projen/lib/javascript';
 
+const REPOSITORY_URL = 'https://example.invalid/cdk-batch-kit.git';
+
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-batch-kit',
   packageName: 'cdk-batch-kit',
@@ -8,7 +10,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'AWS CDK constructs for AWS Batch, with a bundled local runtime that runs the synthesized template with AWS Batch semantics.',
   author: 'cdk-batch-kit maintainers',
   authorAddress: 'maintainers@users.noreply.r-seed-27248d31.example',
-  repositoryUrl: 'https://github.com/maintainers/cdk-batch-kit.git',
+  // jsii refuses to compile without package.json "repository" (jsii/lib/project-info.js: 'The
+  // "package.json" file must specify the "repository" attribute'), and the PyPI/Maven metadata and the
+  // Go module path come from it. No public repository exists yet: example.invalid (RFC 2606) can never
+  // be mistaken for one. Replace it, and the Go module name below, when the project is published.
+  repositoryUrl: REPOSITORY_URL,
   license: 'Apache-2.0',
   keywords: ['awscdk', 'aws-batch', 'cdk', 'batch', 'local'],
   defaultReleaseBranch: 'main',
@@ -35,6 +41,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
   ],
 
   bin: { 'batch-local': 'lib/cli/batch-local.js' },
+
+  // jsii-pacmak targets (`npx projen package-all`; release publishing is off, see release: false).
+  publishToPypi: { distName: 'cdk-batch-kit', module: 'cdk_batch_kit' },
+  publishToMaven: { javaPackage: 'io.github.cdkbatchkit', mavenGroupId: 'io.github.cdkbatchkit', mavenArtifactId: 'cdk-batch-kit' },
+  publishToNuget: { dotNetNamespace: 'CdkBatchKit', packageId: 'CdkBatchKit' },
+  publishToGo: { moduleName: 'example.invalid/cdk-batch-kit-go', packageName: 'cdkbatchkit' },
 
   jestOptions: {
     updateSnapshot: UpdateSnapshot.NEVER,
@@ -92,5 +104,22 @@ project.addTask('bench', {
 for (const pattern of ['/examples/', '/bench/', '/docs/', '/.ci/', 'cdk.json']) {
   project.addPackageIgnore(pattern);
 }
+// What the npm package holds, as an allowlist: .npmignore only excludes what someone thought of, and
+// leftovers of a local run (cdk.out/, .batch-local/, coverage) would otherwise ship. package.json,
+// README.md and LICENSE are always packed; bundled dependencies (commander, cli-progress) too.
+project.package.addField('files', [
+  'lib/**/*.js',
+  'lib/**/*.d.ts',
+  '.jsii',
+  'API.md',
+  'docs/rules.md',
+]);
+// docs/ is npmignored as a whole (executors.md is for contributors); rules.md explains the rule ids
+// of the error messages, so it ships.
+project.addPackageIgnore('!/docs/rules.md');
+
+// From a clone, without building: `npm run batch-local -- run --template ...`. A plain npm script,
+// not a projen task, so that every argument (--help and --version included) reaches batch-local.
+project.package.setScript('batch-local', 'ts-node --transpile-only src/cli/batch-local.ts');
 
 project.synth();

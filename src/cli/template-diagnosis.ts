@@ -36,19 +36,24 @@ export interface TemplateDiagnosis {
 const MAX_PROBE_EVENTS = 100_000;
 
 /**
- * What is wrong with a template before any job runs: resources the API would reject (the load
- * fails with the ClientException), INVALID or DISABLED compute environments (DIAG-1), queues that
+ * What is wrong with a template before any job runs: resources the API would reject (each one's
+ * ClientException; then nothing is probed), INVALID or DISABLED compute environments (DIAG-1), queues that
  * can take no job, and job definitions whose jobs would stay RUNNABLE forever (DIAG-2). Each job
  * definition is probed on each queue in a fresh virtual-time backend with the simulated executor,
  * so probes never block one another (SCHED-1) and nothing runs.
  */
 export function diagnoseTemplate(template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}): TemplateDiagnosis {
   const findings: Finding[] = [];
-  let backend: BatchBackend;
+  const rejected: Error[] = [];
+  let backend: BatchBackend | undefined;
   try {
-    backend = freshBackend(template, stackName, parameters);
+    backend = freshBackend(template, stackName, parameters, rejected);
   } catch (error) {
-    findings.push({ severity: 'error', resource: stackName, message: `the template does not load: ${(error as Error).message}` });
+    rejected.push(error as Error);
+  }
+  if (rejected.length > 0 || backend === undefined) {
+    // Every rejected resource, not only the first: the user fixes them in one go.
+    for (const error of rejected) findings.push({ severity: 'error', resource: stackName, message: `the template does not load: ${error.message}` });
     return { stackName, loaded: false, computeEnvironments: [], jobQueues: [], jobDefinitions: [], findings };
   }
   const registry = backend.registry;
@@ -105,12 +110,12 @@ function probe(template: CfnTemplate, stackName: string, parameters: Record<stri
   return isTerminal(job.status) ? undefined : backend.explainJob(jobId).split(`Job ${jobId} `).join('A job ');
 }
 
-function freshBackend(template: CfnTemplate, stackName: string, parameters: Record<string, string>): BatchBackend {
+function freshBackend(template: CfnTemplate, stackName: string, parameters: Record<string, string>, rejected?: Error[]): BatchBackend {
   const backend = new BatchBackend({
     clock: new VirtualClock(DEFAULT_VIRTUAL_EPOCH_MS),
     ids: new SeededIdGenerator(1),
     runner: JobExecutor.simulated()._createRunner(),
   });
-  loadTemplate(backend, template, stackName, parameters);
+  loadTemplate(backend, template, stackName, parameters, { rejected });
   return backend;
 }

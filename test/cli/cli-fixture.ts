@@ -24,3 +24,6 @@ export function recordingIo(interactive: boolean = false): RecordingIo {
     err: (text) => stderr.push(text),
   };
 }
+
+/** One job definition (Sleeper) that prints its pid and sleeps 600 s, on a queue (Queue). */
+export const SLEEPER_STACK = path.join(__dirname, 'fixtures', 'sleeper.template.json');

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { CommanderError } from 'commander';
 import { recordingIo } from './cli-fixture';
 import { buildProgram } from '../../src/cli/program';
@@ -43,5 +45,22 @@ describe('the batch-local program', () => {
   test('doctor through the program sets the exit code', async () => {
     const { code } = await parse(['doctor', '--template', `${__dirname}/fixtures/small-stack.template.json`, '--json']);
     expect(code).toBe(1);
+  });
+
+  test('--help documents the exit codes; --version prints the version of package.json', async () => {
+    // GIVEN
+    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+
+    // WHEN
+    const help = await parse(['--help']);
+    const runHelp = await parse(['run', '--help']);
+    const printed = await parse(['--version']);
+
+    // THEN
+    for (const text of [help.io.stdout.join(''), runHelp.io.stdout.join('')]) {
+      expect(text).toMatch(/Exit codes:\n {2}0 +the job SUCCEEDED[^\n]*\n {2}1 +the job FAILED[^\n]*\n {2}2 +usage or input error[^\n]*\n {2}130 +run was interrupted/);
+    }
+    expect(printed.error?.code).toBe('commander.version');
+    expect(printed.io.stdout).toEqual([`${version}\n`]);
   });
 });

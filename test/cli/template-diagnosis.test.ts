@@ -35,4 +35,22 @@ describe('diagnoseTemplate', () => {
     expect(diagnosis.jobDefinitions.map((d) => [d.jobDefinition.replace(/-[A-Z0-9]+:/, ':'), d.runsOn.length, d.neverOn.length])).toEqual([['S-Small:1', 1, 0], ['S-Big:1', 0, 1]]);
     expect(diagnosis.jobDefinitions[1].neverOn[0].reason).toMatch(/^A job stays RUNNABLE: MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - it can never be placed \(needs 8 vCPU/);
   });
+
+  test('LIM-8: every resource the API would reject is a finding, not only the first; nothing is probed', () => {
+    // GIVEN: two invalid compute environments and an invalid job definition
+    const badDefinition = { Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', ContainerProperties: { Image: 'i', Vcpus: 1, Memory: 64, Command: ['true'] }, RetryStrategy: { Attempts: 11 } } };
+    const template = { Resources: { A: ce({ ComputeEnvironmentName: 'bad name' }), B: ce({ ComputeEnvironmentName: 'also bad!' }), Good: ce(), D: badDefinition } };
+
+    // WHEN
+    const diagnosis = diagnoseTemplate(template, 'S');
+
+    // THEN
+    expect(diagnosis.loaded).toBe(false);
+    expect(diagnosis.jobDefinitions).toEqual([]);
+    expect(diagnosis.findings).toEqual([
+      { severity: 'error', resource: 'S', message: expect.stringMatching(/^the template does not load: S\/A \(AWS::Batch::ComputeEnvironment\): computeEnvironmentName: "bad name"/) },
+      { severity: 'error', resource: 'S', message: expect.stringMatching(/^the template does not load: S\/B \(AWS::Batch::ComputeEnvironment\): computeEnvironmentName: "also bad!"/) },
+      { severity: 'error', resource: 'S', message: expect.stringMatching(/^the template does not load: S\/D \(AWS::Batch::JobDefinition\): retryStrategy\.attempts:/) },
+    ]);
+  });
 });

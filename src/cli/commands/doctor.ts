@@ -18,8 +18,13 @@ export function doctor(options: DoctorOptions, io: CliIo): { exitCode: number; d
   if (options.json) {
     printJson(io, diagnosis);
   } else {
-    io.out(`stack ${diagnosis.stackName}: ${diagnosis.computeEnvironments.length} compute environment(s), ${diagnosis.jobQueues.length} job queue(s), `
-      + `${diagnosis.jobDefinitions.length} active job definition(s)`);
+    if (!diagnosis.loaded) {
+      // No counts: a template that does not load has no resources to count, not zero of them.
+      io.out(`stack ${diagnosis.stackName}: the template does not load (${errors} error(s)); nothing was probed`);
+    } else {
+      io.out(`stack ${diagnosis.stackName}: ${diagnosis.computeEnvironments.length} compute environment(s), ${diagnosis.jobQueues.length} job queue(s), `
+        + `${diagnosis.jobDefinitions.length} active job definition(s)`);
+    }
     for (const ce of diagnosis.computeEnvironments) io.out(`  compute environment ${ce.name}: ${ce.state}, ${ce.status}`);
     for (const queue of diagnosis.jobQueues) io.out(`  job queue ${queue.name}: ${queue.state}, priority ${queue.priority}, CEs ${queue.computeEnvironments.join(' > ')}`);
     for (const definition of diagnosis.jobDefinitions) {

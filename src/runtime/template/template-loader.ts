@@ -16,6 +16,15 @@ export interface LoadedTemplate {
   readonly batchResources: ReadonlyMap<string, string>;
 }
 
+export interface LoadTemplateOptions {
+  /**
+   * When given, a resource the API rejects is added here (its error names the resource) and loading
+   * goes on with the next one, so a diagnosis can list every invalid resource. Resources that refer
+   * to a rejected one are then rejected too. @default - the first rejected resource throws
+   */
+  readonly rejected?: Error[];
+}
+
 /**
  * Loads a CloudFormation template into the backend through the same operations the HTTP API uses
  * (createComputeEnvironment, createJobQueue, registerJobDefinition), so validation and errors are
@@ -26,6 +35,7 @@ export function loadTemplate(
   template: CfnTemplate,
   stackName: string,
   parameters: Record<string, string> = {},
+  options: LoadTemplateOptions = {},
 ): LoadedTemplate {
   if (!template || typeof template !== 'object' || typeof template.Resources !== 'object') {
     throw new Error(`The template of ${stackName} has no Resources section; is it a CloudFormation template?`);
@@ -43,9 +53,9 @@ export function loadTemplate(
     for (const [logicalId, resource] of resources) {
       if (resource.Type !== type) continue;
       const path = `${stackName}/${logicalId}`;
-      const props = toApiShape(resolver.resolve(resource.Properties ?? {}, `${logicalId}.Properties`)) as Record<string, unknown>;
-      const name = resolver.physicalName(logicalId);
       try {
+        const props = toApiShape(resolver.resolve(resource.Properties ?? {}, `${logicalId}.Properties`)) as Record<string, unknown>;
+        const name = resolver.physicalName(logicalId);
         switch (type) {
           case 'AWS::Batch::ComputeEnvironment':
             markLaunchTemplateProblems(
@@ -62,10 +72,10 @@ export function loadTemplate(
             break;
         }
       } catch (error) {
-        if (error instanceof ClientException) {
-          throw new ClientException(`${path} (${type}): ${error.message}`);
-        }
-        throw error;
+        const named = error instanceof ClientException ? new ClientException(`${path} (${type}): ${error.message}`) : error;
+        if (!options.rejected || !(named instanceof Error)) throw named;
+        options.rejected.push(named);
+        continue;
       }
       batchResources.set(logicalId, resolver.ref(logicalId, path));
     }

@@ -44,4 +44,30 @@ describe('batch-local doctor', () => {
       { jobDefinition: 'failing:1', runsOn: ['first-run-job-queue'], neverOn: [] },
     ]);
   });
+
+  test('LIM-8: a template that does not load gets no "0 compute environment(s)" headline; every rejected resource is listed; exit 1', () => {
+    // GIVEN: the small stack with two compute environments the API rejects
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-'));
+    const template = JSON.parse(fs.readFileSync(SMALL_STACK, 'utf8'));
+    template.Resources.ComputeEnv.Properties.ComputeEnvironmentName = 'bad name';
+    template.Resources.BrokenEnv.Properties.ComputeEnvironmentName = 'worse name!';
+    const file = path.join(dir, 'rejected.template.json');
+    fs.writeFileSync(file, JSON.stringify(template));
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode } = doctor({ template: file }, io);
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    // THEN
+    expect(exitCode).toBe(1);
+    expect(io.stdout[0]).toBe('stack rejected: the template does not load (4 error(s)); nothing was probed');
+    expect(io.stdout.join('\n')).not.toMatch(/\d+ compute environment\(s\)/);
+    expect(io.stdout.slice(1)).toEqual([
+      expect.stringMatching(/^ERROR rejected: the template does not load: rejected\/ComputeEnv \(AWS::Batch::ComputeEnvironment\): computeEnvironmentName: "bad name"/),
+      expect.stringMatching(/^ERROR rejected: the template does not load: rejected\/BrokenEnv \(AWS::Batch::ComputeEnvironment\): computeEnvironmentName: "worse name!"/),
+      expect.stringMatching(/^ERROR rejected: the template does not load: rejected\/Queue \(AWS::Batch::JobQueue\): /),
+      expect.stringMatching(/^ERROR rejected: the template does not load: rejected\/BrokenQueue \(AWS::Batch::JobQueue\): /),
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { run } from '../../../src/cli/commands/run';
-import { recordingIo, SMALL_STACK } from '../cli-fixture';
+import { recordingIo, SLEEPER_STACK, SMALL_STACK } from '../cli-fixture';
 
 describe('batch-local run', () => {
   test('ARR-1, ARR-2, PARAM-1: an array job runs as processes; each child\'s log lines are printed with its index; exit code 0', async () => {
@@ -12,7 +12,8 @@ describe('batch-local run', () => {
     // THEN
     expect(exitCode).toBe(0);
     expect(result.job.status).toBe('SUCCEEDED');
-    expect(io.stdout).toEqual(['[0] hello tests from child 0', '[1] hello tests from child 1', '[2] hello tests from child 2']);
+    // Lines are printed as they arrive, so children that run at once may interleave.
+    expect([...io.stdout].sort()).toEqual(['[0] hello tests from child 0', '[1] hello tests from child 1', '[2] hello tests from child 2']);
     expect(io.stderr[io.stderr.length - 1]).toMatch(/^batch-local-run \([0-9a-f-]{36}\): SUCCEEDED$/);
     expect(io.stderr).toContain('batch-local-run: SUCCEEDED (SUCCEEDED 3)');
   }, 60_000);
@@ -50,4 +51,33 @@ describe('batch-local run', () => {
     await expect(run({ template: SMALL_STACK, queue: 'Queue', definition: 'Hello', arraySize: 1, executor: 'simulated' }, recordingIo())).rejects.toThrow('LIM-6');
     await expect(run({ template: SMALL_STACK, queue: 'NoQueue', definition: 'Hello', executor: 'simulated' }, recordingIo())).rejects.toThrow('unknown job queue "NoQueue"');
   });
+
+  test('LOG-1, LIFE-7: log lines are printed while the job runs; an interrupt terminates it, the run says so and exits 130', async () => {
+    // GIVEN: a job that prints one line and sleeps 600 s; the interrupt comes with its first printed line
+    const interrupt = new AbortController();
+    const recorded = recordingIo();
+    const io = { ...recorded, out: (text: string) => { recorded.stdout.push(text); interrupt.abort(); } };
+
+    // WHEN
+    const { exitCode, result } = await run({ template: SLEEPER_STACK, queue: 'Queue', definition: 'Sleeper', executor: 'process' }, io, interrupt.signal);
+
+    // THEN
+    expect(exitCode).toBe(130);
+    expect(result.interrupted).toBe(true);
+    expect(result.job).toMatchObject({ status: 'FAILED', statusReason: 'batch-local run was interrupted (SIGINT)' });
+    expect(recorded.stdout).toEqual([expect.stringMatching(/^sleeping as pid \d+$/)]);
+    expect(recorded.stderr[recorded.stderr.length - 1]).toMatch(/^batch-local: interrupted; job [0-9a-f-]{36} was terminated \(exit code 130\)$/);
+  }, 60_000);
+
+  test('--json prints nothing before the JSON document and reports that the run was not interrupted', async () => {
+    // GIVEN
+    const io = recordingIo();
+
+    // WHEN
+    await run({ template: SMALL_STACK, queue: 'Queue', definition: 'Hello', executor: 'process', json: true }, io);
+
+    // THEN
+    expect(io.stdout).toHaveLength(1);
+    expect(JSON.parse(io.stdout[0])).toMatchObject({ interrupted: false, logs: { [JSON.parse(io.stdout[0]).job.jobId]: ['hello nobody from child none'] } });
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CfnTemplate } from '../../template/intrinsic-resolver';
+import { parseJsonText } from '../json/parse-json-text';
 
 export interface TemplateFile {
   readonly template: CfnTemplate;
@@ -30,9 +31,12 @@ export function readTemplateFile(file: string, stackName?: string): TemplateFile
     name = chosen;
   }
   let template: CfnTemplate;
+  const text = fs.readFileSync(templateFile, 'utf8');
   try {
-    template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
+    template = parseJsonText(text) as CfnTemplate;
   } catch (error) {
+    // A file that starts like JSON has a typo (the line and column find it); anything else is likely YAML.
+    if (/^\uFEFF?\s*[{[]/.test(text)) throw new Error(`${templateFile}: not valid JSON (${(error as Error).message})`);
     throw new Error(`${templateFile}: not a JSON CloudFormation template (${(error as Error).message}); YAML templates are not supported, use cdk synth --json or cdk.out`);
   }
   return { template, stackName: name ?? path.basename(templateFile).replace(/\.template\.json$|\.json$/, ''), file: templateFile };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { IncomingMessage, ServerResponse } from 'http';
 import { ApiError } from './api-error';
+import { parseJsonText } from '../json/parse-json-text';
 
 /** Requests larger than this are refused before they are read to the end (protects the server). */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -48,7 +49,7 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
   if (body.length === 0) return {};
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    parsed = parseJsonText(body.toString('utf8'));
   } catch (error) {
     throw ApiError.client(`request body: not valid JSON (${(error as Error).message})`);
   }

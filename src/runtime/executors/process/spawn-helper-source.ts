@@ -87,6 +87,10 @@ process.stdin.on('data', (chunk) => {
   }
   pending = text.slice(start);
 });
+// Ctrl-C at a terminal signals the whole foreground process group, this helper included. The
+// runtime decides what a Ctrl-C means (batch-local run terminates its job and waits for it); if the
+// runtime itself goes away, stdin ends and every job is killed below.
+process.on('SIGINT', () => undefined);
 process.stdin.on('end', () => {
   for (const job of jobs.values()) killGroup(job.child.pid, 'SIGKILL');
   process.exit(0);

@@ -34,4 +34,13 @@ describe('readTemplateFile', () => {
     expect(() => readTemplateFile(path.join(dir, 'empty'))).toThrow('run cdk synth');
     expect(() => readTemplateFile(path.join(dir, 't.yaml'))).toThrow('YAML templates are not supported');
   });
+
+  test('a malformed JSON template is an error with the file, line and column', () => {
+    // GIVEN
+    const file = path.join(dir, 'Typo.template.json');
+    fs.writeFileSync(file, '{\n  "Resources": {\n    "Queue": { "Type": "AWS::Batch::JobQueue", }\n  }\n}\n');
+
+    // WHEN / THEN
+    expect(() => readTemplateFile(file)).toThrow(`${file}: not valid JSON (line 3, column 48: Expected double-quoted property name)`);
+  });
 });

@@ -21,6 +21,10 @@ describe('wire helpers', () => {
     expect(statusOf(() => parseJsonObject(Buffer.from('{"a":')))[1]).toMatch(/^request body: not valid JSON \(/);
   });
 
+  test('a malformed body is a 400 that gives the line and column of the mistake', () => {
+    expect(statusOf(() => parseJsonObject(Buffer.from('{\n  "jobName": "j",\n  "jobQueue": }')))).toEqual([400, 'request body: not valid JSON (line 3, column 15: Unexpected token \'}\')']);
+  });
+
   test('readBody joins chunks and refuses a body past the limit with 413', async () => {
     // GIVEN
     const stream = (chunks: string[], headers: Record<string, string> = {}): any =>

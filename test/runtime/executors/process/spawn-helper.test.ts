@@ -107,6 +107,24 @@ describe('SpawnHelper', () => {
     expect(helper.helperPid).not.toBe(firstHelper);
   });
 
+  test('LIFE-7: a Ctrl-C at the terminal (SIGINT to the helper) neither kills the helper nor its jobs: the runtime decides', async () => {
+    // GIVEN
+    const run = launch(helper, 'sh', ['-c', 'echo ready; sleep 300']);
+    await until(() => run.lines.length > 0);
+    const helperPid = helper.helperPid!;
+
+    // WHEN
+    process.kill(helperPid, 'SIGINT');
+    const after = launch(helper, 'echo', ['still serving']);
+    await after.outcome;
+    run.process.signalGroup('SIGTERM');
+
+    // THEN
+    expect(after.lines).toEqual([['stdout', 'still serving']]);
+    expect(helper.helperPid).toBe(helperPid);
+    expect(await run.outcome).toEqual({ exitCode: 143, signal: 'SIGTERM' });
+  });
+
   (process.getuid?.() === 0 ? test : test.skip)('jobs run as the user and group they are given', async () => {
     const run = launch(helper, 'id', ['-u'], { uid: 65534, gid: 65534 });
     await run.outcome;
