@@ -3,10 +3,17 @@ import { CfnTemplate, IntrinsicResolver } from './intrinsic-resolver';
 import { markLaunchTemplateProblems, readLaunchTemplates } from './launch-template-loading';
 import { BatchBackend } from '../core/backend';
 import { ClientException } from '../core/errors';
+import { AliasedKind } from '../core/model/resource-aliases';
 import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
 
 /** The Batch resource types the loader turns into backend calls, in creation order. */
 const BATCH_TYPES = ['AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
+
+const KIND_OF_TYPE: Record<typeof BATCH_TYPES[number], AliasedKind> = {
+  'AWS::Batch::ComputeEnvironment': 'compute environment',
+  'AWS::Batch::JobQueue': 'job queue',
+  'AWS::Batch::JobDefinition': 'job definition',
+};
 
 /** What loading a template produced: how its logical ids map to the runtime's ARNs. */
 export interface LoadedTemplate {
@@ -19,13 +26,15 @@ export interface LoadedTemplate {
 /**
  * Loads a CloudFormation template into the backend through the same operations the HTTP API uses
  * (createComputeEnvironment, createJobQueue, registerJobDefinition), so validation and errors are
- * the same whichever way a resource arrives.
+ * the same whichever way a resource arrives. Each resource's logical id and construct path (from
+ * `constructPaths`, else its `aws:cdk:path` metadata) become aliases every lookup accepts.
  */
 export function loadTemplate(
   backend: BatchBackend,
   template: CfnTemplate,
   stackName: string,
   parameters: Record<string, string> = {},
+  constructPaths: ReadonlyMap<string, string> = new Map(),
 ): LoadedTemplate {
   if (!template || typeof template !== 'object' || typeof template.Resources !== 'object') {
     throw new Error(`The template of ${stackName} has no Resources section; is it a CloudFormation template?`);
@@ -67,7 +76,14 @@ export function loadTemplate(
         }
         throw error;
       }
-      batchResources.set(logicalId, resolver.ref(logicalId, path));
+      const target = resolver.ref(logicalId, path);
+      batchResources.set(logicalId, target);
+      const metadataPath = (resource.Metadata as Record<string, unknown> | undefined)?.['aws:cdk:path'];
+      backend.registry.aliases.add(KIND_OF_TYPE[type], {
+        target: String(target),
+        logicalId,
+        constructPath: constructPaths.get(logicalId) ?? (typeof metadataPath === 'string' ? metadataPath : undefined),
+      });
     }
   }
   return { stackName, resolver, batchResources };

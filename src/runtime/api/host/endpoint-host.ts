@@ -5,6 +5,7 @@ import { DEFAULT_ENVIRONMENT, Environment } from '../../core/model/arns';
 import { RandomIdGenerator } from '../../drivers/random-id-generator';
 import { RealTimeDriver } from '../../drivers/real-time-driver';
 import { SystemClock } from '../../drivers/system-clock';
+import { driveOnWallClock } from '../../drivers/wall-clock-driving';
 import { JobExecutor } from '../../executors/job-executor';
 import { CfnTemplate } from '../../template/intrinsic-resolver';
 import { loadTemplate, LoadedTemplate } from '../../template/template-loader';
@@ -41,7 +42,7 @@ export class EndpointHost {
       runner,
       environment: { ...DEFAULT_ENVIRONMENT, ...options.environment },
     });
-    this.driver = new RealTimeDriver(this.backend.loop, () => Date.now());
+    this.driver = driveOnWallClock(this.backend);
   }
 
   loadTemplate(template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}): LoadedTemplate {
