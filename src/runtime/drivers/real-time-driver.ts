@@ -27,10 +27,7 @@ export class RealTimeDriver implements WakeUpListener {
 
   onEarliestEventChanged(epochMs: number): void {
     if (this.running) return; // runDue re-arms after it finishes
-    if (epochMs >= this.armedFor) {
-      this.refreshHold();
-      return;
-    }
+    if (epochMs >= this.armedFor) return;
     this.arm(epochMs);
   }
 

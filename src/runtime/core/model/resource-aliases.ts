@@ -36,11 +36,14 @@ export class ResourceAliases {
     const tails = mapOf(this.tails, kind);
     add(exact, origin.logicalId, origin);
     if (origin.constructPath === undefined) return;
-    add(exact, origin.constructPath, origin);
-    const segments = withoutResourceSegments(origin.constructPath).split('/');
-    for (let start = 0; start < segments.length; start++) {
-      add(start === 0 ? exact : tails, segments.slice(start).join('/'), origin);
+    // The path and each of its /Resource-less forms (the L2's path, the wrapper's path) are exact.
+    const stripped = withoutResourceSegments(origin.constructPath);
+    for (let path = origin.constructPath; path.length >= stripped.length; path = path.slice(0, path.lastIndexOf('/'))) {
+      add(exact, path, origin);
+      if (path === stripped) break;
     }
+    const segments = stripped.split('/');
+    for (let start = 1; start < segments.length; start++) add(tails, segments.slice(start).join('/'), origin);
   }
 
   /** The target `ref` stands for; undefined when it is no alias or an ambiguous one. */
