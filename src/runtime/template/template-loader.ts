@@ -3,8 +3,8 @@ import { CfnTemplate, IntrinsicResolver } from './intrinsic-resolver';
 import { markLaunchTemplateProblems, readLaunchTemplates } from './launch-template-loading';
 import { BatchBackend } from '../core/backend';
 import { ClientException } from '../core/errors';
-import { AliasedKind } from '../core/model/resource-aliases';
 import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
+import { AliasedKind } from '../core/model/resource-aliases';
 
 /** The Batch resource types the loader turns into backend calls, in creation order. */
 const BATCH_TYPES = ['AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;

@@ -1,14 +1,14 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
+import { Duration } from 'aws-cdk-lib';
+import { readTemplateFile } from '../../../src/runtime/api/host/template-file';
 import { BatchBackend } from '../../../src/runtime/core/backend';
 import { RandomIdGenerator } from '../../../src/runtime/drivers/random-id-generator';
 import { SystemClock } from '../../../src/runtime/drivers/system-clock';
 import { driveOnWallClock } from '../../../src/runtime/drivers/wall-clock-driving';
 import { JobExecutor } from '../../../src/runtime/executors/job-executor';
 import { JobBehavior } from '../../../src/runtime/executors/simulated/job-behavior';
-import { readTemplateFile } from '../../../src/runtime/api/host/template-file';
 import { loadTemplate } from '../../../src/runtime/template/template-loader';
-import { Duration } from 'aws-cdk-lib';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const SMALL_STACK = path.join(ROOT, 'test', 'cli', 'fixtures', 'small-stack.template.json');

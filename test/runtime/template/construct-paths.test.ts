@@ -23,7 +23,8 @@ describe('constructPathsOf', () => {
     const stack = new Stack(new App(), 'Batch');
     const batch = new BatchEnvironment(stack, 'Batch');
     batch.addJobDefinition('render', { command: ['render'] });
-    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(10) }) }) });
+    const executor = JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(10) }) });
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor });
 
     // WHEN
     const byId = runtime.submitJob({ jobName: 'a', jobQueue: 'JobQueue', jobDefinition: 'render' });

@@ -1,6 +1,6 @@
 import { JobBehavior } from './job-behavior';
-import { BehaviorSelector } from './simulated-runner';
 import { SimulatedExecutorProps } from './simulated-executor-props';
+import { BehaviorSelector } from './simulated-runner';
 import { ContainerLaunch } from '../../core/executor';
 import { ResourceRegistry } from '../../core/model/resource-registry';
 

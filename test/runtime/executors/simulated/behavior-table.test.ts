@@ -8,8 +8,14 @@ import { containerLaunch } from '../fixtures/recording-sink';
 function templateRegistry(): ResourceRegistry {
   const registry = new ResourceRegistry(DEFAULT_ENVIRONMENT);
   const render = registry.storeJobDefinition({
-    name: 'Batch-Batchrender1A2B3C4D-QO4TT1FGO9Q9', status: 'ACTIVE', type: 'container', parameters: {}, tags: {}, propagateTags: false,
-    platformCapabilities: ['EC2'], containerProperties: { image: 'public.ecr.aws/render:1' },
+    name: 'Batch-Batchrender1A2B3C4D-QO4TT1FGO9Q9',
+    status: 'ACTIVE',
+    type: 'container',
+    parameters: {},
+    tags: {},
+    propagateTags: false,
+    platformCapabilities: ['EC2'],
+    containerProperties: { image: 'public.ecr.aws/render:1' },
   });
   registry.aliases.add('job definition', { target: render.arn, logicalId: 'Batchrender1A2B3C4D', constructPath: 'Batch/Batch/render/Resource' });
   return registry;
