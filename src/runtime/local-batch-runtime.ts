@@ -172,7 +172,7 @@ export class LocalBatchRuntime {
     this.events = new LocalEventBridge(this.backend, this.loaded, { virtual: this.virtual, seed: props.seed });
   }
 
-  /** SubmitJob. The queue and job definition may be names, ARNs, logical ids or CDK tokens of the stack. */
+  /** SubmitJob. Queue and job definition: names, ARNs, logical ids, construct ids or paths, or CDK tokens of the stack. */
   submitJob(request: SubmitJobRequest): SubmitJobResponse {
     const response = this.backend.submitJob({
       ...request,
@@ -355,9 +355,9 @@ export class LocalBatchRuntime {
   }
 
   /**
-   * What the runtime found worth telling, oldest first: behaviour keys of the simulated executor that
-   * match nothing (at load; byJobName keys no job ran with, at dispose). Each is also given to the
-   * `logger` as it is found.
+   * The runtime's warnings so far, oldest first. They are the simulated executor's behaviour keys that
+   * match nothing: byJobDefinition and byImage keys when the template loads, byJobName keys no job ran
+   * with at dispose(). Each is also given to the `logger` as it is found.
    */
   warnings(): string[] {
     return this.warningLog.all();
