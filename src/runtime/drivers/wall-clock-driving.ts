@@ -7,6 +7,8 @@ import { BatchBackend } from '../core/backend';
  */
 export function driveOnWallClock(backend: BatchBackend): RealTimeDriver {
   const driver = new RealTimeDriver(backend.loop, () => Date.now(), { hasActiveWork: () => backend.hasActiveJobs() });
-  backend.addJobStateListener({ onJobStateChange: () => driver.refreshHold() });
+  // Listeners hear a change before the backend's own bookkeeping of it (a job's end is counted after):
+  // refresh once the change is complete, still before Node decides whether anything holds the process.
+  backend.addJobStateListener({ onJobStateChange: () => queueMicrotask(() => driver.refreshHold()) });
   return driver;
 }
