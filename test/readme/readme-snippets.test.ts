@@ -44,7 +44,7 @@ describe('README.md ts blocks', () => {
   test('issue #15: README.md has the snippets this test runs (a CDK app, cdk-nag, jest, virtual time)', () => {
     // GIVEN / WHEN the README's ts blocks
     // THEN the four documented uses are there (a block dropped by a bad fence would go unchecked)
-    expect(snippets.map((s) => s.heading)).toEqual(['Use it in a CDK app', 'Compliance: cdk-nag', 'Test it locally, in jest', 'Virtual time']);
+    expect(snippets.map((s) => s.heading)).toEqual(expect.arrayContaining(['Use it in a CDK app', 'Compliance: cdk-nag', 'Test it locally, in jest', 'Virtual time']));
   });
 
   test('issue #15: every ts block type-checks as written, importing cdk-batch-kit', () => {
