@@ -5,6 +5,7 @@ import { BatchBackend } from './core/backend';
 import { InstanceCapacity } from './core/capacity/instance-capacity';
 import { DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from './core/clock';
 import { EventLoop } from './core/event-loop';
+import { JobRunner } from './core/executor';
 import { SeededIdGenerator } from './core/id-generator';
 import { isTerminal } from './core/jobs/job-status';
 import { describeJob } from './core/jobs/job-view';
@@ -12,6 +13,7 @@ import { DEFAULT_ENVIRONMENT } from './core/model/arns';
 import { RandomIdGenerator } from './drivers/random-id-generator';
 import { RealTimeDriver } from './drivers/real-time-driver';
 import { SystemClock } from './drivers/system-clock';
+import { driveOnWallClock } from './drivers/wall-clock-driving';
 import { LocalEventBridge } from './events/local-event-bridge';
 import { PutEventsEntry, PutEventsResult } from './events/put-events/put-events-entry';
 import { ILocalFunctionHandler } from './events/targets/local-function-handler';
@@ -20,13 +22,17 @@ import { JobExecutor } from './executors/job-executor';
 import { capacityOptions, InstanceInfo, UnmanagedInstances } from './runtime-capacity';
 import { UpdateComputeEnvironmentInput, UpdateJobQueueInput } from './runtime-update-inputs';
 import { updateComputeEnvironment, updateJobQueue } from './runtime-updates';
+import { IRuntimeLogger } from './runtime-logger';
+import { RuntimeWarnings } from './runtime-warnings';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
+import { constructPathsOf } from './template/construct-paths';
 import { CfnTemplate } from './template/intrinsic-resolver';
 import { loadTemplate, LoadedTemplate } from './template/template-loader';
 
 export * from './events/put-events/put-events-entry';
 export * from './events/targets/target-invocation';
 export * from './events/targets/local-function-handler';
+export * from './runtime-logger';
 
 /** Options of a local runtime. */
 export interface LocalBatchRuntimeProps {
@@ -56,6 +62,8 @@ export interface LocalBatchRuntimeProps {
   readonly scaleDownIdleTime?: Duration;
   /** Instances of the template's unmanaged compute environments (SCHED-7). @default - none */
   readonly unmanagedInstances?: UnmanagedInstances[];
+  /** Receives the runtime's warnings (see `warnings()`). @default - console.warn */
+  readonly logger?: IRuntimeLogger;
 }
 
 /** A job state change, as delivered to listeners. */
@@ -134,9 +142,12 @@ export class LocalBatchRuntime {
   private readonly driver?: RealTimeDriver;
   private readonly virtual: boolean;
   private readonly events: LocalEventBridge;
+  private readonly runner: JobRunner;
+  private readonly warningLog: RuntimeWarnings;
+  private disposed = false;
 
   private constructor(template: CfnTemplate, props: LocalBatchRuntimeProps, private readonly stack?: Stack) {
-    const runner = (props.executor ?? JobExecutor.process())._createRunner();
+    const runner = this.runner = (props.executor ?? JobExecutor.process())._createRunner();
     this.virtual = !runner.realTime;
     this.backend = new BatchBackend({
       clock: this.virtual ? new VirtualClock(props.startTime ?? DEFAULT_VIRTUAL_EPOCH_MS) : new SystemClock(),
@@ -150,10 +161,10 @@ export class LocalBatchRuntime {
       schedulerScanDepth: props.schedulerScanDepth,
       capacityOptions: capacityOptions(props),
     });
-    if (!this.virtual) {
-      this.driver = new RealTimeDriver(this.backend.loop, () => Date.now());
-    }
-    this.loaded = loadTemplate(this.backend, template, props.stackName ?? 'LocalStack', props.parameters ?? {});
+    if (!this.virtual) this.driver = driveOnWallClock(this.backend);
+    this.loaded = loadTemplate(this.backend, template, props.stackName ?? 'LocalStack', props.parameters ?? {}, { constructPaths: stack && constructPathsOf(stack) });
+    this.warningLog = new RuntimeWarnings(props.logger);
+    this.warningLog.report(runner.bindRegistry?.(this.backend.registry) ?? []);
     for (const instances of props.unmanagedInstances ?? []) {
       const ce = this.computeEnvironmentName(instances.computeEnvironment);
       for (let i = 0; i < (instances.count ?? 1); i++) {
@@ -163,13 +174,15 @@ export class LocalBatchRuntime {
     this.events = new LocalEventBridge(this.backend, this.loaded, { virtual: this.virtual, seed: props.seed });
   }
 
-  /** SubmitJob. The queue and job definition may be names, ARNs, logical ids or CDK tokens of the stack. */
+  /** SubmitJob. Queue and job definition: names, ARNs, logical ids, construct ids or paths, or CDK tokens of the stack. */
   submitJob(request: SubmitJobRequest): SubmitJobResponse {
-    return this.backend.submitJob({
+    const response = this.backend.submitJob({
       ...request,
       jobQueue: this.resolveReference(request.jobQueue),
       jobDefinition: this.resolveReference(request.jobDefinition),
     });
+    this.driver?.refreshHold(); // the wall clock's timer holds the process while the job is unfinished
+    return response;
   }
 
   /** DescribeJobs (at most 100 ids; unknown ids are left out, as on AWS). */
@@ -319,7 +332,7 @@ export class LocalBatchRuntime {
   /** The ARN the runtime gave a Batch resource of the template, by logical id. */
   resourceArn(logicalId: string): string {
     const arn = this.loaded.batchResources.get(logicalId);
-    if (!arn) throw new Error(`No Batch resource with logical id ${logicalId}; known: ${[...this.loaded.batchResources.keys()].join(', ')}`);
+    if (!arn) throw new Error(`No Batch resource with logical id ${logicalId}; known: ${this.backend.registry.aliases.describeAll().join(', ')}`);
     return arn;
   }
 
@@ -349,9 +362,21 @@ export class LocalBatchRuntime {
     return this.instanceCapacity().stats().peakInstances;
   }
 
-  /** Stops the real-time timer so the process can exit. */
+  /** Stops the real-time timer (it holds the process only while a job is unfinished anyway). Idempotent. */
   dispose(): void {
     this.driver?.dispose();
+    if (this.disposed) return;
+    this.disposed = true;
+    this.warningLog.report(this.runner.finalWarnings?.() ?? []);
+  }
+
+  /**
+   * The runtime's warnings so far, oldest first. They are the simulated executor's behaviour keys that
+   * match nothing: byJobDefinition and byImage keys when the template loads, byJobName keys no job ran
+   * with at dispose(). Each is also given to the `logger` as it is found.
+   */
+  warnings(): string[] {
+    return this.warningLog.all();
   }
 
   /** @internal the backend, for the HTTP API and CLI in this package */

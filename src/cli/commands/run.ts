@@ -33,20 +33,20 @@ export const INTERRUPTED_REASON = 'batch-local run was interrupted (SIGINT)';
 /**
  * Loads the template, submits one job (an array job with --array-size) and follows it to the end,
  * printing its log lines as they arrive (not with --json, whose stdout is one JSON document).
- * Queue and definition may be names, ARNs or the template's logical ids. When `interrupt` aborts
+ * Queue and definition may be names, ARNs, or the template's logical ids or construct paths. When `interrupt` aborts
  * (Ctrl-C), the job is terminated as TerminateJob would (LIFE-7) and followed until it has ended.
  * Exit code 0 only if the job SUCCEEDED; see EXIT_CODES.
  */
 export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSignal): Promise<{ exitCode: number; result: RunResult }> {
-  const { host, loaded } = hostWithTemplate(options);
+  const { host } = hostWithTemplate(options);
   const backend = host.backend;
   let follower: JobLogFollower | undefined;
   try {
-    const resolve = (value: string): string => loaded.batchResources.get(value) ?? value;
+    // Names, ARNs, logical ids and construct paths resolve in the registry, as at the serve endpoint.
     const submitted = backend.submitJob({
       jobName: options.jobName ?? 'batch-local-run',
-      jobQueue: resolve(options.queue),
-      jobDefinition: resolve(options.definition),
+      jobQueue: options.queue,
+      jobDefinition: options.definition,
       parameters: keyValues('--param', options.param ?? []),
       ...(options.arraySize !== undefined ? { arrayProperties: { size: options.arraySize } } : {}),
     });
@@ -104,8 +104,8 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
 export function runCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   const command = new Command('run')
     .description('Submit one job from the template, print its log lines as they arrive, and follow it to the end (exit code 0 only if it SUCCEEDED)')
-    .requiredOption('-q, --queue <queue>', 'job queue: name, ARN or logical id in the template')
-    .requiredOption('-d, --definition <definition>', 'job definition: name, name:revision, ARN or logical id')
+    .requiredOption('-q, --queue <queue>', 'job queue: name, ARN, or logical id or construct path in the template')
+    .requiredOption('-d, --definition <definition>', 'job definition: name, name:revision, ARN, logical id or construct path')
     .option('-p, --param <name=value>', 'value for a Ref::name placeholder in the command (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
     .option('-a, --array-size <n>', 'submit an array job of N children (2..10000)', parseArraySize)
     .option('-n, --job-name <name>', 'job name', 'batch-local-run');

@@ -79,6 +79,8 @@ export class BatchBackend {
   private readonly multiNode: MultiNodeCoordinator;
   private readonly timeLimits: JobStateTimeLimits;
   private nextSequence = 0;
+  /** Top-level jobs not yet SUCCEEDED or FAILED (hasActiveJobs). */
+  private activeJobs = 0;
   private readonly ids: IdGenerator;
   private readonly specs: JobSpecBuilder;
   private readonly submitted: SubmittedJobs;
@@ -102,7 +104,10 @@ export class BatchBackend {
         if (job.nodes) this.multiNode.start(job);
         else this.scheduler.enqueue(job);
       },
-      finished: (job) => this.retention.jobFinished(job),
+      finished: (job) => {
+        if (!job.parent && !job.mnpParent) this.activeJobs--;
+        this.retention.jobFinished(job);
+      },
       nodeChanged: (node) => this.multiNode.nodeChanged(node),
     });
     this.multiNode = new MultiNodeCoordinator({
@@ -247,6 +252,7 @@ export class BatchBackend {
     const now = this.loop.now();
     const job = new JobRecord(jobId, batchArn(this.environment, 'job', jobId), spec, now, this.nextSequence++);
     this.jobs.set(jobId, job);
+    this.activeJobs++;
     let queueJobs = this.jobsByQueue.get(spec.queue);
     if (!queueJobs) this.jobsByQueue.set(spec.queue, queueJobs = new Set());
     queueJobs.add(job);
@@ -336,6 +342,14 @@ export class BatchBackend {
     if (!child) return undefined;
     const parent = this.jobs.get(child[1]);
     return child[2] === ':' ? parent?.children?.[Number(child[3])] : parent?.nodes?.[Number(child[3])];
+  }
+
+  /**
+   * Whether a submitted job is not yet SUCCEEDED or FAILED. Without one, the pending events are only
+   * housekeeping (scale-down, schedules), which a wall-clock driver lets the process exit on.
+   */
+  hasActiveJobs(): boolean {
+    return this.activeJobs > 0;
   }
 
   allJobs(): IterableIterator<JobRecord> {

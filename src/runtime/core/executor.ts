@@ -1,5 +1,6 @@
 import { Cancellable } from './event-loop';
 import { ContainerProperties } from './model/requests';
+import { ResourceRegistry } from './model/resource-registry';
 
 /** Everything an executor needs to run one attempt of one job's container. */
 export interface ContainerLaunch {
@@ -55,4 +56,11 @@ export interface JobRunner {
   /** Time between SIGTERM and SIGKILL when the runtime stops an attempt (TIME-2, LIFE-7); 30 s when absent. */
   readonly stopGracePeriodMs?: number;
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle;
+  /**
+   * Once a template is loaded: resolves the resource references the runner was configured with
+   * (simulated behaviour keys) and returns a warning for each that matches nothing; may throw instead.
+   */
+  bindRegistry?(registry: ResourceRegistry): string[];
+  /** When the runtime is disposed: warnings that only the jobs that ran can tell (unused job-name keys). */
+  finalWarnings?(): string[];
 }

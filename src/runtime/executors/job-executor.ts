@@ -8,7 +8,7 @@ import { discoverNvidiaGpus, GpuPool } from './isolation/gpu-pool';
 import { SYSTEM_MEMORY_PROBE } from './isolation/memory-limits';
 import { MemoryLimitMode, ProcessExecutorProps } from './process/process-executor-props';
 import { ProcessRunner } from './process/process-runner';
-import { JobBehavior } from './simulated/job-behavior';
+import { BehaviorTable } from './simulated/behavior-table';
 import { SimulatedExecutorProps } from './simulated/simulated-executor-props';
 import { SimulatedRunner } from './simulated/simulated-runner';
 import { JobRunner } from '../core/executor';
@@ -94,14 +94,8 @@ export class JobExecutor {
    * job name, then job definition, then image, then the default.
    */
   static simulated(props: SimulatedExecutorProps = {}): JobExecutor {
-    const fallback = props.defaultBehavior ?? JobBehavior.succeed();
     return new JobExecutor({
-      create: () => new SimulatedRunner({
-        behaviorFor: (launch) => props.byJobName?.[launch.jobName]
-          ?? props.byJobDefinition?.[launch.jobDefinitionName]
-          ?? (launch.image !== undefined ? props.byImage?.[launch.image] : undefined)
-          ?? fallback,
-      }, props.seed ?? 1),
+      create: () => new SimulatedRunner(new BehaviorTable(props), props.seed ?? 1),
     });
   }
 

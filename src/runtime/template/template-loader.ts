@@ -4,9 +4,16 @@ import { markLaunchTemplateProblems, readLaunchTemplates } from './launch-templa
 import { BatchBackend } from '../core/backend';
 import { ClientException } from '../core/errors';
 import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
+import { AliasedKind } from '../core/model/resource-aliases';
 
 /** The Batch resource types the loader turns into backend calls, in creation order. */
 const BATCH_TYPES = ['AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
+
+const KIND_OF_TYPE: Record<typeof BATCH_TYPES[number], AliasedKind> = {
+  'AWS::Batch::ComputeEnvironment': 'compute environment',
+  'AWS::Batch::JobQueue': 'job queue',
+  'AWS::Batch::JobDefinition': 'job definition',
+};
 
 /** What loading a template produced: how its logical ids map to the runtime's ARNs. */
 export interface LoadedTemplate {
@@ -23,12 +30,18 @@ export interface LoadTemplateOptions {
    * to a rejected one are then rejected too. @default - the first rejected resource throws
    */
   readonly rejected?: Error[];
+  /**
+   * Logical id -> construct path, from the construct tree when the template comes from a stack (apps
+   * created in tests write no path metadata). @default - the template's `aws:cdk:path` metadata only
+   */
+  readonly constructPaths?: ReadonlyMap<string, string>;
 }
 
 /**
  * Loads a CloudFormation template into the backend through the same operations the HTTP API uses
  * (createComputeEnvironment, createJobQueue, registerJobDefinition), so validation and errors are
- * the same whichever way a resource arrives.
+ * the same whichever way a resource arrives. Each resource's logical id and construct path (from
+ * `constructPaths`, else its `aws:cdk:path` metadata) become aliases every lookup accepts.
  */
 export function loadTemplate(
   backend: BatchBackend,
@@ -77,7 +90,14 @@ export function loadTemplate(
         options.rejected.push(named);
         continue;
       }
-      batchResources.set(logicalId, resolver.ref(logicalId, path));
+      const target = resolver.ref(logicalId, path);
+      batchResources.set(logicalId, target);
+      const metadataPath = (resource.Metadata as Record<string, unknown> | undefined)?.['aws:cdk:path'];
+      backend.registry.aliases.add(KIND_OF_TYPE[type], {
+        target: String(target),
+        logicalId,
+        constructPath: options.constructPaths?.get(logicalId) ?? (typeof metadataPath === 'string' ? metadataPath : undefined),
+      });
     }
   }
   return { stackName, resolver, batchResources };

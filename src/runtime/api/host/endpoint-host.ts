@@ -7,6 +7,7 @@ import { DEFAULT_ENVIRONMENT, Environment } from '../../core/model/arns';
 import { RandomIdGenerator } from '../../drivers/random-id-generator';
 import { RealTimeDriver } from '../../drivers/real-time-driver';
 import { SystemClock } from '../../drivers/system-clock';
+import { driveOnWallClock } from '../../drivers/wall-clock-driving';
 import { JobExecutor } from '../../executors/job-executor';
 import { CfnTemplate } from '../../template/intrinsic-resolver';
 import { loadTemplate, LoadedTemplate } from '../../template/template-loader';
@@ -80,7 +81,7 @@ export class EndpointHost {
       environment: { ...DEFAULT_ENVIRONMENT, ...options.environment },
     });
     // On the virtual clock nothing fires on its own: time moves only when a client asks.
-    if (this.clockMode !== 'virtual') this.driver = new RealTimeDriver(this.backend.loop, () => Date.now());
+    if (this.clockMode !== 'virtual') this.driver = driveOnWallClock(this.backend);
   }
 
   loadTemplate(template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}): LoadedTemplate {

@@ -1,5 +1,6 @@
 import { batchArn, Environment, parseBatchArn } from './arns';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
+import { AliasedKind, ResourceAliases } from './resource-aliases';
 import { ClientException } from '../errors';
 
 /** A compute environment about to be stored; the registry adds the name-derived fields. */
@@ -10,9 +11,12 @@ export type NewJobDefinition = Omit<JobDefinitionRecord, 'arn' | 'revision'>;
 /**
  * Compute environments, job queues and job definitions (with revisions): storage and lookup only.
  * Validation happens before anything reaches it (registry-operations.ts), so a rejected request
- * changes nothing here.
+ * changes nothing here. Lookups also take the aliases a loaded template gave (logical ids, construct
+ * paths), after names and ARNs.
  */
 export class ResourceRegistry {
+  /** Logical ids and construct paths of the template's resources (ResourceAliases). */
+  readonly aliases = new ResourceAliases();
   private readonly computeEnvironments = new Map<string, ComputeEnvironmentRecord>();
   private readonly jobQueues = new Map<string, JobQueueRecord>();
   /** name -> revisions in ascending order (index = revision - 1); revisions are never reused. */
@@ -67,32 +71,61 @@ export class ResourceRegistry {
   computeEnvironment(ref: string, field: string = 'computeEnvironment'): ComputeEnvironmentRecord {
     const record = this.findComputeEnvironment(ref);
     if (!record) {
-      throw new ClientException(`${field}: unknown compute environment ${JSON.stringify(ref)}; known: ${listOrNone([...this.computeEnvironments.keys()])}`);
+      this.aliases.checkAmbiguous('compute environment', ref, field);
+      throw new ClientException(`${field}: unknown compute environment ${JSON.stringify(ref)}; known: ${this.known('compute environment', [...this.computeEnvironments.keys()])}`);
     }
     return record;
   }
 
   findComputeEnvironment(ref: string): ComputeEnvironmentRecord | undefined {
-    return typeof ref === 'string' ? this.computeEnvironments.get(nameFromArn(ref, 'compute-environment')) : undefined;
+    if (typeof ref !== 'string') return undefined;
+    const byName = this.computeEnvironments.get(nameFromArn(ref, 'compute-environment'));
+    if (byName) return byName;
+    const target = this.aliases.find('compute environment', ref);
+    return target !== undefined ? this.computeEnvironments.get(nameFromArn(target, 'compute-environment')) : undefined;
   }
 
   /** A job queue by name or ARN; ClientException naming the value and the known ones. */
   jobQueue(ref: string, field: string = 'jobQueue'): JobQueueRecord {
     const record = this.findJobQueue(ref);
     if (!record) {
-      throw new ClientException(`${field}: unknown job queue ${JSON.stringify(ref)}; known: ${listOrNone([...this.jobQueues.keys()])}`);
+      this.aliases.checkAmbiguous('job queue', ref, field);
+      throw new ClientException(`${field}: unknown job queue ${JSON.stringify(ref)}; known: ${this.known('job queue', [...this.jobQueues.keys()])}`);
     }
     return record;
   }
 
   findJobQueue(ref: string): JobQueueRecord | undefined {
-    return typeof ref === 'string' ? this.jobQueues.get(nameFromArn(ref, 'job-queue')) : undefined;
+    if (typeof ref !== 'string') return undefined;
+    const byName = this.jobQueues.get(nameFromArn(ref, 'job-queue'));
+    if (byName) return byName;
+    const target = this.aliases.find('job queue', ref);
+    return target !== undefined ? this.jobQueues.get(nameFromArn(target, 'job-queue')) : undefined;
   }
 
   /**
-   * A job definition by ARN, `name:revision` or `name` (the latest ACTIVE revision, as SubmitJob does).
+   * A job definition by ARN, `name:revision` or `name` (the latest ACTIVE revision, as SubmitJob does),
+   * or by an alias of the template (the revision the template registered).
    */
   jobDefinition(ref: string, field: string = 'jobDefinition'): JobDefinitionRecord {
+    const record = this.findJobDefinition(ref);
+    if (!record) {
+      this.aliases.checkAmbiguous('job definition', ref, field);
+      const known = [...this.jobDefinitions.values()].flatMap((revs) => revs.filter((r) => r.status === 'ACTIVE').map((r) => `${r.name}:${r.revision}`));
+      throw new ClientException(`${field}: unknown job definition ${JSON.stringify(ref)}; known: ${this.known('job definition', known)}`);
+    }
+    return record;
+  }
+
+  /** As jobDefinition, undefined when unknown. */
+  findJobDefinition(ref: string): JobDefinitionRecord | undefined {
+    const byName = this.definitionByNameOrArn(ref);
+    if (byName) return byName;
+    const target = typeof ref === 'string' ? this.aliases.find('job definition', ref) : undefined;
+    return target !== undefined ? this.definitionByNameOrArn(target) : undefined;
+  }
+
+  private definitionByNameOrArn(ref: string): JobDefinitionRecord | undefined {
     const parsed = typeof ref === 'string' ? parseDefinitionRef(ref) : undefined;
     const revisions = parsed ? this.jobDefinitions.get(parsed.name) : undefined;
     let record: JobDefinitionRecord | undefined;
@@ -101,11 +134,13 @@ export class ResourceRegistry {
     } else if (revisions) {
       record = [...revisions].reverse().find((r) => r.status === 'ACTIVE');
     }
-    if (!record) {
-      const known = [...this.jobDefinitions.values()].flatMap((revs) => revs.filter((r) => r.status === 'ACTIVE').map((r) => `${r.name}:${r.revision}`));
-      throw new ClientException(`${field}: unknown job definition ${JSON.stringify(ref)}; known: ${listOrNone(known)}`);
-    }
     return record;
+  }
+
+  /** Names, then the template's logical ids and construct paths, for "known:" lists. */
+  private known(kind: AliasedKind, names: string[]): string {
+    const aliases = this.aliases.describe(kind);
+    return aliases.length === 0 ? listOrNone(names) : `${listOrNone(names)}; or by logical id (construct path): ${aliases.join(', ')}`;
   }
 
   /** Every revision of `name`, oldest first (empty when unknown). */

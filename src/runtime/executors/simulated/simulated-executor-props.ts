@@ -4,12 +4,31 @@ import { JobBehavior } from './job-behavior';
 export interface SimulatedExecutorProps {
   /** Behaviour of jobs matched by nothing else. @default JobBehavior.succeed() */
   readonly defaultBehavior?: JobBehavior;
-  /** Behaviours by job definition name (the runtime's physical name or the name you gave). @default - none */
+  /**
+   * Behaviours by job definition: its name, ARN, logical id, construct path or construct id (as every
+   * reference to the runtime). A key that matches no job definition of the template is a warning
+   * (`LocalBatchRuntime.warnings()`), or an error with `strict`.
+   * @default - none
+   */
   readonly byJobDefinition?: Record<string, JobBehavior>;
-  /** Behaviours by job name; win over byJobDefinition. @default - none */
+  /**
+   * Behaviours by job name; win over byJobDefinition. Names are chosen at submission, so a key no job
+   * ran with is reported only at `LocalBatchRuntime.dispose()`.
+   * @default - none
+   */
   readonly byJobName?: Record<string, JobBehavior>;
-  /** Behaviours by container image; used after job name and job definition. @default - none */
+  /**
+   * Behaviours by container image; used after job name and job definition. A key that no job
+   * definition of the template uses is a warning, or an error with `strict`.
+   * @default - none
+   */
   readonly byImage?: Record<string, JobBehavior>;
+  /**
+   * Throw, when the runtime loads its template, if a byJobDefinition or byImage key matches nothing,
+   * instead of warning.
+   * @default false
+   */
+  readonly strict?: boolean;
   /**
    * Seed of the generator that draws duration jitter and `JobBehaviorContext.random`: the same seed
    * and the same submissions give the same run.

@@ -4,11 +4,16 @@ import { BehaviorContextSource, ResolvedBehavior } from './resolved-behavior';
 import { SeededRandom } from './seeded-random';
 import { Cancellable } from '../../core/event-loop';
 import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
+import { ResourceRegistry } from '../../core/model/resource-registry';
 import { exitCodeForSignal } from '../common/signals';
 
 /** Picks the behaviour of a launch. */
 export interface BehaviorSelector {
   behaviorFor(launch: ContainerLaunch): JobBehavior;
+  /** See JobRunner.bindRegistry. */
+  bindRegistry?(registry: ResourceRegistry): string[];
+  /** See JobRunner.finalWarnings. */
+  unusedJobNameWarnings?(): string[];
 }
 
 /**
@@ -22,6 +27,14 @@ export class SimulatedRunner implements JobRunner {
 
   constructor(private readonly selector: BehaviorSelector, seed: number = 1) {
     this.random = new SeededRandom(seed);
+  }
+
+  bindRegistry(registry: ResourceRegistry): string[] {
+    return this.selector.bindRegistry?.(registry) ?? [];
+  }
+
+  finalWarnings(): string[] {
+    return this.selector.unusedJobNameWarnings?.() ?? [];
   }
 
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { isTransitionAllowed, JobStatus } from '../../../../src/runtime/core/jobs/job-status';
+import { isTerminal, isTransitionAllowed, JobStatus } from '../../../../src/runtime/core/jobs/job-status';
 import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
 import { testBackend } from '../fixtures';
 
@@ -103,5 +103,47 @@ describe('scheduler invariants over generated workloads (fast-check)', () => {
         }
       });
     }), { numRuns: 1000 });
+  });
+  test('issue #15: hasActiveJobs() is true exactly while a submitted job (array parents included) is not SUCCEEDED or FAILED', () => {
+    fc.assert(fc.property(fc.array(generatedJob, { minLength: 1, maxLength: 8 }), (jobs) => {
+      // GIVEN a workload, some of it cancelled along the way
+      const byName = new Map<string, GeneratedJob>();
+      const { backend } = testBackend({
+        behavior: (launch) => (launch.attempt <= byName.get(launch.jobName)!.failFirstAttempts ? JobBehavior.fail() : JobBehavior.succeed({
+          duration: Duration.seconds(byName.get(launch.jobName)!.durationSeconds),
+        })),
+      });
+      const ids: string[] = [];
+      const mismatches: string[] = [];
+      const check = (when: string): void => {
+        const unfinished = ids.some((id) => !isTerminal(backend.job(id)!.status));
+        if (backend.hasActiveJobs() !== unfinished) mismatches.push(`${when}: hasActiveJobs() ${backend.hasActiveJobs()}, unfinished ${unfinished}`);
+      };
+      check('before any submission');
+
+      // WHEN the jobs are submitted and the simulation runs, event by event
+      jobs.forEach((spec, index) => {
+        byName.set(`job${index}`, spec);
+        const dependsOn = [...new Set(spec.dependsOnEarlier.filter((d) => d < index))].map((d) => ({ jobId: ids[d] }));
+        ids.push(backend.submitJob({
+          jobName: `job${index}`,
+          jobQueue: 'queue',
+          jobDefinition: 'job',
+          arrayProperties: spec.arraySize ? { size: spec.arraySize } : undefined,
+          dependsOn,
+          retryStrategy: { attempts: spec.attempts },
+        }).jobId);
+        if (spec.cancelAtSecond !== undefined) backend.loop.at(backend.loop.now() + spec.cancelAtSecond * 1000, () => backend.cancelJob(ids[index], 'generated cancel'));
+        check(`after submitting job${index}`);
+      });
+      for (let next = backend.loop.nextEventTime(); next !== undefined; next = backend.loop.nextEventTime()) {
+        backend.loop.runUntil(next);
+        check(`at ${next}`);
+      }
+
+      // THEN the count never disagreed with the jobs' states, and nothing is active at the end
+      expect(mismatches).toEqual([]);
+      expect(backend.hasActiveJobs()).toBe(false);
+    }), { numRuns: 300 });
   });
 });

@@ -35,4 +35,22 @@ describe('ResourceRegistry', () => {
     expect(parseDefinitionRef('arn:aws:batch:us-east-1:1:job-definition/a:3')).toEqual({ name: 'a', revision: 3 });
     expect(parseDefinitionRef('a:0')).toEqual({ name: 'a:0' });
   });
+  test('issue #15: lookups take the template\'s logical ids and construct paths after names and ARNs, and list them when they fail', () => {
+    // GIVEN a queue and a job definition loaded from a template, with their aliases
+    const registry = new ResourceRegistry(DEFAULT_ENVIRONMENT);
+    const queue = registry.storeJobQueue({ name: 'Batch-JobQueue-X', state: 'ENABLED', status: 'VALID', priority: 1, computeEnvironmentOrder: [], jobStateTimeLimitActions: [], tags: {} });
+    registry.storeJobDefinition({ ...definition, name: 'Batch-Hello-Y' });
+    const second = registry.storeJobDefinition({ ...definition, name: 'Batch-Hello-Y' });
+    registry.aliases.add('job queue', { target: queue.name, logicalId: 'BatchJobQueueAFED2E49', constructPath: 'Batch/Batch/JobQueue/Resource' });
+    registry.aliases.add('job definition', { target: second.arn, logicalId: 'BatchHello42329E88', constructPath: 'Batch/Batch/Hello/Resource' });
+
+    // WHEN / THEN
+    expect(registry.jobQueue('JobQueue')).toBe(queue);
+    expect(registry.findJobQueue('Batch/Batch/JobQueue')).toBe(queue);
+    expect(registry.jobDefinition('Hello')).toBe(second);
+    expect(registry.findJobDefinition('BatchHello42329E88')).toBe(second);
+    expect(() => registry.jobQueue('Queue')).toThrow(
+      'jobQueue: unknown job queue "Queue"; known: Batch-JobQueue-X; or by logical id (construct path): BatchJobQueueAFED2E49 (Batch/Batch/JobQueue)');
+    expect(() => registry.jobDefinition('render')).toThrow('known: Batch-Hello-Y:1, Batch-Hello-Y:2; or by logical id (construct path): BatchHello42329E88 (Batch/Batch/Hello)');
+  });
 });
