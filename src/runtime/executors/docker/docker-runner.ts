@@ -54,6 +54,8 @@ class DockerAttempt implements AttemptHandle {
   private redactor = new LogRedactor([]);
   private lastStderrLine?: string;
   private finished = false;
+  /** Set once the runtime asked for a stop: a 137 after it is our SIGKILL, not the kernel's OOM killer. */
+  private stopRequested = false;
 
   constructor(
     private readonly launch: ContainerLaunch,
@@ -81,6 +83,7 @@ class DockerAttempt implements AttemptHandle {
 
   stop(signal: 'SIGTERM' | 'SIGKILL'): void {
     if (this.finished) return;
+    this.stopRequested = true;
     const client = this.client;
     if (!client) {
       this.finish({ reason: `Stopped by ${signal} before the container started` });
@@ -135,16 +138,17 @@ class DockerAttempt implements AttemptHandle {
       return;
     }
     const exitCode = outcome.exitCode;
-    const dockerError = this.lastStderrLine?.startsWith('docker: ') === true;
+    // The engine's own messages: Docker's start `docker: `, Podman's `Error: ` (e.g. `Error: runc: ... executable file not found`).
+    const dockerError = /^(docker: |Error: )/.test(this.lastStderrLine ?? '');
     if (exitCode === 125 || ((exitCode === 126 || exitCode === 127) && dockerError)) {
       // 125: the daemon could not create or start the container; 126/127: the command cannot be run.
       this.finish(new LaunchFailure(this.lastStderrLine ?? `docker run exited ${exitCode}`).toResult());
       return;
     }
-    if (exitCode === 137) {
-      this.options.docker.oomKilled(this.containerName, (oomKilled) => {
-        this.finish(oomKilled ? { exitCode, reason: OUT_OF_MEMORY_REASON } : { exitCode });
-      });
+    if (exitCode === 137 && !this.stopRequested) {
+      // SIGKILL that we did not send, with a hard memory limit always set: the cgroup's OOM killer.
+      // Podman 4.3 leaves `.State.OOMKilled` false, and with --rm the container is gone to ask anyway.
+      this.finish({ exitCode, reason: OUT_OF_MEMORY_REASON });
       return;
     }
     this.finish({ exitCode });
@@ -155,7 +159,8 @@ class DockerAttempt implements AttemptHandle {
     this.finished = true;
     this.graceTimer?.cancel();
     this.reservation?.cancel();
-    if (this.client) this.options.docker.remove(this.containerName);
+    // --rm removes a container that ran to its end; one that was stopped, or never started, may linger.
+    if (this.client && (this.stopRequested || result.exitCode === undefined)) this.options.docker.remove(this.containerName);
     if (this.pinnedGpus.length > 0) this.options.gpus.release(this.pinnedGpus);
     if (!this.options.keepWorkDirectories) this.workspace.remove();
     this.sink.exited(result);

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { Duration } from 'aws-cdk-lib';
-import { DockerExecutorProps, JobExecutor } from '../../../../src';
+import { ContainerEngine, DockerExecutorProps, JobExecutor } from '../../../../src';
 import { ContainerLaunch, JobRunner } from '../../../../src/runtime/core/executor';
 import { FakeDockerEnvironment } from '../fixtures/fake-docker-environment';
 import { PROBE_ENTRYPOINT } from '../fixtures/probe-paths';
@@ -11,7 +11,8 @@ beforeEach(() => { fake = new FakeDockerEnvironment({ probe: PROBE_ENTRYPOINT })
 afterEach(() => fake.restore());
 
 function runner(props: DockerExecutorProps = {}): JobRunner {
-  return JobExecutor.docker({ workRoot: fake.stateDirectory, ...props })._createRunner();
+  // engine DOCKER: AUTO would pick a real podman where one answers, not the fake docker.
+  return JobExecutor.docker({ workRoot: fake.stateDirectory, engine: ContainerEngine.DOCKER, ...props })._createRunner();
 }
 
 async function run(launch: Partial<ContainerLaunch>, props: DockerExecutorProps = {}): Promise<RecordingSink> {
@@ -29,14 +30,27 @@ async function eventually(condition: () => boolean): Promise<void> {
 }
 
 describe('DockerRunner (against the fake docker)', () => {
-  test('LIFE-2, ENV-1: runs the image with the job\'s variables and exit code, then removes the container', async () => {
+  test('LIFE-2, ENV-1: runs the image with --rm, the job\'s variables and exit code; no separate rm for a container that ran to its end', async () => {
     // WHEN
     const sink = await run({ command: ['env', 'AWS_BATCH_JOB_ID', 'exit', '4'], environment: { AWS_BATCH_JOB_ID: 'job-1' } });
     // THEN
     expect(sink.lines).toEqual(['AWS_BATCH_JOB_ID=job-1']);
     expect(sink.exits).toEqual([{ exitCode: 4 }]);
     expect(runCall().passedByName).toEqual(['AWS_BATCH_JOB_ID']);
-    const name = runCall().argv[2];
+    expect(runCall().argv.slice(0, 3)).toEqual(['run', '--rm', '--name']);
+    expect(fake.calls().map((call) => call.argv[0])).toEqual(['version', 'run']);
+  });
+
+  test('LIFE-7: a stopped container is also removed with rm -f (the client may be gone before --rm acts)', async () => {
+    // GIVEN
+    const sink = new RecordingSink();
+    const handle = runner().start(containerLaunch({ image: 'probe', command: ['echo', 'ready', 'sleep', '300000'] }), sink);
+    await sink.lineMatching((line) => line === 'ready');
+    // WHEN
+    handle.stop('SIGTERM');
+    // THEN
+    expect(await sink.exit()).toEqual({ exitCode: 143 });
+    const name = runCall().argv[3];
     await eventually(() => fake.calls().some((call) => call.argv[0] === 'rm'));
     expect(fake.calls().find((call) => call.argv[0] === 'rm')!.argv).toEqual(['rm', '-f', name]);
   });
@@ -57,8 +71,8 @@ describe('DockerRunner (against the fake docker)', () => {
     expect(sink.exits).toEqual([{ reason: 'CannotStartContainerError: docker: Error response from daemon: pull access denied for unpullable/image:1.', statusReason: 'Task failed to start: docker: Error response from daemon: pull access denied for unpullable/image:1.' }]);
   });
 
-  test('a container the kernel OOM-killed reports OutOfMemoryError', async () => {
-    // GIVEN the fake reports OOMKilled for a container that exits 137 without being killed
+  test('a container that exits 137 without a stop from the runtime reports OutOfMemoryError (the memory limit is always set)', async () => {
+    // GIVEN a container killed by SIGKILL that the runtime did not send
     const sink = await run({ command: ['exit', '137'] });
     // THEN
     expect(sink.exits).toEqual([{ exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' }]);
@@ -95,9 +109,14 @@ describe('DockerRunner (against the fake docker)', () => {
     expect(fs.statSync(volume.split(':')[0]).isDirectory()).toBe(true);
   });
 
-  test('without an engine the executor cannot be used, and says so', () => {
+  test('without an engine the executor cannot be used, and says what it tried', () => {
+    // GIVEN a docker CLI whose daemon does not answer, and no podman
     process.env.FAKE_DOCKER_INFO = 'fail';
-    expect(JobExecutor.dockerAvailable()).toBe(false);
-    expect(() => JobExecutor.docker()._createRunner()).toThrow('JobExecutor.docker: no Docker engine answers `docker info`; start one, or use JobExecutor.process()');
+    // THEN
+    expect(JobExecutor.dockerAvailable(undefined, ContainerEngine.DOCKER)).toBe(false);
+    expect(() => JobExecutor.docker({ engine: ContainerEngine.DOCKER })._createRunner()).toThrow(
+      'JobExecutor.docker: no container engine answers: tried `docker version` (exit 1: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?); install Podman or start Docker, or use JobExecutor.process()');
+    expect(() => JobExecutor.docker({ engine: ContainerEngine.PODMAN, dockerCommand: '/nonexistent/podman' })._createRunner()).toThrow(
+      'tried `/nonexistent/podman version` (not found)');
   });
 });
