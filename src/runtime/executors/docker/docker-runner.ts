@@ -1,5 +1,6 @@
 import { DockerCli } from './docker-cli';
 import { dockerRunCommand } from './docker-run-arguments';
+import { hostLimitSources, withEngineUlimitDefaults } from './engine-ulimit-defaults';
 import { Cancellable } from '../../core/event-loop';
 import { AttemptHandle, AttemptResult, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
 import { asLaunchFailure, LaunchFailure } from '../common/launch-failure';
@@ -109,7 +110,7 @@ class DockerAttempt implements AttemptHandle {
       const command = dockerRunCommand(this.launch, {
         containerName: this.containerName,
         mounts,
-        ulimits: readUlimits(container.ulimits),
+        ulimits: withEngineUlimitDefaults(readUlimits(container.ulimits), hostLimitSources()),
         gpuIds,
         secrets,
         allowPrivileged: this.options.allowPrivileged,
