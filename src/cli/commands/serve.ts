@@ -40,7 +40,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
   }
   if (!isLoopback(options.host)) {
     io.err(`WARNING: batch-local is listening on ${options.host}, not on loopback: anyone who can reach this port can submit jobs that run `
-      + `${options.executor === 'process' ? 'as processes on this machine' : 'on this endpoint'}; credentials are not checked.`);
+      + `${{ process: 'as processes on this machine', docker: 'as containers on this machine' }[options.executor as string] ?? 'on this endpoint'}; credentials are not checked.`);
   }
   const backend = host.backend;
   const counts = {
