@@ -138,6 +138,12 @@ class DockerAttempt implements AttemptHandle {
       this.finish(new LaunchFailure(`docker: cannot run ${JSON.stringify(this.options.docker.command)}: ${outcome.spawnError.message}`).toResult());
       return;
     }
+    if (outcome.signal !== undefined && !this.stopRequested) {
+      // The client proxies catchable signals to the container; one that kills the client itself (SIGKILL,
+      // an engine crash) leaves the container's fate unknown: no exit code, and the container is removed.
+      this.finish({ reason: `${this.options.docker.command} run was killed by ${outcome.signal}: the container's exit code is unknown` });
+      return;
+    }
     const exitCode = outcome.exitCode;
     // The engine's own messages: Docker's start `docker: `, Podman's `Error: ` (e.g. `Error: runc: ... executable file not found`).
     const dockerError = /^(docker: |Error: )/.test(this.lastStderrLine ?? '');

@@ -93,6 +93,19 @@ describe('DockerRunner (against the fake docker)', () => {
     expect(kills).toEqual(['--signal=SIGTERM', '--signal=SIGKILL']);
   });
 
+  test('an engine client that dies mid-run (SIGKILL) fails the attempt without an exit code, not as OutOfMemoryError, and removes the container', async () => {
+    // GIVEN a client that crashes once the container printed its first line
+    process.env.FAKE_DOCKER_CRASH = '1';
+    // WHEN
+    const sink = await run({ command: ['echo', 'started', 'sleep', '300000'] });
+    // THEN
+    expect(sink.lines).toEqual(['started']);
+    expect(sink.exits).toEqual([{ reason: 'docker run was killed by SIGKILL: the container\'s exit code is unknown' }]);
+    const name = runCall().argv[3];
+    await eventually(() => fake.calls().some((call) => call.argv[0] === 'rm'));
+    expect(fake.calls().find((call) => call.argv[0] === 'rm')!.argv).toEqual(['rm', '-f', name]);
+  });
+
   test('SCHED-4: GPU jobs get their pinned GPUs as --gpus', async () => {
     await run({ gpus: 1, command: ['env', 'NVIDIA_VISIBLE_DEVICES'] }, { gpuIds: ['GPU-x', 'GPU-y'] });
     expect(runCall().argv).toEqual(expect.arrayContaining(['--gpus', '"device=GPU-x"']));
