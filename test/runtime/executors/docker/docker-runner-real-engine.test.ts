@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { JobExecutor, LocalBatchRuntime } from '../../../../src';
 import { conformanceTemplate } from '../conformance';
-import { BUSYBOX_IMAGE, containersOfJob, describeWithRealEngine, ENTRYPOINT_IMAGE } from '../fixtures/real-engine';
+import { BUSYBOX_IMAGE, containersLeftOfJob, describeWithRealEngine, ENTRYPOINT_IMAGE } from '../fixtures/real-engine';
 
 /*
  * What only a real engine shows about the container executor, beyond the conformance suite: image
@@ -47,6 +47,7 @@ function template(hostDirectory: string): any {
     }),
     MemoryHog: definition({ Memory: 32, Command: ['sh', '-c', 'echo allocating; exec dd if=/dev/zero of=/dev/null bs=100M count=1'] }),
     Privileged: definition({ Privileged: true, Command: ['echo', 'should not run'] }),
+    NoSuchCommand: definition({ Command: ['no-such-command'] }),
   });
   return base;
 }
@@ -114,7 +115,18 @@ describeWithRealEngine('docker executor isolation on a real engine', (engine) =>
     expect(job.status).toBe('FAILED');
     expect(job.container?.exitCode).toBe(137);
     expect(job.container?.reason).toBe('OutOfMemoryError: Container killed due to memory usage');
-    expect(containersOfJob(engine, jobId)).toEqual([]);
+    expect(await containersLeftOfJob(engine, jobId)).toEqual([]);
+  });
+
+  test('a command the image does not have (127 with the engine\'s message) cannot start: CannotStartContainerError', async () => {
+    // WHEN
+    const jobId = submit('NoSuchCommand');
+    const job = await runtime.waitForJob(jobId);
+    // THEN
+    expect(job.status).toBe('FAILED');
+    expect(job.container?.exitCode).toBeUndefined();
+    expect(job.container?.reason).toMatch(/^CannotStartContainerError: .*no-such-command/);
+    expect(await containersLeftOfJob(engine, jobId)).toEqual([]);
   });
 
   test('a privileged job definition is refused unless allowPrivileged: no container is created', async () => {
@@ -125,6 +137,6 @@ describeWithRealEngine('docker executor isolation on a real engine', (engine) =>
     expect(job.status).toBe('FAILED');
     expect(job.container?.reason).toContain('privileged: the job definition asks for a privileged container');
     expect(runtime.getJobLogs(jobId)).toEqual([]);
-    expect(containersOfJob(engine, jobId)).toEqual([]);
+    expect(await containersLeftOfJob(engine, jobId)).toEqual([]);
   });
 });
