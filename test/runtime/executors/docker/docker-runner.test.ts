@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import { Duration } from 'aws-cdk-lib';
 import { ContainerEngine, DockerExecutorProps, JobExecutor } from '../../../../src';
 import { ContainerLaunch, JobRunner } from '../../../../src/runtime/core/executor';
