@@ -34,6 +34,9 @@ function buildStack(): { stack: Stack; environment: BatchEnvironment } {
   return { stack, environment };
 }
 
+// Real containers on a shared machine: a generous ceiling per test, never a timing assertion.
+jest.setTimeout(240_000);
+
 describeWithRealEngine('print-color and hello-world on a real container engine', () => {
   let workRoot: string;
   beforeAll(() => { workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'container-e2e-')); });

@@ -6,6 +6,9 @@ import { containersOfJob, describeWithRealEngine, probeImage } from './fixtures/
 import { JobExecutor } from '../../../src';
 
 // The conformance suite against a real engine (Podman in CI): probe.sh plays probe.js in a busybox image.
+// Real containers on a shared machine: a generous ceiling per test, never a timing assertion.
+jest.setTimeout(240_000);
+
 describeWithRealEngine('docker executor on a real engine', (engine) => {
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-conformance-'));
   afterAll(() => fs.rmSync(workRoot, { recursive: true, force: true }));

@@ -52,6 +52,9 @@ function template(hostDirectory: string): any {
   return base;
 }
 
+// Real containers on a shared machine: a generous ceiling per test, never a timing assertion.
+jest.setTimeout(240_000);
+
 describeWithRealEngine('docker executor isolation on a real engine', (engine) => {
   let workRoot: string;
   let hostDirectory: string;
