@@ -80,6 +80,7 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
 Examples:
   $ batch-local serve --cdk-out cdk.out --stack MyBatchStack
   $ batch-local serve --template template.json --executor simulated --port 0
+  $ batch-local serve --cdk-out cdk.out --executor docker --engine podman   (each job's image in a container)
   $ aws batch submit-job --endpoint-url http://127.0.0.1:${DEFAULT_PORT} --job-name hello --job-queue MyQueue --job-definition MyJob
 
 Routes: AWS Batch REST-JSON (POST /v1/submitjob, ...), CloudWatch Logs (X-Amz-Target: Logs_20140328.*),
