@@ -46,7 +46,8 @@ function template(hostDirectory: string): any {
       Command: ['sh', '-c', ISOLATION_PROBE],
     }),
     MemoryHog: definition({ Memory: 32, Command: ['sh', '-c', 'echo allocating; exec dd if=/dev/zero of=/dev/null bs=100M count=1'] }),
-    Privileged: definition({ Privileged: true, Command: ['echo', 'should not run'] }),
+    Privileged: definition({ Privileged: true, Command: ['grep', 'CapEff', '/proc/self/status'] }),
+    Unprivileged: definition({ Command: ['grep', 'CapEff', '/proc/self/status'] }),
     NoSuchCommand: definition({ Command: ['no-such-command'] }),
   });
   return base;
@@ -141,5 +142,26 @@ describeWithRealEngine('docker executor isolation on a real engine', (engine) =>
     expect(job.container?.reason).toContain('privileged: the job definition asks for a privileged container');
     expect(runtime.getJobLogs(jobId)).toEqual([]);
     expect(await containersLeftOfJob(engine, jobId)).toEqual([]);
+  });
+
+  test('with allowPrivileged the privileged job definition runs with more capabilities than an ordinary one', async () => {
+    // GIVEN a runtime whose executor allows privileged containers
+    const allowing = LocalBatchRuntime.fromTemplate(template(hostDirectory), { executor: JobExecutor.docker({ workRoot, allowPrivileged: true }) });
+    try {
+      const submitTo = (definition: string): string => allowing.submitJob({
+        jobName: definition.toLowerCase(), jobQueue: allowing.resourceArn('Queue'), jobDefinition: allowing.resourceArn(definition),
+      }).jobId;
+      // WHEN
+      const privileged = submitTo('Privileged');
+      const ordinary = submitTo('Unprivileged');
+      const jobs = await Promise.all([allowing.waitForJob(privileged), allowing.waitForJob(ordinary)]);
+      // THEN
+      expect(jobs.map((job) => job.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+      const capabilities = (jobId: string): bigint => BigInt(`0x${/^CapEff:\s*([0-9a-f]+)$/.exec(allowing.getJobLogs(jobId)[0])![1]}`);
+      expect(capabilities(privileged) & capabilities(ordinary)).toBe(capabilities(ordinary)); // a superset
+      expect(capabilities(privileged)).not.toBe(capabilities(ordinary));
+    } finally {
+      allowing.dispose();
+    }
   });
 });
