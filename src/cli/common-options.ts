@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { EndpointHost } from '../runtime/api/host/endpoint-host';
 import { parseEntrypoint } from '../runtime/api/host/image-entrypoints';
+import { ContainerEngine } from '../runtime/executors/docker/container-engine';
 import { JobExecutor } from '../runtime/executors/job-executor';
 import { LoadedTemplate } from '../runtime/template/template-loader';
 
@@ -13,7 +14,9 @@ export interface TemplateOptions {
 }
 
 export interface ExecutorOptions {
-  readonly executor: 'process' | 'simulated';
+  readonly executor: 'process' | 'simulated' | 'docker';
+  /** For `--executor docker`: which engine's CLI runs the containers. */
+  readonly engine?: 'auto' | 'podman' | 'docker';
   readonly entrypoint?: string[];
 }
 
@@ -27,8 +30,11 @@ export function addTemplateOptions(command: Command): Command {
 
 export function addExecutorOptions(command: Command): Command {
   return command
-    .addOption(new Option('-e, --executor <kind>', 'how jobs run: process (host processes) or simulated (nothing runs; jobs succeed after 1 s)')
-      .choices(['process', 'simulated']).default('process'))
+    .addOption(new Option('-e, --executor <kind>',
+      'how jobs run: process (host processes), docker (each job\'s image in a container engine) or simulated (nothing runs; jobs succeed after 1 s)')
+      .choices(['process', 'docker', 'simulated']).default('process'))
+    .addOption(new Option('--engine <engine>', 'with --executor docker: the engine CLI to use (auto: podman if it answers, else docker)')
+      .choices(['auto', 'podman', 'docker']).default('auto'))
     .option('--entrypoint <image=command>', "run COMMAND as IMAGE's ENTRYPOINT (the process executor pulls no images; repeatable)", collect, []);
 }
 
@@ -45,7 +51,7 @@ export function templateSource(options: TemplateOptions): string {
 
 /** A wall-clock host with the template loaded (see EndpointHost). */
 export function hostWithTemplate(options: TemplateOptions & ExecutorOptions): { host: EndpointHost; loaded: LoadedTemplate } {
-  const executor = options.executor === 'simulated' ? JobExecutor.simulated() : JobExecutor.process();
+  const executor = executorFor(options);
   const entrypoints = new Map((options.entrypoint ?? []).map(parseEntrypoint));
   const host = EndpointHost.create({ executor, entrypoints });
   try {
@@ -53,6 +59,14 @@ export function hostWithTemplate(options: TemplateOptions & ExecutorOptions): { 
   } catch (error) {
     host.dispose();
     throw error;
+  }
+}
+
+function executorFor(options: ExecutorOptions): JobExecutor {
+  switch (options.executor) {
+    case 'simulated': return JobExecutor.simulated();
+    case 'docker': return JobExecutor.docker({ engine: (options.engine ?? 'auto') as ContainerEngine });
+    default: return JobExecutor.process();
   }
 }
 

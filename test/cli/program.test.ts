@@ -34,11 +34,11 @@ describe('the batch-local program', () => {
 
   test('usage errors are reported by the command line parser: missing required options, invalid choices, both template sources', async () => {
     const missing = await parse(['run', '--template', 'x.json', '--queue', 'q']);
-    const choice = await parse(['serve', '--template', 'x.json', '--executor', 'docker']);
+    const choice = await parse(['serve', '--template', 'x.json', '--executor', 'kubernetes']);
     const both = await parse(['doctor', '--template', 'x.json', '--cdk-out', 'cdk.out']);
     expect(missing.error?.code).toBe('commander.missingMandatoryOptionValue');
     expect(missing.io.stderr.join('')).toContain("required option '-d, --definition <definition>' not specified");
-    expect(choice.io.stderr.join('')).toContain("argument 'docker' is invalid. Allowed choices are process, simulated.");
+    expect(choice.io.stderr.join('')).toContain("argument 'kubernetes' is invalid. Allowed choices are process, docker, simulated.");
     expect(both.io.stderr.join('')).toContain("option '-t, --template <file>' cannot be used with option '-c, --cdk-out <dir>'");
   });
 

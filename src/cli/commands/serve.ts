@@ -44,6 +44,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     stackName: options.stack,
     parameters: keyValues('--parameter', options.parameter ?? []),
     executor: options.executor,
+    engine: options.engine,
     behaviors: simulatedBehaviors(options, clock),
     entrypoints: options.entrypoint,
     clock,
@@ -63,7 +64,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
   }
   if (!isLoopback(options.host)) {
     io.err(`WARNING: batch-local is listening on ${options.host}, not on loopback: anyone who can reach this port can submit jobs that run `
-      + `${executor === 'process' ? 'as processes on this machine' : 'on this endpoint'}; credentials are not checked.`);
+      + `${{ process: 'as processes on this machine', docker: 'as containers on this machine' }[executor as string] ?? 'on this endpoint'}; credentials are not checked.`);
   }
   const backend = host.backend;
   const counts = {
@@ -127,6 +128,7 @@ Examples:
   $ batch-local serve --template template.json --executor simulated --port 0
   $ batch-local serve --template template.json --clock virtual --behaviors behaviors.json
   $ batch-local serve --template template.json --clock virtual --state-dir .batch-local
+  $ batch-local serve --cdk-out cdk.out --executor docker --engine podman   (each job's image in a container)
   $ aws batch submit-job --endpoint-url http://127.0.0.1:${DEFAULT_PORT} --job-name hello --job-queue MyQueue --job-definition MyJob
 
 Routes: AWS Batch REST-JSON (POST /v1/submitjob, ...), CloudWatch Logs (X-Amz-Target: Logs_20140328.*),

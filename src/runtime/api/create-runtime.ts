@@ -8,6 +8,7 @@ import { addEventRoutes } from './local/event-routes';
 import { DEFAULT_VIRTUAL_EPOCH_MS } from '../core/clock';
 import { SeededIdGenerator } from '../core/id-generator';
 import { LocalEventBridge } from '../events/local-event-bridge';
+import { ContainerEngine } from '../executors/docker/container-engine';
 import { JobExecutor } from '../executors/job-executor';
 import { SimulatedExecutorProps } from '../executors/simulated/simulated-executor-props';
 import { DurableState, RestoreSummary } from '../persistence/durable-state';
@@ -20,8 +21,10 @@ export interface CreateRuntimeOptions {
   readonly templateFile: string;
   readonly stackName?: string;
   readonly parameters?: Record<string, string>;
-  /** `process` (host processes) or `simulated` (behaviours). The virtual clock always simulates. */
-  readonly executor: 'process' | 'simulated';
+  /** `process` (host processes), `docker` (containers) or `simulated` (behaviours). The virtual clock always simulates. */
+  readonly executor: 'process' | 'simulated' | 'docker';
+  /** For the `docker` executor: which engine's CLI runs the containers. @default 'auto' */
+  readonly engine?: 'auto' | 'podman' | 'docker';
   /** The simulated executor's options (`--behaviors`, `--default-duration`). @default every attempt succeeds after 1 s */
   readonly behaviors?: SimulatedExecutorProps;
   /** `image=command` ENTRYPOINT mappings for the process executor. */
@@ -47,7 +50,7 @@ export interface LocalRuntime {
   readonly server: BatchLocalServer;
   readonly loaded: LoadedTemplate;
   /** Effective executor (the virtual clock forces `simulated`). */
-  readonly executor: 'process' | 'simulated';
+  readonly executor: 'process' | 'simulated' | 'docker';
   /** With a state directory: what the restart restored. */
   readonly restored?: RestoreSummary;
   /** Whether changes are journaled (`stateDir` given). */
@@ -66,9 +69,9 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
   const executorKind = virtual ? 'simulated' : options.executor;
   if (options.stateDir !== undefined && executorKind !== 'simulated') {
     throw new Error(`--state-dir ${options.stateDir}: needs the simulated executor (--executor simulated or --clock virtual); `
-      + 'a restart replays the journal, and host processes cannot be replayed');
+      + 'a restart replays the journal, and host processes or containers cannot be replayed');
   }
-  const executor = executorKind === 'simulated' ? JobExecutor.simulated(options.behaviors ?? {}) : JobExecutor.process();
+  const executor = executorFor(executorKind, options);
   const read = readTemplateFile(options.templateFile, options.stackName);
   let durable: DurableState | undefined;
   let ids: RecordingIdGenerator | undefined;
@@ -122,4 +125,12 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function executorFor(kind: CreateRuntimeOptions['executor'], options: CreateRuntimeOptions): JobExecutor {
+  switch (kind) {
+    case 'simulated': return JobExecutor.simulated(options.behaviors ?? {});
+    case 'docker': return JobExecutor.docker({ engine: (options.engine ?? 'auto') as ContainerEngine });
+    default: return JobExecutor.process();
+  }
 }

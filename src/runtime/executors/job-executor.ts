@@ -1,6 +1,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
+import { candidateCommands, ContainerEngine, detectEngine, noEngineMessage } from './docker/container-engine';
 import { DockerCli } from './docker/docker-cli';
 import { DockerExecutorProps } from './docker/docker-executor-props';
 import { DockerRunner } from './docker/docker-runner';
@@ -27,7 +28,7 @@ interface RunnerFactory {
 
 /**
  * How the local runtime executes job containers: simulated in virtual time, as host processes, or
- * with Docker.
+ * in a container engine (Podman or Docker).
  */
 export class JobExecutor {
   /**
@@ -60,18 +61,18 @@ export class JobExecutor {
   }
 
   /**
-   * Runs each job's image with Docker. Only when an engine answers `docker info`: creating a runtime
-   * with this executor throws otherwise (check first with `JobExecutor.dockerAvailable()`).
+   * Runs each job's image in a container engine (Podman or Docker, by `props.engine`) through its CLI.
+   * Only when an engine answers `podman version` / `docker version`: creating a runtime with this
+   * executor throws otherwise, naming what was tried (check first with `JobExecutor.dockerAvailable()`).
    */
   static docker(props: DockerExecutorProps = {}): JobExecutor {
-    const docker = new DockerCli(props.dockerCommand ?? 'docker');
+    const candidates = candidateCommands(props.engine ?? ContainerEngine.AUTO, props.dockerCommand);
     return new JobExecutor({
       create: () => {
-        if (!docker.engineAnswers()) {
-          throw new Error(`JobExecutor.docker: no Docker engine answers \`${docker.command} info\`; start one, or use JobExecutor.process()`);
-        }
+        const detected = detectEngine(candidates);
+        if (detected.command === undefined) throw new Error(noEngineMessage(detected.probes));
         return new DockerRunner({
-          docker,
+          docker: new DockerCli(detected.command),
           workRoot: props.workRoot ?? defaultWorkRoot(),
           keepWorkDirectories: props.keepWorkDirectories ?? false,
           stopGracePeriodMs: (props.stopGracePeriod ?? DEFAULT_STOP_GRACE_PERIOD).toMilliseconds(),
@@ -84,9 +85,12 @@ export class JobExecutor {
     });
   }
 
-  /** Whether a Docker engine answers `docker info` (with `dockerCommand`, default 'docker'). */
-  static dockerAvailable(dockerCommand?: string): boolean {
-    return new DockerCli(dockerCommand ?? 'docker').engineAnswers();
+  /**
+   * Whether a container engine answers: `<dockerCommand> version` when given, else Podman or Docker
+   * as `engine` (default AUTO) chooses.
+   */
+  static dockerAvailable(dockerCommand?: string, engine?: ContainerEngine): boolean {
+    return detectEngine(candidateCommands(engine ?? ContainerEngine.AUTO, dockerCommand)).command !== undefined;
   }
 
   /**

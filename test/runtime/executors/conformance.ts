@@ -4,7 +4,7 @@
  * same AWS Batch results. Each executor has a small test file that calls `describeConformance`.
  *
  * The jobs run `probe.js` (fixtures), a tiny step language every executor can run: as a real program
- * (process executor through its image mapping, the fake docker's container) or interpreted by a
+ * (process executor through its image mapping, probe.sh in a real engine's busybox image) or interpreted by a
  * `JobBehavior.custom` handler (simulated executor).
  *
  * Time: virtual-time executors advance the simulation. Real-time executors run real processes while
@@ -30,14 +30,18 @@ export interface ConformanceTarget {
   readonly name: string;
   /** Whether the executor runs in real time (processes) rather than virtual time. */
   readonly realTime: boolean;
+  /** The image the job definitions run, when the executor needs a real one. @default PROBE_IMAGE */
+  readonly image?: string;
   /** A fresh executor; called once per test. */
   executor(): JobExecutor;
+  /** For engines: names of the containers still there for a job id, running or not (must end empty). */
+  leftovers?(jobId: string): string[];
 }
 
 /** A hand-written template: one managed CE, one queue, a probe job definition and a retrying one. */
-export function conformanceTemplate(): any {
+export function conformanceTemplate(image: string = PROBE_IMAGE): any {
   const container = {
-    Image: PROBE_IMAGE,
+    Image: image,
     Vcpus: 1,
     Memory: 256,
     Command: ['echo', 'Ref::greeting', 'echo', 'Ref::unknown'],
@@ -111,7 +115,8 @@ function multiNodeDefinition(container: Record<string, unknown>): unknown {
 
 // Captured before any test installs fake timers: the real clock paces the polling of real processes.
 const realSetTimeout = setTimeout;
-const REAL_TIME_LIMIT_MS = 30_000;
+// Generous: real containers on a loaded machine start in seconds, not milliseconds (a ceiling, never a timing assertion).
+const REAL_TIME_LIMIT_MS = 120_000;
 
 /** How a test moves time forward and waits, in virtual or real time. */
 interface TimeControl {
@@ -156,6 +161,17 @@ function realTime(): TimeControl {
   };
 }
 
+/** Waits in real time (never the faked timers) until the engine has no container of the job left. */
+async function expectNoContainerLeft(target: ConformanceTarget, jobId: string): Promise<void> {
+  if (!target.leftovers) return;
+  let left = target.leftovers(jobId);
+  for (let i = 0; i < 100 && left.length > 0; i++) {
+    await new Promise((resolve) => realSetTimeout(resolve, 200));
+    left = target.leftovers(jobId);
+  }
+  expect(left).toEqual([]);
+}
+
 /** The lines of the job's latest attempt that the probe printed on stdout for `env` steps. */
 function envLines(runtime: LocalBatchRuntime, jobId: string): string[] {
   return runtime.getJobLogs(jobId).filter((line) => /^[A-Z_]+(=| is unset)/.test(line));
@@ -183,7 +199,7 @@ export function describeConformance(target: ConformanceTarget): void {
     });
 
     const start = (): LocalBatchRuntime => {
-      runtime = LocalBatchRuntime.fromTemplate(conformanceTemplate(), { executor: target.executor() });
+      runtime = LocalBatchRuntime.fromTemplate(conformanceTemplate(target.image), { executor: target.executor() });
       return runtime;
     };
     const submit = (rt: LocalBatchRuntime, definition: string, command?: string[], extra: Record<string, unknown> = {}): string =>
@@ -324,6 +340,7 @@ export function describeConformance(target: ConformanceTarget): void {
       expect(job.statusReason).toBe('Job attempt duration exceeded timeout');
       expect(job.container?.exitCode).toBe(143);
       expect(job.attempts).toHaveLength(1);
+      await expectNoContainerLeft(target, jobId);
     });
 
     test('TIME-2: a container that ignores SIGTERM gets SIGKILL (137) after the grace period', async () => {
@@ -344,6 +361,7 @@ export function describeConformance(target: ConformanceTarget): void {
       expect(job.status).toBe('FAILED');
       expect(job.statusReason).toBe('Job attempt duration exceeded timeout');
       expect(job.container?.exitCode).toBe(137);
+      await expectNoContainerLeft(target, jobId);
     });
 
     test('LIFE-7: TerminateJob stops a RUNNING container (SIGTERM) and the job FAILS with the reason, never retried', async () => {
@@ -360,6 +378,7 @@ export function describeConformance(target: ConformanceTarget): void {
       expect(job.isTerminated).toBe(true);
       expect(job.container?.exitCode).toBe(143);
       expect(job.attempts).toHaveLength(1);
+      await expectNoContainerLeft(target, jobId);
     });
 
     (CORE_FEATURES.arrays ? test : test.skip)('ARR-2: each array child sees its AWS_BATCH_JOB_ARRAY_INDEX', async () => {

@@ -1,25 +1,24 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { describeConformance, PROBE_IMAGE } from './conformance';
-import { FAKE_DOCKER_DIRECTORY, PROBE_ENTRYPOINT } from './fixtures/probe-paths';
+import { describeConformance } from './conformance';
+import { containersOfJob, describeWithRealEngine, probeImage } from './fixtures/real-engine';
 import { JobExecutor } from '../../../src';
 
-// The fake docker (fixtures/fake-docker/docker) plays the probe image's containers as host processes.
-const stateDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-conformance-'));
-const savedEnvironment = { ...process.env };
-beforeAll(() => {
-  process.env.PATH = `${FAKE_DOCKER_DIRECTORY}${path.delimiter}${process.env.PATH}`;
-  process.env.FAKE_DOCKER_STATE = stateDirectory;
-  process.env.FAKE_DOCKER_IMAGES = JSON.stringify({ [PROBE_IMAGE]: PROBE_ENTRYPOINT });
-});
-afterAll(() => {
-  process.env = savedEnvironment;
-  fs.rmSync(stateDirectory, { recursive: true, force: true });
-});
+// The conformance suite against a real engine (Podman in CI): probe.sh plays probe.js in a busybox image.
+// Real containers on a shared machine: a generous ceiling per test, never a timing assertion.
+jest.setTimeout(240_000);
 
-describeConformance({
-  name: 'docker (fake engine)',
-  realTime: true,
-  executor: () => JobExecutor.docker({ workRoot: stateDirectory }),
+describeWithRealEngine('docker executor on a real engine', (engine) => {
+  const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-conformance-'));
+  afterAll(() => fs.rmSync(workRoot, { recursive: true, force: true }));
+  const image = probeImage(engine);
+
+  describeConformance({
+    name: `docker (${engine.command})`,
+    realTime: true,
+    image,
+    executor: () => JobExecutor.docker({ workRoot }),
+    leftovers: (jobId) => containersOfJob(engine, jobId),
+  });
 });

@@ -1,8 +1,21 @@
 import { Duration } from 'aws-cdk-lib';
+import { ContainerEngine } from './container-engine';
+
+export { ContainerEngine } from './container-engine';
 
 /** Options of the Docker executor. */
 export interface DockerExecutorProps {
-  /** The Docker CLI to call: a name looked up on PATH, or a path. @default 'docker' */
+  /**
+   * The container engine whose CLI runs the jobs. AUTO takes Podman when `podman version` answers,
+   * else Docker when `docker version` answers (a Docker CLI without a daemon does not).
+   * @default ContainerEngine.AUTO
+   */
+  readonly engine?: ContainerEngine;
+  /**
+   * The engine CLI to call instead of the engine's own name: a name looked up on PATH, or a path.
+   * It must take Docker's verbs (`run`, `kill`, `rm`, `version`).
+   * @default - `podman` or `docker`, from `engine`
+   */
   readonly dockerCommand?: string;
   /**
    * Time between SIGTERM and SIGKILL when a job is stopped (TIME-2, LIFE-7); only a period shorter
@@ -31,6 +44,11 @@ export interface DockerExecutorProps {
   readonly workRoot?: string;
   /** Keep each attempt's scratch volumes after the attempt ends. @default false */
   readonly keepWorkDirectories?: boolean;
-  /** More `docker run` options, put before the image, e.g. `['--network', 'host']`. @default - none */
+  /**
+   * More `run` options, put before the image, e.g. `['--network', 'host']`. A `--network` here
+   * replaces the executor's default (`--network none` unless the job definition's
+   * `networkConfiguration.assignPublicIp` is ENABLED).
+   * @default - none
+   */
   readonly runArguments?: string[];
 }

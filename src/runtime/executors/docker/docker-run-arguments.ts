@@ -36,9 +36,10 @@ interface LinuxParametersShape {
 const CLIENT_VARIABLE = /^(PATH|HOME|TMPDIR|DOCKER_.*|(HTTPS?|NO|ALL)_PROXY|(https?|no|all)_proxy)$/;
 
 /**
- * `docker run` for one attempt: the image with the job's command (OVR-1, PARAM-1 already applied),
- * environment (ENV-1, ENV-2), memory as a hard limit (`--memory` = `--memory-swap` unless maxSwap),
- * vCPUs as CPU shares (as ECS does), ulimits, volumes, devices, user, GPUs and linuxParameters.
+ * `docker run` / `podman run` for one attempt: the image with the job's command (OVR-1, PARAM-1 already
+ * applied), environment (ENV-1, ENV-2), memory as a hard limit (`--memory` = `--memory-swap` unless
+ * maxSwap), vCPUs as CPU shares (as ECS does) and a CPU quota, no network unless
+ * `networkConfiguration.assignPublicIp` is ENABLED, ulimits, volumes, devices, user, GPUs and linuxParameters.
  * Variables are passed by name (`-e NAME`) with their values in the client's environment, so neither
  * secrets nor any other value appear on a command line; a job variable the client itself reads
  * (PATH, DOCKER_HOST...) is passed as `-e NAME=value`, which a secret never is.
@@ -50,9 +51,16 @@ export function dockerRunCommand(launch: ContainerLaunch, inputs: DockerRunInput
     throw new LaunchFailure('privileged: the job definition asks for a privileged container; the Docker executor runs none unless DockerExecutorProps.allowPrivileged is true');
   }
   const linux = (container.linuxParameters ?? {}) as LinuxParametersShape;
-  const args = ['run', '--name', inputs.containerName, '--label', `cdk-batch-kit.job-id=${launch.jobId}`, '--label', `cdk-batch-kit.attempt=${launch.attempt}`];
+  // --rm: the engine removes the container when it exits, as `podman run --rm` would (no `rm` call per job).
+  const args = ['run', '--rm', '--name', inputs.containerName, '--label', `cdk-batch-kit.job-id=${launch.jobId}`, '--label', `cdk-batch-kit.attempt=${launch.attempt}`];
   if (linux.initProcessEnabled) args.push('--init');
-  args.push(`--cpu-shares=${Math.max(2, Math.round(launch.vcpus * 1024))}`);
+  // Shares weigh jobs against each other (as ECS does); --cpus caps each at its vCPUs (CFS quota).
+  args.push(`--cpu-shares=${Math.max(2, Math.round(launch.vcpus * 1024))}`, `--cpus=${launch.vcpus}`);
+  if (!inputs.runArguments.some((argument) => /^--net(work)?(=|$)/.test(argument))) {
+    // No network unless the job definition asks for one: a local job should not reach out by surprise.
+    const network = container.networkConfiguration as { assignPublicIp?: string } | undefined;
+    args.push('--network', network?.assignPublicIp?.toUpperCase() === 'ENABLED' ? 'bridge' : 'none');
+  }
   args.push(`--memory=${launch.memoryMiB}m`, `--memory-swap=${launch.memoryMiB + Math.max(0, linux.maxSwap ?? 0)}m`);
   if (linux.swappiness !== undefined) args.push(`--memory-swappiness=${linux.swappiness}`);
   if (linux.sharedMemorySize !== undefined) args.push(`--shm-size=${linux.sharedMemorySize}m`);

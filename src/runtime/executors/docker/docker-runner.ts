@@ -1,5 +1,6 @@
 import { DockerCli } from './docker-cli';
 import { dockerRunCommand } from './docker-run-arguments';
+import { hostLimitSources, withEngineUlimitDefaults } from './engine-ulimit-defaults';
 import { Cancellable } from '../../core/event-loop';
 import { AttemptHandle, AttemptResult, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
 import { asLaunchFailure, LaunchFailure } from '../common/launch-failure';
@@ -54,6 +55,8 @@ class DockerAttempt implements AttemptHandle {
   private redactor = new LogRedactor([]);
   private lastStderrLine?: string;
   private finished = false;
+  /** Set once the runtime asked for a stop: a 137 after it is our SIGKILL, not the kernel's OOM killer. */
+  private stopRequested = false;
 
   constructor(
     private readonly launch: ContainerLaunch,
@@ -81,6 +84,7 @@ class DockerAttempt implements AttemptHandle {
 
   stop(signal: 'SIGTERM' | 'SIGKILL'): void {
     if (this.finished) return;
+    this.stopRequested = true;
     const client = this.client;
     if (!client) {
       this.finish({ reason: `Stopped by ${signal} before the container started` });
@@ -106,7 +110,7 @@ class DockerAttempt implements AttemptHandle {
       const command = dockerRunCommand(this.launch, {
         containerName: this.containerName,
         mounts,
-        ulimits: readUlimits(container.ulimits),
+        ulimits: withEngineUlimitDefaults(readUlimits(container.ulimits), hostLimitSources()),
         gpuIds,
         secrets,
         allowPrivileged: this.options.allowPrivileged,
@@ -134,17 +138,24 @@ class DockerAttempt implements AttemptHandle {
       this.finish(new LaunchFailure(`docker: cannot run ${JSON.stringify(this.options.docker.command)}: ${outcome.spawnError.message}`).toResult());
       return;
     }
+    if (outcome.signal !== undefined && !this.stopRequested) {
+      // The client proxies catchable signals to the container; one that kills the client itself (SIGKILL,
+      // an engine crash) leaves the container's fate unknown: no exit code, and the container is removed.
+      this.finish({ reason: `${this.options.docker.command} run was killed by ${outcome.signal}: the container's exit code is unknown` });
+      return;
+    }
     const exitCode = outcome.exitCode;
-    const dockerError = this.lastStderrLine?.startsWith('docker: ') === true;
+    // The engine's own messages: Docker's start `docker: `, Podman's `Error: ` (e.g. `Error: runc: ... executable file not found`).
+    const dockerError = /^(docker: |Error: )/.test(this.lastStderrLine ?? '');
     if (exitCode === 125 || ((exitCode === 126 || exitCode === 127) && dockerError)) {
       // 125: the daemon could not create or start the container; 126/127: the command cannot be run.
       this.finish(new LaunchFailure(this.lastStderrLine ?? `docker run exited ${exitCode}`).toResult());
       return;
     }
-    if (exitCode === 137) {
-      this.options.docker.oomKilled(this.containerName, (oomKilled) => {
-        this.finish(oomKilled ? { exitCode, reason: OUT_OF_MEMORY_REASON } : { exitCode });
-      });
+    if (exitCode === 137 && !this.stopRequested) {
+      // SIGKILL that we did not send, with a hard memory limit always set: the cgroup's OOM killer.
+      // Podman 4.3 leaves `.State.OOMKilled` false, and with --rm the container is gone to ask anyway.
+      this.finish({ exitCode, reason: OUT_OF_MEMORY_REASON });
       return;
     }
     this.finish({ exitCode });
@@ -155,7 +166,8 @@ class DockerAttempt implements AttemptHandle {
     this.finished = true;
     this.graceTimer?.cancel();
     this.reservation?.cancel();
-    if (this.client) this.options.docker.remove(this.containerName);
+    // --rm removes a container that ran to its end; one that was stopped, or never started, may linger.
+    if (this.client && (this.stopRequested || result.exitCode === undefined)) this.options.docker.remove(this.containerName);
     if (this.pinnedGpus.length > 0) this.options.gpus.release(this.pinnedGpus);
     if (!this.options.keepWorkDirectories) this.workspace.remove();
     this.sink.exited(result);

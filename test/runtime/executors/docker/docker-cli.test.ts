@@ -6,12 +6,12 @@ describe('DockerCli (against the fake docker)', () => {
   beforeEach(() => { fake = new FakeDockerEnvironment(); });
   afterEach(() => fake.restore());
 
-  test('engineAnswers is true when `docker info` succeeds, false when it fails or docker is missing', () => {
+  test('engineAnswers is true when `docker version` succeeds, false when it fails (a CLI without its daemon) or docker is missing', () => {
     expect(new DockerCli('docker').engineAnswers()).toBe(true);
     process.env.FAKE_DOCKER_INFO = 'fail';
     expect(new DockerCli('docker').engineAnswers()).toBe(false);
     expect(new DockerCli('/nonexistent/docker').engineAnswers()).toBe(false);
-    expect(fake.calls().map((c) => c.argv)).toEqual([['info', '--format', '{{.ServerVersion}}'], ['info', '--format', '{{.ServerVersion}}']]);
+    expect(fake.calls().map((c) => c.argv)).toEqual([['version'], ['version']]);
   });
 
   test('kill reports whether a container was there to signal', async () => {

@@ -20,13 +20,24 @@ function command(launch: Partial<ContainerLaunch>, extra: Partial<DockerRunInput
 describe('dockerRunCommand', () => {
   test('OVR-1, PARAM-1: the image and the command after overrides, each argv element as one argument', () => {
     const { args } = command({});
-    expect(args.slice(0, 3)).toEqual(['run', '--name', 'batch-job-1']);
+    expect(args.slice(0, 4)).toEqual(['run', '--rm', '--name', 'batch-job-1']);
     expect(args.slice(-3)).toEqual(['busybox:1', 'echo', 'hi there']);
   });
 
-  test('LIM-9: memory is a hard limit without swap, vCPUs are CPU shares as ECS sets them', () => {
+  test('LIM-9: memory is a hard limit without swap, vCPUs are CPU shares as ECS sets them and a CPU quota', () => {
     const { args } = command({ memoryMiB: 2048, vcpus: 2 });
-    expect(args).toEqual(expect.arrayContaining(['--memory=2048m', '--memory-swap=2048m', '--cpu-shares=2048']));
+    expect(args).toEqual(expect.arrayContaining(['--memory=2048m', '--memory-swap=2048m', '--cpu-shares=2048', '--cpus=2']));
+  });
+
+  test('no network unless networkConfiguration.assignPublicIp is ENABLED or the run arguments choose one', () => {
+    // WHEN
+    const plain = command({}).args;
+    const asked = command({ container: { networkConfiguration: { assignPublicIp: 'ENABLED' } } as any }).args;
+    const chosen = command({}, { runArguments: ['--network=host'] }).args;
+    // THEN
+    expect(plain.slice(plain.indexOf('--network'), plain.indexOf('--network') + 2)).toEqual(['--network', 'none']);
+    expect(asked.slice(asked.indexOf('--network'), asked.indexOf('--network') + 2)).toEqual(['--network', 'bridge']);
+    expect(chosen.filter((a) => a.startsWith('--net'))).toEqual(['--network=host']);
   });
 
   test('ENV-1, ENV-2: variables are passed by name, their values only in the client\'s environment', () => {

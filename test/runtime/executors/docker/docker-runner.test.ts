@@ -1,6 +1,5 @@
-import * as fs from 'fs';
 import { Duration } from 'aws-cdk-lib';
-import { DockerExecutorProps, JobExecutor } from '../../../../src';
+import { ContainerEngine, DockerExecutorProps, JobExecutor } from '../../../../src';
 import { ContainerLaunch, JobRunner } from '../../../../src/runtime/core/executor';
 import { FakeDockerEnvironment } from '../fixtures/fake-docker-environment';
 import { PROBE_ENTRYPOINT } from '../fixtures/probe-paths';
@@ -11,7 +10,8 @@ beforeEach(() => { fake = new FakeDockerEnvironment({ probe: PROBE_ENTRYPOINT })
 afterEach(() => fake.restore());
 
 function runner(props: DockerExecutorProps = {}): JobRunner {
-  return JobExecutor.docker({ workRoot: fake.stateDirectory, ...props })._createRunner();
+  // engine DOCKER: AUTO would pick a real podman where one answers, not the fake docker.
+  return JobExecutor.docker({ workRoot: fake.stateDirectory, engine: ContainerEngine.DOCKER, ...props })._createRunner();
 }
 
 async function run(launch: Partial<ContainerLaunch>, props: DockerExecutorProps = {}): Promise<RecordingSink> {
@@ -28,15 +28,30 @@ async function eventually(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
+// What a real engine cannot show on demand; the rest runs on Podman (docker-runner-real-engine.test.ts,
+// ../docker-conformance.test.ts).
 describe('DockerRunner (against the fake docker)', () => {
-  test('LIFE-2, ENV-1: runs the image with the job\'s variables and exit code, then removes the container', async () => {
+  test('LIFE-2, ENV-1: runs the image with --rm, the job\'s variables and exit code; no separate rm for a container that ran to its end', async () => {
     // WHEN
     const sink = await run({ command: ['env', 'AWS_BATCH_JOB_ID', 'exit', '4'], environment: { AWS_BATCH_JOB_ID: 'job-1' } });
     // THEN
     expect(sink.lines).toEqual(['AWS_BATCH_JOB_ID=job-1']);
     expect(sink.exits).toEqual([{ exitCode: 4 }]);
     expect(runCall().passedByName).toEqual(['AWS_BATCH_JOB_ID']);
-    const name = runCall().argv[2];
+    expect(runCall().argv.slice(0, 3)).toEqual(['run', '--rm', '--name']);
+    expect(fake.calls().map((call) => call.argv[0])).toEqual(['version', 'run']);
+  });
+
+  test('LIFE-7: a stopped container is also removed with rm -f (the client may be gone before --rm acts)', async () => {
+    // GIVEN
+    const sink = new RecordingSink();
+    const handle = runner().start(containerLaunch({ image: 'probe', command: ['echo', 'ready', 'sleep', '300000'] }), sink);
+    await sink.lineMatching((line) => line === 'ready');
+    // WHEN
+    handle.stop('SIGTERM');
+    // THEN
+    expect(await sink.exit()).toEqual({ exitCode: 143 });
+    const name = runCall().argv[3];
     await eventually(() => fake.calls().some((call) => call.argv[0] === 'rm'));
     expect(fake.calls().find((call) => call.argv[0] === 'rm')!.argv).toEqual(['rm', '-f', name]);
   });
@@ -57,13 +72,6 @@ describe('DockerRunner (against the fake docker)', () => {
     expect(sink.exits).toEqual([{ reason: 'CannotStartContainerError: docker: Error response from daemon: pull access denied for unpullable/image:1.', statusReason: 'Task failed to start: docker: Error response from daemon: pull access denied for unpullable/image:1.' }]);
   });
 
-  test('a container the kernel OOM-killed reports OutOfMemoryError', async () => {
-    // GIVEN the fake reports OOMKilled for a container that exits 137 without being killed
-    const sink = await run({ command: ['exit', '137'] });
-    // THEN
-    expect(sink.exits).toEqual([{ exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' }]);
-  });
-
   test('TIME-2: stop signals go through docker kill; SIGKILL follows SIGTERM after the grace period', async () => {
     // GIVEN a container that ignores SIGTERM
     const sink = new RecordingSink();
@@ -79,25 +87,32 @@ describe('DockerRunner (against the fake docker)', () => {
     expect(kills).toEqual(['--signal=SIGTERM', '--signal=SIGKILL']);
   });
 
+  test('an engine client that dies mid-run (SIGKILL) fails the attempt without an exit code, not as OutOfMemoryError, and removes the container', async () => {
+    // GIVEN a client that crashes once the container printed its first line
+    process.env.FAKE_DOCKER_CRASH = '1';
+    // WHEN
+    const sink = await run({ command: ['echo', 'started', 'sleep', '300000'] });
+    // THEN
+    expect(sink.lines).toEqual(['started']);
+    expect(sink.exits).toEqual([{ reason: 'docker run was killed by SIGKILL: the container\'s exit code is unknown' }]);
+    const name = runCall().argv[3];
+    await eventually(() => fake.calls().some((call) => call.argv[0] === 'rm'));
+    expect(fake.calls().find((call) => call.argv[0] === 'rm')!.argv).toEqual(['rm', '-f', name]);
+  });
+
   test('SCHED-4: GPU jobs get their pinned GPUs as --gpus', async () => {
     await run({ gpus: 1, command: ['env', 'NVIDIA_VISIBLE_DEVICES'] }, { gpuIds: ['GPU-x', 'GPU-y'] });
     expect(runCall().argv).toEqual(expect.arrayContaining(['--gpus', '"device=GPU-x"']));
   });
 
-  test('a volume without a host path is a scratch directory of the attempt, mounted with -v', async () => {
-    // GIVEN
-    const container = { volumes: [{ name: 'scratch' }], mountPoints: [{ sourceVolume: 'scratch', containerPath: '/scratch' }] };
-    // WHEN
-    await run({ container, command: ['echo', 'x'] }, { keepWorkDirectories: true });
-    // THEN
-    const volume = runCall().argv[runCall().argv.indexOf('-v') + 1];
-    expect(volume).toMatch(/\/volumes\/scratch:\/scratch$/);
-    expect(fs.statSync(volume.split(':')[0]).isDirectory()).toBe(true);
-  });
-
-  test('without an engine the executor cannot be used, and says so', () => {
+  test('without an engine the executor cannot be used, and says what it tried', () => {
+    // GIVEN a docker CLI whose daemon does not answer, and no podman
     process.env.FAKE_DOCKER_INFO = 'fail';
-    expect(JobExecutor.dockerAvailable()).toBe(false);
-    expect(() => JobExecutor.docker()._createRunner()).toThrow('JobExecutor.docker: no Docker engine answers `docker info`; start one, or use JobExecutor.process()');
+    // THEN
+    expect(JobExecutor.dockerAvailable(undefined, ContainerEngine.DOCKER)).toBe(false);
+    expect(() => JobExecutor.docker({ engine: ContainerEngine.DOCKER })._createRunner()).toThrow(
+      'JobExecutor.docker: no container engine answers: tried `docker version` (exit 1: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?); install Podman or start Docker, or use JobExecutor.process()');
+    expect(() => JobExecutor.docker({ engine: ContainerEngine.PODMAN, dockerCommand: '/nonexistent/podman' })._createRunner()).toThrow(
+      'tried `/nonexistent/podman version` (not found)');
   });
 });
