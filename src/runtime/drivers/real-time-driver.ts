@@ -3,9 +3,15 @@ import { EventLoop, WakeUpListener } from '../core/event-loop';
 /**
  * Drives the event loop in real time: one timer armed for the earliest pending event. Executors and
  * API calls add events at any moment; the loop tells us when the earliest one moves earlier.
+ *
+ * An event that is already due runs on `setImmediate`, not `setTimeout(0)`: Node clamps a timeout to
+ * at least 1 ms, and a job's exit, the scheduling pass it triggers and the next job's start are each
+ * such events, so short jobs spent most of their time waiting for timers (bench/process-executor.ts).
+ * `setImmediate` still yields to I/O first, so output and exits of other jobs are not starved.
  */
 export class RealTimeDriver implements WakeUpListener {
   private timer?: NodeJS.Timeout;
+  private immediate?: NodeJS.Immediate;
   private armedFor = Number.POSITIVE_INFINITY;
   private running = false;
 
@@ -21,19 +27,28 @@ export class RealTimeDriver implements WakeUpListener {
 
   /** Stops the timer (the process may exit once nothing else runs). */
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.disarm();
     this.armedFor = Number.POSITIVE_INFINITY;
   }
 
   private arm(epochMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.disarm();
     this.armedFor = epochMs;
-    this.timer = setTimeout(() => this.runDue(), Math.max(0, epochMs - this.wallClock()));
+    const delay = epochMs - this.wallClock();
+    if (delay <= 0) this.immediate = setImmediate(() => this.runDue());
+    else this.timer = setTimeout(() => this.runDue(), delay);
+  }
+
+  private disarm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.timer = undefined;
+    this.immediate = undefined;
   }
 
   private runDue(): void {
     this.timer = undefined;
+    this.immediate = undefined;
     this.armedFor = Number.POSITIVE_INFINITY;
     this.running = true;
     try {
