@@ -1,11 +1,13 @@
 /**
  * The process executor's overhead: 1,000 trivial jobs (`true`, 1 vCPU each) on a compute environment
  * of 2 vCPUs, against a bare Node.js spawn loop at concurrency 2 and `xargs -P2`, in the same run.
- * Rows: the executor's defaults (spawn helper, memory limit, jobs as nobody under root), without the
- * memory limit's prlimit exec and user switch, and the same spawning from the runtime's own process.
+ * Each round times xargs, the executor's defaults (spawn helpers, memory limit, jobs as nobody under
+ * root), the same without the memory limit's prlimit exec and user switch, and xargs again; it prints
+ * each round's ratios and their medians. Then, once, bare spawn loops and the runtime spawning from its
+ * own process, for context.
  *
  *   npm run bench -- process-executor
- *   npx ts-node -T --project bench/tsconfig.json bench/process-executor.ts [jobs]
+ *   npx ts-node -T --project bench/tsconfig.json bench/process-executor.ts [jobs] [rounds]
  */
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -15,6 +17,7 @@ import { JobExecutor, LocalBatchRuntime, MemoryLimitMode, ProcessExecutorProps }
 
 const DEFAULT_JOBS = 1000;
 const CONCURRENCY = 2;
+const DEFAULT_ROUNDS = 3;
 
 /** A hand-written template: one managed CE of 2 vCPUs, one queue, a 1-vCPU job definition running `true`. */
 function template(): unknown {
@@ -123,10 +126,10 @@ function bareSpawnLoopInSmallProcess(jobs: number): number {
   return Number(result.stdout.trim());
 }
 
-/** Wall time (ms) of `seq N | xargs -P2 -n1 true`. */
-function xargs(jobs: number): number {
+/** Wall time (ms) of `seq N | xargs -P2 -n1 [wrapper...] true`. */
+function xargs(jobs: number, wrapper: string = ''): number {
   const started = process.hrtime.bigint();
-  const result = spawnSync('sh', ['-c', `seq ${jobs} | xargs -P${CONCURRENCY} -n1 true`], { stdio: 'ignore' });
+  const result = spawnSync('sh', ['-c', `seq ${jobs} | xargs -P${CONCURRENCY} -n1 ${wrapper}true`], { stdio: 'ignore' });
   if (result.status !== 0) throw new Error(`xargs exited ${result.status}`);
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
@@ -139,37 +142,65 @@ async function withCpu<T>(measure: () => Promise<T>): Promise<[T, number]> {
   return [result, (used.user + used.system) / 1000];
 }
 
-export async function main(jobs: number = DEFAULT_JOBS): Promise<void> {
+/** The median of `values`. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+export async function main(jobs: number = DEFAULT_JOBS, rounds: number = DEFAULT_ROUNDS): Promise<void> {
   // Warm-up: module loading and the first spawns are not what is measured.
   await runtimeRun(20, { memoryLimit: MemoryLimitMode.NONE });
   await bareSpawnLoop(20, 'ignore');
+  console.log(`${jobs} jobs of \`true\`, concurrency ${CONCURRENCY}, ${os.cpus().length} CPUs, Node ${process.version}, uid ${process.getuid?.()}`);
 
+  // The machine may be shared: each round measures xargs right before and after the runtime, and
+  // the ratio is against their mean, so a change of load between rounds does not skew it.
+  const defaultsRatios: number[] = [];
+  const leanRatios: number[] = [];
+  const failures: number[] = [];
+  for (let round = 1; round <= rounds; round++) {
+    const before = xargs(jobs);
+    const defaults = await runtimeRun(jobs, {});
+    const lean = await runtimeRun(jobs, { memoryLimit: MemoryLimitMode.NONE, defaultUser: 'root' });
+    const after = xargs(jobs);
+    const xargsMs = (before + after) / 2;
+    defaultsRatios.push(defaults.ms / xargsMs);
+    leanRatios.push(lean.ms / xargsMs);
+    failures.push(defaults.failed + lean.failed);
+    console.log(`round ${round}: xargs -P${CONCURRENCY} ${(before / 1000).toFixed(2)} s / ${(after / 1000).toFixed(2)} s;`
+      + ` runtime defaults ${(defaults.ms / 1000).toFixed(2)} s = ${(defaults.ms / xargsMs).toFixed(2)}x xargs;`
+      + ` no memory limit, own user ${(lean.ms / 1000).toFixed(2)} s = ${(lean.ms / xargsMs).toFixed(2)}x xargs;`
+      + ` peak RUNNING ${defaults.peak}/${lean.peak}`);
+  }
+  console.log(`median of ${rounds}: runtime + process executor, defaults ${median(defaultsRatios).toFixed(2)}x xargs;`
+    + ` no memory limit, own user ${median(leanRatios).toFixed(2)}x xargs; FAILED jobs: ${failures.reduce((a, b) => a + b, 0)}`);
+
+  // For context, once: where a bare spawn loop stands, and the runtime spawning from its own process.
   const xargsMs = xargs(jobs);
+  // The floor of the defaults on a host without a writable cgroup v2: the memory limit is an rlimit
+  // that prlimit sets before it execs the command, one more exec per job.
+  const xargsPrlimitMs = xargs(jobs, 'prlimit --data=134217728 -- ');
   const smallMs = bareSpawnLoopInSmallProcess(jobs);
   const [bareMs, bareCpu] = await withCpu(() => bareSpawnLoop(jobs, 'ignore'));
   const [barePipesMs, barePipesCpu] = await withCpu(() => bareSpawnLoop(jobs, 'pipe'));
-  const [defaults, defaultsCpu] = await withCpu(() => runtimeRun(jobs, {}));
-  const [lean, leanCpu] = await withCpu(() => runtimeRun(jobs, { memoryLimit: MemoryLimitMode.NONE, defaultUser: 'root' }));
   const [direct, directCpu] = await withCpu(() => runtimeRun(jobs, { memoryLimit: MemoryLimitMode.NONE, defaultUser: 'root', useSpawnHelper: false }));
-
   const row = (name: string, ms: number, cpuMs?: number): string =>
-    `${name.padEnd(54)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${(ms / bareMs).toFixed(2).padStart(5)}x bare  ${(ms / xargsMs).toFixed(2).padStart(5)}x xargs`
+    `${name.padEnd(54)} ${(ms / 1000).toFixed(2).padStart(6)} s  ${(ms / xargsMs).toFixed(2).padStart(5)}x xargs`
     + (cpuMs !== undefined ? `  CPU of this process ${(cpuMs / 1000).toFixed(2)} s` : '');
-  console.log(`${jobs} jobs of \`true\`, concurrency ${CONCURRENCY}, ${os.cpus().length} CPUs, Node ${process.version}, uid ${process.getuid?.()}`);
   console.log(row(`xargs -P${CONCURRENCY}`, xargsMs));
+  console.log(row(`xargs -P${CONCURRENCY} prlimit --data=... -- true`, xargsPrlimitMs));
   console.log(row('bare Node spawn loop, fresh small Node process', smallMs));
   console.log(row('bare Node spawn loop (stdio ignored)', bareMs, bareCpu));
   console.log(row('bare Node spawn loop (stdout/stderr piped)', barePipesMs, barePipesCpu));
-  console.log(row('runtime + process executor, defaults', defaults.ms, defaultsCpu));
-  console.log(row('runtime + process executor, no memory limit, own user', lean.ms, leanCpu));
-  console.log(row('  same, spawning from the runtime process (no helper)', direct.ms, directCpu));
-  const runs = [defaults, lean, direct];
-  console.log(`peak RUNNING: ${runs.map((r) => r.peak).join(' / ')}; FAILED: ${runs.map((r) => r.failed).join(' / ')}; RSS of this process ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
-  console.log('command: npx ts-node -T --project bench/tsconfig.json bench/process-executor.ts');
+  console.log(row('runtime, no helper, no memory limit, own user', direct.ms, directCpu));
+  console.log(`RSS of this process ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  console.log('command: npx ts-node -T --project bench/tsconfig.json bench/process-executor.ts [jobs] [rounds]');
 }
 
 if (require.main === module) {
-  main(Number(process.argv[2] ?? DEFAULT_JOBS)).catch((error) => {
+  main(Number(process.argv[2] ?? DEFAULT_JOBS), Number(process.argv[3] ?? DEFAULT_ROUNDS)).catch((error) => {
     console.error(error);
     process.exitCode = 1;
   });

@@ -10,7 +10,6 @@ import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as efs from 'aws-cdk-lib/aws-efs';
-import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment, BatchLaunchTemplate, BatchVpc, UserDataPart } from '../src/constructs';
 import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
@@ -46,7 +45,6 @@ export class EfsLaunchTemplateStack extends cdk.Stack {
       command: ['sh', '-c', 'ls /data | wc -l'],
       volumes: [batch.EcsVolume.host({ name: 'efs', hostPath: '/mnt/efs', containerPath: '/data' })],
     });
-    acknowledgeBatchDefaults(this.batch);
   }
 }
 

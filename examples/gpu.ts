@@ -9,7 +9,6 @@ import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment, BatchLaunchTemplate } from '../src/constructs';
 import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
@@ -43,7 +42,6 @@ export class GpuStack extends cdk.Stack {
       gpu: 1,
       timeout: cdk.Duration.hours(12),
     });
-    acknowledgeBatchDefaults(this.batch);
   }
 }
 

@@ -11,7 +11,6 @@ import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment } from '../src/constructs';
 import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
@@ -66,7 +65,6 @@ export class MultiNodeStack extends cdk.Stack {
       retryAttempts: 2,
       timeout: cdk.Duration.hours(4),
     });
-    acknowledgeBatchDefaults(this.batch);
   }
 }
 

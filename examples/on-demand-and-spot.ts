@@ -9,7 +9,6 @@
 import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment } from '../src/constructs';
 import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
@@ -55,7 +54,6 @@ export class OnDemandAndSpotStack extends cdk.Stack {
       ],
       timeout: cdk.Duration.hours(2),
     });
-    acknowledgeBatchDefaults(this.batch);
   }
 }
 

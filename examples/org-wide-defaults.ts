@@ -6,7 +6,8 @@
  * every IAM role (`PermissionsBoundary`), and cdk-nag's AwsSolutions plus `BatchChecks` as
  * validation plugins. The guardrails reach every resource, including those aws-cdk-lib creates
  * inside the library's constructs (flow-log role, execution roles, Spot fleet role).
- * Clean under AwsSolutions and BatchChecks; each acknowledgment says why.
+ * Clean under AwsSolutions and BatchChecks, with
+ * no acknowledgments of its own: the constructs acknowledge their deliberate defaults (docs/nag-acknowledgments.md).
  *
  *   CDK_OUTDIR=cdk.out npx ts-node --project examples/tsconfig.json examples/org-wide-defaults.ts
  */
@@ -18,7 +19,6 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { acknowledgeBatchDefaults, acknowledgeExecutionRole } from './shared/acknowledgments';
 import { BatchEnvironment, ContainerJobDefinitionProps } from '../src/constructs';
 import { BatchJobStatus } from '../src/constructs/events';
 import { BatchChecks } from '../src/nag';
@@ -89,7 +89,6 @@ export class OrgBatchEnvironment extends Construct {
     }).addSnsAlert(this.failedJobsTopic);
 
     cdk.Tags.of(this).add('org:team', props.team);
-    acknowledgeBatchDefaults(this.batch);
   }
 
   /** A job definition with the organization's defaults: tags propagated to the ECS task, bounded retries and run time. */
@@ -100,7 +99,6 @@ export class OrgBatchEnvironment extends Construct {
       timeout: cdk.Duration.hours(12),
       ...props,
     });
-    acknowledgeExecutionRole(definition);
     return definition;
   }
 }

@@ -9,7 +9,6 @@
  */
 import * as cdk from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment, BatchJobRole, BatchPermissions } from '../src/constructs';
 import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
@@ -43,7 +42,6 @@ export class RestrictedSubmissionStack extends cdk.Stack {
       ],
     });
 
-    acknowledgeBatchDefaults(this.batch);
     const wildcards: Array<[string, string]> = [
       ['Action::batch:Describe*', 'Read-only access (IAM-4): Batch has no resource-level permissions for Describe/List.'],
       ['Action::batch:List*', 'Read-only access (IAM-4): Batch has no resource-level permissions for Describe/List.'],

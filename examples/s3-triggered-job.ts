@@ -12,7 +12,6 @@
 import * as cdk from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment } from '../src/constructs';
 import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 import { EventTriggeredJob, S3ObjectCreatedEvent } from '../src/constructs/events';
@@ -56,7 +55,6 @@ export class S3TriggeredJobStack extends cdk.Stack {
       parameters: { S3bucket: S3ObjectCreatedEvent.bucketName(), S3key: S3ObjectCreatedEvent.objectKey() },
     });
 
-    acknowledgeBatchDefaults(this.batch);
 
     // S3 turns on EventBridge delivery through aws-cdk-lib's bucket-notifications custom resource,
     // a stack-level singleton Lambda function whose id carries a fixed hash.

@@ -11,7 +11,6 @@
 import * as cdk from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import { acknowledgeExecutionRole } from './shared/acknowledgments';
 import { BatchContainerJobDefinition, BatchJobQueue, BatchUnmanagedComputeEnvironment, BatchVpc } from '../src/constructs';
 import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
@@ -48,27 +47,12 @@ export class UnmanagedComputeEnvironmentStack extends cdk.Stack {
       blockDevices: [{ deviceName: '/dev/xvda', volume: ec2.BlockDeviceVolume.ebs(30, { encrypted: true, volumeType: ec2.EbsDeviceVolumeType.GP3 }) }],
     });
 
-    const definition = new BatchContainerJobDefinition(this, 'Hello', {
+    new BatchContainerJobDefinition(this, 'Hello', {
       jobDefinitionName: 'hello-own-instances',
       command: ['echo', 'hello from my own instance'],
     });
     new cdk.CfnOutput(this, 'QueueArn', { value: queue.jobQueueArn });
     new cdk.CfnOutput(this, 'LaunchTemplateId', { value: this.launchTemplate.launchTemplateId! });
-
-    acknowledgeExecutionRole(definition);
-    cdk.Validations.of(this.computeEnvironment.instanceRole).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role]',
-      reason: 'Self-managed ECS container instances need this AWS managed policy to register with ECS (IAM-2).',
-    });
-    cdk.Validations.of(this.computeEnvironment).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'The cluster lookup calls DescribeComputeEnvironments, which has no resource-level permissions.',
-    });
-    // The custom-resource provider is a stack-level singleton; only its managed-policy finding is acknowledged.
-    cdk.Validations.of(this).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason: 'The cluster-lookup function only needs to write its own logs, which this AWS managed policy allows.',
-    });
   }
 }
 

@@ -2,13 +2,12 @@
  * The console's first-run wizard as a CDK app: the reference VPC (NET-1, flow logs on), a
  * security group without inbound rules, a managed EC2 compute environment in the private
  * subnets (launch template with IMDSv2 and encrypted volumes, version pinned), one job queue,
- * and the wizard's sample job definition. Clean under AwsSolutions and BatchChecks; each
- * acknowledgment says why.
+ * and the wizard's sample job definition. Clean under AwsSolutions and BatchChecks, with
+ * no acknowledgments of its own: the constructs acknowledge their deliberate defaults (docs/nag-acknowledgments.md).
  *
  *   CDK_OUTDIR=cdk.out npx ts-node --project examples/tsconfig.json examples/wizard-equivalent.ts
  */
 import * as cdk from 'aws-cdk-lib';
-import { acknowledgeBatchDefaults } from './shared/acknowledgments';
 import { BatchEnvironment } from '../src/constructs';
 import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
 
@@ -28,7 +27,6 @@ export class WizardEquivalentStack extends cdk.Stack {
       cpu: 1,
       memory: cdk.Size.mebibytes(2048),
     });
-    acknowledgeBatchDefaults(this.batch);
   }
 }
 

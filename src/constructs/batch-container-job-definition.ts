@@ -9,6 +9,7 @@ import { BatchPermissions } from './iam/batch-permissions';
 import { batchDevicePermissions } from './private/device-permissions';
 import { EFA_DEVICE_PATH } from './private/efa-instance-types';
 import { checkJobDefinition } from './private/job-definition-checks';
+import { acknowledgeJobLogStreams } from './private/nag-acknowledgments';
 import { validateAt, validationMessages } from './private/validate';
 
 /** The image used when a job definition names none: small, public, and pullable without credentials. */
@@ -63,6 +64,10 @@ export class BatchContainerJobDefinition extends batch.EcsJobDefinition {
       linuxParameters: batchDevicePermissions(cdk.Stack.of(this), containerProperties.linuxParameters) as
         batch.CfnJobDefinition.LinuxParametersProperty,
     };
+    if (!props.executionRole) {
+      // aws-cdk-lib's default execution role: LOG-1's per-job streams need the wildcard.
+      acknowledgeJobLogStreams(this.container.executionRole);
+    }
     validateAt(this, () => checkJobDefinition(cfn));
     // Tags and escape hatches can still grow the document after construction (LIM-5).
     this.node.addValidation({ validate: () => validationMessages(() => checkJobDefinition(cfn)) });

@@ -1,10 +1,11 @@
 import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { fail, isInteger, MAX_NUM_NODES, MIN_NUM_NODES } from '../validation';
 import { upperCaseDevicePermissions } from './private/device-permissions';
 import { checkJobDefinition } from './private/job-definition-checks';
+import { acknowledgeJobLogStreams, generatedExecutionRole } from './private/nag-acknowledgments';
 import { isUnresolved, validateAt, validationMessages } from './private/validate';
 
 /**
@@ -112,6 +113,7 @@ export class BatchMultiNodeJobDefinition extends batch.MultiNodeJobDefinition {
   /** How many nodes the job runs on. */
   public readonly numNodes: number;
   private readonly ranges: NodeRange[] = [];
+  private readonly acknowledgedRoles = new Set<IConstruct>();
 
   constructor(scope: Construct, id: string, props: BatchMultiNodeJobDefinitionProps) {
     super(scope, id, {
@@ -156,6 +158,13 @@ export class BatchMultiNodeJobDefinition extends batch.MultiNodeJobDefinition {
   /** Adds a node range (with open ends where `startNode` / `endNode` are left out). */
   public addNodeRange(range: NodeRange): void {
     this.ranges.push(range);
+    // A container without an execution role of its own got aws-cdk-lib's default one, which
+    // LOG-1 needs as it is; a role the user passed is not acknowledged.
+    const defaultRole = generatedExecutionRole(range.container);
+    if (defaultRole && !this.acknowledgedRoles.has(defaultRole)) {
+      this.acknowledgedRoles.add(defaultRole);
+      acknowledgeJobLogStreams(defaultRole);
+    }
     super.addContainer({ container: range.container, startNode: range.startNode ?? 0, endNode: range.endNode ?? this.numNodes - 1 });
   }
 

@@ -2,7 +2,7 @@ import * as cdk from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { newStack, synthError } from './test-stack';
+import { newStack, synthError, unacknowledgedFindings } from './test-stack';
 import { BatchContainerJobDefinition, BatchJobRole } from '../../src/constructs';
 
 describe('BatchContainerJobDefinition', () => {
@@ -153,5 +153,37 @@ describe('BatchContainerJobDefinition', () => {
         })],
       }),
     });
+  });
+
+  test('LOG-1: the default execution role\'s /aws/batch/job:* wildcard is acknowledged by the construct', () => {
+    // GIVEN a stack with a concrete account and region, and one without
+    const concrete = newStack();
+    const agnostic = new cdk.Stack(new cdk.App(), 'Agnostic');
+
+    // WHEN
+    new BatchContainerJobDefinition(concrete, 'Jd', { command: ['true'] });
+    new BatchContainerJobDefinition(agnostic, 'Jd', { command: ['true'] });
+
+    // THEN both are clean under AwsSolutions and BatchChecks
+    expect(unacknowledgedFindings(concrete)).toEqual([]);
+    expect(unacknowledgedFindings(agnostic)).toEqual([]);
+  });
+
+  test('LOG-1: a user-supplied execution role is not acknowledged: its wildcard is still reported', () => {
+    // GIVEN the user's own execution role with the same log wildcard
+    const stack = newStack();
+    const executionRole = new iam.Role(stack, 'MyExecutionRole', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+    executionRole.addToPolicy(new iam.PolicyStatement({
+      actions: ['logs:PutLogEvents'],
+      resources: [cdk.Stack.of(stack).formatArn({ service: 'logs', resource: 'log-group', resourceName: '/aws/batch/job:*', arnFormat: cdk.ArnFormat.COLON_RESOURCE_NAME })],
+    }));
+
+    // WHEN
+    new BatchContainerJobDefinition(stack, 'Jd', { command: ['true'], executionRole });
+
+    // THEN
+    expect(unacknowledgedFindings(stack)).toEqual([
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:us-east-1:123456789012:log-group:/aws/batch/job:*] TestStack/MyExecutionRole/DefaultPolicy/Resource',
+    ]);
   });
 });

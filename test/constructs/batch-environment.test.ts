@@ -2,10 +2,13 @@ import * as cdk from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { synthError } from './test-stack';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { newStack, synthError, unacknowledgedFindings } from './test-stack';
 import { BatchEnvironment, BatchServiceRole, BatchVpcEgress } from '../../src/constructs';
 import { BatchJobStatus } from '../../src/constructs/events';
+import { BatchChecks } from '../../src/nag';
 
 function synth(build: (stack: cdk.Stack) => void): Template {
   const app = new cdk.App();
@@ -292,5 +295,59 @@ describe('BatchEnvironment for organizations', () => {
     for (const ce of Object.values(template.findResources('AWS::Batch::ComputeEnvironment'))) {
       expect(ce.Properties.ComputeResources.Tags).toEqual({ 'cost-center': 'research' });
     }
+  });
+});
+
+describe('BatchEnvironment under cdk-nag (AwsSolutions and BatchChecks)', () => {
+  /** Synthesizes the stack's app with both packs as validation plugins: throws on any unacknowledged finding. */
+  function synthWithBothPacks(stack: cdk.Stack): void {
+    const app = cdk.App.of(stack)!;
+    cdk.Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));
+    app.synth();
+  }
+
+  test('IAM-2: `new BatchEnvironment(stack, \'Batch\')` synthesizes clean with no acknowledgment by the user', () => {
+    // GIVEN defaults only
+    const stack = newStack();
+    new BatchEnvironment(stack, 'Batch');
+
+    // WHEN / THEN
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+    expect(() => synthWithBothPacks(stack)).not.toThrow();
+  });
+
+  test('IAM-2, IAM-3, LOG-1: more queues, a Spot CE, container and multi-node job definitions and a state-change rule stay clean', () => {
+    // GIVEN every default construct the environment offers
+    const stack = newStack();
+    const environment = new BatchEnvironment(stack, 'Batch', { spot: {} });
+    environment.addQueue('LowPriority', { priority: 0 });
+    environment.addJobDefinition('Hello', { command: ['echo', 'hello'] });
+    const node = new batch.EcsEc2ContainerDefinition(stack, 'Node', {
+      image: ecs.ContainerImage.fromRegistry('busybox'),
+      cpu: 1,
+      memory: cdk.Size.mebibytes(1024),
+    });
+    environment.addMultiNodeJobDefinition('Mpi', { numNodes: 2, nodeRanges: [{ container: node }] });
+    environment.onJobStateChange('Failed', { statuses: [BatchJobStatus.FAILED] });
+
+    // WHEN / THEN
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+    expect(() => synthWithBothPacks(stack)).not.toThrow();
+  });
+
+  test('IAM-2: a user-supplied instance role for the on-demand CE is still reported (no blanket acknowledgment)', () => {
+    // GIVEN
+    const stack = newStack();
+    const instanceRole = new iam.Role(stack, 'MyInstanceRole', {
+      assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonEC2ContainerServiceforEC2Role')],
+    });
+    new BatchEnvironment(stack, 'Batch', { onDemand: { instanceRole } });
+
+    // WHEN / THEN
+    expect(unacknowledgedFindings(stack)).toEqual([
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role] TestStack/MyInstanceRole/Resource',
+    ]);
+    expect(() => synthWithBothPacks(stack)).toThrow(/AwsSolutions-IAM4/);
   });
 });

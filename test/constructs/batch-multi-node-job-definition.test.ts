@@ -3,8 +3,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { newStack, synthError } from './test-stack';
+import { newStack, synthError, unacknowledgedFindings } from './test-stack';
 import { BatchMultiNodeJobDefinition } from '../../src/constructs';
 
 function container(scope: Construct, id: string, environment?: Record<string, string>) {
@@ -114,5 +115,41 @@ describe('BatchMultiNodeJobDefinition', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::Batch::JobDefinition', {
       NodeProperties: Match.objectLike({ NumNodes: 2, NodeRangeProperties: [Match.objectLike({ TargetNodes: '0:1' })] }),
     });
+  });
+
+  test('LOG-1: containers with aws-cdk-lib\'s default execution role are acknowledged, also when one serves two ranges', () => {
+    // GIVEN a worker container in a wide range and a nested main-node range, both without execution roles
+    const stack = newStack();
+    const worker = container(stack, 'Worker');
+
+    // WHEN
+    new BatchMultiNodeJobDefinition(stack, 'Mnp', {
+      numNodes: 3,
+      nodeRanges: [{ container: worker }, { container: worker, startNode: 0, endNode: 0 }, { container: container(stack, 'Main'), startNode: 1, endNode: 1 }],
+    });
+
+    // THEN
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+
+  test('LOG-1: a container given the user\'s own execution role is not acknowledged', () => {
+    // GIVEN
+    const stack = newStack();
+    const executionRole = new iam.Role(stack, 'MyExecutionRole', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+    executionRole.addToPolicy(new iam.PolicyStatement({
+      actions: ['logs:PutLogEvents'],
+      resources: [stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '/aws/batch/job:*', arnFormat: cdk.ArnFormat.COLON_RESOURCE_NAME })],
+    }));
+    const node = new batch.EcsEc2ContainerDefinition(stack, 'Node', {
+      image: ecs.ContainerImage.fromRegistry('busybox'), cpu: 1, memory: cdk.Size.mebibytes(1024), executionRole,
+    });
+
+    // WHEN
+    new BatchMultiNodeJobDefinition(stack, 'Mnp', { numNodes: 2, nodeRanges: [{ container: node }] });
+
+    // THEN
+    expect(unacknowledgedFindings(stack)).toEqual([
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:logs:us-east-1:123456789012:log-group:/aws/batch/job:*] TestStack/MyExecutionRole/DefaultPolicy/Resource',
+    ]);
   });
 });

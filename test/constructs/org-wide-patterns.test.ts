@@ -12,7 +12,6 @@ import {
   ORG_TAGS,
   OrgWideDefaultsStack,
 } from '../../examples/org-wide-defaults';
-import { acknowledgeExecutionRole } from '../../examples/shared/acknowledgments';
 import { WizardEquivalentStack } from '../../examples/wizard-equivalent';
 import { BatchChecks } from '../../src/nag';
 
@@ -47,13 +46,12 @@ function fullOrgApp(context?: Record<string, unknown>): { app: cdk.App; stack: O
   const { stack } = built;
   const image = ecs.ContainerImage.fromRegistry('public.ecr.aws/amazonlinux/amazonlinux:latest');
   const worker = new batch.EcsEc2ContainerDefinition(stack.analytics, 'MpiWorker', { image, cpu: 4, memory: cdk.Size.gibibytes(8), command: ['true'] });
-  const definition = stack.analytics.batch.addMultiNodeJobDefinition('Mpi', {
+  stack.analytics.batch.addMultiNodeJobDefinition('Mpi', {
     numNodes: 2,
     mainNode: 0,
     instanceType: new ec2.InstanceType('m6i.2xlarge'),
     nodeRanges: [{ container: worker, startNode: 0 }],
   });
-  acknowledgeExecutionRole(definition);
   return built;
 }
 

@@ -3,6 +3,11 @@ import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { JobExecutor, LocalBatchRuntime } from '../../src';
+import { TemporaryWorkRoot } from '../temporary-work-root';
+
+let workRoot: TemporaryWorkRoot;
+beforeEach(() => { workRoot = new TemporaryWorkRoot('plain-cdk-stack'); });
+afterEach(() => workRoot.remove());
 
 /** A stack written only with plain aws-cdk-lib constructs: the runtime is template-driven. */
 function plainStack(): { stack: Stack; queue: batch.JobQueue; hello: batch.EcsJobDefinition; failing: batch.EcsJobDefinition } {
@@ -33,7 +38,7 @@ describe('a stack of plain aws-cdk-lib constructs', () => {
   test('LIFE-2, ENV-1, ENV-2, LOG-1: a job runs as a real process and SUCCEEDS with its log lines', async () => {
     // GIVEN
     const { stack, queue, hello } = plainStack();
-    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.process() });
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.process({ workRoot: workRoot.path }) });
 
     // WHEN
     const { jobId } = runtime.submitJob({ jobName: 'hello', jobQueue: queue.jobQueueArn, jobDefinition: hello.jobDefinitionArn });
@@ -53,7 +58,7 @@ describe('a stack of plain aws-cdk-lib constructs', () => {
   test('LIFE-2: a non-zero exit FAILS the job with the exit code', async () => {
     // GIVEN
     const { stack, queue, failing } = plainStack();
-    const runtime = LocalBatchRuntime.fromStack(stack);
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.process({ workRoot: workRoot.path }) });
 
     // WHEN
     const { jobId } = runtime.submitJob({ jobName: 'failing', jobQueue: queue.jobQueueArn, jobDefinition: failing.jobDefinitionArn });

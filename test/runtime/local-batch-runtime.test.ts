@@ -3,6 +3,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { BatchEnvironment, JobBehavior, JobExecutor, LocalBatchRuntime } from '../../src';
+import { TemporaryWorkRoot } from '../temporary-work-root';
+
+let workRoot: TemporaryWorkRoot;
+beforeEach(() => { workRoot = new TemporaryWorkRoot('local-batch-runtime'); });
+afterEach(() => workRoot.remove());
 
 function quickStack(): { stack: Stack; batch: BatchEnvironment; hello: { jobDefinitionArn: string }; missing: { jobDefinitionArn: string } } {
   const app = new App();
@@ -17,7 +22,7 @@ describe('LocalBatchRuntime', () => {
   test('PARAM-1, LOG-1: a BatchEnvironment job runs through fromStack as a real process and SUCCEEDS with its log lines', async () => {
     // GIVEN
     const { stack, batch, hello } = quickStack();
-    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.process() });
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.process({ workRoot: workRoot.path }) });
 
     // WHEN
     const { jobId } = runtime.submitJob({ jobName: 'hello', jobQueue: batch.jobQueue.jobQueueArn, jobDefinition: hello.jobDefinitionArn, parameters: { greeting: 'bonjour' } });
@@ -33,7 +38,7 @@ describe('LocalBatchRuntime', () => {
   test('LIFE-2: a command that cannot be started FAILS the attempt with a statusReason that says why', async () => {
     // GIVEN
     const { stack, batch, missing } = quickStack();
-    const runtime = LocalBatchRuntime.fromStack(stack);
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.process({ workRoot: workRoot.path }) });
 
     // WHEN
     const { jobId } = runtime.submitJob({ jobName: 'missing', jobQueue: batch.jobQueue.jobQueueArn, jobDefinition: missing.jobDefinitionArn });
@@ -107,7 +112,7 @@ describe('LocalBatchRuntime', () => {
   test('virtual-time methods are refused with real processes, pointing to waitForJob', () => {
     // GIVEN
     const { stack } = quickStack();
-    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.process() });
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.process({ workRoot: workRoot.path }) });
 
     // WHEN / THEN
     expect(() => runtime.runUntilIdle()).toThrow(/needs virtual time .* use waitForJob/);

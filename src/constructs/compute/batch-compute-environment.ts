@@ -18,6 +18,7 @@ import { SpotFleetRole } from '../iam/spot-fleet-role';
 import { BatchVpc } from '../network/batch-vpc';
 import { computeEnvironmentFacts } from '../private/compute-environment-facts';
 import { KNOWN_EFA_INSTANCE_TYPES } from '../private/efa-instance-types';
+import { acknowledgeManagedPolicy, INSTANCE_ROLE_REASON } from '../private/nag-acknowledgments';
 import { checkStackQuota } from '../private/quota';
 import { isUnresolved, validateAt, validationMessages, whenResolved } from '../private/validate';
 
@@ -124,6 +125,13 @@ export class BatchComputeEnvironment extends Construct {
     });
     for (const [key, value] of Object.entries(props.instanceTags ?? {})) {
       cdk.Tags.of(this.computeEnvironment).add(key, value);
+    }
+
+    const generatedInstanceRole = props.instanceRole ? undefined : this.computeEnvironment.instanceRole;
+    if (generatedInstanceRole) {
+      // aws-cdk-lib created this role with the policy IAM-2 requires: our default, so ours to
+      // acknowledge. A role the user passed in stays theirs to review.
+      acknowledgeManagedPolicy(generatedInstanceRole, 'service-role/AmazonEC2ContainerServiceforEC2Role', INSTANCE_ROLE_REASON);
     }
 
     this.cfnComputeEnvironment = this.computeEnvironment.node.defaultChild as batch.CfnComputeEnvironment;

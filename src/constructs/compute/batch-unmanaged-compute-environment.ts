@@ -1,3 +1,4 @@
+import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
@@ -6,7 +7,11 @@ import { UserDataPart } from './user-data-part';
 import { validateResourceName } from '../../validation';
 import { BatchInstanceRole } from '../iam/batch-instance-role';
 import { BatchServiceRole } from '../iam/batch-service-role';
+import { acknowledgeManagedPolicy, CLUSTER_LOOKUP_REASON, CUSTOM_RESOURCE_PROVIDER_REASON } from '../private/nag-acknowledgments';
 import { isUnresolved, validateAt } from '../private/validate';
+
+/** The construct id of aws-cdk-lib's singleton AwsCustomResource function (`AwsCustomResource.PROVIDER_FUNCTION_UUID`, slugified). */
+const CUSTOM_RESOURCE_PROVIDER_ID = `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replace(/-/g, '')}`;
 
 /** Properties of a `BatchUnmanagedComputeEnvironment`. */
 export interface BatchUnmanagedComputeEnvironmentProps {
@@ -97,6 +102,11 @@ export class BatchUnmanagedComputeEnvironment extends Construct {
         policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
         installLatestAwsSdk: false,
       });
+      cdk.Validations.of(this.clusterLookup).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason: CLUSTER_LOOKUP_REASON });
+      // aws-cdk-lib runs every AwsCustomResource of a stack in one singleton function, created by
+      // the first of them; its role only carries the basic Lambda logging policy.
+      const provider = cdk.Stack.of(this).node.tryFindChild(CUSTOM_RESOURCE_PROVIDER_ID);
+      if (provider) acknowledgeManagedPolicy(provider, 'service-role/AWSLambdaBasicExecutionRole', CUSTOM_RESOURCE_PROVIDER_REASON);
     }
     return this.clusterLookup.getResponseField('computeEnvironments.0.ecsClusterArn');
   }

@@ -1,5 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledgeManagedPolicy, INSTANCE_ROLE_REASON } from '../private/nag-acknowledgments';
 
 /** Properties of a `BatchInstanceRole`. */
 export interface BatchInstanceRoleProps {
@@ -51,6 +52,8 @@ export class BatchInstanceRole extends Construct {
         ...(props.additionalManagedPolicies ?? []),
       ],
     });
+    // Only the policy this construct chose; additionalManagedPolicies are the user's to review.
+    acknowledgeManagedPolicy(this.role, BatchInstanceRole.MANAGED_POLICY_NAME, INSTANCE_ROLE_REASON);
     this.instanceProfile = new iam.InstanceProfile(this, 'InstanceProfile', { role: this.role });
   }
 }

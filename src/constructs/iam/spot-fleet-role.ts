@@ -1,5 +1,6 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { acknowledgeManagedPolicy, SPOT_FLEET_ROLE_REASON } from '../private/nag-acknowledgments';
 
 /** Properties of a `SpotFleetRole`. */
 export interface SpotFleetRoleProps {
@@ -35,5 +36,6 @@ export class SpotFleetRole extends iam.Role {
       assumedBy: new iam.ServicePrincipal('spotfleet.amazonaws.com'),
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName(SpotFleetRole.MANAGED_POLICY_NAME)],
     });
+    acknowledgeManagedPolicy(this, SpotFleetRole.MANAGED_POLICY_NAME, SPOT_FLEET_ROLE_REASON);
   }
 }

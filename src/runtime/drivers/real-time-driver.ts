@@ -14,9 +14,15 @@ export interface RuntimeActivity {
  * the wall clock a running job is nothing but this timer, so it must hold the process then; once every
  * job is SUCCEEDED or FAILED, what is left (instance scale-down, EventBridge schedules) is housekeeping
  * that must not keep a script or a jest worker from exiting.
+ *
+ * An event that is already due runs on `setImmediate`, not `setTimeout(0)`: Node clamps a timeout to
+ * at least 1 ms, and a job's exit, the scheduling pass it triggers and the next job's start are each
+ * such events, so short jobs spent most of their time waiting for timers (bench/process-executor.ts).
+ * `setImmediate` still yields to I/O first, so output and exits of other jobs are not starved.
  */
 export class RealTimeDriver implements WakeUpListener {
   private timer?: NodeJS.Timeout;
+  private immediate?: NodeJS.Immediate;
   private armedFor = Number.POSITIVE_INFINITY;
   private running = false;
 
@@ -36,32 +42,42 @@ export class RealTimeDriver implements WakeUpListener {
    * work may have started or ended outside the loop's own events (a submission, a process exit).
    */
   refreshHold(): void {
-    if (!this.timer) return;
-    if (!this.activity || this.activity.hasActiveWork()) this.timer.ref();
-    else this.timer.unref();
+    const handle = this.timer ?? this.immediate;
+    if (!handle) return;
+    if (!this.activity || this.activity.hasActiveWork()) handle.ref();
+    else handle.unref();
   }
 
   /** Whether the armed timer keeps the process alive now. */
   get holdsProcess(): boolean {
-    return this.timer?.hasRef() ?? false;
+    return (this.timer ?? this.immediate)?.hasRef() ?? false;
   }
 
   /** Stops the timer (the process may exit once nothing else runs). Idempotent. */
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.disarm();
     this.armedFor = Number.POSITIVE_INFINITY;
   }
 
   private arm(epochMs: number): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.disarm();
     this.armedFor = epochMs;
-    this.timer = setTimeout(() => this.runDue(), Math.max(0, epochMs - this.wallClock()));
+    const delay = epochMs - this.wallClock();
+    if (delay <= 0) this.immediate = setImmediate(() => this.runDue());
+    else this.timer = setTimeout(() => this.runDue(), delay);
     this.refreshHold();
+  }
+
+  private disarm(): void {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.timer = undefined;
+    this.immediate = undefined;
   }
 
   private runDue(): void {
     this.timer = undefined;
+    this.immediate = undefined;
     this.armedFor = Number.POSITIVE_INFINITY;
     this.running = true;
     try {

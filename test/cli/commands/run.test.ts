@@ -1,5 +1,20 @@
 import { run } from '../../../src/cli/commands/run';
+import { TemporaryWorkRoot } from '../../temporary-work-root';
 import { recordingIo, SLEEPER_STACK, SMALL_STACK } from '../cli-fixture';
+
+// `run` has no work-root option: the process executor's default work root is under os.tmpdir(), which
+// follows TMPDIR, so each test gets its own instead of the machine-wide <tmpdir>/cdk-batch-kit.
+let workRoot: TemporaryWorkRoot;
+const originalTmpdir = process.env.TMPDIR;
+beforeEach(() => {
+  workRoot = new TemporaryWorkRoot('batch-local-run');
+  process.env.TMPDIR = workRoot.path;
+});
+afterEach(() => {
+  if (originalTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = originalTmpdir;
+  workRoot.remove();
+});
 
 describe('batch-local run', () => {
   test('ARR-1, ARR-2, PARAM-1: an array job runs as processes; each child\'s log lines are printed with its index; exit code 0', async () => {

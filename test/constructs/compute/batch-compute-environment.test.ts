@@ -4,7 +4,7 @@ import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { BatchComputeEnvironment, BatchComputeEnvironmentProps, BatchServiceRole, BatchVpc, BatchVpcEgress, UserDataPart } from '../../../src/constructs';
-import { newStack, synthError } from '../test-stack';
+import { newStack, synthError, unacknowledgedFindings } from '../test-stack';
 
 function build(props: Partial<BatchComputeEnvironmentProps> = {}, stack = newStack()) {
   const vpc = props.vpc ?? new BatchVpc(stack, 'Vpc', { flowLogs: false });
@@ -256,5 +256,76 @@ describe('BatchComputeEnvironment: EFA', () => {
   test('CE-6: a size missing from the known EFA list is a warning', () => {
     const { stack } = build({ efa: true, instanceTypes: [new ec2.InstanceType('c5.large')] });
     Annotations.fromStack(stack).hasWarning('/TestStack/Ce', Match.stringLikeRegexp('c5.large are not in the known EFA list'));
+  });
+});
+
+describe('BatchComputeEnvironment: cdk-nag', () => {
+  /** `build`, in the default BatchVpc (flow logs on, as a user's would be). */
+  const buildWithFlowLogs = (props: Partial<BatchComputeEnvironmentProps> = {}, stack = newStack()) =>
+    build({ vpc: new BatchVpc(stack, 'Vpc'), ...props }, stack);
+  const IAM4_ECS = 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role]';
+
+  test('IAM-2: with defaults, no finding of AwsSolutions or BatchChecks is left for the user to acknowledge', () => {
+    // GIVEN a compute environment with defaults and no acknowledgment written by the user
+    const { stack } = buildWithFlowLogs();
+
+    // WHEN
+    const findings = unacknowledgedFindings(stack);
+
+    // THEN
+    expect(findings).toEqual([]);
+  });
+
+  test('IAM-2: the acknowledgment sits on the instance role aws-cdk-lib generated, with a reason', () => {
+    // GIVEN / WHEN
+    const { ce } = buildWithFlowLogs();
+
+    // THEN
+    const acknowledged = ce.computeEnvironment.instanceRole!.node.metadata
+      .filter((entry) => entry.type === cdk.Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .map((entry) => entry.data as Record<string, string>);
+    expect(acknowledged).toHaveLength(1);
+    const [id, reason] = Object.entries(acknowledged[0])[0];
+    expect(id).toContain(IAM4_ECS);
+    expect(reason).toMatch(/IAM-2/);
+  });
+
+  test('IAM-2: a user-supplied instance role is not acknowledged: its IAM4 finding is still reported', () => {
+    // GIVEN the user's own role with the same managed policy
+    const stack = newStack();
+    const instanceRole = new iam.Role(stack, 'MyInstanceRole', {
+      assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonEC2ContainerServiceforEC2Role')],
+    });
+    buildWithFlowLogs({ instanceRole }, stack);
+
+    // WHEN
+    const findings = unacknowledgedFindings(stack);
+
+    // THEN
+    expect(findings).toEqual([`${IAM4_ECS} TestStack/MyInstanceRole/Resource`]);
+  });
+
+  test('IAM-3: a Spot compute environment with defaults is clean under both packs too', () => {
+    // GIVEN / WHEN
+    const { stack } = buildWithFlowLogs({ spot: true });
+
+    // THEN
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+
+  test('IAM-3: a user-supplied Spot Fleet role is not acknowledged', () => {
+    // GIVEN the user's own fleet role with the tagging policy
+    const stack = newStack();
+    const spotFleetRole = new iam.Role(stack, 'MyFleetRole', {
+      assumedBy: new iam.ServicePrincipal('spotfleet.amazonaws.com'),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AmazonEC2SpotFleetTaggingRole')],
+    });
+    buildWithFlowLogs({ spot: true, spotFleetRole }, stack);
+
+    // WHEN / THEN
+    expect(unacknowledgedFindings(stack)).toEqual([
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonEC2SpotFleetTaggingRole] TestStack/MyFleetRole/Resource',
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 import * as cdk from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { BatchServiceRole, BatchUnmanagedComputeEnvironment } from '../../../src/constructs';
 import { parseUserData } from '../../../src/constructs/private/mime';
-import { newStack } from '../test-stack';
+import { newStack, unacknowledgedFindings } from '../test-stack';
 
 describe('BatchUnmanagedComputeEnvironment', () => {
   test('CE-2: an unmanaged CE without compute resources, plus an instance role and profile', () => {
@@ -68,5 +69,29 @@ describe('BatchUnmanagedComputeEnvironment', () => {
     expect(stack.resolve(ce.ecsClusterArn)).toEqual(stack.resolve(ce.ecsClusterArn));
     Template.fromStack(stack).resourceCountIs('Custom::AWS', 1);
     expect(cdk.Token.isUnresolved(ce.computeEnvironmentArn)).toBe(true);
+  });
+
+  test('IAM-2: with defaults and the cluster lookup in use, no finding of either pack is left for the user', () => {
+    // GIVEN an unmanaged CE whose cluster ARN is used (adds the lookup custom resource)
+    const stack = newStack();
+    const ce = new BatchUnmanagedComputeEnvironment(stack, 'Ce');
+
+    // WHEN
+    new cdk.CfnOutput(stack, 'Cluster', { value: ce.ecsClusterArn });
+
+    // THEN
+    expect(unacknowledgedFindings(stack)).toEqual([]);
+  });
+
+  test('CE-2: the lookup\'s Resource::* acknowledgment is on the lookup only, not on other policies of the stack', () => {
+    // GIVEN the lookup plus a user policy with a wildcard resource
+    const stack = newStack();
+    const ce = new BatchUnmanagedComputeEnvironment(stack, 'Ce');
+    new cdk.CfnOutput(stack, 'Cluster', { value: ce.ecsClusterArn });
+    const role = new iam.Role(stack, 'Mine', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
+    role.addToPolicy(new iam.PolicyStatement({ actions: ['ec2:DescribeInstances'], resources: ['*'] }));
+
+    // WHEN / THEN
+    expect(unacknowledgedFindings(stack)).toEqual(['AwsSolutions-IAM5[Resource::*] TestStack/Mine/DefaultPolicy/Resource']);
   });
 });

@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { batchFixture } from './events-fixtures';
 import { BatchJobStatus, JobStateChangeRule } from '../../../src/constructs/events';
+import { unacknowledgedFindings } from '../test-stack';
 
 describe('JobStateChangeRule', () => {
   test('EVT-1: without filters it matches every Batch job state change', () => {
@@ -111,5 +112,18 @@ describe('JobStateChangeRule', () => {
       Action: 'lambda:InvokeFunction',
       Principal: 'events.amazonaws.com',
     });
+  });
+
+  test('EVT-1: the rule and its SNS alert target add no finding of either pack', () => {
+    // GIVEN
+    const { stack, jobQueue } = batchFixture();
+    const topic = new sns.Topic(stack, 'Alerts', { enforceSSL: true });
+
+    // WHEN
+    const rule = new JobStateChangeRule(stack, 'Failed', { statuses: [BatchJobStatus.FAILED], jobQueues: [jobQueue] });
+    rule.addSnsAlert(topic);
+
+    // THEN
+    expect(unacknowledgedFindings(rule)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { promisify } from 'util';
 import { Endpoint, startEndpoint } from './endpoint-fixture';
 import { JobExecutor } from '../../../src/runtime/executors/job-executor';
+import { TemporaryWorkRoot } from '../../temporary-work-root';
 
 const run = promisify(execFile);
 
@@ -45,6 +46,7 @@ const CLIENT_ENV = { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDLOCAL', AWS_SECRET_
 
 describe('the print-color array job tutorial, verbatim with --endpoint-url', () => {
   let workspace: string;
+  let workRoot: TemporaryWorkRoot;
   let endpoint: Endpoint;
 
   beforeEach(async () => {
@@ -54,8 +56,9 @@ describe('the print-color array job tutorial, verbatim with --endpoint-url', () 
     fs.writeFileSync(path.join(workspace, 'print-color.sh'), PRINT_COLOR_SH, { mode: 0o755 });
     fs.writeFileSync(path.join(workspace, 'print-color-job-def.json'), JOB_DEF_JSON);
     fs.writeFileSync(path.join(workspace, 'print-color-job.json'), JOB_JSON);
+    workRoot = new TemporaryWorkRoot('print-color-work');
     endpoint = await startEndpoint({
-      executor: JobExecutor.process(),
+      executor: JobExecutor.process({ workRoot: workRoot.path }),
       entrypoints: new Map([[IMAGE, ['sh', path.join(workspace, 'print-color.sh')]]]),
     });
     endpoint.host.loadTemplateFile(FIXTURE);
@@ -64,6 +67,7 @@ describe('the print-color array job tutorial, verbatim with --endpoint-url', () 
   afterEach(async () => {
     await endpoint.close();
     fs.rmSync(workspace, { recursive: true, force: true });
+    workRoot.remove();
   });
 
   test('ARR-1, ARR-2, LOG-1: the AWS CLI registers, submits an array of 7, waits for SUCCEEDED and reads each child\'s colour', async () => {

@@ -1,16 +1,18 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { describeConformance, PROBE_IMAGE } from './conformance';
 import { PROBE_ENTRYPOINT } from './fixtures/probe-paths';
 import { JobExecutor } from '../../../src';
+import { TemporaryWorkRoot } from '../../temporary-work-root';
 
-const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'process-conformance-'));
-fs.chmodSync(workRoot, 0o755); // a root runtime runs jobs as nobody: they must reach their directories
-afterAll(() => fs.rmSync(workRoot, { recursive: true, force: true }));
+// A root runtime runs jobs as nobody: they must reach their directories, and the probe too. The
+// checkout may be where nobody cannot read (under /root, or cloned with umask 077), so the probe
+// runs from a copy in the work root.
+const workRoot = new TemporaryWorkRoot('process-conformance');
+const [node, probeScript] = PROBE_ENTRYPOINT;
+const entrypoint = [node, workRoot.copyIn(probeScript)];
+afterAll(() => workRoot.remove());
 
 describeConformance({
   name: 'process',
   realTime: true,
-  executor: () => JobExecutor.process({ workRoot, images: { [PROBE_IMAGE]: { entrypoint: PROBE_ENTRYPOINT } } }),
+  executor: () => JobExecutor.process({ workRoot: workRoot.path, images: { [PROBE_IMAGE]: { entrypoint } } }),
 });

@@ -1,9 +1,10 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import { ProcessAttempt, ProcessAttemptContext } from './process-attempt';
 import { MemoryLimitMode } from './process-executor-props';
 import { planProcessLaunch, ProcessLaunchPlan, ProcessLaunchSettings } from './process-launch-plan';
 import { DirectLauncher } from './process-launcher';
-import { SpawnHelper } from './spawn-helper';
+import { SpawnHelperPool } from './spawn-helper-pool';
 import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
 import { asLaunchFailure } from '../common/launch-failure';
 import { GpuPool } from '../isolation/gpu-pool';
@@ -63,7 +64,7 @@ export class ProcessRunner implements JobRunner {
       this.context = {
         memory,
         launcher: this.options.useSpawnHelper
-          ? new SpawnHelper()
+          ? new SpawnHelperPool(spawnHelperCount())
           : new DirectLauncher((procsFile, pid) => fs.writeFileSync(procsFile, String(pid))),
         prlimit: memory.kind === 'rlimit' ? memory.prlimit : findOnPath('prlimit'),
         gpus: this.options.gpus,
@@ -73,4 +74,9 @@ export class ProcessRunner implements JobRunner {
     }
     return this.context;
   }
+}
+
+/** One spawn helper per CPU (at most 4): more than the CPUs cannot fork in parallel anyway. */
+function spawnHelperCount(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism?.() ?? os.cpus().length));
 }

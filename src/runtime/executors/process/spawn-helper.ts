@@ -29,6 +29,11 @@ export class SpawnHelper implements ProcessLauncher {
   private nextId = 0;
   private readonly active = new Map<number, LaunchOptions>();
 
+  /** How many jobs this helper runs now. */
+  get activeJobs(): number {
+    return this.active.size;
+  }
+
   /** The helper's pid while it runs (diagnostics). */
   get helperPid(): number | undefined {
     return this.helper?.pid;

@@ -75,7 +75,7 @@ describe('DockerRunner (against the fake docker)', () => {
   test('TIME-2: stop signals go through docker kill; SIGKILL follows SIGTERM after the grace period', async () => {
     // GIVEN a container that ignores SIGTERM
     const sink = new RecordingSink();
-    const handle = runner({ stopGracePeriod: Duration.millis(300) })
+    const handle = runner({ stopGracePeriod: Duration.seconds(3) }) // long enough for the trap to print on a loaded machine
       .start(containerLaunch({ image: 'probe', command: ['trap-term', 'got TERM', 'echo', 'ready', 'sleep', '300000'] }), sink);
     await sink.lineMatching((line) => line === 'ready');
     // WHEN

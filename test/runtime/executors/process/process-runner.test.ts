@@ -39,7 +39,7 @@ describe.each([true, false])('ProcessRunner with useSpawnHelper %p', (helper) =>
     test('TIME-2: SIGTERM reaches the job; SIGKILL follows after the configured grace period (137)', async () => {
       // GIVEN a job that traps SIGTERM and keeps running
       const sink = new RecordingSink();
-      const handle = runner({ stopGracePeriod: Duration.millis(300) })
+      const handle = runner({ stopGracePeriod: Duration.seconds(3) }) // long enough for the trap to print on a loaded machine
         .start(containerLaunch({ command: sh('trap "echo got TERM" TERM; echo ready; while :; do sleep 0.05; done') }), sink);
       await sink.lineMatching((line) => line === 'ready');
       // WHEN

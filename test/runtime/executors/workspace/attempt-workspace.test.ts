@@ -35,6 +35,30 @@ describe('AttemptWorkspace', () => {
     expect(fs.existsSync(efs)).toBe(true);
   });
 
+  test('LIFE-6: remove takes away an attempt that left only its empty working directory', async () => {
+    // GIVEN
+    const workspace = new AttemptWorkspace(root, 'job', 1);
+    workspace.create([], undefined);
+    // WHEN
+    await new Promise<void>((resolve) => workspace.remove(resolve));
+    // THEN
+    expect(fs.existsSync(workspace.directory)).toBe(false);
+  });
+
+  test('LIFE-6: remove takes away whatever the job left in its working directory, nested too', async () => {
+    // GIVEN files and directories the job wrote
+    const workspace = new AttemptWorkspace(root, 'job', 1);
+    workspace.create([], undefined);
+    fs.mkdirSync(path.join(workspace.workDirectory, 'out', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(workspace.workDirectory, 'out', 'deep', 'result.csv'), 'a,b\n');
+    fs.writeFileSync(path.join(workspace.directory, 'beside-work.txt'), 'x');
+    // WHEN
+    await new Promise<void>((resolve) => workspace.remove(resolve));
+    // THEN
+    expect(fs.existsSync(workspace.directory)).toBe(false);
+    expect(fs.readdirSync(root)).toEqual([]);
+  });
+
   test('a host source path that does not exist is created, as docker run -v does', () => {
     const workspace = new AttemptWorkspace(root, 'job', 1);
     const source = path.join(root, 'host', 'data');
