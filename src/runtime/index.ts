@@ -3,3 +3,4 @@ export * from './local-batch-runtime';
 export * from './executors/job-executor';
 export * from './executors/simulated/job-behavior';
 export * from './runtime-capacity';
+export * from './report';

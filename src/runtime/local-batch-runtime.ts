@@ -17,6 +17,11 @@ import { PutEventsEntry, PutEventsResult } from './events/put-events/put-events-
 import { ILocalFunctionHandler } from './events/targets/local-function-handler';
 import { TargetInvocation } from './events/targets/target-invocation';
 import { JobExecutor } from './executors/job-executor';
+import { attachReportCollector } from './report/attach-report';
+import { PlanReport } from './report/plan-report';
+import { PriceTable } from './report/price-table';
+import { ReportCollector } from './report/report-collector';
+import { ReportOptions } from './report/report-options';
 import { capacityOptions, InstanceInfo, UnmanagedInstances } from './runtime-capacity';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
 import { CfnTemplate } from './template/intrinsic-resolver';
@@ -132,6 +137,7 @@ export class LocalBatchRuntime {
   private readonly driver?: RealTimeDriver;
   private readonly virtual: boolean;
   private readonly events: LocalEventBridge;
+  private readonly reportCollector: ReportCollector;
 
   private constructor(template: CfnTemplate, props: LocalBatchRuntimeProps, private readonly stack?: Stack) {
     const runner = (props.executor ?? JobExecutor.process())._createRunner();
@@ -148,6 +154,7 @@ export class LocalBatchRuntime {
       schedulerScanDepth: props.schedulerScanDepth,
       capacityOptions: capacityOptions(props),
     });
+    this.reportCollector = attachReportCollector(this.backend); // before loading: minvCpus instances launch then
     if (!this.virtual) {
       this.driver = new RealTimeDriver(this.backend.loop, () => Date.now());
     }
@@ -331,6 +338,14 @@ export class LocalBatchRuntime {
   /** The most instances that ran at one time, all compute environments together. */
   peakInstances(): number {
     return this.instanceCapacity().stats().peakInstances;
+  }
+
+  /**
+   * The run so far in figures: makespan, jobs by final status, queue waits, instances, utilization,
+   * idle instance-hours and estimated cost, per compute environment and queue (see `batch-local plan`).
+   */
+  report(options: ReportOptions = {}): PlanReport {
+    return this.reportCollector.report(PriceTable.fromOverrides(options.prices));
   }
 
   /** Stops the real-time timer so the process can exit. */

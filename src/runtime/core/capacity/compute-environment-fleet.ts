@@ -3,6 +3,7 @@ import { hostTerminatedReason, InstanceTermination } from './capacity-listener';
 import { ContainerInstance, InstancePlacement, PlacementOwner, RegisteredResources } from './container-instance';
 import { demandKey } from './demand-key';
 import { diagnoseFit, diagnoseMaxvCpus, FitDiagnosis } from './fit-diagnosis';
+import { lifecycleEvent } from './instance-lifecycle-listener';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { FreeCapacityIndex } from './free-capacity-index';
 import { ContainerDemand } from '../jobs/container-launch';
@@ -350,6 +351,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     this.totalvCpus += type.vcpus;
     this.context.availability.launched(type.spec.name);
     this.context.stats.launched(this.ce.name, type.vcpus, now);
+    this.context.stats.notify('launched', () => lifecycleEvent(this.ce.name, instance, now));
     return instance;
   }
 
@@ -360,6 +362,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     this.totalvCpus -= instance.registered.vcpus;
     this.context.availability.terminated(instance.spec.name);
     this.context.stats.terminated(this.ce.name, instance.registered.vcpus, instance.launchedAt, now);
+    this.context.stats.notify('terminated', () => lifecycleEvent(this.ce.name, instance, now));
   }
 
   /** One pending idle check per instance; it re-arms itself if the instance was busy meanwhile. */

@@ -5,6 +5,7 @@ import { CapacityStats, CapacityStatsRecorder } from './capacity-stats';
 import { ComputeEnvironmentFleet } from './compute-environment-fleet';
 import { RegisteredResources } from './container-instance';
 import { Ec2Availability } from './ec2-availability';
+import { InstanceLifecycleListener } from './instance-lifecycle-listener';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { DEFAULT_ECS_RESERVED_MEMORY_MIB, expandInstanceTypes, getInstanceType, registeredMemoryMiB } from './instance-catalog';
 import { EventLoop } from '../event-loop';
@@ -148,6 +149,11 @@ export class InstanceCapacity implements CapacityModel {
   /** The instances of a compute environment now (starting and running). */
   instances(computeEnvironmentName: string): InstanceView[] {
     return this.fleetNamed(computeEnvironmentName).views();
+  }
+
+  /** Observes every instance launch and termination, all compute environments (e.g. for the plan report). */
+  addInstanceLifecycleListener(listener: InstanceLifecycleListener): void {
+    this.recorder.addListener(listener);
   }
 
   /** Instance counts and instance-seconds so far, for run summaries. */
