@@ -24,7 +24,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // jsii libraries our public API extends (BatchChecks extends NagPack).
   peerDeps: ['cdk-nag@^3.0.2'],
   // Runtime dependencies that are not jsii libraries must be bundled.
-  bundledDeps: ['commander@^14.0.3', 'cli-progress@^3.12.0'],
+  // vega 6 is ESM-only and does not load under ts-jest/CommonJS; vega 5 renders SVG in Node as CommonJS.
+  bundledDeps: ['commander@^14.0.3', 'cli-progress@^3.12.0', 'vega@^5.33.0', 'vega-lite@^5.23.0'],
   devDeps: [
     'fast-check@^4.11.0',
     '@aws-sdk/client-batch@^3.1138.0',
@@ -32,6 +33,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@types/cli-progress@^3.11.6',
     'aws-cdk@2.1148.1',
     'ts-node@^10.9.2',
+    // Drives Debian's /usr/bin/chromium in the plan report's browser test (no browser download).
+    'playwright-core@^1.65.2',
   ],
 
   bin: { 'batch-local': 'lib/cli/batch-local.js' },

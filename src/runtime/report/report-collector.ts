@@ -1,5 +1,5 @@
-import { PriceTable } from './price-table';
 import { AttemptSpan, ComputeEnvironmentReport, InstanceTypeUsage, JobStatusCounts, PlanReport, QueueReport, TimelinePoint } from './plan-report';
+import { PriceTable } from './price-table';
 import { Timeline } from './timeline';
 import { WaitQuantiles } from './wait-quantiles';
 import { InstanceLifecycleEvent, InstanceLifecycleListener } from '../core/capacity/instance-lifecycle-listener';
@@ -24,12 +24,12 @@ export const DEFAULT_GANTT_LIMIT = 2000;
 const MS_PER_HOUR = 3_600_000;
 
 export interface ReportCollectorOptions {
+  readonly ganttLimit?: number;
+  readonly maxBuckets?: number;
   /** The runtime's clock. */
   now(): number;
   /** A compute environment by name (for its provisioning model). */
   computeEnvironment(name: string): ComputeEnvironmentRecord | undefined;
-  readonly ganttLimit?: number;
-  readonly maxBuckets?: number;
 }
 
 class InstanceState {
@@ -122,14 +122,16 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
   }
 
   onJobStateChange(job: JobRecord, previous: JobStatus): void {
-    // Array and multi-node parents run nothing themselves: their children and nodes are counted.
-    if (job.children !== undefined || job.nodes !== undefined) return;
     const now = this.options.now();
     const status = job.status;
+    // Array children are created PENDING without a state change of their own: counted with their
+    // parent, which itself runs nothing. Multi-node jobs count once (the parent), not per node.
+    const children = job.children;
     if (previous === 'SUBMITTED') {
-      this.queue(job).total++;
+      this.queue(job).total += children !== undefined ? children.length : 1;
       this.firstSubmission ??= job.createdAt;
     }
+    if (children !== undefined) return;
     if (previous === 'STARTING' || previous === 'RUNNING') {
       if (status !== 'RUNNING') this.released(job, now);
     } else if (previous === 'RUNNABLE' && status === 'STARTING') {
@@ -138,7 +140,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
       this.since.delete(job); // failed while waiting (cancel, terminate)
     }
     if (status === 'RUNNABLE') this.since.set(job, now);
-    if (status === 'SUCCEEDED' || status === 'FAILED') {
+    if ((status === 'SUCCEEDED' || status === 'FAILED') && job.mnpParent === undefined) {
       const queue = this.queue(job);
       if (status === 'SUCCEEDED') queue.succeeded++; else queue.failed++;
       this.lastEnd = now;

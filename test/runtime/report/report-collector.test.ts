@@ -12,8 +12,13 @@ function template(props: { maxvCpus?: number; spot?: boolean; minvCpus?: number 
           ComputeEnvironmentName: 'ce',
           Type: 'MANAGED',
           ComputeResources: {
-            Type: props.spot ? 'SPOT' : 'EC2', AllocationStrategy: props.spot ? 'SPOT_CAPACITY_OPTIMIZED' : 'BEST_FIT_PROGRESSIVE',
-            MinvCpus: props.minvCpus ?? 0, MaxvCpus: props.maxvCpus ?? 4, InstanceTypes: ['c5.large'], Subnets: ['subnet-1'], InstanceRole: 'ecsInstanceRole',
+            Type: props.spot ? 'SPOT' : 'EC2',
+            AllocationStrategy: props.spot ? 'SPOT_CAPACITY_OPTIMIZED' : 'BEST_FIT_PROGRESSIVE',
+            MinvCpus: props.minvCpus ?? 0,
+            MaxvCpus: props.maxvCpus ?? 4,
+            InstanceTypes: ['c5.large'],
+            Subnets: ['subnet-1'],
+            InstanceRole: 'ecsInstanceRole',
           },
         },
       },
@@ -73,7 +78,9 @@ describe('ReportCollector via LocalBatchRuntime.report()', () => {
     // THEN they wait 0, 100 and 200 s; one instance is busy for 300 s, then idle for 300 s
     expect(report.makespanSeconds).toBe(300);
     expect(report.queues).toHaveLength(1);
-    expect(report.queues[0].wait).toEqual({ count: 3, p50Seconds: 100, p90Seconds: 200, p99Seconds: 200, maxSeconds: 200, meanSeconds: 100, exact: true });
+    expect(report.queues[0].wait).toEqual({
+      count: 3, p50Seconds: 100, p90Seconds: 200, p99Seconds: 200, maxSeconds: 200, meanSeconds: 100, exact: true,
+    });
     expect(report.queues[0].waitHistogram.reduce((n, bin) => n + bin.count, 0)).toBe(3);
     const [ce] = report.computeEnvironments;
     expect(ce.peakInstances).toBe(1);
@@ -120,7 +127,10 @@ describe('ReportCollector via LocalBatchRuntime.report()', () => {
 
   test('PLAN-6: failed attempts that retry count as one job, and each attempt is a Gantt bar', () => {
     // GIVEN a job that fails once then succeeds
-    const runtime = runtimeWith(JobBehavior.perAttempt([JobBehavior.fail({ duration: Duration.seconds(10) }), JobBehavior.succeed({ duration: Duration.seconds(20) })]));
+    const runtime = runtimeWith(JobBehavior.perAttempt([
+      JobBehavior.fail({ duration: Duration.seconds(10) }),
+      JobBehavior.succeed({ duration: Duration.seconds(20) }),
+    ]));
     runtime.submitJob({ jobName: 'a', jobQueue: 'q', jobDefinition: 'work', retryStrategy: { attempts: 2 } });
 
     // WHEN
