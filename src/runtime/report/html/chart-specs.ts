@@ -28,9 +28,9 @@ export function chartSpecs(report: PlanReport): NamedChart[] {
 
 /** One bar per attempt, one row per instance. */
 function gantt(report: PlanReport): NamedChart {
-  const rows = new Set(report.attempts.map((a) => `${a.computeEnvironment} ${a.instance}`)).size;
+  const rows = new Set(report.attempts.map((a) => a.instance)).size;
   const values = report.attempts.map((a) => ({
-    instance: `${a.computeEnvironment} ${a.instance}`, job: a.jobName, start: a.startSeconds, end: a.endSeconds, outcome: a.outcome,
+    instance: a.instance, computeEnvironment: a.computeEnvironment, job: a.jobName, start: a.startSeconds, end: a.endSeconds, outcome: a.outcome,
   }));
   return {
     id: 'gantt',
@@ -41,7 +41,7 @@ function gantt(report: PlanReport): NamedChart {
       data: { values },
       mark: { type: 'bar', tooltip: true },
       encoding: {
-        y: { field: 'instance', type: 'nominal', title: null, sort: null },
+        y: { field: 'instance', type: 'nominal', title: null, sort: null, axis: { labelLimit: 200 } },
         x: { field: 'start', type: 'quantitative', axis: TIME_AXIS },
         x2: { field: 'end' },
         color: { field: 'outcome', type: 'nominal', title: 'attempt', scale: { domain: ['SUCCEEDED', 'FAILED', 'RUNNABLE'], range: ['#4c78a8', '#e45756', '#f58518'] } },
@@ -129,11 +129,13 @@ function waitHistogram(report: PlanReport): NamedChart {
       spec: {
         width: WIDTH,
         height: 110,
-        mark: { type: 'bar', tooltip: true },
+        // rect, not bar: a bar with a ranged x and a quantitative y is drawn horizontally.
+        mark: { type: 'rect', tooltip: true, stroke: 'white', strokeWidth: 0.5 },
         encoding: {
           x: { field: 'from', type: 'quantitative', title: 'wait, seconds', axis: { format: '~s' } },
           x2: { field: 'to' },
           y: { field: 'count', type: 'quantitative', title: 'attempts' },
+          y2: { datum: 0 },
         },
       },
       resolve: { scale: { x: 'independent', y: 'independent' } },
