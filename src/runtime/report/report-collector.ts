@@ -1,13 +1,14 @@
 import { AttemptSpan, ComputeEnvironmentReport, InstanceTypeUsage, JobStatusCounts, PlanReport, QueueReport, TimelinePoint } from './plan-report';
 import { PriceTable } from './price-table';
 import { Timeline } from './timeline';
+import { TimesBySequence } from './times-by-sequence';
 import { WaitQuantiles } from './wait-quantiles';
 import { InstanceLifecycleEvent, InstanceLifecycleListener } from '../core/capacity/instance-lifecycle-listener';
 import { jobDemand } from '../core/jobs/container-launch';
 import { JobStateListener } from '../core/jobs/job-lifecycle';
 import { JobRecord } from '../core/jobs/job-record';
 import { JobStatus } from '../core/jobs/job-status';
-import { ComputeEnvironmentRecord } from '../core/model/records';
+import { ComputeEnvironmentRecord, JobQueueRecord } from '../core/model/records';
 
 /** Timeline channels of a compute environment. */
 const INSTANCES = 0;
@@ -74,7 +75,9 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
   private readonly queues = new Map<string, QueueFigures>();
   private readonly instances = new Map<string, InstanceState>();
   /** RUNNABLE jobs: since when; placed jobs: since when (a job is in one state at a time). */
-  private readonly since = new Map<JobRecord, number>();
+  private readonly since = new TimesBySequence();
+  /** The same for multi-node nodes, which share their parent's sequence number. */
+  private readonly nodeSince = new Map<JobRecord, number>();
   private attempts: AttemptSpan[] | undefined = [];
   private readonly ganttLimit: number;
   private readonly maxBuckets: number;
@@ -83,6 +86,8 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
   private lastEnd?: number;
   private current = 0;
   private peak = 0;
+  private lastEnvironment?: [string, EnvironmentFigures];
+  private lastQueue?: [JobQueueRecord, QueueFigures];
 
   constructor(private readonly options: ReportCollectorOptions) {
     this.originMs = options.now();
@@ -94,9 +99,10 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     this.instances.set(event.containerInstanceArn, new InstanceState(event));
     const figures = this.environment(event.computeEnvironmentName);
     const t = figures.timeline;
-    t.add(INSTANCES, 1, event.at);
-    t.add(AVAILABLE_VCPUS, event.vcpus, event.at);
-    t.add(AVAILABLE_MEMORY, event.memoryMiB, event.at);
+    t.advance(event.at);
+    t.shift(INSTANCES, 1);
+    t.shift(AVAILABLE_VCPUS, event.vcpus);
+    t.shift(AVAILABLE_MEMORY, event.memoryMiB);
     figures.current++;
     figures.launched++;
     figures.peak = Math.max(figures.peak, figures.current);
@@ -112,9 +118,10 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     this.instances.delete(event.containerInstanceArn);
     const figures = this.environment(event.computeEnvironmentName);
     const t = figures.timeline;
-    t.add(INSTANCES, -1, event.at);
-    t.add(AVAILABLE_VCPUS, -event.vcpus, event.at);
-    t.add(AVAILABLE_MEMORY, -event.memoryMiB, event.at);
+    t.advance(event.at);
+    t.shift(INSTANCES, -1);
+    t.shift(AVAILABLE_VCPUS, -event.vcpus);
+    t.shift(AVAILABLE_MEMORY, -event.memoryMiB);
     figures.current--;
     this.current--;
     figures.types.get(event.instanceType)!.closedMs += event.at - event.launchedAt;
@@ -137,9 +144,9 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     } else if (previous === 'RUNNABLE' && status === 'STARTING') {
       this.placed(job, now);
     } else if (previous === 'RUNNABLE') {
-      this.since.delete(job); // failed while waiting (cancel, terminate)
+      this.clearSince(job); // failed while waiting (cancel, terminate)
     }
-    if (status === 'RUNNABLE') this.since.set(job, now);
+    if (status === 'RUNNABLE') this.setSince(job, now);
     if ((status === 'SUCCEEDED' || status === 'FAILED') && job.mnpParent === undefined) {
       const queue = this.queue(job);
       if (status === 'SUCCEEDED') queue.succeeded++; else queue.failed++;
@@ -181,32 +188,35 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
   }
 
   private placed(job: JobRecord, now: number): void {
-    const waitingSince = this.since.get(job);
-    if (waitingSince !== undefined) this.queue(job).waits.add(now - waitingSince);
-    this.since.set(job, now);
-    const attempt = job.currentAttempt;
-    if (!attempt) return;
-    const demand = jobDemand(job);
-    const t = this.environment(attempt.computeEnvironment.name).timeline;
-    t.add(ALLOCATED_VCPUS, demand.vcpus, now);
-    t.add(ALLOCATED_MEMORY, demand.memoryMiB, now);
-    t.add(RUNNING, 1, now);
-    const instance = this.instances.get(attempt.containerInstanceArn);
-    if (instance && instance.running++ === 0) {
-      this.environment(attempt.computeEnvironment.name).closedIdleMs += now - instance.idleSince;
-    }
-  }
-
-  private released(job: JobRecord, now: number): void {
-    const placedAt = this.since.get(job) ?? now;
-    this.since.delete(job);
+    const waitingSince = this.getSince(job);
+    if (!Number.isNaN(waitingSince)) this.queue(job).waits.add(now - waitingSince);
+    this.setSince(job, now);
     const attempt = job.currentAttempt;
     if (!attempt) return;
     const demand = jobDemand(job);
     const figures = this.environment(attempt.computeEnvironment.name);
-    figures.timeline.add(ALLOCATED_VCPUS, -demand.vcpus, now);
-    figures.timeline.add(ALLOCATED_MEMORY, -demand.memoryMiB, now);
-    figures.timeline.add(RUNNING, -1, now);
+    const t = figures.timeline;
+    t.advance(now);
+    t.shift(ALLOCATED_VCPUS, demand.vcpus);
+    t.shift(ALLOCATED_MEMORY, demand.memoryMiB);
+    t.shift(RUNNING, 1);
+    const instance = this.instances.get(attempt.containerInstanceArn);
+    if (instance && instance.running++ === 0) figures.closedIdleMs += now - instance.idleSince;
+  }
+
+  private released(job: JobRecord, now: number): void {
+    const since = this.getSince(job);
+    const placedAt = Number.isNaN(since) ? now : since;
+    this.clearSince(job);
+    const attempt = job.currentAttempt;
+    if (!attempt) return;
+    const demand = jobDemand(job);
+    const figures = this.environment(attempt.computeEnvironment.name);
+    const t = figures.timeline;
+    t.advance(now);
+    t.shift(ALLOCATED_VCPUS, -demand.vcpus);
+    t.shift(ALLOCATED_MEMORY, -demand.memoryMiB);
+    t.shift(RUNNING, -1);
     const instance = this.instances.get(attempt.containerInstanceArn);
     if (instance && --instance.running === 0) instance.idleSince = now;
     if (this.attempts) {
@@ -264,16 +274,32 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     return ce?.computeResources?.type ?? 'EC2'; // unmanaged CEs run on-demand instances you registered
   }
 
+  private getSince(job: JobRecord): number {
+    return job.mnpParent === undefined ? this.since.get(job.sequence) : this.nodeSince.get(job) ?? NaN;
+  }
+
+  private setSince(job: JobRecord, time: number): void {
+    if (job.mnpParent === undefined) this.since.set(job.sequence, time); else this.nodeSince.set(job, time);
+  }
+
+  private clearSince(job: JobRecord): void {
+    if (job.mnpParent === undefined) this.since.clear(job.sequence); else this.nodeSince.delete(job);
+  }
+
   private environment(name: string): EnvironmentFigures {
+    if (name === this.lastEnvironment?.[0]) return this.lastEnvironment[1]; // most events hit the CE of the previous one
     let figures = this.environments.get(name);
     if (!figures) this.environments.set(name, figures = new EnvironmentFigures(this.originMs, this.maxBuckets));
+    this.lastEnvironment = [name, figures];
     return figures;
   }
 
   private queue(job: JobRecord): QueueFigures {
-    const name = job.spec.queue.name;
-    let figures = this.queues.get(name);
-    if (!figures) this.queues.set(name, figures = new QueueFigures());
+    const record = job.spec.queue;
+    if (record === this.lastQueue?.[0]) return this.lastQueue[1];
+    let figures = this.queues.get(record.name);
+    if (!figures) this.queues.set(record.name, figures = new QueueFigures());
+    this.lastQueue = [record, figures];
     return figures;
   }
 }

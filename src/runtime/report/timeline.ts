@@ -34,6 +34,11 @@ export class Timeline {
     this.levels[channel] += delta;
   }
 
+  /** Changes a level at the time of the last `advance` (several changes at one time: advance once). */
+  shift(channel: number, delta: number): void {
+    this.levels[channel] += delta;
+  }
+
   /** Integrates the current levels up to `atMs`. */
   advance(atMs: number): void {
     let from = this.lastMs;
