@@ -1,3 +1,5 @@
+/* eslint-disable no-bitwise */ // chunk and offset of an index are bit arithmetic by nature
+
 const CHUNK_BITS = 16;
 const CHUNK_SIZE = 1 << CHUNK_BITS;
 
