@@ -47,7 +47,8 @@ async function runOne(jobs: number): Promise<void> {
   }));
   const started = process.hrtime.bigint();
   const cpuBefore = process.cpuUsage();
-  const { exitCode, report } = await plan({ template: templateFile, workload: workloadFile, out }, { interactive: false, progressStream: process.stderr, out: () => undefined, err: () => undefined });
+  const quiet = { interactive: false, progressStream: process.stderr, out: () => undefined, err: () => undefined };
+  const { exitCode, report } = await plan({ template: templateFile, workload: workloadFile, out }, quiet);
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = (cpu.user + cpu.system) / 1000;
@@ -56,7 +57,13 @@ async function runOne(jobs: number): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
   const rssMiB = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({
-    jobs, succeeded: report.jobs.succeeded, wallMs: Math.round(wallMs), cpuMs: Math.round(cpuMs), peakRssMiB: Math.round(rssMiB), htmlBytes, makespanSeconds: report.makespanSeconds,
+    jobs,
+    succeeded: report.jobs.succeeded,
+    wallMs: Math.round(wallMs),
+    cpuMs: Math.round(cpuMs),
+    peakRssMiB: Math.round(rssMiB),
+    htmlBytes,
+    makespanSeconds: report.makespanSeconds,
   }));
 }
 
