@@ -97,7 +97,9 @@ function scheduleSubmissions(runtime: LocalBatchRuntime, submissions: WorkloadSu
   const visit = (i: number): void => {
     if (emitted.has(i)) return;
     emitted.add(i); // parseWorkload has ruled out cycles
-    for (const dependency of submissions[i].dependsOn ?? []) indexesByName.get(dependency.jobName)!.forEach(visit);
+    for (const dependency of submissions[i].dependsOn ?? []) {
+      if (dependency.jobName !== undefined) indexesByName.get(dependency.jobName)!.forEach(visit);
+    }
     order.push(i);
   };
   byTime.forEach(visit);
@@ -117,8 +119,9 @@ function scheduleSubmissions(runtime: LocalBatchRuntime, submissions: WorkloadSu
 
 function submit(runtime: LocalBatchRuntime, submission: WorkloadSubmission, index: number, ids: Map<string, string[]>): void {
   const { count = 1, atSeconds: _at, dependsOn = [], ...request } = submission;
-  const dependencies: JobDependency[] = dependsOn.flatMap((d) => (ids.get(d.jobName) ?? [])
-    .map((jobId) => (d.type ? { jobId, type: d.type } : { jobId })));
+  const dependencies: JobDependency[] = dependsOn.flatMap((d) => (d.jobName === undefined
+    ? [{ type: d.type }]
+    : (ids.get(d.jobName) ?? []).map((jobId) => (d.type ? { jobId, type: d.type } : { jobId }))));
   const submitted = ids.get(submission.jobName) ?? [];
   ids.set(submission.jobName, submitted);
   for (let copy = 0; copy < count; copy++) {

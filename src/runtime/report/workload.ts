@@ -8,7 +8,8 @@ import { SubmitJobRequest } from '../shapes';
 
 /** A dependency on another submission of the workload, by job name. */
 export interface WorkloadDependency {
-  readonly jobName: string;
+  /** Absent only for `{"type": "SEQUENTIAL"}`: the array job's own children in order (DEP-4). */
+  readonly jobName?: string;
   /** N_TO_N or SEQUENTIAL (array jobs, DEP-3); absent for a plain dependency. */
   readonly type?: string;
 }
@@ -121,9 +122,13 @@ function submission(value: unknown, field: string): WorkloadSubmission {
       const path = `${field}.dependsOn[${j}]`;
       const dep = object(dependency, path);
       unknownFields(dep, path, new Set(['jobName', 'type']));
-      if (typeof dep.jobName !== 'string') throw new WorkloadError(`${path}.jobName: expected a job name of the workload, got ${JSON.stringify(dep.jobName)}`);
       if (dep.type !== undefined && dep.type !== 'N_TO_N' && dep.type !== 'SEQUENTIAL') {
         throw new WorkloadError(`${path}.type: ${JSON.stringify(dep.type)} is invalid: N_TO_N or SEQUENTIAL`);
+      }
+      // DEP-4: {"type": "SEQUENTIAL"} alone makes an array job's children run one after another.
+      const selfSequential = dep.type === 'SEQUENTIAL' && dep.jobName === undefined;
+      if (!selfSequential && typeof dep.jobName !== 'string') {
+        throw new WorkloadError(`${path}.jobName: expected a job name of the workload, got ${JSON.stringify(dep.jobName)}`);
       }
     });
   }
@@ -135,6 +140,7 @@ function checkDependencies(submissions: WorkloadSubmission[]): void {
   const byName = new Map<string, number[]>();
   submissions.forEach((s, i) => byName.set(s.jobName, [...(byName.get(s.jobName) ?? []), i]));
   const edges = submissions.map((s, i) => (s.dependsOn ?? []).flatMap((dependency, j) => {
+    if (dependency.jobName === undefined) return [];
     const targets = byName.get(dependency.jobName);
     if (!targets) {
       throw new WorkloadError(`submissions[${i}].dependsOn[${j}].jobName: unknown job name '${dependency.jobName}'; job names: ${[...byName.keys()].join(', ')}`);

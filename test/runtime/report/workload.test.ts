@@ -65,3 +65,11 @@ describe('parseWorkload', () => {
     expect(() => parseWorkloadText('{"submissions": [', 'w.json')).toThrow(/^w\.json: malformed JSON: /);
   });
 });
+
+describe('parseWorkload: SEQUENTIAL', () => {
+  test('DEP-4: {"type": "SEQUENTIAL"} needs no job name; another type does', () => {
+    const ok = parseWorkload({ submissions: [{ jobName: 'a', ...base, arrayProperties: { size: 3 }, dependsOn: [{ type: 'SEQUENTIAL' }] }] });
+    expect(ok.submissions[0].dependsOn).toEqual([{ type: 'SEQUENTIAL' }]);
+    expect(errorOf({ submissions: [{ jobName: 'a', ...base, dependsOn: [{ type: 'N_TO_N' }] }] })).toContain('submissions[0].dependsOn[0].jobName: expected a job name');
+  });
+});
