@@ -12,8 +12,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Stage } from 'aws-cdk-lib';
-import { buildPipelineStack } from './pipeline';
 import { OnDemandAndSpotStack } from './on-demand-and-spot';
+import { buildPipelineStack } from './pipeline';
 import { runWhenExecuted } from './shared/run-example';
 import { plan } from '../src/cli/commands/plan';
 
@@ -42,7 +42,8 @@ export async function main(print: (line: string) => void = console.log, docs: bo
   for (const { name, template } of plans) {
     const out = docs ? path.join(DOCS, `plan-${name}.html`) : path.join(dir, `plan-${name}.html`);
     const lines: string[] = [];
-    const io = { interactive: false, progressStream: process.stderr, out: (text: string) => lines.push(text), err: (text: string) => lines.push(text) };
+    const collect = (text: string): void => { lines.push(text); };
+    const io = { interactive: false, progressStream: process.stderr, out: collect, err: collect };
     const { exitCode, report } = await plan({ template, workload: path.join(WORKLOADS, `${name}.workload.json`), out }, io);
     print(`== ${name}`);
     lines.forEach((line) => print(line));
@@ -55,7 +56,8 @@ export async function main(print: (line: string) => void = console.log, docs: bo
 
 /** A full-page PNG of the report, from headless Chromium (Debian's /usr/bin/chromium). */
 async function screenshot(html: string, png: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // A dev dependency, loaded only for --docs (examples are not shipped).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-screenshot-'));
   const context = await chromium.launchPersistentContext(profile, {

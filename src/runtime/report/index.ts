@@ -1,3 +1,3 @@
 export * from './plan-report';
 export * from './report-options';
-export { PriceOverrides } from './price-table';
+export * from './price-overrides';

@@ -1,5 +1,5 @@
 import { PlanReport } from './plan-report';
-import { PriceOverrides } from './price-table';
+import { PriceOverrides } from './price-overrides';
 import { Workload, WorkloadError, WorkloadSubmission } from './workload';
 import { jobBehaviorOf } from './workload-behaviors';
 import { JobExecutor } from '../executors/job-executor';
@@ -119,7 +119,7 @@ function scheduleSubmissions(runtime: LocalBatchRuntime, submissions: WorkloadSu
 
 function submit(runtime: LocalBatchRuntime, submission: WorkloadSubmission, index: number, ids: Map<string, string[]>): void {
   const { count = 1, atSeconds: _at, dependsOn = [], ...request } = submission;
-  const dependencies: JobDependency[] = dependsOn.flatMap((d) => (d.jobName === undefined
+  const dependencies: JobDependency[] = dependsOn.flatMap((d): JobDependency[] => (d.jobName === undefined
     ? [{ type: d.type }]
     : (ids.get(d.jobName) ?? []).map((jobId) => (d.type ? { jobId, type: d.type } : { jobId }))));
   const submitted = ids.get(submission.jobName) ?? [];

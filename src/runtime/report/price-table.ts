@@ -1,3 +1,4 @@
+import { PriceOverrides } from './price-overrides';
 import { getInstanceType } from '../core/capacity/instance-catalog';
 
 /**
@@ -14,18 +15,6 @@ export const BUNDLED_PRICE_DATE = '2026-07-20';
  * in every report (`priceSource`).
  */
 export const DEFAULT_SPOT_PRICE_FACTOR = 0.35;
-
-/** A `--prices FILE`: any field may be left out; the bundled table fills the rest. */
-export interface PriceOverrides {
-  /** What the prices are (shown in the report). */
-  readonly source?: string;
-  /** On-demand USD per hour by instance type. */
-  readonly onDemand?: Record<string, number>;
-  /** Spot USD per hour by instance type (else on-demand × spotPriceFactor). */
-  readonly spot?: Record<string, number>;
-  /** Spot price as a fraction of on-demand, 0..1. */
-  readonly spotPriceFactor?: number;
-}
 
 /** USD per instance-hour by type and purchase option. */
 export class PriceTable {

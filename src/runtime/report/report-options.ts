@@ -1,4 +1,4 @@
-import { PriceOverrides } from './price-table';
+import { PriceOverrides } from './price-overrides';
 
 /** Options of `LocalBatchRuntime.report()`. */
 export interface ReportOptions {

@@ -65,7 +65,8 @@ export class WorkloadError extends Error {
   }
 }
 
-const SUBMISSION_FIELDS = new Set([
+/** The fields a submission may have (docs/workload.schema.json lists the same). */
+export const SUBMISSION_FIELDS: ReadonlySet<string> = new Set([
   'jobName', 'jobQueue', 'jobDefinition', 'arrayProperties', 'parameters', 'containerOverrides', 'nodeOverrides', 'retryStrategy',
   'timeout', 'tags', 'propagateTags', 'shareIdentifier', 'schedulingPriorityOverride', 'dependsOn', 'count', 'atSeconds',
 ]);
@@ -147,7 +148,7 @@ function checkDependencies(submissions: WorkloadSubmission[]): void {
     }
     return targets.map((target) => ({ target, j }));
   }));
-  submissions.forEach((s, i) => {
+  submissions.forEach((_, i) => {
     const total = edges[i].reduce((n, { target }) => n + (submissions[target].count ?? 1), 0);
     if (total > MAX_DEPENDENCIES) {
       throw new WorkloadError(`submissions[${i}].dependsOn: depends on ${total} jobs (counting every job of each name and count); AWS Batch allows at most ${MAX_DEPENDENCIES}`);
@@ -207,7 +208,7 @@ function object(value: unknown, field: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function unknownFields(value: Record<string, unknown>, field: string, known: Set<string>): void {
+function unknownFields(value: Record<string, unknown>, field: string, known: ReadonlySet<string>): void {
   for (const key of Object.keys(value)) {
     if (!known.has(key)) throw new WorkloadError(`${field}.${key}: unknown field; known: ${[...known].join(', ')}`);
   }

@@ -1,4 +1,6 @@
-import { parseWorkload, parseWorkloadText, WorkloadError } from '../../../src/runtime/report/workload';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseWorkload, parseWorkloadText, SUBMISSION_FIELDS, WorkloadError } from '../../../src/runtime/report/workload';
 
 const base = { jobQueue: 'q', jobDefinition: 'd' };
 
@@ -72,4 +74,20 @@ describe('parseWorkload: SEQUENTIAL', () => {
     expect(ok.submissions[0].dependsOn).toEqual([{ type: 'SEQUENTIAL' }]);
     expect(errorOf({ submissions: [{ jobName: 'a', ...base, dependsOn: [{ type: 'N_TO_N' }] }] })).toContain('submissions[0].dependsOn[0].jobName: expected a job name');
   });
+});
+
+describe('the published schema', () => {
+  const root = path.join(__dirname, '..', '..', '..');
+  const schema = JSON.parse(fs.readFileSync(path.join(root, 'docs', 'workload.schema.json'), 'utf8'));
+
+  test('PLAN-7: docs/workload.schema.json lists exactly the submission fields the validator accepts', () => {
+    expect(Object.keys(schema.$defs.submission.properties).sort()).toEqual([...SUBMISSION_FIELDS].sort());
+  });
+
+  test.each(['examples/workloads/pipeline.workload.json', 'examples/workloads/on-demand-and-spot.workload.json', 'test/cli/fixtures/plan-workload.json'])(
+    'PLAN-7: %s is valid',
+    (file) => {
+      expect(() => parseWorkloadText(fs.readFileSync(path.join(root, file), 'utf8'), file)).not.toThrow();
+    },
+  );
 });

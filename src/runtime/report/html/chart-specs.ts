@@ -17,7 +17,7 @@ export interface NamedChart {
 }
 
 const WIDTH = 760;
-const TIME_AXIS = { title: 'seconds since start', format: '~s' };
+const TIME_AXIS = { title: 'seconds since start', format: ',~f' };
 
 export function chartSpecs(report: PlanReport): NamedChart[] {
   const charts: NamedChart[] = [report.attemptsComplete ? gantt(report) : density(report)];
@@ -132,7 +132,7 @@ function waitHistogram(report: PlanReport): NamedChart {
         // rect, not bar: a bar with a ranged x and a quantitative y is drawn horizontally.
         mark: { type: 'rect', tooltip: true, stroke: 'white', strokeWidth: 0.5 },
         encoding: {
-          x: { field: 'from', type: 'quantitative', title: 'wait, seconds', axis: { format: '~s' } },
+          x: { field: 'from', type: 'quantitative', title: 'wait, seconds', axis: { format: ',~f' } },
           x2: { field: 'to' },
           y: { field: 'count', type: 'quantitative', title: 'attempts' },
           y2: { datum: 0 },

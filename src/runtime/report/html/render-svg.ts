@@ -21,6 +21,6 @@ const CONFIG = {
   font: 'system-ui, -apple-system, "Segoe UI", sans-serif',
   background: 'white',
   view: { stroke: '#ddd' },
-  axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eee' },
-  legend: { labelFontSize: 11, titleFontSize: 11 },
+  axis: { labelFontSize: 11, titleFontSize: 11, gridColor: '#eee', labelLimit: 260 },
+  legend: { labelFontSize: 11, titleFontSize: 11, labelLimit: 420 },
 };

@@ -7,6 +7,14 @@ import { PlanReport } from '../../../../src/runtime/report/plan-report';
 import { planWorkload } from '../../../../src/runtime/report/plan-workload';
 import { parseWorkloadText } from '../../../../src/runtime/report/workload';
 
+/** The page's DOM, inside page.evaluate (the test project has no DOM typings). */
+declare const document: { querySelectorAll(selector: string): ArrayLike<PageElement> };
+interface PageElement {
+  readonly id: string;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+}
+
 const FIXTURES = path.join(__dirname, '..', '..', '..', 'cli', 'fixtures');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -80,11 +88,11 @@ describe('reportHtml', () => {
 
       // WHEN
       await page.goto(`file://${file}`);
-      const marks = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('section.chart')].map((section) => [
+      const marks = await page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll('section.chart')).map((section) => [
         section.id,
         section.querySelectorAll('svg g.mark-rect path, svg g.mark-line path, svg g.mark-rect > path').length,
       ])));
-      const figures = await page.evaluate(() => [...document.querySelectorAll('[data-figure]')].map((cell) => [cell.getAttribute('data-figure')!, cell.getAttribute('data-value')!]));
+      const figures = await page.evaluate(() => Array.from(document.querySelectorAll('[data-figure]')).map((cell) => [cell.getAttribute('data-figure')!, cell.getAttribute('data-value')!]));
       await page.screenshot({ path: path.join(dir, 'report.png'), fullPage: true });
 
       // THEN
