@@ -75,8 +75,8 @@ function density(report: PlanReport): NamedChart {
 
 function utilization(report: PlanReport): NamedChart {
   const values = report.computeEnvironments.flatMap((ce) => ce.timeline.flatMap((p) => [
-    { series: `${ce.name} vCPU`, t: p.startSeconds, value: p.availableVcpus > 0 ? p.allocatedVcpus / p.availableVcpus : 0 },
-    { series: `${ce.name} memory`, t: p.startSeconds, value: p.availableMemoryMiB > 0 ? p.allocatedMemoryMiB / p.availableMemoryMiB : 0 },
+    { series: `vCPU, ${ce.name}`, t: p.startSeconds, value: p.availableVcpus > 0 ? p.allocatedVcpus / p.availableVcpus : 0 },
+    { series: `memory, ${ce.name}`, t: p.startSeconds, value: p.availableMemoryMiB > 0 ? p.allocatedMemoryMiB / p.availableMemoryMiB : 0 },
   ]));
   return {
     id: 'utilization',
