@@ -24,6 +24,7 @@ function template(props: { maxvCpus?: number; spot?: boolean; minvCpus?: number 
       },
       Queue: { Type: 'AWS::Batch::JobQueue', Properties: { JobQueueName: 'q', Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'Ce' } }] } },
       Definition: { Type: 'AWS::Batch::JobDefinition', Properties: { JobDefinitionName: 'work', Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 2, Memory: 2048, Command: ['work'] } } },
+      Huge: { Type: 'AWS::Batch::JobDefinition', Properties: { JobDefinitionName: 'huge', Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 64, Memory: 2048, Command: ['work'] } } },
     },
   };
 }
@@ -141,5 +142,22 @@ describe('ReportCollector via LocalBatchRuntime.report()', () => {
     expect(report.jobs).toEqual({ total: 1, succeeded: 1, failed: 0, unfinished: 0 });
     expect(report.attempts.map((a) => [a.startSeconds, a.endSeconds, a.outcome])).toEqual([[0, 10, 'RUNNABLE'], [10, 30, 'SUCCEEDED']]);
     expect(report.makespanSeconds).toBe(30);
+  });
+
+  test('PLAN-1, PLAN-2: array children count as jobs (not the parent); a job that can never be placed is unfinished', () => {
+    // GIVEN a 3-child array of 60 s jobs and a job larger than the CE's maxvCpus
+    const runtime = runtimeWith(JobBehavior.succeed({ duration: Duration.seconds(60) }), { maxvCpus: 2 });
+    runtime.submitJob({ jobName: 'array', jobQueue: 'q', jobDefinition: 'work', arrayProperties: { size: 3 } });
+    runtime.submitJob({ jobName: 'too-big', jobQueue: 'q', jobDefinition: 'huge' });
+
+    // WHEN
+    runtime.runUntilIdle();
+    const report = runtime.report();
+
+    // THEN the children run one after another on the one instance
+    expect(report.jobs).toEqual({ total: 4, succeeded: 3, failed: 0, unfinished: 1 });
+    expect(report.makespanSeconds).toBe(180);
+    expect(report.wait.count).toBe(3);
+    expect(report.attempts.map((a) => a.jobId)).toEqual([0, 1, 2].map((i) => expect.stringMatching(new RegExp(`:${i}$`))));
   });
 });
