@@ -3,7 +3,14 @@ import { PlanReport } from '../../../../src/runtime/report/plan-report';
 
 function report(attemptsComplete: boolean): PlanReport {
   const point = {
-    startSeconds: 0, endSeconds: 10, instances: 1, availableVcpus: 2, allocatedVcpus: 1, availableMemoryMiB: 1000, allocatedMemoryMiB: 250, runningJobs: 1,
+    startSeconds: 0,
+    endSeconds: 10,
+    instances: 1,
+    availableVcpus: 2,
+    allocatedVcpus: 1,
+    availableMemoryMiB: 1000,
+    allocatedMemoryMiB: 250,
+    runningJobs: 1,
   };
   return {
     originEpochMs: 0,
