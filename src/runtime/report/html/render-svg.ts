@@ -4,8 +4,8 @@ import { ChartSpec } from './chart-specs';
 
 /**
  * A vega-lite chart as a standalone SVG string, rendered in Node (no browser, no canvas: vega
- * estimates text widths). vega 5 is used because vega 6 is ESM-only and does not load under
- * CommonJS (ts-jest, the CLI's compiled output).
+ * estimates text widths). vega 5, because vega 6 is ESM-only (`"type": "module"`) and jest's
+ * CommonJS module loader cannot require it; this package compiles to CommonJS.
  */
 export async function renderSvg(spec: ChartSpec): Promise<string> {
   const compiled = vegaLite.compile({ ...spec, config: CONFIG } as unknown as vegaLite.TopLevelSpec).spec;
