@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { CliIo } from './cli-io';
 import { doctorCommand } from './commands/doctor';
+import { planCommand } from './commands/plan';
 import { runCommand } from './commands/run';
 import { serveCommand } from './commands/serve';
 import { EXIT_CODES_HELP } from './exit-codes';
@@ -14,7 +15,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void, opt
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
   if (options.exitOverride) program.exitOverride();
-  for (const command of [serveCommand(io, setExitCode), runCommand(io, setExitCode), doctorCommand(io, setExitCode)]) {
+  for (const command of [serveCommand(io, setExitCode), runCommand(io, setExitCode), planCommand(io, setExitCode), doctorCommand(io, setExitCode)]) {
     // addCommand does not pass the program's output and exit settings on by itself.
     program.addCommand(command.copyInheritedSettings(program));
   }

@@ -19,6 +19,11 @@ import { PutEventsEntry, PutEventsResult } from './events/put-events/put-events-
 import { ILocalFunctionHandler } from './events/targets/local-function-handler';
 import { TargetInvocation } from './events/targets/target-invocation';
 import { JobExecutor } from './executors/job-executor';
+import { attachReportCollector } from './report/attach-report';
+import { PlanReport } from './report/plan-report';
+import { PriceTable } from './report/price-table';
+import { ReportCollector } from './report/report-collector';
+import { ReportOptions } from './report/report-options';
 import { capacityOptions, InstanceInfo, UnmanagedInstances } from './runtime-capacity';
 import { UpdateComputeEnvironmentInput, UpdateJobQueueInput } from './runtime-update-inputs';
 import { updateComputeEnvironment, updateJobQueue } from './runtime-updates';
@@ -145,6 +150,7 @@ export class LocalBatchRuntime {
   private readonly runner: JobRunner;
   private readonly warningLog: RuntimeWarnings;
   private disposed = false;
+  private readonly reportCollector: ReportCollector;
 
   private constructor(template: CfnTemplate, props: LocalBatchRuntimeProps, private readonly stack?: Stack) {
     const runner = this.runner = (props.executor ?? JobExecutor.process())._createRunner();
@@ -161,6 +167,7 @@ export class LocalBatchRuntime {
       schedulerScanDepth: props.schedulerScanDepth,
       capacityOptions: capacityOptions(props),
     });
+    this.reportCollector = attachReportCollector(this.backend); // before loading: minvCpus instances launch then
     if (!this.virtual) this.driver = driveOnWallClock(this.backend);
     this.loaded = loadTemplate(this.backend, template, props.stackName ?? 'LocalStack', props.parameters ?? {}, { constructPaths: stack && constructPathsOf(stack) });
     this.warningLog = new RuntimeWarnings(props.logger);
@@ -360,6 +367,14 @@ export class LocalBatchRuntime {
   /** The most instances that ran at one time, all compute environments together. */
   peakInstances(): number {
     return this.instanceCapacity().stats().peakInstances;
+  }
+
+  /**
+   * The run so far in figures: makespan, jobs by final status, queue waits, instances, utilization,
+   * idle instance-hours and estimated cost, per compute environment and queue (see `batch-local plan`).
+   */
+  report(options: ReportOptions = {}): PlanReport {
+    return this.reportCollector.report(PriceTable.fromOverrides(options.prices));
   }
 
   /** Stops the real-time timer (it holds the process only while a job is unfinished anyway). Idempotent. */

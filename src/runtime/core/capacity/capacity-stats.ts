@@ -1,3 +1,5 @@
+import { InstanceLifecycleEvent, InstanceLifecycleListener } from './instance-lifecycle-listener';
+
 /** Instance figures of one compute environment. */
 export interface ComputeEnvironmentInstanceStats {
   /** Instances now (starting or running). */
@@ -48,6 +50,20 @@ export class CapacityStatsRecorder {
   private readonly environments = new Map<string, EnvironmentCounter>();
   private current = 0;
   private peak = 0;
+  private readonly listeners: InstanceLifecycleListener[] = [];
+
+  addListener(listener: InstanceLifecycleListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Tells the lifecycle listeners; the event is built only when someone listens. */
+  notify(kind: 'launched' | 'terminated', event: () => InstanceLifecycleEvent): void {
+    if (this.listeners.length === 0) return;
+    const built = event();
+    for (const listener of this.listeners) {
+      if (kind === 'launched') listener.instanceLaunched(built); else listener.instanceTerminated(built);
+    }
+  }
 
   launched(computeEnvironment: string, vcpus: number, at: number): void {
     const counter = this.counter(computeEnvironment);

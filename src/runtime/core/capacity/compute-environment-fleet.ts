@@ -5,6 +5,7 @@ import { demandKey } from './demand-key';
 import { diagnoseFit, diagnoseMaxvCpus, FitDiagnosis } from './fit-diagnosis';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { FreeCapacityIndex } from './free-capacity-index';
+import { lifecycleEvent } from './instance-lifecycle-listener';
 import { ContainerDemand } from '../jobs/container-launch';
 import { ComputeEnvironmentRecord } from '../model/records';
 import { FitVerdict } from '../scheduling/capacity';
@@ -350,6 +351,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     this.totalvCpus += type.vcpus;
     this.context.availability.launched(type.spec.name);
     this.context.stats.launched(this.ce.name, type.vcpus, now);
+    this.context.stats.notify('launched', () => lifecycleEvent(this.ce.name, instance, now));
     return instance;
   }
 
@@ -360,6 +362,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     this.totalvCpus -= instance.registered.vcpus;
     this.context.availability.terminated(instance.spec.name);
     this.context.stats.terminated(this.ce.name, instance.registered.vcpus, instance.launchedAt, now);
+    this.context.stats.notify('terminated', () => lifecycleEvent(this.ce.name, instance, now));
   }
 
   /** One pending idle check per instance; it re-arms itself if the instance was busy meanwhile. */

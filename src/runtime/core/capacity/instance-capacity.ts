@@ -7,6 +7,7 @@ import { RegisteredResources } from './container-instance';
 import { Ec2Availability } from './ec2-availability';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { DEFAULT_ECS_RESERVED_MEMORY_MIB, expandInstanceTypes, getInstanceType, registeredMemoryMiB } from './instance-catalog';
+import { InstanceLifecycleListener } from './instance-lifecycle-listener';
 import { EventLoop } from '../event-loop';
 import { ContainerDemand } from '../jobs/container-launch';
 import { ComputeEnvironmentRecord } from '../model/records';
@@ -148,6 +149,11 @@ export class InstanceCapacity implements CapacityModel {
   /** The instances of a compute environment now (starting and running). */
   instances(computeEnvironmentName: string): InstanceView[] {
     return this.fleetNamed(computeEnvironmentName).views();
+  }
+
+  /** Observes every instance launch and termination, all compute environments (e.g. for the plan report). */
+  addInstanceLifecycleListener(listener: InstanceLifecycleListener): void {
+    this.recorder.addListener(listener);
   }
 
   /** Instance counts and instance-seconds so far, for run summaries. */

@@ -1,0 +1,126 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as cliProgress from 'cli-progress';
+import { Command } from 'commander';
+import { reportHtml } from '../../runtime/report/html/report-html';
+import { PlanReport } from '../../runtime/report/plan-report';
+import { planWorkload } from '../../runtime/report/plan-workload';
+import { PriceOverrides } from '../../runtime/report/price-overrides';
+import { PriceTable } from '../../runtime/report/price-table';
+import { parseWorkloadText, WorkloadError } from '../../runtime/report/workload';
+import { CliIo, printJson } from '../cli-io';
+import { addJsonOption, addTemplateOptions, keyValues, TemplateOptions, templateSource } from '../common-options';
+
+export interface PlanOptions extends TemplateOptions {
+  readonly workload: string;
+  readonly out?: string;
+  readonly prices?: string;
+  readonly json?: boolean;
+}
+
+/** Exit code of bad input (workload, prices, template): nothing was written. */
+export const BAD_INPUT = 2;
+
+/**
+ * Plans a workload on a template in virtual time and reports makespan, instances, utilization, waits
+ * and cost: as JSON with --json, as a self-contained HTML page with --out, else as a short summary.
+ * Bad input exits 2 with the field named and writes no report.
+ */
+export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode: number; report?: PlanReport }> {
+  let report: PlanReport;
+  try {
+    const workload = parseWorkloadText(readInput(options.workload, '--workload'), options.workload);
+    const prices = options.prices !== undefined ? readPrices(options.prices) : undefined;
+    const bar = io.interactive && !options.json ? new cliProgress.SingleBar({
+      stream: io.progressStream,
+      format: 'plan |{bar}| {value}/{total} jobs finished (virtual time)',
+      hideCursor: true,
+      clearOnComplete: true,
+    }, cliProgress.Presets.shades_classic) : undefined;
+    let started = false;
+    try {
+      report = planWorkload({
+        templateFile: templateSource(options),
+        stackName: options.stack,
+        parameters: keyValues('--parameter', options.parameter ?? []),
+      }, workload, {
+        prices,
+        onProgress: bar && ((finished, total) => {
+          if (!started) bar.start(total, 0);
+          started = true;
+          bar.update(finished);
+        }),
+      });
+    } finally {
+      bar?.stop();
+    }
+  } catch (error) {
+    io.err(`batch-local plan: ${(error as Error).message}`);
+    return { exitCode: BAD_INPUT };
+  }
+  if (options.out !== undefined) {
+    const html = await reportHtml(report, `Plan: ${path.basename(options.workload)} on ${path.basename(templateSource(options))}`);
+    writeAtomically(options.out, html);
+    if (!options.json) io.err(`report written to ${options.out}`);
+  }
+  if (options.json) printJson(io, report);
+  else io.out(summaryText(report));
+  return { exitCode: 0, report };
+}
+
+export function planCommand(io: CliIo, setExitCode: (code: number) => void): Command {
+  const command = new Command('plan')
+    .description('Simulate a workload on the template in virtual time: makespan, instances, utilization, queue waits and cost')
+    .requiredOption('-w, --workload <file>', 'workload file (JSON; schema: docs/workload.schema.json)')
+    .option('-o, --out <file>', 'write a self-contained HTML report with charts')
+    .option('--prices <file>', 'price overrides (JSON: {"onDemand": {type: USD/h}, "spot": {...}, "spotPriceFactor": 0.35})');
+  addTemplateOptions(command);
+  addJsonOption(command);
+  command.addHelpText('after', `
+Exit codes: 0 planned, 2 bad input (the message names the field; no report is written).
+
+Examples:
+  $ batch-local plan --cdk-out cdk.out --workload workload.json --out report.html
+  $ batch-local plan --template template.json --workload workload.json --json`);
+  command.action(async (options: PlanOptions) => {
+    setExitCode((await plan(options, io)).exitCode);
+  });
+  return command;
+}
+
+function readInput(file: string, option: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new WorkloadError(`${option} ${file}: cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function readPrices(file: string): PriceOverrides {
+  let json: unknown;
+  try {
+    json = JSON.parse(readInput(file, '--prices'));
+  } catch (error) {
+    if (error instanceof WorkloadError) throw error;
+    throw new WorkloadError(`--prices ${file}: malformed JSON: ${(error as Error).message}`);
+  }
+  PriceTable.fromOverrides(json as PriceOverrides, path.basename(file)); // validate now, naming the field
+  return json as PriceOverrides;
+}
+
+/** A reader never sees half a report: write beside, then rename. */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, file);
+}
+
+function summaryText(report: PlanReport): string {
+  const lines = [
+    `makespan ${report.makespanSeconds} s; jobs ${report.jobs.total} (succeeded ${report.jobs.succeeded}, failed ${report.jobs.failed}, unfinished ${report.jobs.unfinished})`,
+    `peak instances ${report.peakInstances}; instance-hours ${report.instanceHours.toFixed(3)} (idle ${report.idleInstanceHours.toFixed(3)}); estimated cost $${report.costUsd.toFixed(2)}`,
+    `queue wait p50 ${report.wait.p50Seconds} s, p90 ${report.wait.p90Seconds} s, p99 ${report.wait.p99Seconds} s, max ${report.wait.maxSeconds} s`,
+    ...report.computeEnvironments.map((ce) => `  ${ce.name} (${ce.provisioningModel}): peak ${ce.peakInstances} instances, vCPU ${(ce.vcpuUtilization * 100).toFixed(1)}%, memory ${(ce.memoryUtilization * 100).toFixed(1)}%, $${ce.costUsd.toFixed(2)}`),
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,23 @@
+import { ReportCollector } from './report-collector';
+import { BatchBackend } from '../core/backend';
+import { InstanceCapacity } from '../core/capacity/instance-capacity';
+
+/**
+ * Starts collecting the plan report's figures. Attach before the template is loaded: compute
+ * environments with `minvCpus` launch their instances while loading.
+ */
+export function attachReportCollector(backend: BatchBackend): ReportCollector {
+  const collector = new ReportCollector({
+    now: () => backend.loop.now(),
+    computeEnvironment: (name) => {
+      try {
+        return backend.registry.computeEnvironment(name);
+      } catch {
+        return undefined; // deleted since: the report still shows its figures
+      }
+    },
+  });
+  backend.addJobStateListener(collector);
+  if (backend.capacity instanceof InstanceCapacity) backend.capacity.addInstanceLifecycleListener(collector);
+  return collector;
+}

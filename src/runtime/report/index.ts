@@ -1,0 +1,3 @@
+export * from './plan-report';
+export * from './report-options';
+export * from './price-overrides';

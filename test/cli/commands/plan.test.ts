@@ -1,0 +1,127 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { plan } from '../../../src/cli/commands/plan';
+import { buildProgram } from '../../../src/cli/program';
+import { recordingIo, SMALL_STACK } from '../cli-fixture';
+
+const WORKLOAD = path.join(__dirname, '..', 'fixtures', 'plan-workload.json');
+
+/** A fresh folder per test: no leftovers from earlier runs count. */
+function scratch(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'batch-local-plan-'));
+}
+
+function writeJson(dir: string, name: string, value: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+describe('batch-local plan', () => {
+  test('PLAN-1, PLAN-9: --json prints the figures only; the same seed gives byte-identical JSON and HTML', async () => {
+    // GIVEN
+    const dir = scratch();
+    const runOnce = async (out: string) => {
+      const io = recordingIo();
+      const { exitCode } = await plan({ template: SMALL_STACK, workload: WORKLOAD, json: true, out: path.join(dir, out) }, io);
+      return { exitCode, io, html: fs.readFileSync(path.join(dir, out), 'utf8') };
+    };
+
+    // WHEN planned twice
+    const first = await runOnce('a.html');
+    const second = await runOnce('b.html');
+    const report = JSON.parse(first.io.stdout.join(''));
+
+    // THEN
+    expect(first.exitCode).toBe(0);
+    expect(first.io.stderr).toEqual([]);
+    expect(second.io.stdout).toEqual(first.io.stdout);
+    expect(second.html).toBe(first.html);
+    expect(report.jobs).toEqual({ total: 1 + 6 + 3, succeeded: report.jobs.total - report.jobs.failed, failed: report.jobs.failed, unfinished: 0 });
+    expect(report.makespanSeconds).toBeGreaterThan(60);
+    expect(report.computeEnvironments.map((ce: { name: string }) => ce.name)).toEqual(['small-ce']);
+    expect(report.computeEnvironments[0].vcpuUtilization).toBeGreaterThan(0);
+    expect(report.costUsd).toBeGreaterThan(0);
+    expect(report.queues[0]).toEqual(expect.objectContaining({ name: 'first-run-job-queue', wait: expect.objectContaining({ count: expect.any(Number) }) }));
+    expect(first.html).toContain('<svg');
+    expect(first.html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/); // nothing to fetch at view time
+  });
+
+  test('PLAN-9: another seed gives another plan', async () => {
+    const a = recordingIo();
+    const b = recordingIo();
+    const dir = scratch();
+    const other = writeJson(dir, 'w.json', { ...JSON.parse(fs.readFileSync(WORKLOAD, 'utf8')), seed: 4, $schema: undefined });
+    await plan({ template: SMALL_STACK, workload: WORKLOAD, json: true }, a);
+    await plan({ template: SMALL_STACK, workload: other, json: true }, b);
+    expect(JSON.parse(b.stdout.join('')).makespanSeconds).not.toBe(JSON.parse(a.stdout.join('')).makespanSeconds);
+  });
+
+  test.each([
+    ['an unknown queue', { submissions: [{ jobName: 'a', jobQueue: 'nope', jobDefinition: 'hello' }] }, 'submissions[0].jobQueue: unknown job queue "nope"'],
+    ['an unknown job definition', { submissions: [{ jobName: 'a', jobQueue: 'Queue', jobDefinition: 'nope' }] }, 'submissions[0].jobDefinition: unknown job definition'],
+    ['a behaviour of an unknown definition', { submissions: [{ jobName: 'a', jobQueue: 'Queue', jobDefinition: 'hello' }], behaviors: { nope: { durationSeconds: 1 } } }, 'behaviors.nope: unknown job definition'],
+    ['a negative duration', { submissions: [{ jobName: 'a', jobQueue: 'Queue', jobDefinition: 'hello' }], behaviors: { hello: { durationSeconds: -1 } } }, 'behaviors.hello.durationSeconds: -1 is invalid'],
+    ['a dependency cycle', { submissions: [{ jobName: 'a', jobQueue: 'Queue', jobDefinition: 'hello', dependsOn: [{ jobName: 'a' }] }] }, 'dependency cycle'],
+    ['malformed JSON', '{"submissions": [', 'malformed JSON'],
+    ['a SubmitJob the API rejects', { submissions: [{ jobName: 'a', jobQueue: 'Queue', jobDefinition: 'hello', arrayProperties: { size: 1 } }] }, 'submissions[0].arrayProperties.size: 1 is invalid'],
+  ])('PLAN-7, PLAN-8: %s exits 2, names the field and writes no report', async (_, workload, message) => {
+    // GIVEN
+    const dir = scratch();
+    const file = writeJson(dir, 'workload.json', workload);
+    const out = path.join(dir, 'report.html');
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode } = await plan({ template: SMALL_STACK, workload: file, out, json: true }, io);
+
+    // THEN
+    expect(exitCode).toBe(2);
+    expect(io.stderr.join('\n')).toContain(message);
+    expect(io.stdout).toEqual([]);
+    expect(fs.readdirSync(dir)).toEqual(['workload.json']);
+  });
+
+  test('PLAN-5: --prices overrides the bundled prices; a bad price file exits 2 naming the field', async () => {
+    const dir = scratch();
+    const bundled = recordingIo();
+    const cheap = recordingIo();
+    await plan({ template: SMALL_STACK, workload: WORKLOAD, json: true }, bundled);
+    const types = JSON.parse(bundled.stdout.join('')).computeEnvironments[0].instanceTypes.map((t: { instanceType: string }) => t.instanceType);
+    const prices = writeJson(dir, 'prices.json', { onDemand: Object.fromEntries(types.map((t: string) => [t, 0])) });
+    await plan({ template: SMALL_STACK, workload: WORKLOAD, json: true, prices }, cheap);
+    expect(JSON.parse(bundled.stdout.join('')).costUsd).toBeGreaterThan(0);
+    expect(JSON.parse(cheap.stdout.join('')).costUsd).toBe(0);
+
+    const bad = recordingIo();
+    const badPrices = writeJson(dir, 'bad.json', { spotPriceFactor: 3 });
+    expect((await plan({ template: SMALL_STACK, workload: WORKLOAD, prices: badPrices }, bad)).exitCode).toBe(2);
+    expect(bad.stderr.join('')).toContain('bad.json.spotPriceFactor: 3 is invalid');
+  });
+
+  test('an interactive terminal gets a progress bar on stderr; without --json a summary is printed', async () => {
+    // GIVEN
+    const io = recordingIo(true);
+    let drawn = '';
+    io.progressStream.on('data', (chunk) => { drawn += chunk; });
+
+    // WHEN
+    const { exitCode } = await plan({ template: SMALL_STACK, workload: WORKLOAD }, io);
+
+    // THEN
+    expect(exitCode).toBe(0);
+    expect(drawn).toContain('jobs finished');
+    expect(io.stdout.join('\n')).toMatch(/^makespan \d+(\.\d+)? s; jobs 10 /);
+  });
+
+  test('the plan command is registered and exits 2 on a bad workload', async () => {
+    const io = recordingIo();
+    let code = -1;
+    const dir = scratch();
+    const file = writeJson(dir, 'w.json', '[]');
+    await buildProgram(io, (c) => { code = c; }, { exitOverride: true }).parseAsync(['node', 'batch-local', 'plan', '--template', SMALL_STACK, '--workload', file]);
+    expect(code).toBe(2);
+    expect(io.stderr.join('')).toContain('workload: expected an object');
+  });
+});

@@ -1,0 +1,66 @@
+import { chartSpecs } from '../../../../src/runtime/report/html/chart-specs';
+import { PlanReport } from '../../../../src/runtime/report/plan-report';
+
+function report(attemptsComplete: boolean): PlanReport {
+  const point = {
+    startSeconds: 0,
+    endSeconds: 10,
+    instances: 1,
+    availableVcpus: 2,
+    allocatedVcpus: 1,
+    availableMemoryMiB: 1000,
+    allocatedMemoryMiB: 250,
+    runningJobs: 1,
+  };
+  return {
+    originEpochMs: 0,
+    reportSeconds: 10,
+    makespanSeconds: 10,
+    jobs: { total: 1, succeeded: 1, failed: 0, unfinished: 0 },
+    wait: { count: 1, p50Seconds: 0, p90Seconds: 0, p99Seconds: 0, maxSeconds: 0, meanSeconds: 0, exact: true },
+    peakInstances: 1,
+    instanceHours: 1,
+    idleInstanceHours: 0,
+    costUsd: 1,
+    priceSource: 'test',
+    bucketSeconds: 10,
+    computeEnvironments: [{
+      name: 'ce',
+      provisioningModel: 'EC2',
+      peakInstances: 1,
+      launchedInstances: 1,
+      instanceHours: 1,
+      idleInstanceHours: 0,
+      vcpuUtilization: 0.5,
+      memoryUtilization: 0.25,
+      costUsd: 1,
+      instanceTypes: [],
+      timeline: [point],
+    }],
+    queues: [{ name: 'q', jobs: { total: 1, succeeded: 1, failed: 0, unfinished: 0 }, wait: { count: 1, p50Seconds: 0, p90Seconds: 0, p99Seconds: 0, maxSeconds: 0, meanSeconds: 0, exact: true }, waitHistogram: [{ fromSeconds: 0, toSeconds: 1, count: 1 }] }],
+    attempts: attemptsComplete ? [{ jobName: 'j', jobId: 'id', computeEnvironment: 'ce', instance: 'i-1', startSeconds: 0, endSeconds: 10, outcome: 'SUCCEEDED' }] : [],
+    attemptsComplete,
+  };
+}
+
+describe('chartSpecs', () => {
+  test('PLAN-6, PLAN-10: a Gantt bar per attempt when every attempt was kept', () => {
+    const [gantt] = chartSpecs(report(true));
+    expect(gantt.id).toBe('gantt');
+    expect((gantt.spec.data as { values: unknown[] }).values).toEqual([expect.objectContaining({ instance: 'i-1', start: 0, end: 10, outcome: 'SUCCEEDED' })]);
+  });
+
+  test('PLAN-6, PLAN-10: density per CE and time bucket otherwise', () => {
+    const [density] = chartSpecs(report(false));
+    expect(density.title).toContain('density');
+    expect((density.spec.data as { values: unknown[] }).values).toEqual([{ computeEnvironment: 'ce', start: 0, end: 10, running: 1 }]);
+  });
+
+  test('PLAN-4: utilization is allocated / available per metric', () => {
+    const utilization = chartSpecs(report(true)).find((chart) => chart.id === 'utilization')!;
+    expect((utilization.spec.data as { values: unknown[] }).values).toEqual([
+      { series: 'vCPU, ce', t: 0, value: 0.5 },
+      { series: 'memory, ce', t: 0, value: 0.25 },
+    ]);
+  });
+});

@@ -1,0 +1,110 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { chromium } from 'playwright-core';
+import { reportHtml } from '../../../../src/runtime/report/html/report-html';
+import { PlanReport } from '../../../../src/runtime/report/plan-report';
+import { planWorkload } from '../../../../src/runtime/report/plan-workload';
+import { parseWorkloadText } from '../../../../src/runtime/report/workload';
+
+/** The page's DOM, inside page.evaluate (the test project has no DOM typings). */
+declare const document: { querySelectorAll(selector: string): ArrayLike<PageElement> };
+interface PageElement {
+  readonly id: string;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<PageElement>;
+}
+
+const FIXTURES = path.join(__dirname, '..', '..', '..', 'cli', 'fixtures');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium && process.env.CI === 'true') {
+  throw new Error(`${CHROMIUM} is missing; CI installs it (apt-get install -y --no-install-recommends chromium)`);
+}
+if (!haveChromium) {
+  // One line, without console.warn's stack trace.
+  process.stderr.write(`skipping the plan report browser test: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH, or install chromium)\n`);
+}
+const browserTest = haveChromium ? test : test.skip;
+
+function fixtureReport(): PlanReport {
+  const file = path.join(FIXTURES, 'plan-workload.json');
+  return planWorkload({ templateFile: path.join(FIXTURES, 'small-stack.template.json') }, parseWorkloadText(fs.readFileSync(file, 'utf8'), file));
+}
+
+/** The value at a dotted path such as `computeEnvironments.0.costUsd`. */
+function at(report: PlanReport, figurePath: string): unknown {
+  return figurePath.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], report);
+}
+
+describe('reportHtml', () => {
+  test('PLAN-10: the page is self-contained and deterministic, with a chart per figure and the figures as JSON', async () => {
+    // GIVEN
+    const report = fixtureReport();
+
+    // WHEN rendered twice
+    const html = await reportHtml(report, 'Plan');
+    const again = await reportHtml(fixtureReport(), 'Plan');
+
+    // THEN
+    expect(again).toBe(html);
+    for (const id of ['gantt', 'utilization', 'instances', 'waits']) expect(html).toContain(`id="chart-${id}"`);
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)=/);
+    const embedded = html.match(/<script type="application\/json" id="plan-report">(.*?)<\/script>/s)![1];
+    expect(JSON.parse(embedded)).toEqual(JSON.parse(JSON.stringify(report)));
+  });
+
+  test('PLAN-10: more attempts than the Gantt limit draw as density, and the page stays small', async () => {
+    // GIVEN a report whose attempts were too many to keep
+    const report = { ...fixtureReport(), attempts: [], attemptsComplete: false };
+
+    // WHEN
+    const html = await reportHtml(report, 'Plan');
+
+    // THEN
+    expect(html).toContain('density');
+    expect(html.length).toBeLessThan(400_000);
+  });
+
+  browserTest('PLAN-10: in headless Chromium: no console errors, charts have marks, the summary matches --json; screenshot', async () => {
+    // GIVEN the report written to a fresh folder
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-browser-'));
+    const report = fixtureReport();
+    const file = path.join(dir, 'report.html');
+    fs.writeFileSync(file, await reportHtml(report, 'Plan'));
+    const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+      page.on('pageerror', (error) => errors.push(error.message));
+      const requests: string[] = [];
+      page.on('request', (request) => { if (!request.url().startsWith('file:')) requests.push(request.url()); });
+
+      // WHEN
+      await page.goto(`file://${file}`);
+      const marks = await page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll('section.chart')).map((section) => [
+        section.id,
+        section.querySelectorAll('svg g.mark-rect path, svg g.mark-line path, svg g.mark-rect > path').length,
+      ])));
+      const figures = await page.evaluate(() => Array.from(document.querySelectorAll('[data-figure]')).map((cell) => [cell.getAttribute('data-figure')!, cell.getAttribute('data-value')!]));
+      await page.screenshot({ path: path.join(dir, 'report.png'), fullPage: true });
+
+      // THEN
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+      expect(Object.keys(marks).sort()).toEqual(['chart-gantt', 'chart-instances', 'chart-utilization', 'chart-waits']);
+      for (const count of Object.values(marks)) expect(count).toBeGreaterThan(0);
+      expect(figures.length).toBeGreaterThan(10);
+      for (const [figure, value] of figures) expect([figure, Number(value)]).toEqual([figure, at(report, figure)]);
+      expect(fs.statSync(path.join(dir, 'report.png')).size).toBeGreaterThan(10_000);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,71 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { planWorkload } from '../../../src/runtime/report/plan-workload';
+import { parseWorkload, WorkloadError } from '../../../src/runtime/report/workload';
+
+/** One CE of c5.large (2 vCPUs), max 4 vCPUs; a 2-vCPU definition. */
+function templateFile(): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workload-')), 'Stack.template.json');
+  fs.writeFileSync(file, JSON.stringify({
+    Resources: {
+      Ce: {
+        Type: 'AWS::Batch::ComputeEnvironment',
+        Properties: {
+          ComputeEnvironmentName: 'ce',
+          Type: 'MANAGED',
+          ComputeResources: { Type: 'EC2', MinvCpus: 0, MaxvCpus: 4, InstanceTypes: ['c5.large'], Subnets: ['subnet-1'], InstanceRole: 'ecsInstanceRole' },
+        },
+      },
+      Queue: { Type: 'AWS::Batch::JobQueue', Properties: { JobQueueName: 'q', Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'Ce' } }] } },
+      Work: { Type: 'AWS::Batch::JobDefinition', Properties: { JobDefinitionName: 'work', Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 2, Memory: 2048, Command: ['w'] } } },
+    },
+  }));
+  return file;
+}
+
+describe('planWorkload', () => {
+  test('PLAN-1, PLAN-7: atSeconds delays a submission; dependsOn by name waits for every copy; makespan runs from the first submission', () => {
+    // GIVEN a at 0 s (2 copies, 100 s), b depending on a (50 s), c at 500 s (10 s); behaviours by logical id and by name
+    const workload = parseWorkload({
+      submissions: [
+        { jobName: 'a', jobQueue: 'Queue', jobDefinition: 'Work', count: 2 },
+        { jobName: 'b', jobQueue: 'q', jobDefinition: 'work', dependsOn: [{ jobName: 'a' }] },
+        { jobName: 'c', jobQueue: 'q', jobDefinition: 'work', atSeconds: 500 },
+      ],
+      behaviors: { Work: { durationSeconds: 100 } },
+    });
+
+    // WHEN
+    const report = planWorkload({ templateFile: templateFile() }, workload);
+
+    // THEN a×2 run 0..100 in parallel, b 100..200, c 500..600
+    const spans = report.attempts.map((a) => [a.jobName, a.startSeconds, a.endSeconds]);
+    expect(spans).toEqual([['a', 0, 100], ['a', 0, 100], ['b', 100, 200], ['c', 500, 600]]);
+    expect(report.makespanSeconds).toBe(600);
+    expect(report.jobs).toEqual({ total: 4, succeeded: 4, failed: 0, unfinished: 0 });
+  });
+
+  test('PLAN-8: failureRate 1 with an exit code fails every attempt; retries are attempts', () => {
+    const workload = parseWorkload({
+      submissions: [{ jobName: 'a', jobQueue: 'q', jobDefinition: 'work', retryStrategy: { attempts: 2 } }],
+      behaviors: { work: { durationSeconds: 5, exitCode: 3 } },
+    });
+    const report = planWorkload({ templateFile: templateFile() }, workload);
+    expect(report.jobs.failed).toBe(1);
+    expect(report.attempts.map((a) => a.outcome)).toEqual(['RUNNABLE', 'FAILED']);
+  });
+
+  test('PLAN-7: an unknown queue or definition is a WorkloadError naming the field', () => {
+    const unknownQueue = parseWorkload({ submissions: [{ jobName: 'a', jobQueue: 'nope', jobDefinition: 'work' }] });
+    expect(() => planWorkload({ templateFile: templateFile() }, unknownQueue)).toThrow(WorkloadError);
+    expect(() => planWorkload({ templateFile: templateFile() }, unknownQueue)).toThrow('submissions[0].jobQueue: unknown job queue "nope"');
+  });
+
+  test('progress is reported up to all jobs finished', () => {
+    const workload = parseWorkload({ submissions: [{ jobName: 'a', jobQueue: 'q', jobDefinition: 'work', arrayProperties: { size: 5 } }] });
+    const calls: Array<[number, number]> = [];
+    planWorkload({ templateFile: templateFile() }, workload, { onProgress: (done, total) => calls.push([done, total]) });
+    expect(calls[calls.length - 1]).toEqual([5, 5]);
+  });
+});
