@@ -16,7 +16,7 @@ import { JobLifecycle, JobStateListener } from './jobs/job-lifecycle';
 import { JobRecord } from './jobs/job-record';
 import { JobRetention } from './jobs/job-retention';
 import { JobSpecBuilder } from './jobs/job-spec-builder';
-import { JOB_STATUSES, JobStatus } from './jobs/job-status';
+import { createArrayChildren, resolveDependencies } from './jobs/job-submission';
 import { describeJob } from './jobs/job-view';
 import { listJobs } from './jobs/list-jobs';
 import { livePlacements } from './jobs/lost-hosts';
@@ -226,27 +226,7 @@ export class BatchBackend {
     const nodeProperties = spec.definition.type === 'multinode' && spec.definition.nodeProperties
       ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)
       : undefined;
-    const plain: JobRecord[] = [];
-    const nToN: JobRecord[] = [];
-    let sequential = false;
-    (request.dependsOn ?? []).forEach((dependency, index) => {
-      if (dependency.type?.toUpperCase() === 'SEQUENTIAL') {
-        sequential = true;
-        return;
-      }
-      const found = dependency.jobId !== undefined ? this.job(dependency.jobId) : undefined;
-      if (!found) {
-        throw new ClientException(`dependsOn[${index}].jobId: unknown job ${JSON.stringify(dependency.jobId)} (DEP-6)`);
-      }
-      if (dependency.type?.toUpperCase() === 'N_TO_N') {
-        if (found.children?.length !== arraySize) {
-          throw new ClientException(`dependsOn[${index}]: an N_TO_N dependency needs an array job of the same size (${arraySize}); ${found.jobId} has ${found.children ? `size ${found.children.length}` : 'no array'} (DEP-4)`);
-        }
-        nToN.push(found);
-      } else {
-        plain.push(found);
-      }
-    });
+    const dependencies = resolveDependencies(request, arraySize, (jobId) => this.job(jobId));
 
     const jobId = this.ids.nextUuid();
     const now = this.loop.now();
@@ -256,32 +236,14 @@ export class BatchBackend {
     let queueJobs = this.jobsByQueue.get(spec.queue);
     if (!queueJobs) this.jobsByQueue.set(spec.queue, queueJobs = new Set());
     queueJobs.add(job);
-    for (const dependency of plain) this.lifecycle.addDependency(job, dependency);
-    if (arraySize !== undefined) this.createArrayChildren(job, arraySize, nToN, sequential);
+    for (const dependency of dependencies.plain) this.lifecycle.addDependency(job, dependency);
+    if (arraySize !== undefined) {
+      createArrayChildren(job, arraySize, dependencies, () => this.nextSequence++, (child, on) => this.lifecycle.addDependency(child, on));
+    }
     if (nodeProperties) this.multiNode.createNodes(job, nodeProperties);
     // The caller sees SUBMITTED; the job moves on at the next event (LIFE-1).
     this.submitted.add(job);
     return { jobArn: job.arn, jobName: spec.jobName, jobId };
-  }
-
-  /** ARR-1: children `parent:i`, created PENDING behind the parent's dependencies (DEP-3..5). */
-  private createArrayChildren(parent: JobRecord, size: number, nToN: JobRecord[], sequential: boolean): void {
-    const children = new Array<JobRecord>(size);
-    const counts = Object.fromEntries(JOB_STATUSES.map((s) => [s, 0])) as Record<JobStatus, number>;
-    counts.PENDING = size;
-    parent.children = children;
-    parent.childStatusCounts = counts;
-    parent.unfinishedChildren = size;
-    for (let index = 0; index < size; index++) {
-      const child = new JobRecord(undefined, undefined, parent.spec, parent.createdAt, this.nextSequence++);
-      child.status = 'PENDING';
-      child.parent = parent;
-      child.arrayIndex = index;
-      child.unfinishedDependencies = 1; // the gate: the parent's own dependencies
-      for (const array of nToN) this.lifecycle.addDependency(child, array.children![index]);
-      if (sequential && index > 0) this.lifecycle.addDependency(child, children[index - 1]);
-      children[index] = child;
-    }
   }
 
   describeJobs(jobIds: string[]): JobDetail[] {

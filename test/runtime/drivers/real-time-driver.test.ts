@@ -1,7 +1,7 @@
+import { Clock } from '../../../src/runtime/core/clock';
 import { EventLoop } from '../../../src/runtime/core/event-loop';
 import { RealTimeDriver } from '../../../src/runtime/drivers/real-time-driver';
 import { SystemClock } from '../../../src/runtime/drivers/system-clock';
-import { Clock } from '../../../src/runtime/core/clock';
 
 describe('RealTimeDriver', () => {
   let busy: boolean;

@@ -1,0 +1,58 @@
+import { Duration } from 'aws-cdk-lib';
+import { JobExecutor } from './executors/job-executor';
+import { UnmanagedInstances } from './runtime-capacity';
+import { IRuntimeLogger } from './runtime-logger';
+
+/** Options of a local runtime. */
+export interface LocalBatchRuntimeProps {
+  /** How job containers run. @default JobExecutor.process() */
+  readonly executor?: JobExecutor;
+  /** The account id in ARNs. @default - the stack's account if concrete, else 123456789012 */
+  readonly account?: string;
+  /** The region in ARNs. @default - the stack's region if concrete, else us-east-1 */
+  readonly region?: string;
+  /** The stack name used for generated physical names. @default - the stack's name, or 'LocalStack' for a template */
+  readonly stackName?: string;
+  /** Values for the template's parameters. @default - their defaults */
+  readonly parameters?: Record<string, string>;
+  /** Start of virtual time, epoch milliseconds (simulated executor only). @default 2020-01-01T00:00:00Z */
+  readonly startTime?: number;
+  /** Seed of the job-id generator in virtual time. @default 1 */
+  readonly seed?: number;
+  /** How many RUNNABLE jobs per queue a scheduling pass may look past (SCHED-1 backfill). @default 100 */
+  readonly schedulerScanDepth?: number;
+  /**
+   * Instances take a realistic time to start (about 2 minutes, more for GPU and Spot) instead of
+   * being ready at once.
+   * @default false
+   */
+  readonly realisticInstanceStart?: boolean;
+  /** How long an idle instance of a managed compute environment lives before scale-down. @default Duration.minutes(5) */
+  readonly scaleDownIdleTime?: Duration;
+  /** Instances of the template's unmanaged compute environments (SCHED-7). @default - none */
+  readonly unmanagedInstances?: UnmanagedInstances[];
+  /** Receives the runtime's warnings (see `warnings()`). @default - console.warn */
+  readonly logger?: IRuntimeLogger;
+}
+
+/** A job state change, as delivered to listeners. */
+export interface JobStateChange {
+  /** The job's id. */
+  readonly jobId: string;
+  /** The job's name. */
+  readonly jobName: string;
+  /** The state before the change. */
+  readonly previousStatus: string;
+  /** The new state. */
+  readonly status: string;
+  /** The runtime time of the change, epoch milliseconds. */
+  readonly time: number;
+  /** The status reason, if any. @default - none */
+  readonly statusReason?: string;
+}
+
+/** Receives every job state change. */
+export interface IJobListener {
+  /** Called synchronously at each state change. */
+  onStateChange(change: JobStateChange): void;
+}
