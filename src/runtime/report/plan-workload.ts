@@ -31,14 +31,18 @@ const PROGRESS_EVERY = 512;
  * job definition, a SubmitJob request the API rejects).
  */
 export function planWorkload(source: PlanSource, workload: Workload, options: PlanOptions = {}): PlanReport {
+  // Keys as the workload gives them (name, logical id, construct path, ARN): the executor resolves
+  // them like every reference once the template is loaded. Its warning for a key that matches nothing
+  // is silenced because the check below refuses such a workload, naming its field.
+  const random = new SeededRandom(workload.seed);
   const byJobDefinition: Record<string, JobBehavior> = {};
-  // The executor reads this map at each launch, so it can be filled once the template is loaded
-  // and the definitions' physical names are known.
+  for (const [definition, behavior] of Object.entries(workload.behaviors)) byJobDefinition[definition] = jobBehaviorOf(behavior, random);
   const runtime = LocalBatchRuntime.fromTemplateFile(source.templateFile, {
     executor: JobExecutor.simulated({ byJobDefinition, seed: workload.seed }),
     seed: workload.seed,
     stackName: source.stackName,
     parameters: source.parameters,
+    logger: { warn: () => undefined },
   });
   try {
     const registry = runtime._backend.registry;
@@ -56,10 +60,8 @@ export function planWorkload(source: PlanSource, workload: Workload, options: Pl
         throw new WorkloadError((error as Error).message);
       }
     };
-    const random = new SeededRandom(workload.seed);
-    for (const [definition, behavior] of Object.entries(workload.behaviors)) {
-      const record = check(() => registry.jobDefinition(resolve(definition), `behaviors.${definition}`));
-      byJobDefinition[record.name] = jobBehaviorOf(behavior, random);
+    for (const definition of Object.keys(workload.behaviors)) {
+      check(() => registry.jobDefinition(resolve(definition), `behaviors.${definition}`));
     }
     const resolved = workload.submissions.map((submission, i) => {
       check(() => registry.jobQueue(resolve(submission.jobQueue), `submissions[${i}].jobQueue`));
