@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { ContainerJobDefinitionProps } from './container-job-definition-props';
 import { BatchPermissions } from './iam/batch-permissions';
 import { batchDevicePermissions } from './private/device-permissions';
-import { EFA_DEVICE_PATH } from './private/efa-instance-types';
+import { EFA_DEVICE_PATH } from '../instance-catalog/efa-instance-types';
 import { checkJobDefinition } from './private/job-definition-checks';
 import { acknowledgeJobLogStreams } from './private/nag-acknowledgments';
 import { validateAt, validationMessages } from './private/validate';

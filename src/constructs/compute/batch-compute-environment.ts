@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { BatchLaunchTemplate } from './batch-launch-template';
 import { ComputeEnvironmentOptions } from './compute-environment-options';
+import { KNOWN_EFA_INSTANCE_TYPES } from '../../instance-catalog/efa-instance-types';
 import {
   fail,
   MAX_COMPUTE_ENVIRONMENTS,
@@ -17,7 +18,6 @@ import {
 import { SpotFleetRole } from '../iam/spot-fleet-role';
 import { BatchVpc } from '../network/batch-vpc';
 import { computeEnvironmentFacts } from '../private/compute-environment-facts';
-import { KNOWN_EFA_INSTANCE_TYPES } from '../private/efa-instance-types';
 import { acknowledgeManagedPolicy, INSTANCE_ROLE_REASON } from '../private/nag-acknowledgments';
 import { checkStackQuota } from '../private/quota';
 import { isUnresolved, validateAt, validationMessages, whenResolved } from '../private/validate';

@@ -1,6 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { isGpuInstanceType } from '../../instance-catalog/instance-name-rules';
 import {
   computeEnvironmentsOfQueue,
   computeKindOf,
@@ -8,7 +9,6 @@ import {
   queuesForJobDefinition,
   requiresGpu,
 } from '../private/batch-topology';
-import { isGpuInstanceType } from '../private/instance-types';
 
 /**
  * SCHED-9: a job definition that asks for GPUs can reach a queue with GPU instance types; on any

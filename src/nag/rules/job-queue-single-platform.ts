@@ -1,9 +1,9 @@
 import { CfnResource } from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { architectureOf } from '../../instance-catalog/instance-name-rules';
 import { computeEnvironmentsOfQueue, computeKindOf, instanceTypesOf } from '../private/batch-topology';
 import { resolveValue } from '../private/cfn-references';
-import { architectureOf } from '../private/instance-types';
 
 /**
  * LIM-3: the compute environments of one job queue share one architecture (x86_64 or arm64,

@@ -1,5 +1,5 @@
 import { PriceOverrides } from './price-overrides';
-import { getInstanceType } from '../core/capacity/instance-catalog';
+import { getInstanceType } from '../../instance-catalog/instance-catalog';
 
 /**
  * Bundled prices: the instance catalog's on-demand Linux prices, shared tenancy, us-east-1, USD per

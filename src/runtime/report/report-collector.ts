@@ -7,7 +7,7 @@ import { InstanceLifecycleEvent, InstanceLifecycleListener } from '../core/capac
 import { jobDemand } from '../core/jobs/container-launch';
 import { JobStateListener } from '../core/jobs/job-lifecycle';
 import { JobRecord } from '../core/jobs/job-record';
-import { JobStatus } from '../core/jobs/job-status';
+import { JobStatus } from '../core/model/job-status';
 import { ComputeEnvironmentRecord, JobQueueRecord } from '../core/model/records';
 
 /** Timeline channels of a compute environment. */

@@ -2,7 +2,7 @@ import { BatchBackend } from '../../../src/runtime/core/backend';
 import { VirtualClock } from '../../../src/runtime/core/clock';
 import { ContainerLaunch } from '../../../src/runtime/core/executor';
 import { SeededIdGenerator } from '../../../src/runtime/core/id-generator';
-import { JobStatus } from '../../../src/runtime/core/jobs/job-status';
+import { JobStatus } from '../../../src/runtime/core/model/job-status';
 import { VcpuPoolCapacity } from '../../../src/runtime/core/scheduling/vcpu-pool-capacity';
 import { JobBehavior } from '../../../src/runtime/executors/simulated/job-behavior';
 import { SimulatedRunner } from '../../../src/runtime/executors/simulated/simulated-runner';

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { JobBehavior, JobExecutor, LocalBatchRuntime } from '../../../src';
-import { getInstanceType, registeredMemoryMiB } from '../../../src/runtime/core/capacity/instance-catalog';
+import { getInstanceType, registeredMemoryMiB } from '../../../src/instance-catalog/instance-catalog';
 
 /** One CE of c5.large (2 vCPUs, 0.085 USD/h), one queue, a 2-vCPU 2048 MiB definition. */
 function template(props: { maxvCpus?: number; spot?: boolean; minvCpus?: number } = {}): unknown {

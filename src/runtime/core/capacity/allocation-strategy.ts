@@ -1,5 +1,5 @@
-import { cheapestFirst, lowestCostPerVcpuFirst } from './instance-catalog';
-import { InstanceTypeSpec } from './instance-type-spec';
+import { cheapestFirst, lowestCostPerVcpuFirst } from '../../../instance-catalog/instance-catalog';
+import { InstanceTypeSpec } from '../../../instance-catalog/instance-type-spec';
 
 /*
  * The allocation strategies of a managed compute environment (SCHED-5, SCHED-6): in which order a

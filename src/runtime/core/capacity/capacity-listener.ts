@@ -1,4 +1,4 @@
-import { Placement } from '../scheduling/capacity';
+import { Placement } from '../types/placement';
 
 /** What the core learns when an instance that ran jobs is terminated (host failure, Spot reclaim). */
 export interface InstanceTermination {

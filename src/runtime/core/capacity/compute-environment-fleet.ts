@@ -6,9 +6,9 @@ import { diagnoseFit, diagnoseMaxvCpus, FitDiagnosis } from './fit-diagnosis';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { FreeCapacityIndex } from './free-capacity-index';
 import { lifecycleEvent } from './instance-lifecycle-listener';
-import { ContainerDemand } from '../jobs/container-launch';
 import { ComputeEnvironmentRecord } from '../model/records';
-import { FitVerdict } from '../scheduling/capacity';
+import { ContainerDemand } from '../types/demand';
+import { FitVerdict } from '../types/placement';
 
 /**
  * The container instances of one EC2 compute environment: bin-packing of jobs onto them (SCHED-4),

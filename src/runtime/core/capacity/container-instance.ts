@@ -1,7 +1,7 @@
-import { InstanceTypeSpec } from './instance-type-spec';
-import { ContainerDemand } from '../jobs/container-launch';
+import { InstanceTypeSpec } from '../../../instance-catalog/instance-type-spec';
 import { ComputeEnvironmentRecord } from '../model/records';
-import { Placement } from '../scheduling/capacity';
+import { ContainerDemand } from '../types/demand';
+import { Placement } from '../types/placement';
 
 /** Told when a placement on one of its instances is released. */
 export interface PlacementOwner {

@@ -1,4 +1,4 @@
-import { ContainerDemand } from '../jobs/container-launch';
+import { ContainerDemand } from '../types/demand';
 
 /*
  * Cache keys for job shapes (the fleet caches a fit verdict per shape). Numeric in the usual case

@@ -1,7 +1,7 @@
 import { fitsResources, RegisteredResources } from './container-instance';
-import { expandInstanceTypes } from './instance-catalog';
-import { ContainerDemand } from '../jobs/container-launch';
-import { FitVerdict } from '../scheduling/capacity';
+import { expandInstanceTypes } from '../../../instance-catalog/instance-catalog';
+import { ContainerDemand } from '../types/demand';
+import { FitVerdict } from '../types/placement';
 
 /*
  * DIAG-2: whether a job can ever fit a compute environment and, when it cannot, a reason that names

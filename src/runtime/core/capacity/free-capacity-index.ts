@@ -1,5 +1,5 @@
 import { ContainerInstance, FreeCapacityGroupRef } from './container-instance';
-import { ContainerDemand } from '../jobs/container-launch';
+import { ContainerDemand } from '../types/demand';
 
 /*
  * Finds an instance with room for a job without scanning instances (the 1M-job goal). Instances

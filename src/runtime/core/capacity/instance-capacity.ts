@@ -6,13 +6,13 @@ import { ComputeEnvironmentFleet } from './compute-environment-fleet';
 import { RegisteredResources } from './container-instance';
 import { Ec2Availability } from './ec2-availability';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
-import { DEFAULT_ECS_RESERVED_MEMORY_MIB, expandInstanceTypes, getInstanceType, registeredMemoryMiB } from './instance-catalog';
 import { InstanceLifecycleListener } from './instance-lifecycle-listener';
+import { DEFAULT_ECS_RESERVED_MEMORY_MIB, expandInstanceTypes, getInstanceType, registeredMemoryMiB } from '../../../instance-catalog/instance-catalog';
 import { EventLoop } from '../event-loop';
-import { ContainerDemand } from '../jobs/container-launch';
 import { ComputeEnvironmentRecord } from '../model/records';
-import { CapacityModel, FitVerdict, Placement } from '../scheduling/capacity';
 import { VcpuPoolCapacity } from '../scheduling/vcpu-pool-capacity';
+import { ContainerDemand } from '../types/demand';
+import { CapacityModel, FitVerdict, Placement } from '../types/placement';
 
 /** Managed EC2 CEs without `instanceTypes` get `optimal`, as the console and CDK's default do (LIM-15). */
 const DEFAULT_INSTANCE_TYPES = ['optimal'];

@@ -1,17 +1,11 @@
+import { ExplainContext } from './explain-context';
 import { INSUFFICIENT_CAPACITY, INVALID_COMPUTE_ENVIRONMENTS, neverFitsReason } from './stuck-reason';
-import { ContainerDemand } from '../jobs/container-launch';
 import { JobRecord } from '../jobs/job-record';
-import { isTerminal } from '../jobs/job-status';
-import { CapacityModel } from '../scheduling/capacity';
-import { Scheduler } from '../scheduling/scheduler';
+import { isTerminal } from '../model/job-status';
+import { ContainerDemand } from '../types/demand';
 
-/** What the explanation needs from the backend. */
-export interface ExplainContext {
-  readonly scheduler: Scheduler;
-  readonly capacity: CapacityModel;
-  demandOf(job: JobRecord): ContainerDemand;
-  job(jobId: string): JobRecord | undefined;
-}
+// ExplainContext lives in explain-context.ts (stuck-reason.ts needs it too; no cycle); re-exported for callers.
+export type { ExplainContext };
 
 // AWS's statusReason prefixes live in stuck-reason.ts; re-exported for callers that took them from here.
 export { INSUFFICIENT_CAPACITY, INVALID_COMPUTE_ENVIRONMENTS, JOB_RESOURCE_REQUIREMENT } from './stuck-reason';

@@ -1,4 +1,4 @@
-import { ExplainContext } from './explain-job';
+import { ExplainContext } from './explain-context';
 import { diagnoseRunnable } from './stuck-reason';
 import { EventLoop } from '../event-loop';
 import { JobRecord } from '../jobs/job-record';

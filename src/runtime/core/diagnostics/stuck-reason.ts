@@ -1,7 +1,7 @@
-import type { ExplainContext } from './explain-job';
+import type { ExplainContext } from './explain-context';
 import { JobRecord } from '../jobs/job-record';
-import { FitVerdict } from '../scheduling/capacity';
 import { COMPUTE_ENVIRONMENT_MAX_RESOURCE, JOB_RESOURCE_REQUIREMENT } from '../scheduling/gang-placement';
+import { FitVerdict } from '../types/placement';
 
 export { COMPUTE_ENVIRONMENT_MAX_RESOURCE, JOB_RESOURCE_REQUIREMENT };
 

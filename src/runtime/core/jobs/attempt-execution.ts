@@ -1,5 +1,4 @@
 import { AttemptRecord, JobRecord } from './job-record';
-import { JobStatus } from './job-status';
 import { LazyContainerLaunch } from './lazy-container-launch';
 import { shouldRetry } from './retry-policy';
 import { Cancellable, EventLoop } from '../event-loop';
@@ -7,7 +6,8 @@ import { AttemptHandle, AttemptResult, AttemptSink, JobRunner } from '../executo
 import { IdGenerator } from '../id-generator';
 import { BATCH_LOG_GROUP, LogStore } from '../logging/log-store';
 import { Environment } from '../model/arns';
-import { Placement } from '../scheduling/capacity';
+import { JobStatus } from '../model/job-status';
+import { Placement } from '../types/placement';
 
 /** TIME-2 / LIFE-7: time between SIGTERM and SIGKILL (ECS's stop timeout). */
 export const STOP_GRACE_PERIOD_MS = 30_000;

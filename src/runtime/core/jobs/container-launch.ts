@@ -2,14 +2,8 @@ import { JobRecord } from './job-record';
 import { mergeContainer } from '../../../validation';
 import { KeyValuePair } from '../../shapes';
 import { ContainerProperties } from '../model/requests';
+import { ContainerDemand } from '../types/demand';
 
-/** The resources a container asks for, read from `vcpus`/`memory` or `resourceRequirements`. */
-export interface ContainerDemand {
-  readonly vcpus: number;
-  readonly memoryMiB: number;
-  readonly gpus: number;
-  readonly instanceType?: string;
-}
 
 /** OVR-1: the job definition's container with the job's `containerOverrides` applied. */
 export function effectiveContainer(job: JobRecord): ContainerProperties {

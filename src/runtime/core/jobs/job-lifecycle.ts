@@ -1,5 +1,5 @@
 import { JobRecord } from './job-record';
-import { isTerminal, isTransitionAllowed, JobStatus } from './job-status';
+import { isTerminal, isTransitionAllowed, JobStatus } from '../model/job-status';
 
 /** Told of every job state change (EVT-1 is built on this). */
 export interface JobStateListener {

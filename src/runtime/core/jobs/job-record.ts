@@ -1,8 +1,8 @@
-import type { ContainerDemand } from './container-launch';
-import { JobStatus } from './job-status';
 import { ContainerOverrides, JobDependency, KeyValuePair } from '../../shapes';
+import { JobStatus } from '../model/job-status';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from '../model/records';
 import { ContainerProperties } from '../model/requests';
+import type { ContainerDemand } from '../types/demand';
 
 /**
  * One attempt of a job (LIFE-5). ARNs and the log stream name are derived on read: a million-job

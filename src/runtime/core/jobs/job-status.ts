@@ -1,26 +1,7 @@
-/** Job states of AWS Batch (LIFE-1). */
-export type JobStatus = 'SUBMITTED' | 'PENDING' | 'RUNNABLE' | 'STARTING' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
-
-export const JOB_STATUSES: readonly JobStatus[] = ['SUBMITTED', 'PENDING', 'RUNNABLE', 'STARTING', 'RUNNING', 'SUCCEEDED', 'FAILED'];
-
-/**
- * The LIFE-1 graph: which state may follow which. RUNNING/STARTING -> RUNNABLE is a retry (RETRY-3);
- * any unfinished state may go to FAILED (cancel, terminate, failed dependency).
+/*
+ * The job states moved to `../model/job-status` so that `core/model` can read them
+ * without importing `core/jobs` (issue #11 §1: no cycles between the core folders). This re-export
+ * keeps the old path working for the facade and the CLI; new code imports `../model/job-status`.
  */
-const ALLOWED: Record<JobStatus, readonly JobStatus[]> = {
-  SUBMITTED: ['PENDING', 'RUNNABLE', 'FAILED'],
-  PENDING: ['RUNNABLE', 'FAILED', 'SUCCEEDED'],
-  RUNNABLE: ['STARTING', 'FAILED'],
-  STARTING: ['RUNNING', 'RUNNABLE', 'FAILED'],
-  RUNNING: ['SUCCEEDED', 'FAILED', 'RUNNABLE'],
-  SUCCEEDED: [],
-  FAILED: [],
-};
-
-export function isTransitionAllowed(from: JobStatus, to: JobStatus): boolean {
-  return ALLOWED[from].includes(to);
-}
-
-export function isTerminal(status: JobStatus): boolean {
-  return status === 'SUCCEEDED' || status === 'FAILED';
-}
+export { JOB_STATUSES, isTerminal, isTransitionAllowed } from '../model/job-status';
+export type { JobStatus } from '../model/job-status';

@@ -1,7 +1,7 @@
 import { JobRecord } from './job-record';
-import { JOB_STATUSES, JobStatus } from './job-status';
 import { SubmitJobRequest } from '../../shapes';
 import { ClientException } from '../errors';
+import { JOB_STATUSES, JobStatus } from '../model/job-status';
 
 /** A SubmitJob request's `dependsOn`, resolved to the jobs it names (DEP-1..6). */
 export interface ResolvedDependencies {

@@ -1,5 +1,5 @@
 import { JobRecord } from './job-record';
-import { Placement } from '../scheduling/capacity';
+import { Placement } from '../types/placement';
 
 /**
  * The placements of every attempt still live (STARTING or RUNNING), array children and multi-node

@@ -1,12 +1,13 @@
-import { ContainerDemand, containerDemand } from './container-launch';
+import { containerDemand } from './container-launch';
 import { JobRecord, JobSpec } from './job-record';
-import { isTerminal } from './job-status';
+import { findInstanceType } from '../../../instance-catalog/instance-catalog';
 import { resolveNodeContainers, validateNodeProperties } from '../../../validation';
 import { SubmitJobRequest } from '../../shapes';
-import { findInstanceType } from '../capacity/instance-catalog';
 import { ClientException } from '../errors';
+import { isTerminal } from '../model/job-status';
 import { ContainerProperties, NodeProperties } from '../model/requests';
-import type { Placement } from '../scheduling/capacity';
+import { ContainerDemand } from '../types/demand';
+import type { Placement } from '../types/placement';
 
 /** What the coordinator needs from the rest of the core. */
 export interface MultiNodeContext {

@@ -1,5 +1,5 @@
 import { ComputeEnvironmentRecord, ResourceStatus } from './records';
-import { checkSingleArchitecture, expandInstanceTypes } from '../capacity/instance-catalog';
+import { checkSingleArchitecture, expandInstanceTypes } from '../../../instance-catalog/instance-catalog';
 
 /** A full IAM role ARN, optionally with a path: `arn:aws:iam::123456789012:role/service-role/Name`. */
 const ROLE_ARN = /^arn:[a-z-]+:iam::\d{12}:role\/(.+\/)?[\w+=,.@-]+$/;

@@ -2,6 +2,7 @@ import { ComputeEnvironmentRecord } from './records';
 import { ComputeResources, CreateComputeEnvironmentRequest, UpdateComputeEnvironmentRequest } from './requests';
 import { validateTags } from './tag-limits';
 import { oneOf, required } from './validation-bridge';
+import { expandInstanceTypes } from '../../../instance-catalog/instance-catalog';
 import {
   fail,
   isInteger,
@@ -13,7 +14,6 @@ import {
   validateResourceName,
   validateSpotSettings,
 } from '../../../validation';
-import { expandInstanceTypes } from '../capacity/instance-catalog';
 
 export const COMPUTE_ENVIRONMENT_TYPES = ['MANAGED', 'UNMANAGED'] as const;
 export const COMPUTE_RESOURCE_TYPES = ['EC2', 'SPOT', 'FARGATE', 'FARGATE_SPOT'] as const;

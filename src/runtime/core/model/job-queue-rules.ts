@@ -3,6 +3,7 @@ import { ComputeEnvironmentRecord, QueueComputeEnvironment } from './records';
 import { ComputeEnvironmentOrder, CreateJobQueueRequest, JobStateTimeLimitAction, UpdateJobQueueRequest } from './requests';
 import { validateTags } from './tag-limits';
 import { oneOf, required } from './validation-bridge';
+import { expandInstanceTypes } from '../../../instance-catalog/instance-catalog';
 import {
   fail,
   isInteger,
@@ -12,7 +13,6 @@ import {
   validateQuota,
   validateResourceName,
 } from '../../../validation';
-import { expandInstanceTypes } from '../capacity/instance-catalog';
 
 /** SCHED-2 (choice): the priority range the AWS console accepts. */
 export const MIN_QUEUE_PRIORITY = 0;

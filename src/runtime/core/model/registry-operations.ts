@@ -27,13 +27,22 @@ import {
 import { mergeTags, validateTagKey, validateTags } from './tag-limits';
 import { asClientException, oneOf } from './validation-bridge';
 import { ClientException } from '../errors';
-import { JobRecord } from '../jobs/job-record';
-import { isTerminal } from '../jobs/job-status';
+import { isTerminal, JobStatus } from './job-status';
+
+/**
+ * The part of a job the registry operations read (queue deletion, job tags). A structural view of
+ * `JobRecord` so that `core/model` does not import `core/jobs`, which imports it (issue #11 §1).
+ */
+export interface RegistryJob {
+  readonly jobId: string;
+  readonly status: JobStatus;
+  readonly spec: { readonly queue: JobQueueRecord; readonly tags: Record<string, string> };
+}
 
 /** What the registry operations need from the job side of the backend. */
 export interface RegistryJobs {
-  allJobs(): Iterable<JobRecord>;
-  job(jobId: string): JobRecord | undefined;
+  allJobs(): Iterable<RegistryJob>;
+  job(jobId: string): RegistryJob | undefined;
   terminateJob(jobId: string, reason: string): void;
 }
 

@@ -1,5 +1,5 @@
+import { UnknownInstanceTypeError } from '../../../instance-catalog/instance-catalog';
 import { fail, ValidationError } from '../../../validation';
-import { UnknownInstanceTypeError } from '../capacity/instance-catalog';
 import { ClientException } from '../errors';
 
 /**

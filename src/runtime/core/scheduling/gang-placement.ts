@@ -1,7 +1,7 @@
-import { CapacityModel, FitVerdict, Placement } from './capacity';
-import { ContainerDemand } from '../jobs/container-launch';
 import { JobRecord } from '../jobs/job-record';
 import { ComputeEnvironmentRecord } from '../model/records';
+import { ContainerDemand } from '../types/demand';
+import { CapacityModel, FitVerdict, Placement } from '../types/placement';
 
 /** AWS's statusReason prefixes of the two "can never fit" causes (DIAG-2). */
 export const JOB_RESOURCE_REQUIREMENT = 'MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT';

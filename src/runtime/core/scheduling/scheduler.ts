@@ -1,9 +1,9 @@
-import { CapacityModel, FitVerdict, Placement } from './capacity';
 import { gangVerdict, placeGang } from './gang-placement';
 import { EventLoop } from '../event-loop';
-import { ContainerDemand } from '../jobs/container-launch';
 import { JobRecord } from '../jobs/job-record';
 import { ComputeEnvironmentRecord, JobQueueRecord } from '../model/records';
+import { ContainerDemand } from '../types/demand';
+import { CapacityModel, FitVerdict, Placement } from '../types/placement';
 
 /** Told when the scheduler has placed a job. */
 export interface PlacementListener {

@@ -1,7 +1,7 @@
-import { CapacityModel, FitVerdict, Placement } from './capacity';
 import { COMPUTE_ENVIRONMENT_MAX_RESOURCE } from './gang-placement';
-import { ContainerDemand } from '../jobs/container-launch';
 import { ComputeEnvironmentRecord } from '../model/records';
+import { ContainerDemand } from '../types/demand';
+import { CapacityModel, FitVerdict, Placement } from '../types/placement';
 
 /**
  * The simplest capacity model: each compute environment is one pool of vCPUs (managed: `maxvCpus`,

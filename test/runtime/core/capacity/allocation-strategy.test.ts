@@ -1,3 +1,4 @@
+import { expandInstanceTypes, getInstanceType } from '../../../../src/instance-catalog/instance-catalog';
 import {
   allocationStrategyOf,
   defaultSpotInterruptionRisk,
@@ -7,7 +8,6 @@ import {
   riskBand,
   SpotRiskTable,
 } from '../../../../src/runtime/core/capacity/allocation-strategy';
-import { expandInstanceTypes, getInstanceType } from '../../../../src/runtime/core/capacity/instance-catalog';
 
 const names = (specs: readonly { name: string }[]) => specs.map((spec) => spec.name);
 const specs = (...typeNames: string[]) => typeNames.map(getInstanceType);

@@ -1,9 +1,9 @@
 import { CapacityListener, InstanceTermination } from '../../../../src/runtime/core/capacity/capacity-listener';
 import { DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from '../../../../src/runtime/core/clock';
 import { EventLoop } from '../../../../src/runtime/core/event-loop';
-import { ContainerDemand } from '../../../../src/runtime/core/jobs/container-launch';
 import { ComputeEnvironmentRecord } from '../../../../src/runtime/core/model/records';
 import { ComputeResources } from '../../../../src/runtime/core/model/requests';
+import { ContainerDemand } from '../../../../src/runtime/core/types/demand';
 
 /** Shared builders for the capacity tests (not a test file itself). */
 

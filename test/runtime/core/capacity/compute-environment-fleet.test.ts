@@ -1,10 +1,10 @@
 import * as fc from 'fast-check';
 import { demand, managedCe, newLoop, RecordingListener, T0 } from './capacity-fixtures';
+import { getInstanceType } from '../../../../src/instance-catalog/instance-catalog';
 import { InstanceCapacityOptions, REALISTIC_INSTANCE_START } from '../../../../src/runtime/core/capacity/capacity-options';
 import { InstanceCapacity } from '../../../../src/runtime/core/capacity/instance-capacity';
-import { getInstanceType } from '../../../../src/runtime/core/capacity/instance-catalog';
-import { ContainerDemand } from '../../../../src/runtime/core/jobs/container-launch';
-import { Placement } from '../../../../src/runtime/core/scheduling/capacity';
+import { ContainerDemand } from '../../../../src/runtime/core/types/demand';
+import { Placement } from '../../../../src/runtime/core/types/placement';
 
 /*
  * The fleet of one compute environment, seen through InstanceCapacity (which gives it its clock,

@@ -1,6 +1,6 @@
 import { demand, managedCe } from './capacity-fixtures';
+import { getInstanceType } from '../../../../src/instance-catalog/instance-catalog';
 import { ContainerInstance, fitsResources, InstancePlacement, PlacementOwner } from '../../../../src/runtime/core/capacity/container-instance';
-import { getInstanceType } from '../../../../src/runtime/core/capacity/instance-catalog';
 
 const CE = managedCe('ce', {});
 

@@ -1,7 +1,7 @@
 import { demand } from './capacity-fixtures';
+import { expandInstanceTypes, getInstanceType, registeredMemoryMiB } from '../../../../src/instance-catalog/instance-catalog';
 import { RegisteredResources } from '../../../../src/runtime/core/capacity/container-instance';
 import { describeTypes, diagnoseFit, diagnoseMaxvCpus } from '../../../../src/runtime/core/capacity/fit-diagnosis';
-import { expandInstanceTypes, getInstanceType, registeredMemoryMiB } from '../../../../src/runtime/core/capacity/instance-catalog';
 
 function registered(...names: string[]): RegisteredResources[] {
   return names.map((name) => {

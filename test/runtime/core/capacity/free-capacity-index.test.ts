@@ -1,7 +1,7 @@
 import { demand, managedCe } from './capacity-fixtures';
+import { getInstanceType } from '../../../../src/instance-catalog/instance-catalog';
 import { ContainerInstance, InstancePlacement } from '../../../../src/runtime/core/capacity/container-instance';
 import { FreeCapacityIndex } from '../../../../src/runtime/core/capacity/free-capacity-index';
-import { getInstanceType } from '../../../../src/runtime/core/capacity/instance-catalog';
 
 const CE = managedCe('ce', {});
 const owner = { placementReleased: () => undefined };

@@ -1,9 +1,9 @@
 import { demand, managedCe, newLoop, RecordingListener, T0, unmanagedCe } from './capacity-fixtures';
+import { getInstanceType, registeredMemoryMiB } from '../../../../src/instance-catalog/instance-catalog';
 import { InstanceCapacityOptions } from '../../../../src/runtime/core/capacity/capacity-options';
 import { InstanceCapacity } from '../../../../src/runtime/core/capacity/instance-capacity';
-import { getInstanceType, registeredMemoryMiB } from '../../../../src/runtime/core/capacity/instance-catalog';
 import { ComputeEnvironmentRecord } from '../../../../src/runtime/core/model/records';
-import { Placement } from '../../../../src/runtime/core/scheduling/capacity';
+import { Placement } from '../../../../src/runtime/core/types/placement';
 
 function setup(options: InstanceCapacityOptions = {}) {
   const loop = newLoop();

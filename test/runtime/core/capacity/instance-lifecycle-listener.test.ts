@@ -1,6 +1,6 @@
 import { demand, managedCe, newLoop, RecordingListener, T0 } from './capacity-fixtures';
+import { getInstanceType, registeredMemoryMiB } from '../../../../src/instance-catalog/instance-catalog';
 import { InstanceCapacity } from '../../../../src/runtime/core/capacity/instance-capacity';
-import { getInstanceType, registeredMemoryMiB } from '../../../../src/runtime/core/capacity/instance-catalog';
 import { InstanceLifecycleEvent } from '../../../../src/runtime/core/capacity/instance-lifecycle-listener';
 
 describe('InstanceLifecycleListener', () => {

@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import * as fc from 'fast-check';
-import { isTerminal, isTransitionAllowed, JobStatus } from '../../../../src/runtime/core/jobs/job-status';
+import { isTerminal, isTransitionAllowed, JobStatus } from '../../../../src/runtime/core/model/job-status';
 import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
 import { testBackend } from '../fixtures';
 

@@ -1,4 +1,4 @@
-import { UnknownInstanceTypeError } from '../../../../src/runtime/core/capacity/instance-catalog';
+import { UnknownInstanceTypeError } from '../../../../src/instance-catalog/instance-catalog';
 import { validateCreateComputeEnvironment, validateUpdateComputeEnvironment } from '../../../../src/runtime/core/model/compute-environment-rules';
 import { ComputeEnvironmentRecord } from '../../../../src/runtime/core/model/records';
 import { ValidationError } from '../../../../src/validation';

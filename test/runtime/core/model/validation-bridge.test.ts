@@ -1,4 +1,4 @@
-import { UnknownInstanceTypeError } from '../../../../src/runtime/core/capacity/instance-catalog';
+import { UnknownInstanceTypeError } from '../../../../src/instance-catalog/instance-catalog';
 import { ClientException } from '../../../../src/runtime/core/errors';
 import { asClientException, oneOf, required } from '../../../../src/runtime/core/model/validation-bridge';
 import { fail } from '../../../../src/validation';

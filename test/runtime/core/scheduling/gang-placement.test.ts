@@ -5,8 +5,8 @@ import { InstanceCapacity } from '../../../../src/runtime/core/capacity/instance
 import { VirtualClock } from '../../../../src/runtime/core/clock';
 import { SeededIdGenerator } from '../../../../src/runtime/core/id-generator';
 import { JobRecord } from '../../../../src/runtime/core/jobs/job-record';
-import { JobStatus } from '../../../../src/runtime/core/jobs/job-status';
 import { MAIN_NODE_EXITED } from '../../../../src/runtime/core/jobs/multi-node';
+import { JobStatus } from '../../../../src/runtime/core/model/job-status';
 import { gangVerdict } from '../../../../src/runtime/core/scheduling/gang-placement';
 import { VcpuPoolCapacity } from '../../../../src/runtime/core/scheduling/vcpu-pool-capacity';
 import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';

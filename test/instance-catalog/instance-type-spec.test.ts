@@ -1,4 +1,4 @@
-import { InstanceArchitecture } from '../../../../src/runtime/core/capacity/instance-type-spec';
+import { InstanceArchitecture } from '../../src/instance-catalog/instance-type-spec';
 
 describe('InstanceArchitecture', () => {
   test('LIM-3: values are the strings EC2 and the default_x86_64 / default_arm64 keywords use', () => {

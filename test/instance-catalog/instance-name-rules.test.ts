@@ -1,4 +1,4 @@
-import { architectureOf, instanceFamily, isGpuInstanceType } from '../../../src/nag/private/instance-types';
+import { architectureOf, instanceFamily, isGpuInstanceType } from '../../src/instance-catalog/instance-name-rules';
 
 describe('instance type facts', () => {
   test('the family is the part before the dot, lowercased', () => {

@@ -1,4 +1,4 @@
-import { EFA_DEVICE_PATH, GUIDE_EFA_INSTANCE_TYPES, KNOWN_EFA_INSTANCE_TYPES } from '../../../src/constructs/private/efa-instance-types';
+import { EFA_DEVICE_PATH, GUIDE_EFA_INSTANCE_TYPES, KNOWN_EFA_INSTANCE_TYPES } from '../../src/instance-catalog/efa-instance-types';
 
 /** `family.size`, e.g. `c5n.18xlarge`, `p6-b200.48xlarge`, `u7i-12tb.224xlarge`, `c5n.metal`. */
 const INSTANCE_TYPE_NAME = /^[a-z][a-z0-9-]*\.(metal|metal-\d+xl|\d*x?large)$/;

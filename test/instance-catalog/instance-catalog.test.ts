@@ -18,9 +18,9 @@ import {
   registeredMemoryMiB,
   supportsEfa,
   UnknownInstanceTypeError,
-} from '../../../../src/runtime/core/capacity/instance-catalog';
-import { InstanceArchitecture, InstanceTypeSpec } from '../../../../src/runtime/core/capacity/instance-type-spec';
-import { INSTANCE_TYPES } from '../../../../src/runtime/core/capacity/instance-types';
+} from '../../src/instance-catalog/instance-catalog';
+import { InstanceArchitecture, InstanceTypeSpec } from '../../src/instance-catalog/instance-type-spec';
+import { INSTANCE_TYPES } from '../../src/instance-catalog/instance-types';
 
 const names = (types: readonly { name: string }[]): string[] => types.map((spec) => spec.name);
 const specs = (...typeNames: string[]) => typeNames.map(getInstanceType);

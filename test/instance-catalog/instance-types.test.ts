@@ -1,5 +1,5 @@
-import { InstanceArchitecture } from '../../../../src/runtime/core/capacity/instance-type-spec';
-import { INSTANCE_TYPES } from '../../../../src/runtime/core/capacity/instance-types';
+import { InstanceArchitecture } from '../../src/instance-catalog/instance-type-spec';
+import { INSTANCE_TYPES } from '../../src/instance-catalog/instance-types';
 
 const byName = new Map(INSTANCE_TYPES.map((spec) => [spec.name, spec]));
 const familiesInTable = [...new Set(INSTANCE_TYPES.map((spec) => spec.family))];

@@ -1,0 +1,13 @@
+/*
+ * What a container asks of a host, shared by jobs (which compute it), scheduling (which orders it)
+ * and capacity (which places it). It lives in this leaf folder so those three do not import each
+ * other for it (issue #11 §1: no cycles between the core folders).
+ */
+
+/** The resources a container asks for, read from `vcpus`/`memory` or `resourceRequirements`. */
+export interface ContainerDemand {
+  readonly vcpus: number;
+  readonly memoryMiB: number;
+  readonly gpus: number;
+  readonly instanceType?: string;
+}
