@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { BatchLaunchTemplate } from './batch-launch-template';
 import { ComputeEnvironmentOptions } from './compute-environment-options';
-import { KNOWN_EFA_INSTANCE_TYPES } from '../../instance-catalog/efa-instance-types';
+import { isEfaInstanceType } from '../../instance-catalog';
 import {
   fail,
   MAX_COMPUTE_ENVIRONMENTS,
@@ -194,7 +194,7 @@ export class BatchComputeEnvironment extends Construct {
       fail('computeResources.instanceTypes', (props.instanceTypes ?? []).map(String), 'explicit EFA-capable instance sizes (no families, no optimal)', 'CE-6',
         'with efa, Batch could otherwise launch sizes that have no EFA');
     }
-    const unknown = props.instanceTypes.map(String).filter((type) => !KNOWN_EFA_INSTANCE_TYPES.has(type));
+    const unknown = props.instanceTypes.map(String).filter((type) => !isEfaInstanceType(type));
     if (unknown.length) {
       cdk.Annotations.of(this).addWarningV2('cdk-batch-kit:efaInstanceType',
         `instance types ${unknown.join(', ')} are not in the known EFA list (CE-6); check that they support EFA`);

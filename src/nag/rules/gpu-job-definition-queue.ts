@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { isGpuInstanceType } from '../../instance-catalog/instance-name-rules';
+import { isGpuInstanceType } from '../../instance-catalog';
 import {
   computeEnvironmentsOfQueue,
   computeKindOf,

@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import { NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { architectureOf } from '../../instance-catalog/instance-name-rules';
+import { instanceTypeArchitecture } from '../../instance-catalog';
 import { computeEnvironmentsOfQueue, computeKindOf, instanceTypesOf } from '../private/batch-topology';
 import { resolveValue } from '../private/cfn-references';
 
@@ -29,7 +29,7 @@ export function jobQueueHasSinglePlatform(node: CfnResource): NagRuleResult {
     }
     if (kind === 'EC2' || kind === 'SPOT') {
       for (const instanceType of instanceTypesOf(ce) ?? []) {
-        architectures.add(architectureOf(instanceType));
+        architectures.add(instanceTypeArchitecture(instanceType));
       }
     }
   }
