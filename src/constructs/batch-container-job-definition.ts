@@ -16,13 +16,19 @@ import { validateAt, validationMessages } from './private/validate';
 export const DEFAULT_JOB_IMAGE = 'public.ecr.aws/amazonlinux/amazonlinux:latest';
 
 /**
+ * Properties of a `BatchContainerJobDefinition`: the shared `ContainerJobDefinitionProps`, which
+ * `BatchEnvironment.addJobDefinition` takes too (docs/construct-shape.md, rule 2).
+ */
+export interface BatchContainerJobDefinitionProps extends ContainerJobDefinitionProps {}
+
+/**
  * A container job definition on EC2 resources: aws-cdk-lib's `EcsJobDefinition` with an
  * `EcsEc2ContainerDefinition`, defaults for the common case, every LIM rule checked at synth
  * time (LIM-5, 8, 9, 10, 11), device permissions in the Batch API's upper case, and
  * `grantSubmitJob` covering every revision.
  */
 export class BatchContainerJobDefinition extends batch.EcsJobDefinition {
-  constructor(scope: Construct, id: string, props: ContainerJobDefinitionProps) {
+  constructor(scope: Construct, id: string, props: BatchContainerJobDefinitionProps) {
     const linuxParameters = props.efa
       ? props.linuxParameters ?? new batch.LinuxParameters(scope, `${id}LinuxParameters`)
       : props.linuxParameters;

@@ -7,6 +7,12 @@ import { checkStackQuota } from './private/quota';
 import { isUnresolved, validateAt, validationMessages } from './private/validate';
 
 /**
+ * Properties of a `BatchJobQueue`: those of aws-cdk-lib's `JobQueue`. Declared so the construct
+ * follows the `FooProps` rule of docs/construct-shape.md and later additions have a home.
+ */
+export interface BatchJobQueueProps extends batch.JobQueueProps {}
+
+/**
  * A job queue (aws-cdk-lib `JobQueue`) with the limits aws-cdk-lib does not check, verified at
  * synth time because compute environments can still be added after construction:
  * - LIM-2: 1 to 3 compute environments, each `order` and each CE used once;
@@ -15,7 +21,7 @@ import { isUnresolved, validateAt, validationMessages } from './private/validate
  * - LIM-1: at most 50 queues (counted in the stack).
  */
 export class BatchJobQueue extends batch.JobQueue {
-  constructor(scope: Construct, id: string, props: batch.JobQueueProps = {}) {
+  constructor(scope: Construct, id: string, props: BatchJobQueueProps = {}) {
     super(scope, id, props);
     if (props.jobQueueName !== undefined && !isUnresolved(props.jobQueueName)) {
       validateAt(this, () => validateResourceName('jobQueueName', props.jobQueueName!));
