@@ -1,6 +1,6 @@
 /*
  * What a container asks of a host, shared by jobs (which compute it), scheduling (which orders it)
- * and capacity (which places it). It lives in this leaf folder so those three do not import each
+ * and capacity (which places it). It lives in core/types (no imports) so those three do not import each
  * other for it (issue #11 §1: no cycles between the core folders).
  */
 

@@ -1,6 +1,12 @@
 import { ContainerDemand } from './demand';
 import { ComputeEnvironmentRecord } from '../model/records';
 
+/*
+ * The contract between the scheduler, the capacity models and the job life cycle. It lives in
+ * core/types, which imports only core/model, so the core folders form layers without cycles
+ * (issue #11 §1): model < types < jobs < scheduling < capacity; test/architecture checks it.
+ */
+
 /** Where a job attempt was placed. */
 export interface Placement {
   readonly computeEnvironment: ComputeEnvironmentRecord;
