@@ -4,7 +4,7 @@ import { getInstanceType } from '../../instance-catalog/instance-catalog';
 /**
  * Bundled prices: the instance catalog's on-demand Linux prices, shared tenancy, us-east-1, USD per
  * hour, from the AWS Price List (https://aws.amazon.com/ec2/pricing/on-demand/) as snapshotted on
- * 2026-07-20 (see the header of core/capacity/instance-types.ts for the source). Prices change; pass
+ * 2026-07-20 (see the header of src/instance-catalog/instance-types.ts for the source). Prices change; pass
  * `--prices FILE` (a `PriceOverrides` JSON) for today's or your negotiated ones.
  */
 export const BUNDLED_PRICE_DATE = '2026-07-20';
