@@ -1,6 +1,7 @@
 /**
- * What the BatchChecks rules need to know about EC2 instance type names, without a catalog:
- * the family prefix tells GPU (SCHED-9, CE-5) and architecture (LIM-3, LIM-15).
+ * What a family name alone tells about an instance type: GPU (SCHED-9, CE-5) and architecture
+ * (LIM-3, LIM-15). The catalog's fallback for names its rows lack (instance-facts.ts); the nag
+ * rules used it alone before issue #11.
  */
 
 /** CPU architecture of a compute environment's instances. */
