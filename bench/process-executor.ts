@@ -2,7 +2,8 @@
  * The process executor's overhead: 1,000 trivial jobs (`true`, 1 vCPU each) on a compute environment
  * of 2 vCPUs, against a bare Node.js spawn loop at concurrency 2 and `xargs -P2`, in the same run.
  * Each round times xargs, the executor's defaults (spawn helpers, memory limit, jobs as nobody under
- * root), the same without the memory limit's prlimit exec and user switch, and xargs again; it prints
+ * root) for jobs of 1,024 MiB (limit passed on by the helpers) and of 128 MiB (a prlimit exec per job),
+ * the same without memory limit and user switch, and xargs again; it prints
  * each round's ratios and their medians. Then, once, bare spawn loops and the runtime spawning from its
  * own process, for context.
  *
