@@ -2,7 +2,8 @@
  * The process executor's overhead: 1,000 trivial jobs (`true`, 1 vCPU each) on a compute environment
  * of 2 vCPUs, against a bare Node.js spawn loop at concurrency 2 and `xargs -P2`, in the same run.
  * Each round times xargs, the executor's defaults (spawn helpers, memory limit, jobs as nobody under
- * root), the same without the memory limit's prlimit exec and user switch, and xargs again; it prints
+ * root) for jobs of 1,024 MiB (limit passed on by the helpers) and of 128 MiB (a prlimit exec per job),
+ * the same without memory limit and user switch, and xargs again; it prints
  * each round's ratios and their medians. Then, once, bare spawn loops and the runtime spawning from its
  * own process, for context.
  *
@@ -43,7 +44,13 @@ function template(): unknown {
         Type: 'AWS::Batch::JobQueue',
         Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'ComputeEnvironment' } }] },
       },
+      // 1,024 MiB (two fit on a c5.large): at or above RlimitHelperPools' minimum, the helpers pass the memory limit on at fork.
       TrueJob: {
+        Type: 'AWS::Batch::JobDefinition',
+        Properties: { Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 1, Memory: 1024, Command: ['true'] } },
+      },
+      // 128 MiB: below that minimum, each job execs prlimit to set its limit.
+      SmallTrueJob: {
         Type: 'AWS::Batch::JobDefinition',
         Properties: { Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 1, Memory: 128, Command: ['true'] } },
       },
@@ -52,7 +59,7 @@ function template(): unknown {
 }
 
 /** Wall time (ms) of `jobs` jobs through the runtime with the process executor, plus the peak concurrency seen. */
-async function runtimeRun(jobs: number, props: ProcessExecutorProps): Promise<{ ms: number; peak: number; failed: number }> {
+async function runtimeRun(jobs: number, props: ProcessExecutorProps, jobDefinition: string = 'TrueJob'): Promise<{ ms: number; peak: number; failed: number }> {
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-process-executor-'));
   fs.chmodSync(workRoot, 0o755);
   const runtime = LocalBatchRuntime.fromTemplate(template(), { executor: JobExecutor.process({ workRoot, ...props }) });
@@ -74,7 +81,7 @@ async function runtimeRun(jobs: number, props: ProcessExecutorProps): Promise<{ 
     });
   });
   for (let i = 0; i < jobs; i++) {
-    runtime.submitJob({ jobName: `true-${i}`, jobQueue: runtime.resourceArn('Queue'), jobDefinition: runtime.resourceArn('TrueJob') });
+    runtime.submitJob({ jobName: `true-${i}`, jobQueue: runtime.resourceArn('Queue'), jobDefinition: runtime.resourceArn(jobDefinition) });
   }
   await done;
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -158,23 +165,28 @@ export async function main(jobs: number = DEFAULT_JOBS, rounds: number = DEFAULT
   // The machine may be shared: each round measures xargs right before and after the runtime, and
   // the ratio is against their mean, so a change of load between rounds does not skew it.
   const defaultsRatios: number[] = [];
+  const smallRatios: number[] = [];
   const leanRatios: number[] = [];
   const failures: number[] = [];
   for (let round = 1; round <= rounds; round++) {
     const before = xargs(jobs);
     const defaults = await runtimeRun(jobs, {});
+    const small = await runtimeRun(jobs, {}, 'SmallTrueJob');
     const lean = await runtimeRun(jobs, { memoryLimit: MemoryLimitMode.NONE, defaultUser: 'root' });
     const after = xargs(jobs);
     const xargsMs = (before + after) / 2;
     defaultsRatios.push(defaults.ms / xargsMs);
+    smallRatios.push(small.ms / xargsMs);
     leanRatios.push(lean.ms / xargsMs);
-    failures.push(defaults.failed + lean.failed);
+    failures.push(defaults.failed + small.failed + lean.failed);
     console.log(`round ${round}: xargs -P${CONCURRENCY} ${(before / 1000).toFixed(2)} s / ${(after / 1000).toFixed(2)} s;`
       + ` runtime defaults ${(defaults.ms / 1000).toFixed(2)} s = ${(defaults.ms / xargsMs).toFixed(2)}x xargs;`
+      + ` defaults, 128 MiB jobs ${(small.ms / 1000).toFixed(2)} s = ${(small.ms / xargsMs).toFixed(2)}x xargs;`
       + ` no memory limit, own user ${(lean.ms / 1000).toFixed(2)} s = ${(lean.ms / xargsMs).toFixed(2)}x xargs;`
-      + ` peak RUNNING ${defaults.peak}/${lean.peak}`);
+      + ` peak RUNNING ${defaults.peak}/${small.peak}/${lean.peak}`);
   }
   console.log(`median of ${rounds}: runtime + process executor, defaults ${median(defaultsRatios).toFixed(2)}x xargs;`
+    + ` defaults, 128 MiB jobs ${median(smallRatios).toFixed(2)}x xargs;`
     + ` no memory limit, own user ${median(leanRatios).toFixed(2)}x xargs; FAILED jobs: ${failures.reduce((a, b) => a + b, 0)}`);
 
   // For context, once: where a bare spawn loop stands, and the runtime spawning from its own process.

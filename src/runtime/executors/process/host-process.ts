@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'child_process';
-import { splitLines } from '../common/line-splitter';
+import { MAX_LOG_LINE_LENGTH, splitLines } from '../common/line-splitter';
 import { exitCodeForSignal } from '../common/signals';
 
 /** How a host process ended. */
@@ -53,8 +53,8 @@ export class HostProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // its own process group (TIME-2: SIGTERM reaches everything the job started)
     });
-    splitLines(this.child.stdout!, (line) => options.onLine(line, 'stdout'));
-    splitLines(this.child.stderr!, (line) => options.onLine(line, 'stderr'));
+    splitLines(this.child.stdout!, (line) => options.onLine(line, 'stdout'), MAX_LOG_LINE_LENGTH);
+    splitLines(this.child.stderr!, (line) => options.onLine(line, 'stderr'), MAX_LOG_LINE_LENGTH);
     this.child.on('error', (error) => {
       if (this.child.pid === undefined) this.finish({ spawnError: error });
     });

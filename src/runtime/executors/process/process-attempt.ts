@@ -3,6 +3,7 @@ import * as path from 'path';
 import { HostProcessOutcome } from './host-process';
 import { ProcessLaunchPlan } from './process-launch-plan';
 import { LaunchedProcess, ProcessLauncher } from './process-launcher';
+import { InheritedLimitLaunchers } from './rlimit-helper-pools';
 import { Cancellable } from '../../core/event-loop';
 import { AttemptHandle, AttemptResult, AttemptSink } from '../../core/executor';
 import { asLaunchFailure, LaunchFailure } from '../common/launch-failure';
@@ -16,6 +17,8 @@ import { AttemptWorkspace } from '../workspace/attempt-workspace';
 export interface ProcessAttemptContext {
   readonly memory: MemoryMechanism;
   readonly launcher: ProcessLauncher;
+  /** Launchers whose jobs inherit an RLIMIT_DATA memory limit (no `prlimit` exec per job), if any. */
+  readonly inheritedLimits?: InheritedLimitLaunchers;
   /** `prlimit`'s path, when installed (ulimits and rlimit memory limits need it). */
   readonly prlimit?: string;
   readonly gpus: GpuPool;
@@ -102,11 +105,11 @@ export class ProcessAttempt implements AttemptHandle {
     this.pinnedGpus = gpuIds;
     try {
       this.workspace.create(this.plan.mounts, this.plan.identity);
-      const [file, ...args] = this.commandLine();
+      const { argv: [file, ...args], launcher } = this.commandLine();
       if (this.context.memory.kind === 'cgroup') {
         this.leaf = this.context.memory.cgroups.createLeaf(this.attemptName, this.plan.memoryBytes);
       }
-      this.host = this.context.launcher.launch({
+      this.host = launcher.launch({
         file,
         args,
         env: { ...this.plan.environment, ...this.gpuEnvironment(gpuIds) },
@@ -124,19 +127,26 @@ export class ProcessAttempt implements AttemptHandle {
     }
   }
 
-  /** The argv, behind `prlimit` when rlimits apply (prlimit sets them and execs the command: same pid, no shell). */
-  private commandLine(): string[] {
+  /**
+   * The argv, behind `prlimit` when rlimits apply (prlimit sets them and execs the command: same pid,
+   * no shell), unless the only one is a memory limit a launcher's helpers pass on at fork.
+   */
+  private commandLine(): { argv: string[]; launcher: ProcessLauncher } {
     const limits: string[] = [];
     const ulimitNames = new Set(this.plan.ulimits.map((u) => u.name));
     const memory = this.context.memory;
+    if (memory.kind === 'rlimit' && memory.resource === 'data' && this.plan.ulimits.length === 0) {
+      const inheriting = this.context.inheritedLimits?.launcherFor(this.plan.memoryBytes);
+      if (inheriting) return { argv: this.plan.argv, launcher: inheriting };
+    }
     if (memory.kind === 'rlimit' && !ulimitNames.has(memory.resource)) limits.push(`--${memory.resource}=${this.plan.memoryBytes}`);
     for (const ulimit of this.plan.ulimits) limits.push(`--${ulimit.name}=${ulimitValue(ulimit)}`);
-    if (limits.length === 0) return this.plan.argv;
+    if (limits.length === 0) return { argv: this.plan.argv, launcher: this.context.launcher };
     if (!this.context.prlimit) {
       throw new LaunchFailure(`ulimits: ${[...ulimitNames].join(', ')} need prlimit (util-linux), which is not on PATH`);
     }
     this.wrapped = true;
-    return [this.context.prlimit, ...limits, '--', ...this.plan.argv];
+    return { argv: [this.context.prlimit, ...limits, '--', ...this.plan.argv], launcher: this.context.launcher };
   }
 
   /**

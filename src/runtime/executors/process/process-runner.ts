@@ -4,6 +4,7 @@ import { ProcessAttempt, ProcessAttemptContext } from './process-attempt';
 import { MemoryLimitMode } from './process-executor-props';
 import { planProcessLaunch, ProcessLaunchPlan, ProcessLaunchSettings } from './process-launch-plan';
 import { DirectLauncher } from './process-launcher';
+import { RlimitHelperPools } from './rlimit-helper-pools';
 import { SpawnHelperPool } from './spawn-helper-pool';
 import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
 import { asLaunchFailure } from '../common/launch-failure';
@@ -66,6 +67,9 @@ export class ProcessRunner implements JobRunner {
         launcher: this.options.useSpawnHelper
           ? new SpawnHelperPool(spawnHelperCount())
           : new DirectLauncher((procsFile, pid) => fs.writeFileSync(procsFile, String(pid))),
+        inheritedLimits: this.options.useSpawnHelper && memory.kind === 'rlimit' && memory.resource === 'data'
+          ? new RlimitHelperPools({ prlimit: memory.prlimit, helpersPerLimit: spawnHelperCount() })
+          : undefined,
         prlimit: memory.kind === 'rlimit' ? memory.prlimit : findOnPath('prlimit'),
         gpus: this.options.gpus,
         stopGracePeriodMs: this.options.stopGracePeriodMs,

@@ -13,9 +13,22 @@ import { SpawnHelper } from './spawn-helper';
 export class SpawnHelperPool implements ProcessLauncher {
   private readonly helpers: SpawnHelper[];
 
-  constructor(size: number) {
+  /** @param launchPrefix what each helper is started behind (see SpawnHelper). */
+  constructor(size: number, launchPrefix: readonly string[] = []) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`spawn helper pool size is invalid: ${size}; expected an integer >= 1`);
-    this.helpers = Array.from({ length: size }, () => new SpawnHelper());
+    this.helpers = Array.from({ length: size }, () => new SpawnHelper(launchPrefix));
+  }
+
+  /** How many jobs the pool's helpers run now. */
+  get activeJobs(): number {
+    return this.helpers.reduce((sum, helper) => sum + helper.activeJobs, 0);
+  }
+
+  /** Stops every helper if none runs a job; whether the pool was idle. */
+  closeIfIdle(): boolean {
+    if (this.activeJobs > 0) return false;
+    for (const helper of this.helpers) helper.closeIfIdle();
+    return true;
   }
 
   /** The pids of the helpers that run (diagnostics). */

@@ -1,3 +1,5 @@
+import { MAX_LOG_LINE_LENGTH } from '../common/line-splitter';
+
 /**
  * The spawn helper's program, run as `node -e <source>` so that it needs no compiled file (it works
  * the same from lib/ and under ts-jest). Plain JavaScript, kept small; it speaks newline-delimited JSON:
@@ -10,29 +12,50 @@
  *
  * Each job process gets its own process group; when its main process exits the rest of the group is
  * killed (as at the end of a container); when the runtime goes away (stdin closes) every job is killed.
- * The line splitting mirrors line-splitter.ts.
+ * The line splitting mirrors line-splitter.ts, long lines cut at MAX_LOG_LINE_LENGTH as there: a
+ * helper may run under its jobs' memory limit (RlimitHelperPools), so what it holds per job is bounded.
  */
 export const SPAWN_HELPER_SOURCE = String.raw`
 'use strict';
+const MAX_LINE = ${MAX_LOG_LINE_LENGTH};
 const { spawn } = require('child_process');
 const fs = require('fs');
 const PIPE_DRAIN_MS = 2000;
 const jobs = new Map();
-const send = (message) => process.stdout.write(JSON.stringify(message) + '\n');
+// Backpressure: while the runtime has not read what was sent, the jobs' output is not read either (their
+// pipes fill and they wait, as under a blocking log driver), so the helper's memory stays bounded.
+const streams = new Set();
+let blocked = false;
+const send = (message) => {
+  if (process.stdout.write(JSON.stringify(message) + '\n') || blocked) return;
+  blocked = true;
+  for (const stream of streams) stream.pause();
+  process.stdout.once('drain', () => { blocked = false; for (const stream of streams) stream.resume(); });
+};
 const killGroup = (pid, signal) => { try { process.kill(-pid, signal); } catch (e) { /* group gone */ } };
 
 function lines(stream, id, s) {
   stream.setEncoding('utf8');
+  streams.add(stream);
+  stream.on('close', () => streams.delete(stream));
   let pending = '';
-  const emit = (l) => send({ t: 'line', id, s, l: l.endsWith('\r') ? l.slice(0, -1) : l });
+  const piece = (l) => send({ t: 'line', id, s, l });
+  const emit = (terminated) => {
+    const l = terminated.endsWith('\r') ? terminated.slice(0, -1) : terminated;
+    let start = 0;
+    while (l.length - start > MAX_LINE) { piece(l.slice(start, start + MAX_LINE)); start += MAX_LINE; }
+    piece(start === 0 ? l : l.slice(start));
+  };
   stream.on('data', (chunk) => {
     const text = pending + chunk;
     let start = 0;
     let newline = text.indexOf('\n');
     while (newline !== -1) { emit(text.slice(start, newline)); start = newline + 1; newline = text.indexOf('\n', start); }
     pending = text.slice(start);
+    while (pending.length > MAX_LINE) { piece(pending.slice(0, MAX_LINE)); pending = pending.slice(MAX_LINE); }
   });
   stream.on('end', () => { if (pending !== '') emit(pending); pending = ''; });
+  if (blocked) stream.pause();
 }
 
 function startJob(request) {
@@ -67,7 +90,9 @@ function startJob(request) {
   child.on('error', (error) => { if (child.pid === undefined) finish({ error: { code: error.code, message: error.message } }); });
   child.on('exit', () => {
     killGroup(child.pid, 'SIGKILL');
-    job.drain = setTimeout(() => { child.stdout.destroy(); child.stderr.destroy(); }, PIPE_DRAIN_MS);
+    // Time to drain counts only while output is read: a slow runtime must not cut a job's last lines.
+    const drainLater = () => { job.drain = setTimeout(() => { if (blocked) drainLater(); else { child.stdout.destroy(); child.stderr.destroy(); } }, PIPE_DRAIN_MS); };
+    drainLater();
   });
   child.on('close', (code, signal) => finish({ code, signal }));
 }

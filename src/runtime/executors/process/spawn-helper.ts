@@ -29,6 +29,12 @@ export class SpawnHelper implements ProcessLauncher {
   private nextId = 0;
   private readonly active = new Map<number, LaunchOptions>();
 
+  /**
+   * @param launchPrefix argv that starts the helper and execs the rest (e.g. `prlimit --data=N --`):
+   *   what it sets on the helper, its jobs inherit at fork.
+   */
+  constructor(private readonly launchPrefix: readonly string[] = []) {}
+
   /** How many jobs this helper runs now. */
   get activeJobs(): number {
     return this.active.size;
@@ -37,6 +43,15 @@ export class SpawnHelper implements ProcessLauncher {
   /** The helper's pid while it runs (diagnostics). */
   get helperPid(): number | undefined {
     return this.helper?.pid;
+  }
+
+  /** Stops the helper if it runs no job (its stdin ends, so it exits); whether it was idle. */
+  closeIfIdle(): boolean {
+    if (this.active.size > 0) return false;
+    const helper = this.helper;
+    this.helper = undefined;
+    helper?.stdin!.end();
+    return true;
   }
 
   launch(options: LaunchOptions): LaunchedProcess {
@@ -65,7 +80,8 @@ export class SpawnHelper implements ProcessLauncher {
   private running(): ChildProcess {
     if (this.helper) return this.helper;
     // An empty environment: each job's environment is given with its request.
-    const helper = spawn(process.execPath, ['-e', SPAWN_HELPER_SOURCE], { stdio: ['pipe', 'pipe', 'inherit'], env: {} });
+    const argv = [...this.launchPrefix, process.execPath, '-e', SPAWN_HELPER_SOURCE];
+    const helper = spawn(argv[0], argv.slice(1), { stdio: ['pipe', 'pipe', 'inherit'], env: {} });
     this.helper = helper;
     splitLines(helper.stdout!, (line) => this.onEvent(JSON.parse(line) as HelperEvent));
     helper.stdin!.on('error', () => undefined); // EPIPE once it is gone: reported by 'exit' below

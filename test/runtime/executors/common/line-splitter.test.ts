@@ -35,3 +35,20 @@ describe('splitLines', () => {
     expect(await feed([bytes.subarray(0, 2), bytes.subarray(2, 9), bytes.subarray(9)])).toEqual(['héllo €']);
   });
 });
+
+describe('splitLines with a maximum length', () => {
+  test('LOG-1: a line longer than the maximum is delivered in pieces, within a chunk and across chunks', async () => {
+    // GIVEN
+    const stream = new PassThrough();
+    const lines: string[] = [];
+    splitLines(stream, (line) => lines.push(line), 4);
+    // WHEN
+    const ended = new Promise((resolve) => stream.on('end', resolve));
+    stream.write('abcdefghij\r\nxy\nabcd\r\nabc');
+    stream.write('defgh');
+    stream.end('ijk');
+    await ended;
+    // THEN
+    expect(lines).toEqual(['abcd', 'efgh', 'ij', 'xy', 'abcd', 'abcd', 'efgh', 'ijk']);
+  });
+});

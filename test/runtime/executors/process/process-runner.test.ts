@@ -158,6 +158,21 @@ describe.each([true, false])('ProcessRunner with useSpawnHelper %p', (helper) =>
       expect(within.lines).toEqual(['allocated']);
     });
 
+    (hasPrlimit ? test : test.skip)('LIM-9: every job sees its own memory limit (soft and hard), whether its helper passes it on (>= 256 MiB) or prlimit sets it per job', async () => {
+      // GIVEN one runner, jobs of 128, 512 and 1024 MiB
+      const jobs = runner({ memoryLimit: MemoryLimitMode.DATA_SEGMENT });
+      const sinks = [128, 512, 1024, 512].map((memoryMiB) => {
+        const sink = new RecordingSink();
+        jobs.start(containerLaunch({ command: ['cat', '/proc/self/limits'], memoryMiB }), sink);
+        return sink;
+      });
+      // WHEN
+      await Promise.all(sinks.map((sink) => sink.exit()));
+      // THEN
+      const dataLimits = sinks.map((sink) => sink.lines.find((line) => line.startsWith('Max data size'))?.split(/\s+/).slice(3, 5));
+      expect(dataLimits).toEqual([128, 512, 1024, 512].map((mebibytes) => [String(mebibytes * 1024 * 1024), String(mebibytes * 1024 * 1024)]));
+    });
+
     test('without a memory limit the same allocation succeeds', async () => {
       const sink = await run({ command: allocate(400), memoryMiB: 128 }, { memoryLimit: MemoryLimitMode.NONE });
       expect(sink.exits).toEqual([{ exitCode: 0 }]);

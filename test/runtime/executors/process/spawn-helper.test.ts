@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { MAX_LOG_LINE_LENGTH } from '../../../../src/runtime/executors/common/line-splitter';
 import { HostProcessOutcome } from '../../../../src/runtime/executors/process/host-process';
 import { LaunchOptions } from '../../../../src/runtime/executors/process/process-launcher';
 import { SpawnHelper } from '../../../../src/runtime/executors/process/spawn-helper';
@@ -129,5 +130,30 @@ describe('SpawnHelper', () => {
     const run = launch(helper, 'id', ['-u'], { uid: 65534, gid: 65534 });
     await run.outcome;
     expect(run.lines).toEqual([['stdout', '65534']]);
+  });
+  test('LOG-1: a line longer than MAX_LOG_LINE_LENGTH arrives in pieces of that length, nothing lost', async () => {
+    // GIVEN a job writing one line of 2.5 maximum lengths, then a short one
+    const length = Math.floor(MAX_LOG_LINE_LENGTH * 2.5);
+    // WHEN
+    const run = launch(helper, process.execPath, ['-e', `process.stdout.write('x'.repeat(${length}) + '\\nend\\n')`]);
+    // THEN
+    expect(await run.outcome).toEqual({ exitCode: 0 });
+    expect(run.lines.map(([, line]) => line.length)).toEqual([MAX_LOG_LINE_LENGTH, MAX_LOG_LINE_LENGTH, length - 2 * MAX_LOG_LINE_LENGTH, 3]);
+  });
+
+  test('closeIfIdle stops an idle helper, not a busy one; the next launch starts a new one', async () => {
+    // GIVEN
+    const run = launch(helper, 'sh', ['-c', 'echo ready; exec sleep 20']);
+    await until(() => run.lines.length > 0);
+    const first = helper.helperPid!;
+    // WHEN / THEN
+    expect(helper.closeIfIdle()).toBe(false);
+    run.process.signalGroup('SIGKILL');
+    await run.outcome;
+    expect(helper.closeIfIdle()).toBe(true);
+    await until(() => !alive(first));
+    expect(alive(first)).toBe(false);
+    expect(await launch(helper, 'true', []).outcome).toEqual({ exitCode: 0 });
+    expect(helper.helperPid).not.toBe(first);
   });
 });
