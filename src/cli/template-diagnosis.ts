@@ -1,8 +1,4 @@
-import { assembleRuntime } from '../runtime/assembly/runtime-assembly';
-import { BatchBackend } from '../runtime/core/backend';
-import { isTerminal } from '../runtime/core/jobs/job-status';
-import { JobExecutor } from '../runtime/executors/job-executor';
-import { CfnTemplate } from '../runtime/template/intrinsic-resolver';
+import { assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor } from '../runtime/cli-surface';
 
 export type Severity = 'error' | 'warning' | 'info';
 
