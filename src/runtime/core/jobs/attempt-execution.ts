@@ -7,7 +7,7 @@ import { AttemptHandle, AttemptResult, AttemptSink, JobRunner } from '../executo
 import { IdGenerator } from '../id-generator';
 import { BATCH_LOG_GROUP, LogStore } from '../logging/log-store';
 import { Environment } from '../model/arns';
-import { Placement } from '../scheduling/capacity';
+import { PlacedAttempt, Placement } from '../scheduling/placement';
 
 /** TIME-2 / LIFE-7: time between SIGTERM and SIGKILL (ECS's stop timeout). */
 export const STOP_GRACE_PERIOD_MS = 30_000;
@@ -35,7 +35,7 @@ export interface AttemptExecutionContext {
  * launch and sink: one object per attempt rather than several objects and closures, since a
  * million-job simulation runs a million of them.
  */
-class LiveAttempt extends LazyContainerLaunch implements AttemptSink {
+class LiveAttempt extends LazyContainerLaunch implements AttemptSink, PlacedAttempt {
   handle?: AttemptHandle;
   timers?: Cancellable[];
   ended = false;
@@ -66,6 +66,16 @@ class LiveAttempt extends LazyContainerLaunch implements AttemptSink {
 
   addTimer(timer: Cancellable): void {
     (this.timers ??= []).push(timer);
+  }
+
+  hostTerminated(statusReason: string): void {
+    if (this.ended) return;
+    this.execution.end(this.job, this, { reason: 'Host EC2 instance terminated', statusReason });
+    this.handle?.stop('SIGKILL'); // a real process must not outlive its "instance"
+  }
+
+  terminate(reason: string): void {
+    this.execution.terminateLive(this, reason);
   }
 }
 
@@ -102,12 +112,7 @@ export class AttemptExecution {
    * attempts fail with AWS's host statusReason, and retry when attempts remain.
    */
   hostTerminated(placements: readonly Placement[], statusReason: string): void {
-    for (const placement of placements) {
-      const live = placement.attempt as LiveAttempt | undefined;
-      if (!live || live.ended) continue;
-      this.end(live.job, live, { reason: 'Host EC2 instance terminated', statusReason });
-      live.handle?.stop('SIGKILL'); // a real process must not outlive its "instance"
-    }
+    for (const placement of placements) placement.attempt?.hostTerminated(statusReason);
   }
 
   /** Task ids: a per-runtime random prefix and a counter (cheap, unique, 32 hex characters). */
@@ -118,8 +123,13 @@ export class AttemptExecution {
 
   /** LIFE-7: stops a STARTING or RUNNING job; it becomes FAILED with `reason` and is never retried. */
   terminate(job: JobRecord, reason: string): void {
-    const live = job.liveAttempt as LiveAttempt | undefined;
-    if (!live || live.ended) return;
+    job.liveAttempt?.terminate(reason);
+  }
+
+  /** @internal LIFE-7 for one live attempt, asked by the attempt itself (PlacedAttempt.terminate) */
+  terminateLive(live: LiveAttempt, reason: string): void {
+    if (live.ended) return;
+    const job = live.job;
     job.stopCause = 'TERMINATED';
     job.pendingStatusReason = reason;
     if (!live.handle) {

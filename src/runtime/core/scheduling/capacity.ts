@@ -1,21 +1,8 @@
+import { Placement } from './placement';
 import { ContainerDemand } from '../jobs/container-launch';
 import { ComputeEnvironmentRecord } from '../model/records';
 
-/** Where a job attempt was placed. */
-export interface Placement {
-  readonly computeEnvironment: ComputeEnvironmentRecord;
-  readonly containerInstanceArn: string;
-  readonly instanceType?: string;
-  /** The EC2 instance id (`i-...`) when the placement is on a modelled instance; absent for pooled capacity. */
-  readonly instanceId?: string;
-  /** When the instance can start the container (instance start delay; equals now for a running instance). */
-  readonly readyAt: number;
-  /** The attempt using the placement, set by the core (to find it again when its host fails, RETRY-3). */
-  attempt?: unknown;
-  /** Whether the place is given back (released, or its instance terminated); models that can tell say so. */
-  readonly released?: boolean;
-  release(): void;
-}
+export type { PlacedAttempt, Placement } from './placement';
 
 /** Whether a demand can ever be met by a compute environment, and if not, why (DIAG-2). */
 export interface FitVerdict {
