@@ -18,6 +18,7 @@ export const TIMEOUT_STATUS_REASON = 'Job attempt duration exceeded timeout';
 /** What AWS reports for an attempt whose container exited non-zero. */
 export const NON_ZERO_EXIT_STATUS_REASON = 'Essential container in task exited';
 
+/** What attempt execution runs on. */
 export interface AttemptExecutionContext {
   readonly loop: EventLoop;
   readonly runner: JobRunner;
@@ -25,6 +26,10 @@ export interface AttemptExecutionContext {
   readonly environment: Environment;
   readonly startDelayMs: number;
   readonly ids: IdGenerator;
+}
+
+/** What attempt execution tells the rest of the core. */
+export interface AttemptHooks {
   transition(job: JobRecord, to: JobStatus, reason?: string): void;
   /** The attempt has ended and its capacity is free; `retry` says whether the job goes back to RUNNABLE. */
   attemptFinished(job: JobRecord, retry: boolean): void;
@@ -88,7 +93,7 @@ export class AttemptExecution {
   private taskPrefix?: string;
   private taskCounter = 0;
 
-  constructor(private readonly context: AttemptExecutionContext) {}
+  constructor(private readonly context: AttemptExecutionContext, private readonly hooks: AttemptHooks) {}
 
   start(job: JobRecord, placement: Placement): void {
     const { loop } = this.context;
@@ -98,7 +103,7 @@ export class AttemptExecution {
     const live = new LiveAttempt(this, this.context, job, attempt, placement);
     job.liveAttempt = live;
     placement.attempt = live;
-    this.context.transition(job, 'STARTING');
+    this.hooks.transition(job, 'STARTING');
     const readyAt = Math.max(placement.readyAt, loop.now()) + this.context.startDelayMs;
     if (readyAt <= loop.now()) {
       this.run(job, attempt, live); // the instance is up: no need to go through the event heap
@@ -145,7 +150,7 @@ export class AttemptExecution {
     const { loop } = this.context;
     attempt.startedAt = loop.now();
     job.startedAt = attempt.startedAt;
-    this.context.transition(job, 'RUNNING');
+    this.hooks.transition(job, 'RUNNING');
     // LOG-1: the stream exists once the attempt runs. Simulated runs skip this (a million empty
     // streams cost more than the jobs); their stream appears with the first line.
     if (this.context.runner.realTime) this.context.logs.ensureStream(BATCH_LOG_GROUP, attempt.logStreamName!);
@@ -194,19 +199,19 @@ export class AttemptExecution {
 
     if (succeeded) {
       job.stoppedAt = now;
-      this.context.transition(job, 'SUCCEEDED', statusReason);
-      this.context.attemptFinished(job, false);
+      this.hooks.transition(job, 'SUCCEEDED', statusReason);
+      this.hooks.attemptFinished(job, false);
       return;
     }
     const retry = shouldRetry(job, { exitCode: result.exitCode, reason: result.reason, statusReason });
     if (retry) {
       // RETRY-3: back to RUNNABLE; the next attempt gets a fresh timeout (TIME-3).
       job.statusReason = statusReason;
-      this.context.attemptFinished(job, true);
+      this.hooks.attemptFinished(job, true);
     } else {
       job.stoppedAt = now;
-      this.context.transition(job, 'FAILED', statusReason);
-      this.context.attemptFinished(job, false);
+      this.hooks.transition(job, 'FAILED', statusReason);
+      this.hooks.attemptFinished(job, false);
     }
   }
 }
