@@ -12,19 +12,19 @@ import { JobRunner } from './executor';
 import { IdGenerator } from './id-generator';
 import { AttemptExecution } from './jobs/attempt-execution';
 import { jobDemand } from './jobs/container-launch';
+import { JobIndex } from './jobs/job-index';
 import { JobLifecycle, JobStateListener } from './jobs/job-lifecycle';
 import { JobRecord } from './jobs/job-record';
 import { JobRetention } from './jobs/job-retention';
 import { JobSpecBuilder } from './jobs/job-spec-builder';
-import { createArrayChildren, resolveDependencies } from './jobs/job-submission';
+import { JobSubmitter } from './jobs/job-submitter';
 import { describeJob } from './jobs/job-view';
 import { listJobs } from './jobs/list-jobs';
 import { livePlacements } from './jobs/lost-hosts';
 import { MultiNodeCoordinator } from './jobs/multi-node';
-import { validateSubmitJobRequest } from './jobs/submit-validation';
 import { SubmittedJobs } from './jobs/submitted-jobs';
 import { BATCH_LOG_GROUP, LogStore } from './logging/log-store';
-import { batchArn, DEFAULT_ENVIRONMENT, Environment } from './model/arns';
+import { DEFAULT_ENVIRONMENT, Environment } from './model/arns';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './model/records';
 import { RegistryOperations } from './model/registry-operations';
 import {
@@ -67,8 +67,7 @@ export class BatchBackend {
   readonly logs = new LogStore();
   readonly registry: ResourceRegistry;
   readonly environment: Environment;
-  private readonly jobs = new Map<string, JobRecord>();
-  private readonly jobsByQueue = new Map<JobQueueRecord, Set<JobRecord>>();
+  private readonly jobs = new JobIndex();
   private readonly lifecycle: JobLifecycle;
   private readonly retention: JobRetention;
   private readonly scheduler: Scheduler;
@@ -78,13 +77,13 @@ export class BatchBackend {
   private readonly execution: AttemptExecution;
   private readonly multiNode: MultiNodeCoordinator;
   private readonly timeLimits: JobStateTimeLimits;
-  private nextSequence = 0;
   /** The seams between lifecycle, scheduling, execution, capacity and time limits. */
   private readonly flow: JobFlow;
   private readonly explainContext: ExplainContext;
   private readonly ids: IdGenerator;
   private readonly specs: JobSpecBuilder;
   private readonly submitted: SubmittedJobs;
+  private readonly submitter: JobSubmitter;
 
   constructor(options: BatchBackendOptions) {
     this.loop = new EventLoop(options.clock);
@@ -93,10 +92,8 @@ export class BatchBackend {
     this.registry = new ResourceRegistry(this.environment);
     this.registryOperations = new RegistryOperations(this.registry, this);
     this.specs = new JobSpecBuilder(this.registry);
-    this.retention = new JobRetention((options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000, (job) => {
-      this.jobs.delete(job.jobId);
-      this.jobsByQueue.get(job.spec.queue)?.delete(job);
-    });
+    const jobs = this.jobs;
+    this.retention = new JobRetention((options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000, (job) => jobs.remove(job));
     // The parts are built in dependency order, each with the flow as its typed view of the others;
     // the flow gets them all at the end (see JobFlow for why the cycle needs one such step).
     const flow = this.flow = new JobFlow(this.loop, this.retention);
@@ -122,6 +119,18 @@ export class BatchBackend {
       execution: this.execution,
       timeLimits: this.timeLimits,
       explain: this.explainContext,
+    });
+    this.submitter = new JobSubmitter({
+      loop: this.loop,
+      ids: this.ids,
+      environment: this.environment,
+      index: this.jobs,
+      specs: this.specs,
+      retention: this.retention,
+      submitted: this.submitted,
+      dependencies: this.lifecycle,
+      multiNode: this.multiNode,
+      listener: flow,
     });
   }
 
@@ -195,32 +204,7 @@ export class BatchBackend {
   // ---- job operations --------------------------------------------------------------------------
 
   submitJob(request: SubmitJobRequest): SubmitJobResponse {
-    this.retention.purge(this.loop.now());
-    validateSubmitJobRequest(request);
-    this.submitted.checkRoom();
-    const spec = this.specs.build(request);
-    const arraySize = request.arrayProperties?.size;
-    const nodeProperties = spec.definition.type === 'multinode' && spec.definition.nodeProperties
-      ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)
-      : undefined;
-    const dependencies = resolveDependencies(request, arraySize, (jobId) => this.job(jobId));
-
-    const jobId = this.ids.nextUuid();
-    const now = this.loop.now();
-    const job = new JobRecord(jobId, batchArn(this.environment, 'job', jobId), spec, now, this.nextSequence++);
-    this.jobs.set(jobId, job);
-    this.flow.activeJobs++;
-    let queueJobs = this.jobsByQueue.get(spec.queue);
-    if (!queueJobs) this.jobsByQueue.set(spec.queue, queueJobs = new Set());
-    queueJobs.add(job);
-    for (const dependency of dependencies.plain) this.lifecycle.addDependency(job, dependency);
-    if (arraySize !== undefined) {
-      createArrayChildren(job, arraySize, dependencies, () => this.nextSequence++, (child, on) => this.lifecycle.addDependency(child, on));
-    }
-    if (nodeProperties) this.multiNode.createNodes(job, nodeProperties);
-    // The caller sees SUBMITTED; the job moves on at the next event (LIFE-1).
-    this.submitted.add(job);
-    return { jobArn: job.arn, jobName: spec.jobName, jobId };
+    return this.submitter.submit(request);
   }
 
   describeJobs(jobIds: string[]): JobDetail[] {
@@ -235,7 +219,7 @@ export class BatchBackend {
     this.retention.purge(this.loop.now());
     if (request.jobQueue !== undefined) {
       const queue = this.registry.jobQueue(request.jobQueue);
-      return listJobs(request, [...(this.jobsByQueue.get(queue) ?? [])]);
+      return listJobs(request, this.jobs.inQueue(queue));
     }
     const parentId = request.arrayJobId ?? request.multiNodeJobId;
     const parent = parentId !== undefined ? this.job(parentId) : undefined;
@@ -258,12 +242,7 @@ export class BatchBackend {
 
   /** A job by id, array children (`parent:i`) included. */
   job(jobId: string): JobRecord | undefined {
-    const found = this.jobs.get(jobId);
-    if (found) return found;
-    const child = /^(.+)([:#])(\d+)$/.exec(jobId);
-    if (!child) return undefined;
-    const parent = this.jobs.get(child[1]);
-    return child[2] === ':' ? parent?.children?.[Number(child[3])] : parent?.nodes?.[Number(child[3])];
+    return this.jobs.get(jobId);
   }
 
   /**
@@ -271,11 +250,11 @@ export class BatchBackend {
    * housekeeping (scale-down, schedules), which a wall-clock driver lets the process exit on.
    */
   hasActiveJobs(): boolean {
-    return this.flow.activeJobs > 0;
+    return this.flow.hasActiveJobs();
   }
 
   allJobs(): IterableIterator<JobRecord> {
-    return this.jobs.values();
+    return this.jobs.all();
   }
 
   addJobStateListener(listener: JobStateListener): void {
@@ -289,7 +268,7 @@ export class BatchBackend {
    * attempts are terminated (the fleet replaces them). Returns the number of attempts ended.
    */
   recoverLostHosts(): number {
-    const placements = livePlacements(this.jobs.values());
+    const placements = livePlacements(this.jobs.all());
     const instances = new Map<string, Placement>();
     for (const placement of placements) {
       if (this.capacity instanceof InstanceCapacity && placement.instanceId !== undefined) {

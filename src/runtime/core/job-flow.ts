@@ -8,6 +8,7 @@ import { JobLifecycle, JobLifecycleContext } from './jobs/job-lifecycle';
 import { JobRecord } from './jobs/job-record';
 import { JobRetention } from './jobs/job-retention';
 import { JobStatus } from './jobs/job-status';
+import { SubmissionListener } from './jobs/job-submitter';
 import { MultiNodeContext, MultiNodeCoordinator } from './jobs/multi-node';
 import { Placement } from './scheduling/placement';
 import { PlacementListener, Scheduler } from './scheduling/scheduler';
@@ -33,9 +34,10 @@ export interface JobFlowParts {
  * this object is built first, every part is built with it, and `connect` hands it the parts in one
  * typed step. Nothing is reached through a closure over a field that is assigned later.
  */
-export class JobFlow implements JobLifecycleContext, MultiNodeContext, PlacementListener, CapacityListener, AttemptHooks, TimeLimitActions {
+export class JobFlow implements JobLifecycleContext, MultiNodeContext, PlacementListener, CapacityListener, AttemptHooks, TimeLimitActions,
+  SubmissionListener {
   /** Top-level jobs not yet SUCCEEDED or FAILED (BatchBackend.hasActiveJobs). */
-  activeJobs = 0;
+  private activeJobs = 0;
   private lifecycle!: JobLifecycle;
   private multiNode!: MultiNodeCoordinator;
   private scheduler!: Scheduler;
@@ -44,6 +46,11 @@ export class JobFlow implements JobLifecycleContext, MultiNodeContext, Placement
   private explain!: ExplainContext;
 
   constructor(private readonly loop: EventLoop, private readonly retention: JobRetention) {}
+
+  /** Whether a top-level job is not yet SUCCEEDED or FAILED. */
+  hasActiveJobs(): boolean {
+    return this.activeJobs > 0;
+  }
 
   connect(parts: JobFlowParts): void {
     this.lifecycle = parts.lifecycle;
@@ -56,6 +63,11 @@ export class JobFlow implements JobLifecycleContext, MultiNodeContext, Placement
 
   now(): number {
     return this.loop.now();
+  }
+
+  /** A top-level job was accepted (SubmissionListener). */
+  jobSubmitted(): void {
+    this.activeJobs++;
   }
 
   // ---- JobLifecycleContext ---------------------------------------------------------------------
