@@ -109,8 +109,16 @@ export function assembleRuntime(options: RuntimeAssemblyOptions): RuntimeAssembl
   if (options.template === undefined) return { backend, clockMode, virtual, runner: options.runner, driver };
   const loaded = loadAssemblyTemplate(backend, options.template);
   options.afterLoad?.(backend, loaded);
-  const events = options.events ? new LocalEventBridge(backend, loaded, { virtual, seed: options.seed }) : undefined;
+  const events = options.events ? bridgeEvents(backend, loaded, clockMode, options.seed) : undefined;
   return { backend, clockMode, virtual, runner: options.runner, driver, loaded, events };
+}
+
+/**
+ * The template's EventBridge rules on an assembled backend: for a runtime assembled without its
+ * template (EndpointHost), once the template is loaded. Event ids are seeded on the virtual clock.
+ */
+export function bridgeEvents(backend: BatchBackend, loaded: LoadedTemplate, clockMode: RuntimeClockMode, seed?: number): LocalEventBridge {
+  return new LocalEventBridge(backend, loaded, { virtual: clockMode === 'virtual', seed });
 }
 
 /** Loads a template into an assembled backend through the API's operations (validation included). */
