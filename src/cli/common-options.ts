@@ -1,9 +1,5 @@
 import { Command, Option } from 'commander';
-import { EndpointHost } from '../runtime/api/host/endpoint-host';
-import { parseEntrypoint } from '../runtime/api/host/image-entrypoints';
-import { ContainerEngine } from '../runtime/executors/docker/container-engine';
-import { JobExecutor } from '../runtime/executors/job-executor';
-import { LoadedTemplate } from '../runtime/template/template-loader';
+import { ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint } from '../runtime/cli-surface';
 
 /** Options every command that loads a template shares. */
 export interface TemplateOptions {

@@ -1,5 +1,4 @@
-import { BatchBackend } from '../runtime/core/backend';
-import { BATCH_LOG_GROUP } from '../runtime/core/logging/log-store';
+import { BATCH_LOG_GROUP, BatchBackend } from '../runtime/cli-surface';
 
 /** Receives each log line of a followed job as it arrives. */
 export interface LogLineSink {

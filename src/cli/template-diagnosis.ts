@@ -1,10 +1,4 @@
-import { BatchBackend } from '../runtime/core/backend';
-import { DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from '../runtime/core/clock';
-import { SeededIdGenerator } from '../runtime/core/id-generator';
-import { isTerminal } from '../runtime/core/jobs/job-status';
-import { JobExecutor } from '../runtime/executors/job-executor';
-import { CfnTemplate } from '../runtime/template/intrinsic-resolver';
-import { loadTemplate } from '../runtime/template/template-loader';
+import { assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor } from '../runtime/cli-surface';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -111,11 +105,10 @@ function probe(template: CfnTemplate, stackName: string, parameters: Record<stri
 }
 
 function freshBackend(template: CfnTemplate, stackName: string, parameters: Record<string, string>, rejected?: Error[]): BatchBackend {
-  const backend = new BatchBackend({
-    clock: new VirtualClock(DEFAULT_VIRTUAL_EPOCH_MS),
-    ids: new SeededIdGenerator(1),
+  return assembleRuntime({
     runner: JobExecutor.simulated()._createRunner(),
-  });
-  loadTemplate(backend, template, stackName, parameters, { rejected });
-  return backend;
+    clock: 'virtual',
+    seed: 1,
+    template: { template, stackName, parameters, rejected },
+  }).backend;
 }

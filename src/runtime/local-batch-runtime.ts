@@ -1,19 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Stack, Stage, Token } from 'aws-cdk-lib';
+import { assembleRuntime } from './assembly/runtime-assembly';
 import { BatchBackend } from './core/backend';
 import { InstanceCapacity } from './core/capacity/instance-capacity';
-import { DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from './core/clock';
 import { EventLoop } from './core/event-loop';
 import { JobRunner } from './core/executor';
-import { SeededIdGenerator } from './core/id-generator';
-import { isTerminal } from './core/jobs/job-status';
 import { describeJob } from './core/jobs/job-view';
-import { DEFAULT_ENVIRONMENT } from './core/model/arns';
-import { RandomIdGenerator } from './drivers/random-id-generator';
+import { isTerminal } from './core/model/job-status';
 import { RealTimeDriver } from './drivers/real-time-driver';
-import { SystemClock } from './drivers/system-clock';
-import { driveOnWallClock } from './drivers/wall-clock-driving';
 import { LocalEventBridge } from './events/local-event-bridge';
 import { PutEventsEntry, PutEventsResult } from './events/put-events/put-events-entry';
 import { ILocalFunctionHandler } from './events/targets/local-function-handler';
@@ -32,13 +27,19 @@ import { RuntimeWarnings } from './runtime-warnings';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
 import { constructPathsOf } from './template/construct-paths';
 import { CfnTemplate } from './template/intrinsic-resolver';
-import { loadTemplate, LoadedTemplate } from './template/template-loader';
+import { LoadedTemplate } from './template/template-loader';
 
 export * from './events/put-events/put-events-entry';
 export * from './events/targets/target-invocation';
 export * from './events/targets/local-function-handler';
 export * from './runtime-logger';
 export * from './local-batch-runtime-props';
+
+function instanceCapacityOf(backend: BatchBackend): InstanceCapacity {
+  const capacity = backend.capacity;
+  if (!(capacity instanceof InstanceCapacity)) throw new Error('this runtime does not model instances');
+  return capacity;
+}
 
 /**
  * Runs a synthesized CloudFormation template with AWS Batch semantics: the compute environments, job
@@ -101,31 +102,35 @@ export class LocalBatchRuntime {
 
   private constructor(template: CfnTemplate, props: LocalBatchRuntimeProps, private readonly stack?: Stack) {
     const runner = this.runner = (props.executor ?? JobExecutor.process())._createRunner();
-    this.virtual = !runner.realTime;
-    this.backend = new BatchBackend({
-      clock: this.virtual ? new VirtualClock(props.startTime ?? DEFAULT_VIRTUAL_EPOCH_MS) : new SystemClock(),
-      ids: this.virtual ? new SeededIdGenerator(props.seed ?? 1) : new RandomIdGenerator(),
+    this.warningLog = new RuntimeWarnings(props.logger);
+    let reportCollector: ReportCollector | undefined;
+    const assembly = assembleRuntime({
       runner,
-      environment: {
-        account: props.account ?? DEFAULT_ENVIRONMENT.account,
-        region: props.region ?? DEFAULT_ENVIRONMENT.region,
-        partition: DEFAULT_ENVIRONMENT.partition,
-      },
+      clock: runner.realTime ? 'wall' : 'virtual',
+      startEpochMs: props.startTime,
+      seed: props.seed,
+      environment: { account: props.account, region: props.region },
       schedulerScanDepth: props.schedulerScanDepth,
       capacityOptions: capacityOptions(props),
+      template: { template, stackName: props.stackName ?? 'LocalStack', parameters: props.parameters, constructPaths: stack && constructPathsOf(stack) },
+      events: true,
+      beforeLoad: (backend) => { reportCollector = attachReportCollector(backend); }, // minvCpus instances launch while loading
+      afterLoad: (backend, loaded) => {
+        this.warningLog.report(runner.bindRegistry?.(backend.registry) ?? []);
+        for (const instances of props.unmanagedInstances ?? []) {
+          const ce = backend.registry.computeEnvironment(this.resolveReferenceIn(loaded, instances.computeEnvironment), 'computeEnvironment').name;
+          for (let i = 0; i < (instances.count ?? 1); i++) {
+            instanceCapacityOf(backend).registerInstance(ce, instances.instanceType, instances.ecsReservedMemoryMiB);
+          }
+        }
+      },
     });
-    this.reportCollector = attachReportCollector(this.backend); // before loading: minvCpus instances launch then
-    if (!this.virtual) this.driver = driveOnWallClock(this.backend);
-    this.loaded = loadTemplate(this.backend, template, props.stackName ?? 'LocalStack', props.parameters ?? {}, { constructPaths: stack && constructPathsOf(stack) });
-    this.warningLog = new RuntimeWarnings(props.logger);
-    this.warningLog.report(runner.bindRegistry?.(this.backend.registry) ?? []);
-    for (const instances of props.unmanagedInstances ?? []) {
-      const ce = this.computeEnvironmentName(instances.computeEnvironment);
-      for (let i = 0; i < (instances.count ?? 1); i++) {
-        this.instanceCapacity().registerInstance(ce, instances.instanceType, instances.ecsReservedMemoryMiB);
-      }
-    }
-    this.events = new LocalEventBridge(this.backend, this.loaded, { virtual: this.virtual, seed: props.seed });
+    this.backend = assembly.backend;
+    this.virtual = assembly.virtual;
+    this.driver = assembly.driver;
+    this.loaded = assembly.loaded!;
+    this.events = assembly.events!;
+    this.reportCollector = reportCollector!;
   }
 
   /** SubmitJob. Queue and job definition: names, ARNs, logical ids, construct ids or paths, or CDK tokens of the stack. */
@@ -353,11 +358,16 @@ export class LocalBatchRuntime {
 
   /** A CDK token of the loaded stack, or a logical id, becomes the runtime's ARN; other values pass through. */
   private resolveReference(value: string): string {
+    return this.resolveReferenceIn(this.loaded, value);
+  }
+
+  /** resolveReference against a given template: the constructor resolves before `loaded` is assigned. */
+  private resolveReferenceIn(loaded: LoadedTemplate, value: string): string {
     if (Token.isUnresolved(value)) {
       if (!this.stack) throw new Error(`${value} is a CDK token, but this runtime was not created from a stack; use fromStack or pass a name or ARN`);
-      return String(this.loaded.resolver.resolve(this.stack.resolve(value)));
+      return String(loaded.resolver.resolve(this.stack.resolve(value)));
     }
-    return this.loaded.batchResources.get(value) ?? value;
+    return loaded.batchResources.get(value) ?? value;
   }
 
   private computeEnvironmentName(reference: string): string {
@@ -365,9 +375,7 @@ export class LocalBatchRuntime {
   }
 
   private instanceCapacity(): InstanceCapacity {
-    const capacity = this.backend.capacity;
-    if (!(capacity instanceof InstanceCapacity)) throw new Error('this runtime does not model instances');
-    return capacity;
+    return instanceCapacityOf(this.backend);
   }
 
   private requireVirtual(method: string): void {

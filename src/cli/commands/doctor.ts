@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { readTemplateFile } from '../../runtime/api/host/template-file';
+import { readTemplateFile } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import { addJsonOption, addTemplateOptions, keyValues, templateSource, TemplateOptions } from '../common-options';
 import { diagnoseTemplate, TemplateDiagnosis } from '../template-diagnosis';

@@ -2,12 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as cliProgress from 'cli-progress';
 import { Command } from 'commander';
-import { reportHtml } from '../../runtime/report/html/report-html';
-import { PlanReport } from '../../runtime/report/plan-report';
-import { planWorkload } from '../../runtime/report/plan-workload';
-import { PriceOverrides } from '../../runtime/report/price-overrides';
-import { PriceTable } from '../../runtime/report/price-table';
-import { parseWorkloadText, WorkloadError } from '../../runtime/report/workload';
+import { parseWorkloadText, PlanReport, planWorkload, PriceOverrides, PriceTable, reportHtml, WorkloadError } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import { addJsonOption, addTemplateOptions, keyValues, TemplateOptions, templateSource } from '../common-options';
 

@@ -1,6 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { isTerminal, JobStatus } from '../../runtime/core/jobs/job-status';
-import { JobDetail } from '../../runtime/shapes';
+import { isTerminal, JobDetail, JobStatus } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
   addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,

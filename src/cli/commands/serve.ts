@@ -2,11 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { Duration } from 'aws-cdk-lib';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createRuntime } from '../../runtime/api/create-runtime';
-import { readBehaviorsFile } from '../../runtime/api/host/behaviors-file';
-import { isTerminal } from '../../runtime/core/jobs/job-status';
-import { JobBehavior } from '../../runtime/executors/simulated/job-behavior';
-import { SimulatedExecutorProps } from '../../runtime/executors/simulated/simulated-executor-props';
+import { createRuntime, isTerminal, JobBehavior, readBehaviorsFile, SimulatedExecutorProps } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
   addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, keyValues, TemplateOptions, templateSource,

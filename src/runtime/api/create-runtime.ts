@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'crypto';
 import { BatchLocalServer } from './batch-local-server';
+import { bridgeEvents } from '../assembly/runtime-assembly';
 import { EndpointClockMode, EndpointHost } from './host/endpoint-host';
 import { parseEntrypoint } from './host/image-entrypoints';
 import { readTemplateFile } from './host/template-file';
@@ -7,7 +8,6 @@ import { addClockRoutes } from './local/clock-routes';
 import { addEventRoutes } from './local/event-routes';
 import { DEFAULT_VIRTUAL_EPOCH_MS } from '../core/clock';
 import { SeededIdGenerator } from '../core/id-generator';
-import { LocalEventBridge } from '../events/local-event-bridge';
 import { ContainerEngine } from '../executors/docker/container-engine';
 import { JobExecutor } from '../executors/job-executor';
 import { SimulatedExecutorProps } from '../executors/simulated/simulated-executor-props';
@@ -101,7 +101,7 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
     const server = new BatchLocalServer(host.backend, { logError: options.logError, journal: durable });
     // The template's EventBridge rules run against the same backend; their deliveries are readable and
     // events can be injected through the local-only routes (/_local/put-events, /_local/target-invocations).
-    addEventRoutes(server.localRoutes, new LocalEventBridge(host.backend, loaded, { virtual }));
+    addEventRoutes(server.localRoutes, bridgeEvents(host.backend, loaded, host.clockMode));
     addClockRoutes(server.localRoutes, host);
     const restored = durable?.attach(host, server, ids!);
     return {

@@ -2,29 +2,29 @@ import { hostTerminatedReason } from './capacity/capacity-listener';
 import { InstanceCapacityOptions } from './capacity/capacity-options';
 import { InstanceCapacity } from './capacity/instance-capacity';
 import { Clock } from './clock';
+import { JobFlow } from './job-flow';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { ExplainContext, explainJob } from './diagnostics/explain-job';
 import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
-import { diagnoseRunnable, showStuckReason } from './diagnostics/stuck-reason';
 import { ClientException } from './errors';
 import { EventLoop } from './event-loop';
 import { JobRunner } from './executor';
 import { IdGenerator } from './id-generator';
 import { AttemptExecution } from './jobs/attempt-execution';
 import { jobDemand } from './jobs/container-launch';
+import { JobIndex } from './jobs/job-index';
 import { JobLifecycle, JobStateListener } from './jobs/job-lifecycle';
 import { JobRecord } from './jobs/job-record';
 import { JobRetention } from './jobs/job-retention';
 import { JobSpecBuilder } from './jobs/job-spec-builder';
-import { createArrayChildren, resolveDependencies } from './jobs/job-submission';
+import { JobSubmitter } from './jobs/job-submitter';
 import { describeJob } from './jobs/job-view';
 import { listJobs } from './jobs/list-jobs';
 import { livePlacements } from './jobs/lost-hosts';
 import { MultiNodeCoordinator } from './jobs/multi-node';
-import { validateSubmitJobRequest } from './jobs/submit-validation';
 import { SubmittedJobs } from './jobs/submitted-jobs';
 import { BATCH_LOG_GROUP, LogStore } from './logging/log-store';
-import { batchArn, DEFAULT_ENVIRONMENT, Environment } from './model/arns';
+import { DEFAULT_ENVIRONMENT, Environment } from './model/arns';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './model/records';
 import { RegistryOperations } from './model/registry-operations';
 import {
@@ -35,8 +35,8 @@ import { ResourceRegistry } from './model/resource-registry';
 import {
   ComputeEnvironmentIdentity, DescribeComputeEnvironmentsResponse, DescribeJobDefinitionsResponse, DescribeJobQueuesResponse, JobQueueIdentity,
 } from './model/responses';
-import { CapacityModel, Placement } from './scheduling/capacity';
 import { Scheduler } from './scheduling/scheduler';
+import { CapacityModel, Placement } from './types/placement';
 
 export type { JobStateListener } from './jobs/job-lifecycle';
 
@@ -67,8 +67,7 @@ export class BatchBackend {
   readonly logs = new LogStore();
   readonly registry: ResourceRegistry;
   readonly environment: Environment;
-  private readonly jobs = new Map<string, JobRecord>();
-  private readonly jobsByQueue = new Map<JobQueueRecord, Set<JobRecord>>();
+  private readonly jobs = new JobIndex();
   private readonly lifecycle: JobLifecycle;
   private readonly retention: JobRetention;
   private readonly scheduler: Scheduler;
@@ -78,12 +77,13 @@ export class BatchBackend {
   private readonly execution: AttemptExecution;
   private readonly multiNode: MultiNodeCoordinator;
   private readonly timeLimits: JobStateTimeLimits;
-  private nextSequence = 0;
-  /** Top-level jobs not yet SUCCEEDED or FAILED (hasActiveJobs). */
-  private activeJobs = 0;
+  /** The seams between lifecycle, scheduling, execution, capacity and time limits. */
+  private readonly flow: JobFlow;
+  private readonly explainContext: ExplainContext;
   private readonly ids: IdGenerator;
   private readonly specs: JobSpecBuilder;
   private readonly submitted: SubmittedJobs;
+  private readonly submitter: JobSubmitter;
 
   constructor(options: BatchBackendOptions) {
     this.loop = new EventLoop(options.clock);
@@ -92,50 +92,18 @@ export class BatchBackend {
     this.registry = new ResourceRegistry(this.environment);
     this.registryOperations = new RegistryOperations(this.registry, this);
     this.specs = new JobSpecBuilder(this.registry);
-    this.submitted = new SubmittedJobs(this.loop, (job) => this.lifecycle.leaveSubmitted(job), options.maxSubmittedJobs);
-    this.retention = new JobRetention((options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000, (job) => {
-      this.jobs.delete(job.jobId);
-      this.jobsByQueue.get(job.spec.queue)?.delete(job);
-    });
-    this.lifecycle = new JobLifecycle({
-      now: () => this.loop.now(),
-      enqueue: (job) => {
-        this.timeLimits.jobBecameRunnable(job);
-        if (job.nodes) this.multiNode.start(job);
-        else this.scheduler.enqueue(job);
-      },
-      finished: (job) => {
-        if (!job.parent && !job.mnpParent) this.activeJobs--;
-        this.retention.jobFinished(job);
-      },
-      nodeChanged: (node) => this.multiNode.nodeChanged(node),
-    });
-    this.multiNode = new MultiNodeCoordinator({
-      transition: (job, to, reason) => this.lifecycle.transition(job, to, reason),
-      enqueueNode: (node) => this.scheduler.enqueue(node),
-      startNode: (node, placement) => this.execution.start(node, placement),
-      defer: (action) => this.loop.after(0, action),
-      stopNode: (node, reason) => this.terminate(node, reason),
-      now: () => this.loop.now(),
-    });
-    this.capacity = options.capacity ?? new InstanceCapacity(this.loop, {
-      capacityChanged: () => this.scheduler.requestPass(),
-      instanceTerminated: (termination) => this.execution.hostTerminated(termination.lostPlacements, termination.statusReason),
-    }, options.capacityOptions);
-    this.scheduler = new Scheduler(
-      this.loop,
-      this.capacity,
-      {
-        jobPlaced: (job, placement) => this.jobPlaced(job, placement),
-        jobAtHead: (job) => this.jobAtHead(job),
-      },
-      { scanDepth: options.schedulerScanDepth ?? 100 },
-      jobDemand,
-    );
-    this.timeLimits = new JobStateTimeLimits(this.loop, this.explainContext(), (job, reason) => {
-      this.lifecycle.cancel(job, reason, false);
-      this.scheduler.requestPass(); // the next job reaches the head (DIAG-4)
-    });
+    const jobs = this.jobs;
+    this.retention = new JobRetention((options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000, (job) => jobs.remove(job));
+    // The parts are built in dependency order, each with the flow as its typed view of the others;
+    // the flow gets them all at the end (see JobFlow for why the cycle needs one such step).
+    const flow = this.flow = new JobFlow(this.loop, this.retention);
+    this.lifecycle = new JobLifecycle(flow);
+    this.submitted = new SubmittedJobs(this.loop, this.lifecycle, options.maxSubmittedJobs);
+    this.multiNode = new MultiNodeCoordinator(flow);
+    this.capacity = options.capacity ?? new InstanceCapacity(this.loop, flow, options.capacityOptions);
+    this.scheduler = new Scheduler(this.loop, this.capacity, flow, { scanDepth: options.schedulerScanDepth ?? 100 }, jobDemand);
+    this.explainContext = { scheduler: this.scheduler, capacity: this.capacity, demandOf: jobDemand, job: (id) => this.job(id) };
+    this.timeLimits = new JobStateTimeLimits(this.loop, this.explainContext, flow);
     this.execution = new AttemptExecution({
       loop: this.loop,
       runner: options.runner,
@@ -143,8 +111,26 @@ export class BatchBackend {
       environment: this.environment,
       startDelayMs: options.containerStartDelayMs ?? 0,
       ids: this.ids,
-      transition: (job, to, reason) => this.lifecycle.transition(job, to, reason),
-      attemptFinished: (job, retry) => this.attemptFinished(job, retry),
+    }, flow);
+    flow.connect({
+      lifecycle: this.lifecycle,
+      multiNode: this.multiNode,
+      scheduler: this.scheduler,
+      execution: this.execution,
+      timeLimits: this.timeLimits,
+      explain: this.explainContext,
+    });
+    this.submitter = new JobSubmitter({
+      loop: this.loop,
+      ids: this.ids,
+      environment: this.environment,
+      index: this.jobs,
+      specs: this.specs,
+      retention: this.retention,
+      submitted: this.submitted,
+      dependencies: this.lifecycle,
+      multiNode: this.multiNode,
+      listener: flow,
     });
   }
 
@@ -218,32 +204,7 @@ export class BatchBackend {
   // ---- job operations --------------------------------------------------------------------------
 
   submitJob(request: SubmitJobRequest): SubmitJobResponse {
-    this.retention.purge(this.loop.now());
-    validateSubmitJobRequest(request);
-    this.submitted.checkRoom();
-    const spec = this.specs.build(request);
-    const arraySize = request.arrayProperties?.size;
-    const nodeProperties = spec.definition.type === 'multinode' && spec.definition.nodeProperties
-      ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)
-      : undefined;
-    const dependencies = resolveDependencies(request, arraySize, (jobId) => this.job(jobId));
-
-    const jobId = this.ids.nextUuid();
-    const now = this.loop.now();
-    const job = new JobRecord(jobId, batchArn(this.environment, 'job', jobId), spec, now, this.nextSequence++);
-    this.jobs.set(jobId, job);
-    this.activeJobs++;
-    let queueJobs = this.jobsByQueue.get(spec.queue);
-    if (!queueJobs) this.jobsByQueue.set(spec.queue, queueJobs = new Set());
-    queueJobs.add(job);
-    for (const dependency of dependencies.plain) this.lifecycle.addDependency(job, dependency);
-    if (arraySize !== undefined) {
-      createArrayChildren(job, arraySize, dependencies, () => this.nextSequence++, (child, on) => this.lifecycle.addDependency(child, on));
-    }
-    if (nodeProperties) this.multiNode.createNodes(job, nodeProperties);
-    // The caller sees SUBMITTED; the job moves on at the next event (LIFE-1).
-    this.submitted.add(job);
-    return { jobArn: job.arn, jobName: spec.jobName, jobId };
+    return this.submitter.submit(request);
   }
 
   describeJobs(jobIds: string[]): JobDetail[] {
@@ -258,7 +219,7 @@ export class BatchBackend {
     this.retention.purge(this.loop.now());
     if (request.jobQueue !== undefined) {
       const queue = this.registry.jobQueue(request.jobQueue);
-      return listJobs(request, [...(this.jobsByQueue.get(queue) ?? [])]);
+      return listJobs(request, this.jobs.inQueue(queue));
     }
     const parentId = request.arrayJobId ?? request.multiNodeJobId;
     const parent = parentId !== undefined ? this.job(parentId) : undefined;
@@ -275,35 +236,13 @@ export class BatchBackend {
   /** LIFE-7: like cancel, and STARTING/RUNNING jobs are stopped (SIGTERM, then SIGKILL after 30 s). */
   terminateJob(jobId: string, reason: string): void {
     validateReason(reason);
-    this.terminate(this.requireJob(jobId), reason);
+    this.flow.terminate(this.requireJob(jobId), reason);
     this.scheduler.requestPass();
-  }
-
-  private terminate(job: JobRecord, reason: string): void {
-    if (job.nodes && (job.status === 'STARTING' || job.status === 'RUNNING')) {
-      // The main node's end ends the job (MNP-4).
-      job.isTerminated = true;
-      this.terminate(job.nodes[job.mainNodeIndex!], reason);
-    } else if (job.children) {
-      // ARR-4: running children are stopped too.
-      this.lifecycle.cancel(job, reason, true);
-      for (const child of job.children) if (child.status === 'STARTING' || child.status === 'RUNNING') this.terminate(child, reason);
-    } else if (job.status === 'STARTING' || job.status === 'RUNNING') {
-      job.isTerminated = true;
-      this.execution.terminate(job, reason);
-    } else {
-      this.lifecycle.cancel(job, reason, true);
-    }
   }
 
   /** A job by id, array children (`parent:i`) included. */
   job(jobId: string): JobRecord | undefined {
-    const found = this.jobs.get(jobId);
-    if (found) return found;
-    const child = /^(.+)([:#])(\d+)$/.exec(jobId);
-    if (!child) return undefined;
-    const parent = this.jobs.get(child[1]);
-    return child[2] === ':' ? parent?.children?.[Number(child[3])] : parent?.nodes?.[Number(child[3])];
+    return this.jobs.get(jobId);
   }
 
   /**
@@ -311,11 +250,11 @@ export class BatchBackend {
    * housekeeping (scale-down, schedules), which a wall-clock driver lets the process exit on.
    */
   hasActiveJobs(): boolean {
-    return this.activeJobs > 0;
+    return this.flow.hasActiveJobs();
   }
 
   allJobs(): IterableIterator<JobRecord> {
-    return this.jobs.values();
+    return this.jobs.all();
   }
 
   addJobStateListener(listener: JobStateListener): void {
@@ -329,7 +268,7 @@ export class BatchBackend {
    * attempts are terminated (the fleet replaces them). Returns the number of attempts ended.
    */
   recoverLostHosts(): number {
-    const placements = livePlacements(this.jobs.values());
+    const placements = livePlacements(this.jobs.all());
     const instances = new Map<string, Placement>();
     for (const placement of placements) {
       if (this.capacity instanceof InstanceCapacity && placement.instanceId !== undefined) {
@@ -347,11 +286,7 @@ export class BatchBackend {
 
   /** DIAG-2: why the job is where it is. */
   explainJob(jobId: string): string {
-    return explainJob(this.requireJob(jobId), this.explainContext());
-  }
-
-  private explainContext(): ExplainContext {
-    return { scheduler: this.scheduler, capacity: this.capacity, demandOf: jobDemand, job: (id) => this.job(id) };
+    return explainJob(this.requireJob(jobId), this.explainContext);
   }
 
   /** Log lines of the job's latest attempt (LOG-1). */
@@ -369,22 +304,6 @@ export class BatchBackend {
     return job;
   }
 
-  private jobPlaced(job: JobRecord, placement: Placement): void {
-    if (job.stuckReason !== undefined || job.mnpParent?.stuckReason !== undefined) showStuckReason(job, undefined);
-    this.execution.start(job, placement);
-  }
-
-  /** DIAG-2, DIAG-4: a job at the head of its queue shows AWS's reason, and its time limits start. */
-  private jobAtHead(job: JobRecord): void {
-    this.timeLimits.jobAtHead(job);
-    showStuckReason(job, diagnoseRunnable(job, this.explainContext())?.statusReason);
-  }
-
-  /** Called by attempt execution once an attempt has ended and its capacity is free. */
-  private attemptFinished(job: JobRecord, retry: boolean): void {
-    this.scheduler.requestPass();
-    if (retry) this.lifecycle.makeRunnable(job);
-  }
 }
 
 function validateReason(reason: string): void {

@@ -1,16 +1,13 @@
 import { ImageEntrypointRunner } from './image-entrypoints';
 import { readTemplateFile } from './template-file';
+import { assembleRuntime, loadAssemblyTemplate, RuntimeClockMode } from '../../assembly/runtime-assembly';
 import { BatchBackend } from '../../core/backend';
-import { Clock, DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from '../../core/clock';
-import { IdGenerator, SeededIdGenerator } from '../../core/id-generator';
-import { DEFAULT_ENVIRONMENT, Environment } from '../../core/model/arns';
-import { RandomIdGenerator } from '../../drivers/random-id-generator';
+import { IdGenerator } from '../../core/id-generator';
+import { Environment } from '../../core/model/arns';
 import { RealTimeDriver } from '../../drivers/real-time-driver';
-import { SystemClock } from '../../drivers/system-clock';
-import { driveOnWallClock } from '../../drivers/wall-clock-driving';
 import { JobExecutor } from '../../executors/job-executor';
 import { CfnTemplate } from '../../template/intrinsic-resolver';
-import { loadTemplate, LoadedTemplate } from '../../template/template-loader';
+import { LoadedTemplate } from '../../template/template-loader';
 import { ApiError } from '../http/api-error';
 
 /**
@@ -23,7 +20,7 @@ import { ApiError } from '../http/api-error';
  *   own scheduled time and the clock moves only between requests, so a journal of the requests
  *   with their times replays to the same state (durable serve, --state-dir).
  */
-export type EndpointClockMode = 'wall' | 'virtual' | 'wall-replayable';
+export type EndpointClockMode = RuntimeClockMode;
 
 export interface EndpointHostOptions {
   /** How job containers run. @default JobExecutor.process() */
@@ -70,22 +67,16 @@ export class EndpointHost {
   private constructor(options: EndpointHostOptions) {
     const base = (options.executor ?? JobExecutor.process())._createRunner();
     const runner = options.entrypoints && options.entrypoints.size > 0 ? new ImageEntrypointRunner(base, options.entrypoints) : base;
-    this.clockMode = options.clock ?? 'wall';
-    const clock: Clock = this.clockMode === 'wall'
-      ? new SystemClock()
-      : new VirtualClock(options.startEpochMs ?? (this.clockMode === 'virtual' ? DEFAULT_VIRTUAL_EPOCH_MS : Date.now()));
-    this.backend = new BatchBackend({
-      clock,
-      ids: options.ids ?? (this.clockMode === 'virtual' ? new SeededIdGenerator() : new RandomIdGenerator()),
-      runner,
-      environment: { ...DEFAULT_ENVIRONMENT, ...options.environment },
+    const assembly = assembleRuntime({
+      runner, clock: options.clock ?? 'wall', startEpochMs: options.startEpochMs, ids: options.ids, environment: options.environment,
     });
-    // On the virtual clock nothing fires on its own: time moves only when a client asks.
-    if (this.clockMode !== 'virtual') this.driver = driveOnWallClock(this.backend);
+    this.backend = assembly.backend;
+    this.clockMode = assembly.clockMode;
+    this.driver = assembly.driver;
   }
 
   loadTemplate(template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}): LoadedTemplate {
-    return loadTemplate(this.backend, template, stackName, parameters);
+    return loadAssemblyTemplate(this.backend, { template, stackName, parameters });
   }
 
   /** Loads a template file or a `cdk.out` directory (`stackName` picks the stack). */

@@ -14,6 +14,12 @@ export function runnableReason(job: JobRecord, context: ExplainContext): string 
   return diagnoseRunnable(job, context)?.reason;
 }
 
+/** What a time limit does when it expires. */
+export interface TimeLimitActions {
+  /** Cancels the job at the head of its queue (and lets the next job reach the head). */
+  cancelForTimeLimit(job: JobRecord, reason: string): void;
+}
+
 /**
  * DIAG-4 (API): a queue's `jobStateTimeLimitActions` cancel a job that stayed RUNNABLE for the given
  * reason longer than `maxTimeSeconds`, counted from when it reached the head of its queue (AWS: "after
@@ -28,7 +34,7 @@ export class JobStateTimeLimits {
   constructor(
     private readonly loop: EventLoop,
     private readonly context: ExplainContext,
-    private readonly cancel: (job: JobRecord, reason: string) => void,
+    private readonly actions: TimeLimitActions,
   ) {}
 
   /** A new RUNNABLE stretch begins (first time or a retry): checks armed for an earlier one no longer apply. */
@@ -52,7 +58,7 @@ export class JobStateTimeLimits {
       this.loop.after(action.maxTimeSeconds * 1000, () => {
         if (job.status !== 'RUNNABLE' || job.runnableStretch !== stretch) return;
         if (runnableReason(job, this.context) !== action.reason) return;
-        this.cancel(job, `${action.reason}: RUNNABLE for more than ${action.maxTimeSeconds} seconds at the head of the queue (jobStateTimeLimitActions)`);
+        this.actions.cancelForTimeLimit(job, `${action.reason}: RUNNABLE for more than ${action.maxTimeSeconds} seconds at the head of the queue (jobStateTimeLimitActions)`);
       });
     }
   }

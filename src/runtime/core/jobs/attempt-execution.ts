@@ -7,7 +7,7 @@ import { IdGenerator } from '../id-generator';
 import { BATCH_LOG_GROUP, LogStore } from '../logging/log-store';
 import { Environment } from '../model/arns';
 import { JobStatus } from '../model/job-status';
-import { Placement } from '../types/placement';
+import { PlacedAttempt, Placement } from '../types/placement';
 
 /** TIME-2 / LIFE-7: time between SIGTERM and SIGKILL (ECS's stop timeout). */
 export const STOP_GRACE_PERIOD_MS = 30_000;
@@ -18,6 +18,7 @@ export const TIMEOUT_STATUS_REASON = 'Job attempt duration exceeded timeout';
 /** What AWS reports for an attempt whose container exited non-zero. */
 export const NON_ZERO_EXIT_STATUS_REASON = 'Essential container in task exited';
 
+/** What attempt execution runs on. */
 export interface AttemptExecutionContext {
   readonly loop: EventLoop;
   readonly runner: JobRunner;
@@ -25,6 +26,10 @@ export interface AttemptExecutionContext {
   readonly environment: Environment;
   readonly startDelayMs: number;
   readonly ids: IdGenerator;
+}
+
+/** What attempt execution tells the rest of the core. */
+export interface AttemptHooks {
   transition(job: JobRecord, to: JobStatus, reason?: string): void;
   /** The attempt has ended and its capacity is free; `retry` says whether the job goes back to RUNNABLE. */
   attemptFinished(job: JobRecord, retry: boolean): void;
@@ -35,7 +40,7 @@ export interface AttemptExecutionContext {
  * launch and sink: one object per attempt rather than several objects and closures, since a
  * million-job simulation runs a million of them.
  */
-class LiveAttempt extends LazyContainerLaunch implements AttemptSink {
+class LiveAttempt extends LazyContainerLaunch implements AttemptSink, PlacedAttempt {
   handle?: AttemptHandle;
   timers?: Cancellable[];
   ended = false;
@@ -67,6 +72,16 @@ class LiveAttempt extends LazyContainerLaunch implements AttemptSink {
   addTimer(timer: Cancellable): void {
     (this.timers ??= []).push(timer);
   }
+
+  hostTerminated(statusReason: string): void {
+    if (this.ended) return;
+    this.execution.end(this.job, this, { reason: 'Host EC2 instance terminated', statusReason });
+    this.handle?.stop('SIGKILL'); // a real process must not outlive its "instance"
+  }
+
+  terminate(reason: string): void {
+    this.execution.terminateLive(this, reason);
+  }
 }
 
 /**
@@ -78,7 +93,7 @@ export class AttemptExecution {
   private taskPrefix?: string;
   private taskCounter = 0;
 
-  constructor(private readonly context: AttemptExecutionContext) {}
+  constructor(private readonly context: AttemptExecutionContext, private readonly hooks: AttemptHooks) {}
 
   start(job: JobRecord, placement: Placement): void {
     const { loop } = this.context;
@@ -88,7 +103,7 @@ export class AttemptExecution {
     const live = new LiveAttempt(this, this.context, job, attempt, placement);
     job.liveAttempt = live;
     placement.attempt = live;
-    this.context.transition(job, 'STARTING');
+    this.hooks.transition(job, 'STARTING');
     const readyAt = Math.max(placement.readyAt, loop.now()) + this.context.startDelayMs;
     if (readyAt <= loop.now()) {
       this.run(job, attempt, live); // the instance is up: no need to go through the event heap
@@ -102,12 +117,7 @@ export class AttemptExecution {
    * attempts fail with AWS's host statusReason, and retry when attempts remain.
    */
   hostTerminated(placements: readonly Placement[], statusReason: string): void {
-    for (const placement of placements) {
-      const live = placement.attempt as LiveAttempt | undefined;
-      if (!live || live.ended) continue;
-      this.end(live.job, live, { reason: 'Host EC2 instance terminated', statusReason });
-      live.handle?.stop('SIGKILL'); // a real process must not outlive its "instance"
-    }
+    for (const placement of placements) placement.attempt?.hostTerminated(statusReason);
   }
 
   /** Task ids: a per-runtime random prefix and a counter (cheap, unique, 32 hex characters). */
@@ -118,8 +128,13 @@ export class AttemptExecution {
 
   /** LIFE-7: stops a STARTING or RUNNING job; it becomes FAILED with `reason` and is never retried. */
   terminate(job: JobRecord, reason: string): void {
-    const live = job.liveAttempt as LiveAttempt | undefined;
-    if (!live || live.ended) return;
+    job.liveAttempt?.terminate(reason);
+  }
+
+  /** @internal LIFE-7 for one live attempt, asked by the attempt itself (PlacedAttempt.terminate) */
+  terminateLive(live: LiveAttempt, reason: string): void {
+    if (live.ended) return;
+    const job = live.job;
     job.stopCause = 'TERMINATED';
     job.pendingStatusReason = reason;
     if (!live.handle) {
@@ -135,7 +150,7 @@ export class AttemptExecution {
     const { loop } = this.context;
     attempt.startedAt = loop.now();
     job.startedAt = attempt.startedAt;
-    this.context.transition(job, 'RUNNING');
+    this.hooks.transition(job, 'RUNNING');
     // LOG-1: the stream exists once the attempt runs. Simulated runs skip this (a million empty
     // streams cost more than the jobs); their stream appears with the first line.
     if (this.context.runner.realTime) this.context.logs.ensureStream(BATCH_LOG_GROUP, attempt.logStreamName!);
@@ -184,19 +199,19 @@ export class AttemptExecution {
 
     if (succeeded) {
       job.stoppedAt = now;
-      this.context.transition(job, 'SUCCEEDED', statusReason);
-      this.context.attemptFinished(job, false);
+      this.hooks.transition(job, 'SUCCEEDED', statusReason);
+      this.hooks.attemptFinished(job, false);
       return;
     }
     const retry = shouldRetry(job, { exitCode: result.exitCode, reason: result.reason, statusReason });
     if (retry) {
       // RETRY-3: back to RUNNABLE; the next attempt gets a fresh timeout (TIME-3).
       job.statusReason = statusReason;
-      this.context.attemptFinished(job, true);
+      this.hooks.attemptFinished(job, true);
     } else {
       job.stoppedAt = now;
-      this.context.transition(job, 'FAILED', statusReason);
-      this.context.attemptFinished(job, false);
+      this.hooks.transition(job, 'FAILED', statusReason);
+      this.hooks.attemptFinished(job, false);
     }
   }
 }

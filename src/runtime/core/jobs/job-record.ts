@@ -3,6 +3,7 @@ import { JobStatus } from '../model/job-status';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from '../model/records';
 import { ContainerProperties } from '../model/requests';
 import type { ContainerDemand } from '../types/demand';
+import type { PlacedAttempt, Placement } from '../types/placement';
 
 /**
  * One attempt of a job (LIFE-5). ARNs and the log stream name are derived on read: a million-job
@@ -88,7 +89,7 @@ class RareJobState {
   stopCause?: 'TIMEOUT' | 'TERMINATED';
   runnableStretch = 0;
   pendingStatusReason?: string;
-  reservedPlacement?: unknown;
+  reservedPlacement?: Placement;
   stuckReason?: string;
 }
 
@@ -120,7 +121,7 @@ export class JobRecord {
   /** Jobs waiting for this one. */
   dependents?: JobRecord[];
   /** The attempt in flight (STARTING/RUNNING), owned by attempt execution. */
-  liveAttempt?: unknown;
+  liveAttempt?: PlacedAttempt;
   private rare?: RareJobState;
 
   /**
@@ -229,8 +230,8 @@ export class JobRecord {
    * MNP-8: a non-main node's place, reserved together with the main node's (gang placement) and used
    * once the main node RUNS (MNP-3). A `Placement`; typed loosely to keep this file free of scheduling.
    */
-  get reservedPlacement(): unknown { return this.rare?.reservedPlacement; }
-  set reservedPlacement(value: unknown) { if (value !== undefined || this.rare) this.writable.reservedPlacement = value; }
+  get reservedPlacement(): Placement | undefined { return this.rare?.reservedPlacement; }
+  set reservedPlacement(value: Placement | undefined) { if (value !== undefined || this.rare) this.writable.reservedPlacement = value; }
 
   /** DIAG-2: the AWS statusReason this job shows while stuck at the head of its queue, so it can be cleared. */
   get stuckReason(): string | undefined { return this.rare?.stuckReason; }

@@ -9,8 +9,8 @@ export function livePlacements(jobs: Iterable<JobRecord>): Placement[] {
   const placements: Placement[] = [];
   const visit = (job: JobRecord): void => {
     if (job.status === 'STARTING' || job.status === 'RUNNING') {
-      const live = job.liveAttempt as { placement?: Placement; ended?: boolean } | undefined;
-      if (live?.placement && !live.ended) placements.push(live.placement);
+      const live = job.liveAttempt;
+      if (live && !live.ended) placements.push(live.placement);
     }
     for (const child of job.children ?? []) visit(child);
     for (const node of job.nodes ?? []) visit(node);

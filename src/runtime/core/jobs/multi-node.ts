@@ -119,7 +119,7 @@ export class MultiNodeCoordinator {
    * another place rather than started on an instance that is gone.
    */
   private startReserved(node: JobRecord): void {
-    const placement = node.reservedPlacement as Placement | undefined;
+    const placement = node.reservedPlacement;
     if (!placement || node.status !== 'RUNNABLE') return;
     node.reservedPlacement = undefined;
     if (placement.released) this.context.enqueueNode(node);
@@ -129,7 +129,7 @@ export class MultiNodeCoordinator {
   private mainNodeEnded(parent: JobRecord, main: JobRecord): void {
     for (const other of parent.nodes!) {
       // MNP-8: places reserved for nodes that never started go back (the main node ended early).
-      (other.reservedPlacement as Placement | undefined)?.release();
+      other.reservedPlacement?.release();
       other.reservedPlacement = undefined;
     }
     for (const other of parent.nodes!) {

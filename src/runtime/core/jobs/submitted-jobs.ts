@@ -12,13 +12,18 @@ export const MAX_SUBMITTED_JOBS = 1_000_000;
  * One loop event moves every job submitted at that instant, in submission order, instead of one
  * event (and closure) per job: LIM-7 asks the runtime to hold a million SUBMITTED jobs.
  */
+/** Where a job goes when it leaves SUBMITTED (the lifecycle: PENDING or RUNNABLE). */
+export interface SubmittedJobsExit {
+  leaveSubmitted(job: JobRecord): void;
+}
+
 export class SubmittedJobs {
   private waiting: JobRecord[] = [];
   private moveScheduled = false;
 
   constructor(
     private readonly loop: EventLoop,
-    private readonly moveOn: (job: JobRecord) => void,
+    private readonly next: SubmittedJobsExit,
     private readonly limit: number = MAX_SUBMITTED_JOBS,
   ) {}
 
@@ -40,6 +45,6 @@ export class SubmittedJobs {
     const jobs = this.waiting;
     this.waiting = [];
     this.moveScheduled = false;
-    for (const job of jobs) this.moveOn(job);
+    for (const job of jobs) this.next.leaveSubmitted(job);
   }
 }

@@ -1,0 +1,29 @@
+/**
+ * What the `batch-local` CLI may use of the runtime, and nothing more: the CLI imports this module
+ * only, so the runtime's internals can move without touching the CLI, and this list shows at a glance
+ * how much of the runtime the CLI depends on. Not part of the jsii API (src/index.ts does not export it).
+ */
+export { assembleRuntime } from './assembly/runtime-assembly';
+export { createRuntime } from './api/create-runtime';
+export type { CreateRuntimeOptions, LocalRuntime } from './api/create-runtime';
+export { readBehaviorsFile } from './api/host/behaviors-file';
+export { EndpointHost } from './api/host/endpoint-host';
+export { parseEntrypoint } from './api/host/image-entrypoints';
+export { readTemplateFile } from './api/host/template-file';
+export { BatchBackend } from './core/backend';
+export { isTerminal } from './core/model/job-status';
+export type { JobStatus } from './core/model/job-status';
+export { BATCH_LOG_GROUP } from './core/logging/log-store';
+export { ContainerEngine } from './executors/docker/container-engine';
+export { JobExecutor } from './executors/job-executor';
+export { JobBehavior } from './executors/simulated/job-behavior';
+export type { SimulatedExecutorProps } from './executors/simulated/simulated-executor-props';
+export { reportHtml } from './report/html/report-html';
+export type { PlanReport } from './report/plan-report';
+export { planWorkload } from './report/plan-workload';
+export type { PriceOverrides } from './report/price-overrides';
+export { PriceTable } from './report/price-table';
+export { parseWorkloadText, WorkloadError } from './report/workload';
+export type { JobDetail } from './shapes';
+export type { CfnTemplate } from './template/intrinsic-resolver';
+export type { LoadedTemplate } from './template/template-loader';
