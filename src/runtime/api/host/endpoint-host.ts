@@ -3,6 +3,7 @@ import { readTemplateFile } from './template-file';
 import { BatchBackend } from '../../core/backend';
 import { Clock, DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from '../../core/clock';
 import { IdGenerator, SeededIdGenerator } from '../../core/id-generator';
+import { JobRunner } from '../../core/executor';
 import { DEFAULT_ENVIRONMENT, Environment } from '../../core/model/arns';
 import { RandomIdGenerator } from '../../drivers/random-id-generator';
 import { RealTimeDriver } from '../../drivers/real-time-driver';
@@ -38,6 +39,8 @@ export interface EndpointHostOptions {
   readonly startEpochMs?: number;
   /** Job ids. @default seeded (reproducible) on the virtual clock, random UUIDs otherwise */
   readonly ids?: IdGenerator;
+  /** Wraps the executor's runner (a durable endpoint journals and replays attempts through it). @default - the runner as is */
+  readonly wrapRunner?: (runner: JobRunner) => JobRunner;
 }
 
 /** What `GET /_local/clock` answers. */
@@ -68,7 +71,8 @@ export class EndpointHost {
   private readonly driver?: RealTimeDriver;
 
   private constructor(options: EndpointHostOptions) {
-    const base = (options.executor ?? JobExecutor.process())._createRunner();
+    const created = (options.executor ?? JobExecutor.process())._createRunner();
+    const base = options.wrapRunner ? options.wrapRunner(created) : created;
     const runner = options.entrypoints && options.entrypoints.size > 0 ? new ImageEntrypointRunner(base, options.entrypoints) : base;
     this.clockMode = options.clock ?? 'wall';
     const clock: Clock = this.clockMode === 'wall'
