@@ -92,7 +92,11 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
   }
   const clock: EndpointClockMode = virtual ? 'virtual' : durable ? 'wall-replayable' : 'wall';
   const host = EndpointHost.create({
-    executor, entrypoints: new Map((options.entrypoints ?? []).map(parseEntrypoint)), clock, ids, startEpochMs: durable?.header.startEpochMs,
+    executor,
+    entrypoints: new Map((options.entrypoints ?? []).map(parseEntrypoint)),
+    clock,
+    ids,
+    startEpochMs: durable?.header.startEpochMs,
     wrapRunner: durable ? (runner) => durable!.wrapRunner(runner) : undefined,
   });
   try {

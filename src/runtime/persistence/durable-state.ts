@@ -62,6 +62,8 @@ export class DurableState implements RequestJournal {
 
   private writer?: JournalWriter;
   private replaying = false;
+  /** Closing: nothing more is journaled (attempts killed by the stop stay unended for the next start). */
+  private closing = false;
   private host?: EndpointHost;
   private ids?: RecordingIdGenerator;
   private runner?: JournalRunner;
@@ -82,10 +84,16 @@ export class DurableState implements RequestJournal {
     if (!real.realTime) return real;
     this.runner = new JournalRunner(real, {
       ended: (launch, result, sync) => {
-        if (this.replaying) return;
+        if (this.replaying || this.closing) return;
         this.writer?.append({
-          k: 'end', t: this.host!.backend.loop.now(), jobId: launch.jobId, attempt: launch.attempt,
-          exitCode: result.exitCode, reason: result.reason, statusReason: result.statusReason, ...(sync ? { sync } : {}),
+          k: 'end',
+          t: this.host!.backend.loop.now(),
+          jobId: launch.jobId,
+          attempt: launch.attempt,
+          exitCode: result.exitCode,
+          reason: result.reason,
+          statusReason: result.statusReason,
+          ...(sync ? { sync } : {}),
         });
       },
       settle: () => {
@@ -105,12 +113,12 @@ export class DurableState implements RequestJournal {
     const backend = host.backend;
     backend.addJobStateListener({
       onJobStateChange: (job) => {
-        if (!this.replaying) this.writer?.append({ k: 'state', t: backend.loop.now(), jobId: job.jobId, status: job.status });
+        if (!this.replaying && !this.closing) this.writer?.append({ k: 'state', t: backend.loop.now(), jobId: job.jobId, status: job.status });
       },
     });
     backend.logs.addListener({
       onLogAppended: (group, stream, timestamp, message) => {
-        if (this.replaying) return;
+        if (this.replaying || this.closing) return;
         const source = this.runner?.writingAttempt; // the attempt whose container wrote it, for a replay to write it again
         this.writer?.append({ k: 'log', t: timestamp, group, stream, message, ...source });
       },
@@ -153,8 +161,12 @@ export class DurableState implements RequestJournal {
     return this.writer!.commit(record);
   }
 
-  /** Writes what is queued and releases the directory. */
+  /**
+   * Writes what is queued and releases the directory. Nothing is journaled after this: a real
+   * attempt still running is left to the next start, which fails it as on a lost host.
+   */
   async close(): Promise<void> {
+    this.closing = true;
     await this.writer?.close();
     this.opened.release();
   }

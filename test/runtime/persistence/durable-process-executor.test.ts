@@ -55,11 +55,15 @@ describe('serve --state-dir with the process executor', () => {
     const args = ['--template', SMALL_STACK, '--executor', 'process', '--state-dir', path.join(dir, 'state')];
     const first = await spawnServe(args);
     started.push(first);
-    const submit = async (server: ServeChild, input: SubmitJobCommandInput): Promise<string> => (await server.batch.send(new SubmitJobCommand(input))).jobId!;
+    const submit = async (server: ServeChild, input: SubmitJobCommandInput): Promise<string> =>
+      (await server.batch.send(new SubmitJobCommand(input))).jobId!;
     const blocked: string[] = [];
     for (const name of ['blocked-1', 'blocked-2']) {
       blocked.push(await submit(first, {
-        jobName: name, jobQueue: 'first-run-job-queue', jobDefinition: 'hello', retryStrategy: { attempts: 2 },
+        jobName: name,
+        jobQueue: 'first-run-job-queue',
+        jobDefinition: 'hello',
+        retryStrategy: { attempts: 2 },
         // `//tmp/...`: the process executor maps the container's /tmp to the attempt's own; `//` (the same path) is not mapped
         containerOverrides: { command: ['sh', '-c', `echo waiting; while [ ! -e /${release} ]; do sleep 0.2; done; echo released`] },
       }));
@@ -69,7 +73,10 @@ describe('serve --state-dir with the process executor', () => {
     for (let i = 0; i < 48; i++) {
       const previous = quick[quick.length - 1];
       const id = await submit(first, {
-        jobName: `quick-${i}`, jobQueue: 'first-run-job-queue', jobDefinition: 'hello', retryStrategy: { attempts: 2 },
+        jobName: `quick-${i}`,
+        jobQueue: 'first-run-job-queue',
+        jobDefinition: 'hello',
+        retryStrategy: { attempts: 2 },
         ...(i % 10 === 0 ? { arrayProperties: { size: 3 } } : {}),
         ...(i % 4 === 1 && previous ? { dependsOn: [{ jobId: previous }] } : {}),
       });
