@@ -233,7 +233,7 @@ describe('serve --state-dir', () => {
       (await post(first.url, 'submitjob', { jobName: 'bad', jobQueue: 'first-run-job-queue', jobDefinition: 'failing' })).jobId,
     ];
     const before = await pollUntil(() => post(first.url, 'describejobs', { jobs: ids }).then((r) => r.jobs),
-      (jobs: Array<{ status: string }>) => jobs.every((job) => job.status === 'SUCCEEDED' || job.status === 'FAILED'), 60_000);
+      (jobs: Array<{ status: string; container: { logStreamName: string; exitCode?: number } }>) => jobs.every((job) => job.status === 'SUCCEEDED' || job.status === 'FAILED'), 60_000);
     await first.close();
 
     // WHEN

@@ -26,7 +26,7 @@ function recordingSink(): AttemptSink & { seen: string[] } {
   };
 }
 
-function launch(jobId: string, attempt: number): ContainerLaunch {
+function launchOf(jobId: string, attempt: number): ContainerLaunch {
   return {
     jobId, jobName: jobId, attempt, jobDefinitionName: 'def', command: ['true'], environment: {}, vcpus: 1, memoryMiB: 128, gpus: 0, container: {}, logStreamName: `def/default/${jobId}-${attempt}`,
   } as ContainerLaunch;
@@ -51,7 +51,7 @@ describe('JournalRunner', () => {
     const sink = recordingSink();
 
     // WHEN an attempt starts and the journal's line and end for it are played back
-    const handle = runner.start(launch('a', 1), sink);
+    const handle = runner.start(launchOf('a', 1), sink);
     handle.stop('SIGKILL');
     const line: LogRecord = { k: 'log', t: 1, group: 'g', stream: 's', message: 'hello', jobId: 'a', attempt: 1 };
     const end: EndRecord = { k: 'end', t: 2, jobId: 'a', attempt: 1, exitCode: 3, reason: 'r' };
@@ -74,7 +74,7 @@ describe('JournalRunner', () => {
     const sink = recordingSink();
 
     // WHEN
-    runner.start(launch('a', 1), sink);
+    runner.start(launchOf('a', 1), sink);
 
     // THEN
     expect(sink.seen).toEqual(['exited {"reason":"CannotStartContainerError"}']);
@@ -85,12 +85,12 @@ describe('JournalRunner', () => {
     const real = new ScriptedRunner();
     const rec = recorder();
     const runner = new JournalRunner(real, rec.as);
-    runner.start(launch('lost', 1), recordingSink());
+    runner.start(launchOf('lost', 1), recordingSink());
     runner.switchToLive();
     const sink = recordingSink();
 
     // WHEN a retry starts, the runtime stops it, and the real runner reports a line and its end (twice)
-    const handle = runner.start(launch('lost', 2), sink);
+    const handle = runner.start(launchOf('lost', 2), sink);
     handle.stop('SIGTERM');
     const started = real.started[0];
     started.sink.log('bye');
@@ -115,7 +115,7 @@ describe('JournalRunner', () => {
     runner.switchToLive();
 
     // WHEN
-    runner.start(launch('a', 1), recordingSink());
+    runner.start(launchOf('a', 1), recordingSink());
 
     // THEN
     expect(rec.ended).toEqual([{ jobId: 'a', result: { reason: 'no such file' }, sync: true }]);
@@ -132,7 +132,7 @@ describe('JournalRunner', () => {
     const sink = { ...recordingSink(), log: () => { during = runner.writingAttempt; } };
 
     // WHEN
-    runner.start(launch('a', 2), sink);
+    runner.start(launchOf('a', 2), sink);
     real.started[0].sink.log('x');
 
     // THEN
