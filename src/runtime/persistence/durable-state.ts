@@ -16,8 +16,8 @@ export interface RestoreSummary {
   readonly requests: number;
   readonly jobsRecovered: number;
   readonly attemptsLost: number;
-  /** Containers left from before the restart and removed (docker executor). */
-  readonly containersRemoved: number;
+  /** Containers left from before the restart and removed (docker executor); absent when none. */
+  readonly containersRemoved?: number;
   readonly now: number;
 }
 
@@ -135,7 +135,7 @@ export class DurableState implements RequestJournal {
     const attemptsLost = backend.recoverLostHosts();
     if (attemptsLost > 0) this.writer.append({ k: 'recover', t, ids: ids.take(), attempts: attemptsLost });
     this.writer.flushSync();
-    return { requests, jobsRecovered, attemptsLost, containersRemoved, now: backend.loop.now() };
+    return { requests, jobsRecovered, attemptsLost, ...(containersRemoved > 0 ? { containersRemoved } : {}), now: backend.loop.now() };
   }
 
   /**

@@ -119,7 +119,11 @@ describe('serve --state-dir with the process executor', () => {
     }
     // dependencies ran in order
     for (const [id, dependency] of dependencyOf) expect(final.get(id)!.startedAt!).toBeGreaterThanOrEqual(final.get(dependency)!.stoppedAt!);
-    expect(JSON.parse(second.stdout()).restored).toEqual(expect.objectContaining({ attemptsLost: 2 }));
+    // the blocked ones at least; a quick job (or array child) may have been running at the kill too
+    const lostSeen = all.flatMap((id) => final.get(id)!.attempts ?? []) // array parents have none
+      .filter((attempt) => HOST_LOST.test(attempt.statusReason ?? '')).length;
+    expect(lostSeen).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(second.stdout()).restored.attemptsLost).toBeGreaterThanOrEqual(lostSeen);
     expect(second.stderr()).not.toContain('differs from what it recorded');
   }, 400_000);
 });
