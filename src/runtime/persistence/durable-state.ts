@@ -1,5 +1,5 @@
 import { JournalWriter } from './journal-file';
-import { HeaderRecord, JOURNAL_FORMAT, JOURNAL_VERSION, JournalRecord, RequestRecord } from './journal-records';
+import { HeaderRecord, JOURNAL_FORMAT, JOURNAL_VERSION, JournalRecord, RecoverRecord, RequestRecord } from './journal-records';
 import { JournalRunner } from './journal-runner';
 import { RecordingIdGenerator } from './recording-id-generator';
 import { removeStaleContainers } from './stale-containers';
@@ -184,6 +184,12 @@ export class DurableState implements RequestJournal {
     let unusedIds = 0;
     let unplayed = 0;
     const lastStatus = new Map<string, string>();
+    // A request record holds the ids generated since the record before it, so its ids are handed
+    // out from there on: with a real executor, ends and log lines played back in between run
+    // events (an attempt's start takes an id) before the request itself is reached.
+    const idRecords = this.records.filter((record): record is RequestRecord | RecoverRecord => record.k === 'req' || record.k === 'recover');
+    let nextIds = 0;
+    if (idRecords.length > 0) ids.replayIds(idRecords[nextIds++].ids);
     try {
       for (const record of this.records) {
         if (record.k === 'header') continue;
@@ -196,7 +202,6 @@ export class DurableState implements RequestJournal {
             if (!this.runner.playBack(record)) unplayed++;
           }
         } else if (record.k === 'req' || record.k === 'recover') {
-          ids.replayIds(record.ids);
           host.catchUp(record.t); // what beforeHandle did live
           if (record.k === 'req') {
             this.apply(server, record, backend);
@@ -205,6 +210,7 @@ export class DurableState implements RequestJournal {
             backend.recoverLostHosts();
           }
           unusedIds += ids.endReplay();
+          if (nextIds < idRecords.length) ids.replayIds(idRecords[nextIds++].ids);
         }
       }
       host.catchUp(lastTime); // the events the previous process ran after its last request
