@@ -92,7 +92,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
   }
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => closing ??= (async () => {
-    // A durable endpoint keeps its unfinished jobs for the next start (its executor has no processes to stop).
+    // A durable endpoint keeps its unfinished jobs for the next start (a real executor's running attempts then fail as on a lost host).
     if (!runtime.durable) {
       for (const job of [...backend.allJobs()]) {
         if (!isTerminal(job.status)) backend.terminateJob(job.jobId, 'batch-local serve is shutting down');
@@ -115,7 +115,7 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .addOption(new Option('--clock <mode>', 'wall: jobs take real time; virtual: simulated jobs, time moves only on POST /_local/clock/advance or /run-until-idle')
       .choices(['wall', 'virtual']).default('wall'))
     .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, seed)')
-    .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start (simulated executor; one server per DIR)')
+    .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start; jobs running at a crash fail as on a lost host and retry (one server per DIR)')
     .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
   addJsonOption(command);
   command.addHelpText('after', `

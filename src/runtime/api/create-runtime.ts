@@ -34,8 +34,9 @@ export interface CreateRuntimeOptions {
   /** Where errors the server could not answer are reported. */
   readonly logError?: (message: string) => void;
   /**
-   * Journal every accepted change to this directory and restore from it on start (simulated
-   * executor only: a replay cannot re-run host processes). @default - in memory only
+   * Journal every accepted change to this directory and restore from it on start. With the process
+   * or docker executor, attempts are played back from the journal and those live at a crash fail as
+   * on a lost host (see DurableState). @default - in memory only
    */
   readonly stateDir?: string;
   /** What else a restart must match to replay (e.g. the behaviours file's hash). @default - none */
@@ -67,10 +68,6 @@ export interface LocalRuntime {
 export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
   const virtual = options.clock === 'virtual';
   const executorKind = virtual ? 'simulated' : options.executor;
-  if (options.stateDir !== undefined && executorKind !== 'simulated') {
-    throw new Error(`--state-dir ${options.stateDir}: needs the simulated executor (--executor simulated or --clock virtual); `
-      + 'a restart replays the journal, and host processes or containers cannot be replayed');
-  }
   const executor = executorFor(executorKind, options);
   const read = readTemplateFile(options.templateFile, options.stackName);
   let durable: DurableState | undefined;
@@ -82,6 +79,8 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
         template: sha256(JSON.stringify(read.template)),
         stack: read.stackName,
         parameters: JSON.stringify(options.parameters ?? {}),
+        // A journal of real attempts replays only with the runner that plays them back (and vice versa).
+        ...(executorKind === 'simulated' ? {} : { executor: executorKind }),
         ...options.fingerprint,
       },
       startEpochMs: virtual ? DEFAULT_VIRTUAL_EPOCH_MS : Date.now(),
@@ -93,7 +92,12 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
   }
   const clock: EndpointClockMode = virtual ? 'virtual' : durable ? 'wall-replayable' : 'wall';
   const host = EndpointHost.create({
-    executor, entrypoints: new Map((options.entrypoints ?? []).map(parseEntrypoint)), clock, ids, startEpochMs: durable?.header.startEpochMs,
+    executor,
+    entrypoints: new Map((options.entrypoints ?? []).map(parseEntrypoint)),
+    clock,
+    ids,
+    startEpochMs: durable?.header.startEpochMs,
+    wrapRunner: durable ? (runner) => durable!.wrapRunner(runner) : undefined,
   });
   try {
     const loaded = host.loadTemplate(read.template, read.stackName, options.parameters ?? {});

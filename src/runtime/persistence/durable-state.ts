@@ -1,18 +1,23 @@
 import { JournalWriter } from './journal-file';
-import { HeaderRecord, JOURNAL_FORMAT, JOURNAL_VERSION, JournalRecord, RequestRecord } from './journal-records';
+import { HeaderRecord, JOURNAL_FORMAT, JOURNAL_VERSION, JournalRecord, RecoverRecord, RequestRecord } from './journal-records';
+import { JournalRunner } from './journal-runner';
 import { RecordingIdGenerator } from './recording-id-generator';
+import { removeStaleContainers } from './stale-containers';
 import { openStateDir, OpenedStateDir } from './state-dir';
 import { BATCH_HANDLERS } from '../api/batch/batch-handlers';
 import { BatchLocalServer } from '../api/batch-local-server';
 import { EndpointHost } from '../api/host/endpoint-host';
 import { ApiError } from '../api/http/api-error';
 import { AcceptedRequest, RequestJournal } from '../api/http/request-journal';
+import { JobRunner } from '../core/executor';
 
 /** What a restart found and did, for the startup message and tests. */
 export interface RestoreSummary {
   readonly requests: number;
   readonly jobsRecovered: number;
   readonly attemptsLost: number;
+  /** Containers left from before the restart and removed (docker executor); absent when none. */
+  readonly containersRemoved?: number;
   readonly now: number;
 }
 
@@ -20,6 +25,11 @@ export interface RestoreSummary {
  * `serve --state-dir`: the adapter between the HTTP layer and the journal. The core stays pure; it
  * is observed through its listener hooks (job state changes, log lines) and driven only through
  * the same handlers the HTTP layer calls.
+ *
+ * With a real executor (processes, containers) the replay cannot run the containers again: a
+ * JournalRunner ends each attempt as journaled instead (exit code, reasons, log lines, times), and
+ * the attempts with no journaled end, live at the crash, are failed as on a lost host (RETRY-3)
+ * and retried on the real executor.
  *
  * Durability comes from replay: the runtime is deterministic given its template, behaviours, id
  * seed and the sequence of accepted requests with their runtime times (the endpoint's clock is
@@ -52,8 +62,11 @@ export class DurableState implements RequestJournal {
 
   private writer?: JournalWriter;
   private replaying = false;
+  /** Closing: nothing more is journaled (attempts killed by the stop stay unended for the next start). */
+  private closing = false;
   private host?: EndpointHost;
   private ids?: RecordingIdGenerator;
+  private runner?: JournalRunner;
 
   private constructor(
     private readonly opened: OpenedStateDir,
@@ -61,6 +74,34 @@ export class DurableState implements RequestJournal {
     private readonly records: JournalRecord[],
     private readonly warn: (message: string) => void,
   ) {}
+
+  /**
+   * The runner the endpoint's backend gets. A simulated one replays as it ran (it is deterministic);
+   * a real one (processes, containers) is wrapped in a JournalRunner, which plays attempts back
+   * from the journal during the replay and runs them for real afterwards.
+   */
+  wrapRunner(real: JobRunner): JobRunner {
+    if (!real.realTime) return real;
+    this.runner = new JournalRunner(real, {
+      ended: (launch, result, sync) => {
+        if (this.replaying || this.closing) return;
+        this.writer?.append({
+          k: 'end',
+          t: this.host!.backend.loop.now(),
+          jobId: launch.jobId,
+          attempt: launch.attempt,
+          exitCode: result.exitCode,
+          reason: result.reason,
+          statusReason: result.statusReason,
+          ...(sync ? { sync } : {}),
+        });
+      },
+      settle: () => {
+        if (!this.replaying) this.host?.catchUp();
+      },
+    }, this.records);
+    return this.runner;
+  }
 
   /**
    * Replays the journal into `host` (its template already loaded), fails the attempts that were
@@ -72,12 +113,14 @@ export class DurableState implements RequestJournal {
     const backend = host.backend;
     backend.addJobStateListener({
       onJobStateChange: (job) => {
-        if (!this.replaying) this.writer?.append({ k: 'state', t: backend.loop.now(), jobId: job.jobId, status: job.status });
+        if (!this.replaying && !this.closing) this.writer?.append({ k: 'state', t: backend.loop.now(), jobId: job.jobId, status: job.status });
       },
     });
     backend.logs.addListener({
       onLogAppended: (group, stream, timestamp, message) => {
-        if (!this.replaying) this.writer?.append({ k: 'log', t: timestamp, group, stream, message });
+        if (this.replaying || this.closing) return;
+        const source = this.runner?.writingAttempt; // the attempt whose container wrote it, for a replay to write it again
+        this.writer?.append({ k: 'log', t: timestamp, group, stream, message, ...source });
       },
     });
     const requests = this.replay(host, server, ids);
@@ -85,11 +128,25 @@ export class DurableState implements RequestJournal {
     for (const job of backend.allJobs()) jobsRecovered += 1 + (job.children?.length ?? 0);
     this.writer = new JournalWriter(this.opened.journalFile, this.opened.journal.validBytes);
     if (this.records.length === 0) this.writer.append(this.header);
+    // From here on attempts run for real: the lost-host retries below included.
+    this.runner?.switchToLive();
+    const containersRemoved = this.removeContainersLeftRunning(backend);
     const t = backend.loop.now();
     const attemptsLost = backend.recoverLostHosts();
     if (attemptsLost > 0) this.writer.append({ k: 'recover', t, ids: ids.take(), attempts: attemptsLost });
     this.writer.flushSync();
-    return { requests, jobsRecovered, attemptsLost, now: backend.loop.now() };
+    return { requests, jobsRecovered, attemptsLost, ...(containersRemoved > 0 ? { containersRemoved } : {}), now: backend.loop.now() };
+  }
+
+  /**
+   * Docker: a container that outlived the crashed server would go on running unseen while its
+   * attempt is failed and retried, so it is removed. (Host processes need nothing: the spawn helper
+   * kills its jobs' process groups when the server's end of its stdin closes, SIGKILL included.)
+   */
+  private removeContainersLeftRunning(backend: EndpointHost['backend']): number {
+    const command = (this.runner?.realRunner as { engineCommand?: string } | undefined)?.engineCommand;
+    if (command === undefined || this.records.length === 0) return 0;
+    return removeStaleContainers(command, (jobId) => backend.job(jobId.split(/[:#]/)[0]) !== undefined, this.warn);
   }
 
   beforeHandle(): number {
@@ -104,8 +161,12 @@ export class DurableState implements RequestJournal {
     return this.writer!.commit(record);
   }
 
-  /** Writes what is queued and releases the directory. */
+  /**
+   * Writes what is queued and releases the directory. Nothing is journaled after this: a real
+   * attempt still running is left to the next start, which fails it as on a lost host.
+   */
   async close(): Promise<void> {
+    this.closing = true;
     await this.writer?.close();
     this.opened.release();
   }
@@ -121,15 +182,26 @@ export class DurableState implements RequestJournal {
     let requests = 0;
     let lastTime = backend.loop.now();
     let unusedIds = 0;
+    let unplayed = 0;
     const lastStatus = new Map<string, string>();
+    // A request record holds the ids generated since the record before it, so its ids are handed
+    // out from there on: with a real executor, ends and log lines played back in between run
+    // events (an attempt's start takes an id) before the request itself is reached.
+    const idRecords = this.records.filter((record): record is RequestRecord | RecoverRecord => record.k === 'req' || record.k === 'recover');
+    let nextIds = 0;
+    if (idRecords.length > 0) ids.replayIds(idRecords[nextIds++].ids);
     try {
       for (const record of this.records) {
         if (record.k === 'header') continue;
         lastTime = Math.max(lastTime, record.t);
         if (record.k === 'state') {
           lastStatus.set(record.jobId, record.status);
+        } else if ((record.k === 'end' && !record.sync) || (record.k === 'log' && record.jobId !== undefined)) {
+          if (this.runner) {
+            host.catchUp(record.t); // it reached the runtime live with everything due by then run
+            if (!this.runner.playBack(record)) unplayed++;
+          }
         } else if (record.k === 'req' || record.k === 'recover') {
-          ids.replayIds(record.ids);
           host.catchUp(record.t); // what beforeHandle did live
           if (record.k === 'req') {
             this.apply(server, record, backend);
@@ -138,6 +210,7 @@ export class DurableState implements RequestJournal {
             backend.recoverLostHosts();
           }
           unusedIds += ids.endReplay();
+          if (nextIds < idRecords.length) ids.replayIds(idRecords[nextIds++].ids);
         }
       }
       host.catchUp(lastTime); // the events the previous process ran after its last request
@@ -145,10 +218,10 @@ export class DurableState implements RequestJournal {
       this.replaying = false;
     }
     const differing = [...lastStatus].filter(([jobId, status]) => backend.job(jobId)?.status !== status);
-    if (unusedIds > 0 || differing.length > 0) {
+    if (unusedIds > 0 || differing.length > 0 || unplayed > 0) {
       const [jobId, status] = differing[0] ?? [];
       this.warn(`batch-local: the replay of ${this.opened.journalFile} differs from what it recorded: ${differing.length} job(s) in another state`
-        + `${jobId ? ` (first: ${jobId}, recorded ${status}, replayed ${backend.job(jobId)?.status ?? 'missing'})` : ''}, ${unusedIds} recorded id(s) not reused`);
+        + `${jobId ? ` (first: ${jobId}, recorded ${status}, replayed ${backend.job(jobId)?.status ?? 'missing'})` : ''}, ${unusedIds} recorded id(s) not reused, ${unplayed} recorded attempt end(s) or log line(s) without their attempt`);
     }
     return requests;
   }

@@ -48,6 +48,25 @@ export interface LogRecord {
   readonly group: string;
   readonly stream: string;
   readonly message: string;
+  /** With a real executor: the attempt whose container wrote it (`jobId`, `attempt`), so a replay writes it again. */
+  readonly jobId?: string;
+  readonly attempt?: number;
 }
 
-export type JournalRecord = HeaderRecord | RequestRecord | RecoverRecord | StateRecord | LogRecord;
+/**
+ * With a real executor (processes, containers): how an attempt ended, as the executor reported it.
+ * A replay cannot run the container again, so it ends the attempt with this, at this time.
+ */
+export interface EndRecord {
+  readonly k: 'end';
+  readonly t: number;
+  readonly jobId: string;
+  readonly attempt: number;
+  readonly exitCode?: number;
+  readonly reason?: string;
+  readonly statusReason?: string;
+  /** Reported inside the runtime's call to start it (a launch failure): the replay ends it there too. */
+  readonly sync?: boolean;
+}
+
+export type JournalRecord = HeaderRecord | RequestRecord | RecoverRecord | StateRecord | LogRecord | EndRecord;

@@ -216,10 +216,40 @@ describe('serve --state-dir', () => {
       .rejects.toThrow('written by a serve on the wall clock; restart with the same --clock');
   });
 
-  test('#11 §3: the process executor cannot be made durable; the error says why', async () => {
-    await expect(serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'process', stateDir: path.join(dir, 'state') }, recordingIo()))
-      .rejects.toThrow('needs the simulated executor');
-  });
+  test('#11 §3, LIFE-6: the process executor is durable: a restart restores a finished job\'s attempt, exit code and log lines without running it again', async () => {
+    // GIVEN a durable process-executor server that ran one job to the end and one that failed
+    const stateDir = path.join(dir, 'state');
+    const runs = path.join(dir, 'runs');
+    fs.mkdirSync(runs, { mode: 0o777 });
+    fs.chmodSync(runs, 0o777); // the job may run as another user (nobody)
+    fs.chmodSync(dir, 0o755);
+    const options = { template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'process' as const, stateDir };
+    const first = await serve(options, recordingIo());
+    const post = (url: string, op: string, body: unknown): Promise<any> => rawRequest(url, 'POST', `/v1/${op}`, JSON.stringify(body)).then((r) => r.body);
+    // `//tmp/...`: the process executor maps the container's /tmp to the attempt's own; `//` (the same path) is not mapped
+    const ok = { jobName: 'ok', jobQueue: 'first-run-job-queue', jobDefinition: 'hello', containerOverrides: { command: ['sh', '-c', `echo ran >> /${runs}/ok`] } };
+    const ids = [
+      (await post(first.url, 'submitjob', ok)).jobId,
+      (await post(first.url, 'submitjob', { jobName: 'bad', jobQueue: 'first-run-job-queue', jobDefinition: 'failing' })).jobId,
+    ];
+    const before = await pollUntil(() => post(first.url, 'describejobs', { jobs: ids }).then((r) => r.jobs),
+      (jobs: Array<{ status: string; container: { logStreamName: string; exitCode?: number } }>) => jobs.every((job) => job.status === 'SUCCEEDED' || job.status === 'FAILED'), 60_000);
+    await first.close();
+
+    // WHEN
+    const second = await serve(options, recordingIo());
+    const after = (await post(second.url, 'describejobs', { jobs: ids })).jobs;
+    const logs = await rawRequest(second.url, 'POST', '/', JSON.stringify({ logGroupName: '/aws/batch/job', logStreamName: before[1].container.logStreamName }),
+      { 'X-Amz-Target': 'Logs_20140328.GetLogEvents', 'Content-Type': 'application/x-amz-json-1.1' });
+    await second.close();
+
+    // THEN
+    expect(before.map((job: { status: string }) => job.status)).toEqual(['SUCCEEDED', 'FAILED']);
+    expect(before[1].container.exitCode).toBe(3);
+    expect(after).toEqual(before);
+    expect(fs.readFileSync(path.join(runs, 'ok'), 'utf8')).toBe('ran\n'); // once: the replay did not run it
+    expect(logs.body.events.map((event: { message: string }) => event.message)).toEqual(['about to fail']);
+  }, 120_000);
 
   test('#11 §3, LIFE-6: on the wall clock a restart restores every job with its id, status, timestamps and log lines', async () => {
     // GIVEN a wall-clock server whose jobs take 0.2 s, three jobs run to the end, one stuck on a queue that never runs

@@ -2,6 +2,7 @@ import { ImageEntrypointRunner } from './image-entrypoints';
 import { readTemplateFile } from './template-file';
 import { assembleRuntime, loadAssemblyTemplate, RuntimeClockMode } from '../../assembly/runtime-assembly';
 import { BatchBackend } from '../../core/backend';
+import { JobRunner } from '../../core/executor';
 import { IdGenerator } from '../../core/id-generator';
 import { Environment } from '../../core/model/arns';
 import { RealTimeDriver } from '../../drivers/real-time-driver';
@@ -35,6 +36,8 @@ export interface EndpointHostOptions {
   readonly startEpochMs?: number;
   /** Job ids. @default seeded (reproducible) on the virtual clock, random UUIDs otherwise */
   readonly ids?: IdGenerator;
+  /** Wraps the executor's runner (a durable endpoint journals and replays attempts through it). @default - the runner as is */
+  readonly wrapRunner?: (runner: JobRunner) => JobRunner;
 }
 
 /** What `GET /_local/clock` answers. */
@@ -65,7 +68,8 @@ export class EndpointHost {
   private readonly driver?: RealTimeDriver;
 
   private constructor(options: EndpointHostOptions) {
-    const base = (options.executor ?? JobExecutor.process())._createRunner();
+    const created = (options.executor ?? JobExecutor.process())._createRunner();
+    const base = options.wrapRunner ? options.wrapRunner(created) : created;
     const runner = options.entrypoints && options.entrypoints.size > 0 ? new ImageEntrypointRunner(base, options.entrypoints) : base;
     const assembly = assembleRuntime({
       runner, clock: options.clock ?? 'wall', startEpochMs: options.startEpochMs, ids: options.ids, environment: options.environment,

@@ -39,6 +39,11 @@ export class DockerRunner implements JobRunner {
 
   constructor(private readonly options: DockerRunnerOptions) {}
 
+  /** The engine CLI it drives (a durable restart removes the containers left from before the crash with it). */
+  get engineCommand(): string {
+    return this.options.docker.command;
+  }
+
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
     const attempt = new DockerAttempt(launch, sink, this.options, `batch-${safePathSegment(launch.jobId).replace(/[^A-Za-z0-9_.-]/g, '-')}-${launch.attempt}-${process.pid}-${this.sequence++}`);
     attempt.begin();

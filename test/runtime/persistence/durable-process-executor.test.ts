@@ -1,0 +1,129 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { DescribeJobsCommand, JobDetail, SubmitJobCommand, SubmitJobCommandInput } from '@aws-sdk/client-batch';
+import { spawnServe, ServeChild } from './serve-process-fixture';
+import { SMALL_STACK } from '../../cli/cli-fixture';
+import { pollUntil, rawRequest } from '../api/endpoint-fixture';
+
+const HOST_LOST = /^Host EC2 \(instance i-[0-9a-f]+\) terminated\.$/;
+const FINAL = ['SUCCEEDED', 'FAILED'];
+
+async function describeAll(server: ServeChild, ids: string[]): Promise<Map<string, JobDetail>> {
+  const found = new Map<string, JobDetail>();
+  for (let start = 0; start < ids.length; start += 100) {
+    const { jobs } = await server.batch.send(new DescribeJobsCommand({ jobs: ids.slice(start, start + 100) }));
+    for (const job of jobs ?? []) {
+      expect(found.has(job.jobId!)).toBe(false); // no id answered twice
+      found.set(job.jobId!, job);
+    }
+  }
+  return found;
+}
+
+/** The host processes whose command line holds `marker` (the workload's own, by its unique temp path). */
+function processesWith(marker: string): string[] {
+  return execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(marker) && !line.includes('ps -eo'));
+}
+
+async function logMessages(server: ServeChild, stream: string): Promise<string[]> {
+  const answer = await rawRequest(server.url, 'POST', '/', JSON.stringify({ logGroupName: '/aws/batch/job', logStreamName: stream }),
+    { 'X-Amz-Target': 'Logs_20140328.GetLogEvents', 'Content-Type': 'application/x-amz-json-1.1' });
+  return answer.body.events.map((event: { message: string }) => event.message);
+}
+
+describe('serve --state-dir with the process executor', () => {
+  let dir: string;
+  const started: ServeChild[] = [];
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'durable-process-'));
+    fs.chmodSync(dir, 0o755); // job processes may run as another user (nobody): they must see the release file
+  });
+
+  afterEach(async () => {
+    fs.writeFileSync(path.join(dir, 'release'), ''); // lets any waiting job process end
+    for (const server of started.splice(0)) await server.kill('SIGKILL');
+    if (!process.env.KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('#11 §3, RETRY-3, DEP-1, LIFE-6: SIGKILL of a process-executor server mid-run leaves no job process, loses and duplicates no job, fails the RUNNING ones as on a lost host and retries them', async () => {
+    // GIVEN a durable process-executor server and ~50 jobs: 2 `blocked` ones that wait for a release
+    // file (RUNNING at the kill), then quick ones, every 10th an array of 3, every 4th after the one before, all with 2 attempts
+    const release = path.join(dir, 'release');
+    const args = ['--template', SMALL_STACK, '--executor', 'process', '--state-dir', path.join(dir, 'state')];
+    const first = await spawnServe(args);
+    started.push(first);
+    const submit = async (server: ServeChild, input: SubmitJobCommandInput): Promise<string> =>
+      (await server.batch.send(new SubmitJobCommand(input))).jobId!;
+    const blocked: string[] = [];
+    for (const name of ['blocked-1', 'blocked-2']) {
+      blocked.push(await submit(first, {
+        jobName: name,
+        jobQueue: 'first-run-job-queue',
+        jobDefinition: 'hello',
+        retryStrategy: { attempts: 2 },
+        // `//tmp/...`: the process executor maps the container's /tmp to the attempt's own; `//` (the same path) is not mapped
+        containerOverrides: { command: ['sh', '-c', `echo waiting; while [ ! -e /${release} ]; do sleep 0.2; done; echo released`] },
+      }));
+    }
+    const quick: string[] = [];
+    const dependencyOf = new Map<string, string>();
+    for (let i = 0; i < 48; i++) {
+      const previous = quick[quick.length - 1];
+      const id = await submit(first, {
+        jobName: `quick-${i}`,
+        jobQueue: 'first-run-job-queue',
+        jobDefinition: 'hello',
+        retryStrategy: { attempts: 2 },
+        ...(i % 10 === 0 ? { arrayProperties: { size: 3 } } : {}),
+        ...(i % 4 === 1 && previous ? { dependsOn: [{ jobId: previous }] } : {}),
+      });
+      if (i % 4 === 1 && previous) dependencyOf.set(id, previous);
+      quick.push(id);
+    }
+    const all = [...blocked, ...quick];
+    const before = await pollUntil(() => describeAll(first, all), (jobs) =>
+      blocked.every((id) => jobs.get(id)!.status === 'RUNNING') && quick.filter((id) => jobs.get(id)!.status === 'SUCCEEDED').length >= 3, 120_000);
+    const finishedBefore = quick.filter((id) => before.get(id)!.status === 'SUCCEEDED' && before.get(id)!.arrayProperties === undefined);
+    const finishedLogs = new Map<string, string[]>();
+    for (const id of finishedBefore) finishedLogs.set(id, await logMessages(first, before.get(id)!.container!.logStreamName!));
+    expect(processesWith(release).length).toBeGreaterThan(0);
+
+    // WHEN the server is killed without a chance to clean up, and started again on the same state dir
+    await first.kill('SIGKILL');
+    const leftOver = await pollUntil(async () => processesWith(release), (processes) => processes.length === 0, 60_000);
+    fs.writeFileSync(release, '');
+    const second = await spawnServe(args);
+    started.push(second);
+    const final = await pollUntil(() => describeAll(second, all), (jobs) => all.every((id) => FINAL.includes(jobs.get(id)?.status ?? '')), 180_000);
+
+    // THEN no process of the first server outlived it
+    expect(leftOver).toEqual([]);
+    // every submitted job is there, once (describeAll checks duplicates), and final
+    expect(final.size).toBe(all.length);
+    expect(all.filter((id) => final.get(id)!.status !== 'SUCCEEDED')).toEqual([]);
+    // the RUNNING ones failed as on a lost host and ran again, once
+    for (const id of blocked) {
+      const attempts = final.get(id)!.attempts!;
+      expect(attempts.map((attempt) => attempt.statusReason)).toEqual([expect.stringMatching(HOST_LOST), 'Essential container in task exited']);
+      expect(await logMessages(second, attempts[1].container!.logStreamName!)).toEqual(['waiting', 'released']);
+    }
+    // the finished ones keep their one attempt, timestamps and log lines
+    for (const id of finishedBefore) {
+      expect(final.get(id)!.attempts).toEqual(before.get(id)!.attempts);
+      expect(final.get(id)!.startedAt).toBe(before.get(id)!.startedAt);
+      expect(final.get(id)!.stoppedAt).toBe(before.get(id)!.stoppedAt);
+      expect(await logMessages(second, final.get(id)!.container!.logStreamName!)).toEqual(finishedLogs.get(id));
+    }
+    // dependencies ran in order
+    for (const [id, dependency] of dependencyOf) expect(final.get(id)!.startedAt!).toBeGreaterThanOrEqual(final.get(dependency)!.stoppedAt!);
+    // the blocked ones at least; a quick job (or array child) may have been running at the kill too
+    const lostSeen = all.flatMap((id) => final.get(id)!.attempts ?? []) // array parents have none
+      .filter((attempt) => HOST_LOST.test(attempt.statusReason ?? '')).length;
+    expect(lostSeen).toBeGreaterThanOrEqual(2);
+    expect(JSON.parse(second.stdout()).restored.attemptsLost).toBeGreaterThanOrEqual(lostSeen);
+    expect(second.stderr().match(/^.*differs from what it recorded.*$/m)?.[0]).toBeUndefined(); // the message says where, should it fail
+  }, 400_000);
+});
