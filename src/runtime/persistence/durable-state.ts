@@ -161,6 +161,10 @@ export class DurableState implements RequestJournal {
     return this.writer!.commit(record);
   }
 
+  settled(): Promise<void> {
+    return this.writer ? this.writer.settled() : Promise.resolve();
+  }
+
   /**
    * Writes what is queued and releases the directory. Nothing is journaled after this: a real
    * attempt still running is left to the next start, which fails it as on a lost host.

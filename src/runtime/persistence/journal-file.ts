@@ -117,6 +117,18 @@ export class JournalWriter {
     return done;
   }
 
+  /**
+   * Resolves once every record appended so far is on disk. A read waits for it before it answers, so
+   * a client never sees a state (a job SUCCEEDED) that a crash right after the answer could take back.
+   */
+  settled(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.pending.length === 0 && !this.flushing) return Promise.resolve();
+    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.schedule();
+    return done;
+  }
+
   /** Writes and syncs what is queued now (shutdown). */
   flushSync(): void {
     if (this.failure || this.pending.length === 0) return;
@@ -148,7 +160,13 @@ export class JournalWriter {
   }
 
   private flush(): void {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0) {
+      // Only readers waiting for a flush that has since completed (settled()).
+      const waiters = this.waiters;
+      this.waiters = [];
+      for (const waiter of waiters) waiter.resolve();
+      return;
+    }
     this.flushing = true;
     const data = Buffer.from(this.pending.join(''), 'utf8');
     const waiters = this.waiters;
@@ -161,7 +179,7 @@ export class JournalWriter {
         if (syncError) return this.fail(syncError, waiters);
         this.flushing = false;
         for (const waiter of waiters) waiter.resolve();
-        if (this.pending.length > 0) this.schedule();
+        if (this.pending.length > 0 || this.waiters.length > 0) this.schedule();
       });
     });
   }

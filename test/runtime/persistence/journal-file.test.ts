@@ -85,4 +85,26 @@ describe('the journal file', () => {
     await expect(writer.commit({ k: 'req' })).rejects.toThrow('the endpoint accepts no more changes');
     expect(writer.error).toBeDefined();
   });
+
+  test('#11 §3: settled() resolves only once every appended record is in the file (a read never shows a state a crash could take back)', async () => {
+    // GIVEN a writer with nothing queued
+    fs.writeFileSync(file, '');
+    const writer = new JournalWriter(file, 0);
+    await writer.settled();
+
+    // WHEN job state changes are appended (no commit) and a reader waits for them
+    writer.append({ k: 'state', i: 1 });
+    writer.append({ k: 'state', i: 2 });
+    const settled = writer.settled();
+    // AND one more arrives while that flush is in flight
+    writer.append({ k: 'state', i: 3 });
+    await settled;
+    const seen = readJournal(file).records;
+    await writer.settled();
+
+    // THEN the reader resumed only once the records appended before it were on disk; later ones follow
+    expect(seen.slice(0, 2)).toEqual([{ k: 'state', i: 1 }, { k: 'state', i: 2 }]);
+    expect(readJournal(file).records).toEqual([{ k: 'state', i: 1 }, { k: 'state', i: 2 }, { k: 'state', i: 3 }]);
+    await writer.close();
+  });
 });

@@ -50,6 +50,8 @@ export class BatchEndpoint {
     const record = isStateChangingOperation(route.operation) ? JSON.stringify(input) : undefined;
     const result = handler(this.backend, input);
     if (record !== undefined) await this.journal.accepted({ api: 'batch', operation: route.operation, input: record }, at);
+    // A read shows job states only once they are durable (a SUCCEEDED seen must survive a crash).
+    else await this.journal.settled?.();
     return result;
   }
 

@@ -14,6 +14,8 @@ export interface RequestJournal {
   beforeHandle(): number;
   /** Must be called in the same turn as the handler (no await between), so records keep the order requests were applied in. */
   accepted(request: AcceptedRequest, at: number): Promise<void>;
+  /** Resolves once every state change recorded so far is durable: a read answers after it. */
+  settled?(): Promise<void>;
 }
 
 /** AWS Batch operations that only read (Describe*, List*, Get*): everything else changes state. */
