@@ -28,6 +28,8 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
 /** A running endpoint: its URL and how to stop it. */
 export interface ServeHandle {
   readonly url: string;
+  /** Whether changes are journaled (`--state-dir`): unfinished jobs carry over to the next start. */
+  readonly durable: boolean;
   /** Terminates unfinished jobs (their processes get SIGTERM), closes the server, stops the timers. */
   close(): Promise<void>;
 }
@@ -101,7 +103,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     await server.close();
     await runtime.dispose();
   })();
-  return { url, close };
+  return { url, close, durable: runtime.durable };
 }
 
 export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -136,7 +138,14 @@ POST /_local/clock/run-until-idle {"maxSeconds": N}).`);
     await new Promise<void>((resolve) => {
       const stop = (signal: NodeJS.Signals): void => {
         io.err(`batch-local: ${signal}, shutting down`);
-        handle.close().then(resolve, (error) => {
+        handle.close().then(() => {
+          // A durable endpoint leaves its unfinished jobs to the next start, as after a crash: their
+          // processes must not outlive it (the spawn helper kills every job's process group when this
+          // process ends) nor hold it open, and their ends are not journaled, so the restart fails
+          // them as on a lost host (RETRY-3) and retries them instead of running them twice unseen.
+          if (handle.durable) process.exit(process.exitCode ?? 0);
+          resolve();
+        }, (error) => {
           io.err(`batch-local: shutdown failed: ${String(error)}`);
           setExitCode(1);
           resolve();

@@ -126,4 +126,38 @@ describe('serve --state-dir with the process executor', () => {
     expect(JSON.parse(second.stdout()).restored.attemptsLost).toBeGreaterThanOrEqual(lostSeen);
     expect(second.stderr().match(/^.*differs from what it recorded.*$/m)?.[0]).toBeUndefined(); // the message says where, should it fail
   }, 400_000);
+
+  test('#11 §3, RETRY-3: SIGTERM (Ctrl-C) of a durable process-executor server ends it and its job processes; the restart fails the RUNNING job as on a lost host and runs it again', async () => {
+    // GIVEN a durable process-executor server with one job RUNNING until a release file appears
+    const release = path.join(dir, 'release');
+    const args = ['--template', SMALL_STACK, '--executor', 'process', '--state-dir', path.join(dir, 'state')];
+    const first = await spawnServe(args);
+    started.push(first);
+    const jobId = (await first.batch.send(new SubmitJobCommand({
+      jobName: 'blocked',
+      jobQueue: 'first-run-job-queue',
+      jobDefinition: 'hello',
+      retryStrategy: { attempts: 2 },
+      containerOverrides: { command: ['sh', '-c', `echo waiting; while [ ! -e /${release} ]; do sleep 0.2; done; echo released`] },
+    }))).jobId!;
+    await pollUntil(() => describeAll(first, [jobId]), (jobs) => jobs.get(jobId)!.status === 'RUNNING', 120_000);
+    expect(processesWith(release).length).toBeGreaterThan(0);
+
+    // WHEN it is asked to stop, as Ctrl-C or a service manager would
+    const exited = new Promise<number | null>((resolve) => first.child.once('exit', (code) => resolve(code)));
+    first.child.kill('SIGTERM');
+    const exitCode = await exited;
+    const leftOver = await pollUntil(async () => processesWith(release), (processes) => processes.length === 0, 60_000);
+    fs.writeFileSync(release, '');
+    const second = await spawnServe(args);
+    started.push(second);
+    const final = await pollUntil(() => describeAll(second, [jobId]), (jobs) => FINAL.includes(jobs.get(jobId)?.status ?? ''), 120_000);
+
+    // THEN the server exited on its own, left no job process, and the job ran again once, after a lost-host attempt
+    expect(exitCode).toBe(0);
+    expect(first.stderr()).toContain('SIGTERM, shutting down');
+    expect(leftOver).toEqual([]);
+    expect(final.get(jobId)!.status).toBe('SUCCEEDED');
+    expect(final.get(jobId)!.attempts!.map((attempt) => attempt.statusReason)).toEqual([expect.stringMatching(HOST_LOST), 'Essential container in task exited']);
+  }, 300_000);
 });
