@@ -1,5 +1,5 @@
-import * as vega from 'vega';
-import * as vegaLite from 'vega-lite';
+import type * as Vega from 'vega';
+import type * as VegaLite from 'vega-lite';
 import { ChartSpec } from './chart-specs';
 
 /**
@@ -8,7 +8,13 @@ import { ChartSpec } from './chart-specs';
  * CommonJS module loader cannot require it; this package compiles to CommonJS.
  */
 export async function renderSvg(spec: ChartSpec): Promise<string> {
-  const compiled = vegaLite.compile({ ...spec, config: CONFIG } as unknown as vegaLite.TopLevelSpec).spec;
+  // Loaded on first use: the CLI imports this module for `plan`, and vega takes ~150 ms to load,
+  // which every other command (serve, run, doctor, --version) would otherwise pay at start-up.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vega: typeof Vega = require('vega');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vegaLite: typeof VegaLite = require('vega-lite');
+  const compiled = vegaLite.compile({ ...spec, config: CONFIG } as unknown as VegaLite.TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
     return await view.toSVG();
