@@ -11,6 +11,7 @@ describe('parseJsonText', () => {
     ['an empty text', '', 'line 1, column 1: Unexpected end of JSON input'],
     ['text after the value', '{}\n\nx', 'line 3, column 1: Unexpected non-whitespace character after JSON'],
     ['a raw newline in a string', '{"a": "x\ny"}', 'line 1, column 9: Bad control character in string literal'],
+    ['a bad unicode escape (found by the property below)', '{"a": "  \\u12G4"}', 'line 1, column 14: Bad Unicode escape'],
   ])('%s: the error gives line and column', (_, text, message) => {
     expect(() => parseJsonText(text)).toThrow(SyntaxError);
     expect(() => parseJsonText(text)).toThrow(message);
