@@ -60,13 +60,17 @@ export function jsonErrorOffset(text: string): number | undefined {
       }
       if (c === '\\') {
         const next = text[i + 1];
-        if (next !== undefined && '"\\/bfnrt'.includes(next)) {i += 2;} else if (next === 'u') {
+        if (next !== undefined && '"\\/bfnrt'.includes(next)) {
+          i += 2;
+        } else if (next === 'u') {
           // Node points at the first character that is not a hex digit (`\u12G4` -> the G).
           let hex = 0;
           while (hex < 4 && /[0-9a-fA-F]/.test(text[i + 2 + hex] ?? '')) hex++;
           if (hex < 4) fail(i + 2 + hex);
           i += 6;
-        } else {fail(i + 1);}
+        } else {
+          fail(i + 1);
+        }
       } else if (c.charCodeAt(0) < 0x20) {
         fail();
       } else {
