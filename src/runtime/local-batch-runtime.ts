@@ -98,7 +98,7 @@ export class LocalBatchRuntime {
   private readonly runner: JobRunner;
   private readonly warningLog: RuntimeWarnings;
   private disposed = false;
-  private readonly reportCollector: ReportCollector;
+  private readonly reportCollector?: ReportCollector;
 
   private constructor(template: CfnTemplate, props: LocalBatchRuntimeProps, private readonly stack?: Stack) {
     const runner = this.runner = (props.executor ?? JobExecutor.process())._createRunner();
@@ -114,7 +114,7 @@ export class LocalBatchRuntime {
       capacityOptions: capacityOptions(props),
       template: { template, stackName: props.stackName ?? 'LocalStack', parameters: props.parameters, constructPaths: stack && constructPathsOf(stack) },
       events: true,
-      beforeLoad: (backend) => { reportCollector = attachReportCollector(backend); }, // minvCpus instances launch while loading
+      beforeLoad: (backend) => { if (props.collectReport) reportCollector = attachReportCollector(backend); }, // minvCpus instances launch while loading
       afterLoad: (backend, loaded) => {
         this.warningLog.report(runner.bindRegistry?.(backend.registry) ?? []);
         for (const instances of props.unmanagedInstances ?? []) {
@@ -130,7 +130,7 @@ export class LocalBatchRuntime {
     this.driver = assembly.driver;
     this.loaded = assembly.loaded!;
     this.events = assembly.events!;
-    this.reportCollector = reportCollector!;
+    this.reportCollector = reportCollector;
   }
 
   /** SubmitJob. Queue and job definition: names, ARNs, logical ids, construct ids or paths, or CDK tokens of the stack. */
@@ -326,6 +326,9 @@ export class LocalBatchRuntime {
    * idle instance-hours and estimated cost, per compute environment and queue (see `batch-local plan`).
    */
   report(options: ReportOptions = {}): PlanReport {
+    if (!this.reportCollector) {
+      throw new Error('report(): create the runtime with `collectReport: true`; figures are collected from the start of the run, and only when asked for');
+    }
     return this.reportCollector.report(PriceTable.fromOverrides(options.prices));
   }
 

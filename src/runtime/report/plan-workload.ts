@@ -43,6 +43,7 @@ export function planWorkload(source: PlanSource, workload: Workload, options: Pl
     stackName: source.stackName,
     parameters: source.parameters,
     logger: { warn: () => undefined },
+    collectReport: true,
   });
   try {
     const registry = runtime._backend.registry;

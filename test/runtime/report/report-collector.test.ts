@@ -30,7 +30,7 @@ function template(props: { maxvCpus?: number; spot?: boolean; minvCpus?: number 
 }
 
 function runtimeWith(behavior: JobBehavior, props: Parameters<typeof template>[0] = {}): LocalBatchRuntime {
-  return LocalBatchRuntime.fromTemplate(template(props), { executor: JobExecutor.simulated({ defaultBehavior: behavior }) });
+  return LocalBatchRuntime.fromTemplate(template(props), { executor: JobExecutor.simulated({ defaultBehavior: behavior }), collectReport: true });
 }
 
 const C5_LARGE_MIB = registeredMemoryMiB(getInstanceType('c5.large'));
@@ -159,5 +159,14 @@ describe('ReportCollector via LocalBatchRuntime.report()', () => {
     expect(report.makespanSeconds).toBe(180);
     expect(report.wait.count).toBe(3);
     expect(report.attempts.map((a) => a.jobId)).toEqual([0, 1, 2].map((i) => expect.stringMatching(new RegExp(`:${i}$`))));
+  });
+});
+
+describe('LocalBatchRuntime.report() without collection', () => {
+  test('PLAN-1: a runtime created without collectReport says how to get a report, instead of empty figures', () => {
+    // GIVEN a runtime that does not collect (the default: collection costs time on large simulations)
+    const runtime = LocalBatchRuntime.fromTemplate(template({}), { executor: JobExecutor.simulated() });
+    // WHEN / THEN
+    expect(() => runtime.report()).toThrow(/collectReport: true/);
   });
 });
