@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { JobExecutor, LocalBatchRuntime } from '../src';
+import { smallCeTemplate } from './support/small-ce-template';
 import { candidateCommands, ContainerEngine, detectEngine, noEngineMessage } from '../src/runtime/executors/docker/container-engine';
 
 const DEFAULT_JOBS = 200;
@@ -21,34 +22,7 @@ const IMAGE = 'localhost/busybox:local';
 
 /** One managed CE of 2 vCPUs, one queue, a 1-vCPU job definition running `true` in the busybox image. */
 export function template(): unknown {
-  return {
-    Resources: {
-      ComputeEnvironment: {
-        Type: 'AWS::Batch::ComputeEnvironment',
-        Properties: {
-          Type: 'MANAGED',
-          ServiceRole: 'arn:aws:iam::123456789012:role/service-role/AWSBatchServiceRole',
-          ComputeResources: {
-            Type: 'EC2',
-            MinvCpus: 0,
-            MaxvCpus: CONCURRENCY,
-            InstanceTypes: ['c5.large'],
-            Subnets: ['subnet-0123456789abcdef0'],
-            SecurityGroupIds: ['sg-0123456789abcdef0'],
-            InstanceRole: 'arn:aws:iam::123456789012:instance-profile/ecsInstanceRole',
-          },
-        },
-      },
-      Queue: {
-        Type: 'AWS::Batch::JobQueue',
-        Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'ComputeEnvironment' } }] },
-      },
-      TrueJob: {
-        Type: 'AWS::Batch::JobDefinition',
-        Properties: { Type: 'container', ContainerProperties: { Image: IMAGE, Vcpus: 1, Memory: 128, Command: ['true'] } },
-      },
-    },
-  };
+  return smallCeTemplate(CONCURRENCY, { TrueJob: { Image: IMAGE, Vcpus: 1, Memory: 128, Command: ['true'] } });
 }
 
 /** Wall time (ms) of `jobs` jobs through the runtime with the container executor; failures counted. */

@@ -15,47 +15,20 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { JobExecutor, LocalBatchRuntime, MemoryLimitMode, ProcessExecutorProps } from '../src';
+import { smallCeTemplate } from './support/small-ce-template';
 
 const DEFAULT_JOBS = 1000;
 const CONCURRENCY = 2;
 const DEFAULT_ROUNDS = 3;
 
-/** A hand-written template: one managed CE of 2 vCPUs, one queue, a 1-vCPU job definition running `true`. */
+/** One managed CE of 2 vCPUs, one queue, 1-vCPU job definitions running `true`. */
 function template(): unknown {
-  return {
-    Resources: {
-      ComputeEnvironment: {
-        Type: 'AWS::Batch::ComputeEnvironment',
-        Properties: {
-          Type: 'MANAGED',
-          ServiceRole: 'arn:aws:iam::123456789012:role/service-role/AWSBatchServiceRole',
-          ComputeResources: {
-            Type: 'EC2',
-            MinvCpus: 0,
-            MaxvCpus: CONCURRENCY,
-            InstanceTypes: ['c5.large'],
-            Subnets: ['subnet-0123456789abcdef0'],
-            SecurityGroupIds: ['sg-0123456789abcdef0'],
-            InstanceRole: 'arn:aws:iam::123456789012:instance-profile/ecsInstanceRole',
-          },
-        },
-      },
-      Queue: {
-        Type: 'AWS::Batch::JobQueue',
-        Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'ComputeEnvironment' } }] },
-      },
-      // 1,024 MiB (two fit on a c5.large): at or above RlimitHelperPools' minimum, the helpers pass the memory limit on at fork.
-      TrueJob: {
-        Type: 'AWS::Batch::JobDefinition',
-        Properties: { Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 1, Memory: 1024, Command: ['true'] } },
-      },
-      // 128 MiB: below that minimum, each job execs prlimit to set its limit.
-      SmallTrueJob: {
-        Type: 'AWS::Batch::JobDefinition',
-        Properties: { Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 1, Memory: 128, Command: ['true'] } },
-      },
-    },
-  };
+  return smallCeTemplate(CONCURRENCY, {
+    // 1,024 MiB (two fit on a c5.large): at or above RlimitHelperPools' minimum, the helpers pass the memory limit on at fork.
+    TrueJob: { Image: 'busybox', Vcpus: 1, Memory: 1024, Command: ['true'] },
+    // 128 MiB: below that minimum, each job execs prlimit to set its limit.
+    SmallTrueJob: { Image: 'busybox', Vcpus: 1, Memory: 128, Command: ['true'] },
+  });
 }
 
 /** Wall time (ms) of `jobs` jobs through the runtime with the process executor, plus the peak concurrency seen. */
