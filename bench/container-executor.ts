@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { JobExecutor, LocalBatchRuntime } from '../src';
 import { smallCeTemplate } from './support/small-ce-template';
+import { timeJobs } from './support/timed-run';
 import { candidateCommands, ContainerEngine, detectEngine, noEngineMessage } from '../src/runtime/executors/docker/container-engine';
 
 const DEFAULT_JOBS = 200;
@@ -29,31 +30,9 @@ export function template(): unknown {
 async function executorRun(jobs: number): Promise<{ ms: number; failed: number; peak: number }> {
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-container-executor-'));
   const runtime = LocalBatchRuntime.fromTemplate(template(), { executor: JobExecutor.docker({ workRoot }) });
-  let finished = 0;
-  let failed = 0;
-  let running = 0;
-  let peak = 0;
-  const started = process.hrtime.bigint();
-  const done = new Promise<void>((resolve) => {
-    runtime.addJobListener({
-      onStateChange: (change) => {
-        if (change.status === 'RUNNING') peak = Math.max(peak, ++running);
-        if (change.previousStatus === 'RUNNING') running--;
-        if (change.status === 'SUCCEEDED' || change.status === 'FAILED') {
-          if (change.status === 'FAILED') failed++;
-          if (++finished === jobs) resolve();
-        }
-      },
-    });
-  });
-  for (let i = 0; i < jobs; i++) {
-    runtime.submitJob({ jobName: `true-${i}`, jobQueue: runtime.resourceArn('Queue'), jobDefinition: runtime.resourceArn('TrueJob') });
-  }
-  await done;
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  runtime.dispose();
+  const result = await timeJobs(runtime, jobs, 'TrueJob');
   fs.rmSync(workRoot, { recursive: true, force: true });
-  return { ms, failed, peak };
+  return result;
 }
 
 /** Wall time (ms) of a bare loop: `concurrency` `<engine> run --rm --network none IMAGE true` at a time. */

@@ -16,6 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { JobExecutor, LocalBatchRuntime, MemoryLimitMode, ProcessExecutorProps } from '../src';
 import { smallCeTemplate } from './support/small-ce-template';
+import { timeJobs } from './support/timed-run';
 
 const DEFAULT_JOBS = 1000;
 const CONCURRENCY = 2;
@@ -36,31 +37,9 @@ async function runtimeRun(jobs: number, props: ProcessExecutorProps, jobDefiniti
   const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-process-executor-'));
   fs.chmodSync(workRoot, 0o755);
   const runtime = LocalBatchRuntime.fromTemplate(template(), { executor: JobExecutor.process({ workRoot, ...props }) });
-  let finished = 0;
-  let failed = 0;
-  let running = 0;
-  let peak = 0;
-  const started = process.hrtime.bigint();
-  const done = new Promise<void>((resolve) => {
-    runtime.addJobListener({
-      onStateChange: (change) => {
-        if (change.status === 'RUNNING') peak = Math.max(peak, ++running);
-        if (change.previousStatus === 'RUNNING') running--;
-        if (change.status === 'SUCCEEDED' || change.status === 'FAILED') {
-          if (change.status === 'FAILED') failed++;
-          if (++finished === jobs) resolve();
-        }
-      },
-    });
-  });
-  for (let i = 0; i < jobs; i++) {
-    runtime.submitJob({ jobName: `true-${i}`, jobQueue: runtime.resourceArn('Queue'), jobDefinition: runtime.resourceArn(jobDefinition) });
-  }
-  await done;
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  runtime.dispose();
+  const result = await timeJobs(runtime, jobs, jobDefinition);
   fs.rmSync(workRoot, { recursive: true, force: true });
-  return { ms, peak, failed };
+  return result;
 }
 
 /** Wall time (ms) of a bare spawn loop: `concurrency` children of `true` at a time. */
