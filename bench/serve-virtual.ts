@@ -12,17 +12,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { median, startServe } from './support/serve-process';
-import { synthesizePipelineTemplate } from '../examples/pipeline';
+import { PIPELINE_BEHAVIORS_FILE as BEHAVIORS, synthesizePipelineTemplate } from '../examples/pipeline';
 
-const BEHAVIORS = {
-  byJobDefinition: {
-    'JobA-list-and-validate': { durationSeconds: 120 },
-    'JobB-CPU-Intensive-Processing': { durationSeconds: 600 },
-    'JobC-Memory-Intensive-Processing': { durationSeconds: 300 },
-    'JobD-Sequential-Validation': { durationSeconds: 30 },
-    'JobE-Cleanup-and-Notification': { durationSeconds: 10, logLines: ['pipeline complete'] },
-  },
-};
 
 const PIPELINE_PY = `
 import json, sys, time, urllib.request, boto3

@@ -22,6 +22,20 @@ export interface PipelineSummary {
   readonly finalStatus: string;
 }
 
+/**
+ * The behaviours runPipeline gives each job definition, as a `batch-local serve --behaviors` file (JSON), to drive the pipeline through
+ * the endpoint (test/runtime/api/virtual-pipeline-boto3.test.ts, bench/serve-virtual.ts).
+ */
+export const PIPELINE_BEHAVIORS_FILE = {
+  byJobDefinition: {
+    'JobA-list-and-validate': { durationSeconds: 120 },
+    'JobB-CPU-Intensive-Processing': { durationSeconds: 600 },
+    'JobC-Memory-Intensive-Processing': { durationSeconds: 300 },
+    'JobD-Sequential-Validation': { durationSeconds: 30 },
+    'JobE-Cleanup-and-Notification': { durationSeconds: 10, logLines: ['pipeline complete'] },
+  },
+};
+
 /** Builds the CDK app of the pipeline: one ProdQueue on a large managed compute environment. */
 export function buildPipelineStack(): Stack {
   const app = new App();

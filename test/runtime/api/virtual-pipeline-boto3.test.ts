@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
-import { synthesizePipelineTemplate } from '../../../examples/pipeline';
+import { PIPELINE_BEHAVIORS_FILE as BEHAVIORS, synthesizePipelineTemplate } from '../../../examples/pipeline';
 import { serve, ServeHandle } from '../../../src/cli/commands/serve';
 import { parseBehaviors } from '../../../src/runtime/api/host/behaviors-file';
 import { DEFAULT_VIRTUAL_EPOCH_MS } from '../../../src/runtime/core/clock';
@@ -13,16 +13,6 @@ import { recordingIo } from '../../cli/cli-fixture';
 
 const run = promisify(execFile);
 
-/** The seed's pipeline behaviours (examples/pipeline.ts), as a --behaviors file. */
-const BEHAVIORS = {
-  byJobDefinition: {
-    'JobA-list-and-validate': { durationSeconds: 120 },
-    'JobB-CPU-Intensive-Processing': { durationSeconds: 600 },
-    'JobC-Memory-Intensive-Processing': { durationSeconds: 300 },
-    'JobD-Sequential-Validation': { durationSeconds: 30 },
-    'JobE-Cleanup-and-Notification': { durationSeconds: 10, logLines: ['pipeline complete'] },
-  },
-};
 const ARRAY_SIZE = 4;
 
 /**
