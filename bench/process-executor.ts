@@ -1,10 +1,10 @@
 /**
  * The process executor's overhead: 1,000 trivial jobs (`true`, 1 vCPU each) on a compute environment
  * of 2 vCPUs, against a bare Node.js spawn loop at concurrency 2 and `xargs -P2`, in the same run.
- * Each round times xargs, the executor's defaults (spawn helpers, memory limit, jobs as nobody under
- * root) for jobs of 1,024 MiB (limit passed on by the helpers) and of 128 MiB (a prlimit exec per job),
- * the same without memory limit and user switch, and xargs again; it prints
- * each round's ratios and their medians. Then, once, bare spawn loops and the runtime spawning from its
+ * Each round times xargs, the executor's defaults (Perl spawn helpers, memory limit, jobs as nobody
+ * under root) for jobs of 1,024 MiB and of 128 MiB (limits passed on by the helpers), the defaults with
+ * the Node.js spawn helper instead (the helper before Perl's), the same without memory limit and user
+ * switch, and xargs again; it prints each round's ratios and their medians. Then, once, bare spawn loops and the runtime spawning from its
  * own process, for context.
  *
  *   npm run bench -- process-executor
@@ -14,7 +14,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { JobExecutor, LocalBatchRuntime, MemoryLimitMode, ProcessExecutorProps } from '../src';
+import { JobExecutor, LocalBatchRuntime, MemoryLimitMode, ProcessExecutorProps, SpawnHelperProgram } from '../src';
 import { smallCeTemplate } from './support/small-ce-template';
 import { timeJobs } from './support/timed-run';
 
@@ -25,9 +25,9 @@ const DEFAULT_ROUNDS = 3;
 /** One managed CE of 2 vCPUs, one queue, 1-vCPU job definitions running `true`. */
 function template(): unknown {
   return smallCeTemplate(CONCURRENCY, {
-    // 1,024 MiB (two fit on a c5.large): at or above RlimitHelperPools' minimum, the helpers pass the memory limit on at fork.
+    // 1,024 MiB (two fit on a c5.large): the helpers pass the memory limit on at fork.
     TrueJob: { Image: 'busybox', Vcpus: 1, Memory: 1024, Command: ['true'] },
-    // 128 MiB: below that minimum, each job execs prlimit to set its limit.
+    // 128 MiB: at or above the Perl helper's minimum (64 MiB), below the Node.js helper's (256 MiB: each job execs prlimit).
     SmallTrueJob: { Image: 'busybox', Vcpus: 1, Memory: 128, Command: ['true'] },
   });
 }
@@ -118,27 +118,32 @@ export async function main(jobs: number = DEFAULT_JOBS, rounds: number = DEFAULT
   // the ratio is against their mean, so a change of load between rounds does not skew it.
   const defaultsRatios: number[] = [];
   const smallRatios: number[] = [];
+  const nodeHelperRatios: number[] = [];
   const leanRatios: number[] = [];
   const failures: number[] = [];
   for (let round = 1; round <= rounds; round++) {
     const before = xargs(jobs);
     const defaults = await runtimeRun(jobs, {});
     const small = await runtimeRun(jobs, {}, 'SmallTrueJob');
+    const nodeHelper = await runtimeRun(jobs, { spawnHelper: SpawnHelperProgram.NODE });
     const lean = await runtimeRun(jobs, { memoryLimit: MemoryLimitMode.NONE, defaultUser: 'root' });
     const after = xargs(jobs);
     const xargsMs = (before + after) / 2;
     defaultsRatios.push(defaults.ms / xargsMs);
     smallRatios.push(small.ms / xargsMs);
+    nodeHelperRatios.push(nodeHelper.ms / xargsMs);
     leanRatios.push(lean.ms / xargsMs);
-    failures.push(defaults.failed + small.failed + lean.failed);
+    failures.push(defaults.failed + small.failed + nodeHelper.failed + lean.failed);
     console.log(`round ${round}: xargs -P${CONCURRENCY} ${(before / 1000).toFixed(2)} s / ${(after / 1000).toFixed(2)} s;`
       + ` runtime defaults ${(defaults.ms / 1000).toFixed(2)} s = ${(defaults.ms / xargsMs).toFixed(2)}x xargs;`
       + ` defaults, 128 MiB jobs ${(small.ms / 1000).toFixed(2)} s = ${(small.ms / xargsMs).toFixed(2)}x xargs;`
+      + ` defaults, Node.js helper ${(nodeHelper.ms / 1000).toFixed(2)} s = ${(nodeHelper.ms / xargsMs).toFixed(2)}x xargs;`
       + ` no memory limit, own user ${(lean.ms / 1000).toFixed(2)} s = ${(lean.ms / xargsMs).toFixed(2)}x xargs;`
-      + ` peak RUNNING ${defaults.peak}/${small.peak}/${lean.peak}`);
+      + ` peak RUNNING ${defaults.peak}/${small.peak}/${nodeHelper.peak}/${lean.peak}`);
   }
   console.log(`median of ${rounds}: runtime + process executor, defaults ${median(defaultsRatios).toFixed(2)}x xargs;`
     + ` defaults, 128 MiB jobs ${median(smallRatios).toFixed(2)}x xargs;`
+    + ` defaults, Node.js helper ${median(nodeHelperRatios).toFixed(2)}x xargs;`
     + ` no memory limit, own user ${median(leanRatios).toFixed(2)}x xargs; FAILED jobs: ${failures.reduce((a, b) => a + b, 0)}`);
 
   // For context, once: where a bare spawn loop stands, and the runtime spawning from its own process.

@@ -7,7 +7,7 @@ import { DockerExecutorProps } from './docker/docker-executor-props';
 import { DockerRunner } from './docker/docker-runner';
 import { discoverNvidiaGpus, GpuPool } from './isolation/gpu-pool';
 import { SYSTEM_MEMORY_PROBE } from './isolation/memory-limits';
-import { MemoryLimitMode, ProcessExecutorProps } from './process/process-executor-props';
+import { MemoryLimitMode, ProcessExecutorProps, SpawnHelperProgram } from './process/process-executor-props';
 import { ProcessRunner } from './process/process-runner';
 import { BehaviorTable } from './simulated/behavior-table';
 import { SimulatedExecutorProps } from './simulated/simulated-executor-props';
@@ -56,6 +56,7 @@ export class JobExecutor {
         },
         mapContainerPaths: props.mapContainerPaths ?? true,
         useSpawnHelper: props.useSpawnHelper ?? true,
+        spawnHelper: props.spawnHelper ?? SpawnHelperProgram.AUTO,
       }),
     });
   }

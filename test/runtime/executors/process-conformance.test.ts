@@ -1,6 +1,6 @@
 import { describeConformance, PROBE_IMAGE } from './conformance';
 import { PROBE_ENTRYPOINT } from './fixtures/probe-paths';
-import { JobExecutor } from '../../../src';
+import { JobExecutor, SpawnHelperProgram } from '../../../src';
 import { TemporaryWorkRoot } from '../../temporary-work-root';
 
 // A root runtime runs jobs as nobody: they must reach their directories, and the probe too. The
@@ -11,8 +11,16 @@ const [node, probeScript] = PROBE_ENTRYPOINT;
 const entrypoint = [node, workRoot.copyIn(probeScript)];
 afterAll(() => workRoot.remove());
 
+// The defaults start jobs through the Perl spawn helper where Perl is installed (it is on every machine
+// this project builds on); the Node.js helper must behave the same.
 describeConformance({
   name: 'process',
   realTime: true,
   executor: () => JobExecutor.process({ workRoot: workRoot.path, images: { [PROBE_IMAGE]: { entrypoint } } }),
+});
+
+describeConformance({
+  name: 'process (Node.js spawn helper)',
+  realTime: true,
+  executor: () => JobExecutor.process({ workRoot: workRoot.path, images: { [PROBE_IMAGE]: { entrypoint } }, spawnHelper: SpawnHelperProgram.NODE }),
 });

@@ -12,6 +12,8 @@ export interface HostProcessOutcome {
   readonly spawnError?: Error;
   /** Why it ended without an exit code when it was not a spawn error (its launcher went away). */
   readonly lostReason?: string;
+  /** Why it could not be started, when the command itself was not the problem (directories, cgroup, user). */
+  readonly setupFailure?: string;
 }
 
 export interface HostProcessOptions {

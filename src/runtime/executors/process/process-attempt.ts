@@ -62,6 +62,8 @@ export class ProcessAttempt implements AttemptHandle {
   private wrapped = false;
   private firstStderrLine?: string;
   private finished = false;
+  /** Whether the launcher creates and removes the attempt's directories (see ProcessLauncher). */
+  private directoriesDelegated = false;
 
   constructor(
     private readonly plan: ProcessLaunchPlan,
@@ -104,8 +106,11 @@ export class ProcessAttempt implements AttemptHandle {
     if (this.finished) return;
     this.pinnedGpus = gpuIds;
     try {
-      this.workspace.create(this.plan.mounts, this.plan.identity);
       const { argv: [file, ...args], launcher } = this.commandLine();
+      // Without mounts an attempt needs only its two directories, which the launcher can make off the
+      // runtime's thread; mounts (volumes, EFS, tmpfs) are prepared here.
+      this.directoriesDelegated = launcher.preparesDirectories === true && this.plan.mounts.length === 0;
+      if (!this.directoriesDelegated) this.workspace.create(this.plan.mounts, this.plan.identity);
       if (this.context.memory.kind === 'cgroup') {
         this.leaf = this.context.memory.cgroups.createLeaf(this.attemptName, this.plan.memoryBytes);
       }
@@ -120,6 +125,10 @@ export class ProcessAttempt implements AttemptHandle {
         onExit: (outcome) => this.onExit(outcome),
         // Right after exec: what the job allocates in the first instants is charged to the runtime's cgroup.
         cgroupProcs: this.leaf?.procsFile,
+        directories: this.directoriesDelegated ? {
+          create: [this.workspace.directory, this.workspace.workDirectory],
+          removeAtEnd: !this.context.keepWorkDirectories,
+        } : undefined,
       });
     } catch (error) {
       this.host?.signalGroup('SIGKILL');
@@ -165,6 +174,10 @@ export class ProcessAttempt implements AttemptHandle {
   }
 
   private onExit(outcome: HostProcessOutcome): void {
+    if (outcome.setupFailure !== undefined) {
+      this.finish(new LaunchFailure(outcome.setupFailure).toResult());
+      return;
+    }
     if (outcome.spawnError) {
       const code = (outcome.spawnError as NodeJS.ErrnoException).code;
       this.finish(new LaunchFailure(`command: ${JSON.stringify(this.plan.argv[0])}: ${describeExecFailure(this.plan.argv[0], code, this.plan.environment.PATH)}`).toResult());
@@ -172,6 +185,8 @@ export class ProcessAttempt implements AttemptHandle {
     }
     this.leaf?.killAll(); // what escaped the process group (setsid) goes too, as with a container
     if (outcome.lostReason !== undefined) {
+      // The launcher that was to remove the directories is gone.
+      if (this.directoriesDelegated && !this.context.keepWorkDirectories) this.workspace.remove();
       this.finish({ reason: outcome.lostReason });
       return;
     }
@@ -195,7 +210,7 @@ export class ProcessAttempt implements AttemptHandle {
     this.reservation?.cancel();
     if (this.pinnedGpus.length > 0) this.context.gpus.release(this.pinnedGpus);
     this.leaf?.remove();
-    if (!this.context.keepWorkDirectories) this.workspace.remove();
+    if (!this.context.keepWorkDirectories && !this.directoriesDelegated) this.workspace.remove();
     this.sink.exited(result);
   }
 }

@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import { ProcessAttempt, ProcessAttemptContext } from './process-attempt';
-import { MemoryLimitMode } from './process-executor-props';
+import { MemoryLimitMode, SpawnHelperProgram } from './process-executor-props';
 import { planProcessLaunch, ProcessLaunchPlan, ProcessLaunchSettings } from './process-launch-plan';
 import { DirectLauncher } from './process-launcher';
 import { RlimitHelperPools } from './rlimit-helper-pools';
 import { SpawnHelperPool } from './spawn-helper-pool';
+import { chooseHelperProgram, HelperProgram, HelperProgramProbe } from './spawn-helper-program';
 import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
 import { asLaunchFailure } from '../common/launch-failure';
 import { GpuPool } from '../isolation/gpu-pool';
@@ -23,6 +24,10 @@ export interface ProcessRunnerOptions extends ProcessLaunchSettings {
   readonly gpus: GpuPool;
   /** Start job processes through the spawn helper rather than from the runtime's process. */
   readonly useSpawnHelper: boolean;
+  /** Which helper program, with `useSpawnHelper`. */
+  readonly spawnHelper: SpawnHelperProgram;
+  /** Finds the helper programs (tests replace it). @default - looks on PATH */
+  readonly helperProgramProbe?: HelperProgramProbe;
 }
 
 /**
@@ -62,13 +67,16 @@ export class ProcessRunner implements JobRunner {
   private attemptContext(): ProcessAttemptContext {
     if (!this.context) {
       const memory: MemoryMechanism = chooseMemoryMechanism(this.options.memoryLimit, this.options.memoryProbe);
+      const program: HelperProgram | undefined = this.options.useSpawnHelper
+        ? chooseHelperProgram(this.options.spawnHelper, this.options.helperProgramProbe)
+        : undefined;
       this.context = {
         memory,
-        launcher: this.options.useSpawnHelper
-          ? new SpawnHelperPool(spawnHelperCount())
+        launcher: program
+          ? new SpawnHelperPool(spawnHelperCount(), program)
           : new DirectLauncher((procsFile, pid) => fs.writeFileSync(procsFile, String(pid))),
-        inheritedLimits: this.options.useSpawnHelper && memory.kind === 'rlimit' && memory.resource === 'data'
-          ? new RlimitHelperPools({ prlimit: memory.prlimit, helpersPerLimit: spawnHelperCount() })
+        inheritedLimits: program && memory.kind === 'rlimit' && memory.resource === 'data'
+          ? new RlimitHelperPools({ prlimit: memory.prlimit, helpersPerLimit: spawnHelperCount(), program })
           : undefined,
         prlimit: memory.kind === 'rlimit' ? memory.prlimit : findOnPath('prlimit'),
         gpus: this.options.gpus,

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { ProcessLauncher } from './process-launcher';
 import { SpawnHelperPool } from './spawn-helper-pool';
+import { HelperProgram, nodeHelperProgram } from './spawn-helper-program';
 
 /** Launchers whose jobs start under a memory rlimit without a `prlimit` exec of their own. */
 export interface InheritedLimitLaunchers {
@@ -13,10 +14,11 @@ export interface RlimitHelperPoolsOptions {
   readonly prlimit: string;
   /** Helpers per limit (see SpawnHelperPool). */
   readonly helpersPerLimit: number;
+  /** The helper program. @default - the Node.js helper */
+  readonly program?: HelperProgram;
   /**
-   * Below this limit jobs get their own `prlimit`: the helper (a Node process, about 75 MiB of data
-   * segment measured after 3,000 spawns) must live under the limit it passes on.
-   * @default 256 MiB
+   * Below this limit jobs get their own `prlimit`: the helper must live under the limit it passes on.
+   * @default - the program's minimumDataLimitBytes (256 MiB for the Node.js helper, 64 MiB for Perl's)
    */
   readonly minimumBytes?: number;
   /**
@@ -30,7 +32,7 @@ export interface RlimitHelperPoolsOptions {
 }
 
 /**
- * Spawn helper pools keyed by memory limit, each helper started as `prlimit --data=N -- node helper`:
+ * Spawn helper pools keyed by memory limit, each helper started as `prlimit --data=N -- <helper>`:
  * an rlimit survives fork and exec, so every job the helper starts runs under N with no exec of
  * `prlimit` per job (which, on a host without a writable cgroup v2, doubled the cost of a short job).
  * Only RLIMIT_DATA: V8 reserves about 1 GiB of address space at start, so an RLIMIT_AS helper would
@@ -42,9 +44,11 @@ export class RlimitHelperPools implements InheritedLimitLaunchers {
   private readonly minimumBytes: number;
   private readonly maximumLimits: number;
   private readonly hardLimitBytes: number;
+  private readonly program: HelperProgram;
 
   constructor(private readonly options: RlimitHelperPoolsOptions) {
-    this.minimumBytes = options.minimumBytes ?? 256 * 1024 * 1024;
+    this.program = options.program ?? nodeHelperProgram();
+    this.minimumBytes = options.minimumBytes ?? this.program.minimumDataLimitBytes;
     this.maximumLimits = options.maximumLimits ?? 4;
     this.hardLimitBytes = options.hardLimitBytes ?? hardDataLimit();
   }
@@ -61,7 +65,7 @@ export class RlimitHelperPools implements InheritedLimitLaunchers {
       this.pools.delete(bytes);
     } else {
       if (this.pools.size >= this.maximumLimits && !this.closeOneIdle()) return undefined;
-      pool = new SpawnHelperPool(this.options.helpersPerLimit, [this.options.prlimit, `--data=${bytes}`, '--']);
+      pool = new SpawnHelperPool(this.options.helpersPerLimit, this.program, [this.options.prlimit, `--data=${bytes}`, '--']);
     }
     this.pools.set(bytes, pool);
     return pool;

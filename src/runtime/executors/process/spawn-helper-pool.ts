@@ -1,9 +1,10 @@
 import { LaunchedProcess, LaunchOptions, ProcessLauncher } from './process-launcher';
 import { SpawnHelper } from './spawn-helper';
+import { HelperProgram, nodeHelperProgram } from './spawn-helper-program';
 
 /**
  * Several spawn helpers, each launch going to the one with the fewest running jobs. A helper's
- * spawn is synchronous (libuv forks, then waits until the child has exec'd, to report exec errors),
+ * spawn is synchronous (it forks, then waits until the child has exec'd, to report exec errors),
  * so one helper starts one process at a time, and short jobs queue behind each other's starts
  * (profiled: 60% of the helper's time in `ChildProcess.spawn` for 1,000 jobs of `true`). With one
  * helper per job slot, up to the number of CPUs, starts run in parallel as xargs -P's do.
@@ -12,11 +13,15 @@ import { SpawnHelper } from './spawn-helper';
  */
 export class SpawnHelperPool implements ProcessLauncher {
   private readonly helpers: SpawnHelper[];
+  readonly preparesDirectories = true;
 
-  /** @param launchPrefix what each helper is started behind (see SpawnHelper). */
-  constructor(size: number, launchPrefix: readonly string[] = []) {
+  /**
+   * @param program the helper program each helper runs.
+   * @param launchPrefix what each helper is started behind (see SpawnHelper).
+   */
+  constructor(size: number, program: HelperProgram = nodeHelperProgram(), launchPrefix: readonly string[] = []) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`spawn helper pool size is invalid: ${size}; expected an integer >= 1`);
-    this.helpers = Array.from({ length: size }, () => new SpawnHelper(launchPrefix));
+    this.helpers = Array.from({ length: size }, () => new SpawnHelper(program, launchPrefix));
   }
 
   /** How many jobs the pool's helpers run now. */

@@ -1,14 +1,9 @@
 import { MAX_LOG_LINE_LENGTH } from '../common/line-splitter';
 
 /**
- * The spawn helper's program, run as `node -e <source>` so that it needs no compiled file (it works
- * the same from lib/ and under ts-jest). Plain JavaScript, kept small; it speaks newline-delimited JSON:
- *
- *   stdin  {"t":"spawn","id":1,"file":"true","args":[],"env":{},"cwd":"/w","uid":65534,"gid":65534,"cgroupProcs":"/sys/fs/cgroup/x/cgroup.procs"}
- *          {"t":"signal","id":1,"signal":"SIGTERM"}
- *   stdout {"t":"line","id":1,"s":0,"l":"text"}        (s: 0 stdout, 1 stderr; one per line, as written)
- *          {"t":"exit","id":1,"code":0,"signal":null}  (after the last line)
- *          {"t":"exit","id":1,"error":{"code":"ENOENT","message":"..."}}  (could not start)
+ * The Node.js spawn helper's program, run as `node -e <source>` so that it needs no compiled file (it
+ * works the same from lib/ and under ts-jest). Plain JavaScript, kept small; it speaks the protocol of
+ * spawn-helper-protocol.ts, as the Perl helper does. Used where no usable Perl is installed.
  *
  * Each job process gets its own process group; when its main process exits the rest of the group is
  * killed (as at the end of a container); when the runtime goes away (stdin closes) every job is killed.
@@ -27,7 +22,7 @@ const jobs = new Map();
 const streams = new Set();
 let blocked = false;
 const send = (message) => {
-  if (process.stdout.write(JSON.stringify(message) + '\n') || blocked) return;
+  if (process.stdout.write(message + '\n') || blocked) return;
   blocked = true;
   for (const stream of streams) stream.pause();
   process.stdout.once('drain', () => { blocked = false; for (const stream of streams) stream.resume(); });
@@ -39,7 +34,7 @@ function lines(stream, id, s) {
   streams.add(stream);
   stream.on('close', () => streams.delete(stream));
   let pending = '';
-  const piece = (l) => send({ t: 'line', id, s, l });
+  const piece = (l) => send('L\t' + id + '\t' + s + '\t' + l);
   const emit = (terminated) => {
     const l = terminated.endsWith('\r') ? terminated.slice(0, -1) : terminated;
     let start = 0;
@@ -58,7 +53,28 @@ function lines(stream, id, s) {
   if (blocked) stream.pause();
 }
 
+function fail(id, code, stage, message) { send('E\t' + id + '\t' + code + '\t' + stage + '\t' + message); }
+
+// Two rmdir calls for the usual empty directories; what a job left in them goes in the background.
+function removeDirectories(request) {
+  if (!request.remove || request.directories.length === 0) return;
+  for (const directory of [...request.directories].reverse()) {
+    try { fs.rmdirSync(directory); } catch (error) {
+      if (error.code !== 'ENOENT') { fs.rm(request.directories[0], { recursive: true, force: true }, () => undefined); return; }
+    }
+  }
+}
+
 function startJob(request) {
+  for (const directory of request.directories) {
+    try {
+      fs.mkdirSync(directory, { recursive: true });
+      if (request.uid !== undefined) fs.chownSync(directory, request.uid, request.gid === undefined ? -1 : request.gid);
+    } catch (error) {
+      fail(request.id, error.code, 'setup', 'cannot create its directory: ' + error.message);
+      return;
+    }
+  }
   let child;
   try {
     child = spawn(request.file, request.args, {
@@ -66,7 +82,8 @@ function startJob(request) {
       stdio: ['ignore', 'pipe', 'pipe'], detached: true,
     });
   } catch (error) {
-    send({ t: 'exit', id: request.id, error: { code: error.code, message: error.message } });
+    fail(request.id, error.code, 'exec', error.message);
+    removeDirectories(request);
     return;
   }
   const job = { child, done: false, drain: undefined };
@@ -76,18 +93,20 @@ function startJob(request) {
     job.done = true;
     clearTimeout(job.drain);
     jobs.delete(request.id);
-    send(Object.assign({ t: 'exit', id: request.id }, message));
+    if (message.error) fail(request.id, message.error.code, message.error.stage, message.error.message);
+    else send('X\t' + request.id + '\t' + (message.signal ? '' : message.code) + '\t' + (message.signal || ''));
+    removeDirectories(request);
   };
   if (request.cgroupProcs !== undefined && child.pid !== undefined) {
     try { fs.writeFileSync(request.cgroupProcs, String(child.pid)); } catch (error) {
       killGroup(child.pid, 'SIGKILL');
-      finish({ error: { code: error.code, message: 'cannot join its cgroup: ' + error.message } });
+      finish({ error: { code: error.code, stage: 'setup', message: 'cannot join its cgroup: ' + error.message } });
       return;
     }
   }
   lines(child.stdout, request.id, 0);
   lines(child.stderr, request.id, 1);
-  child.on('error', (error) => { if (child.pid === undefined) finish({ error: { code: error.code, message: error.message } }); });
+  child.on('error', (error) => { if (child.pid === undefined) finish({ error: { code: error.code, stage: 'exec', message: error.message } }); });
   child.on('exit', () => {
     killGroup(child.pid, 'SIGKILL');
     // Time to drain counts only while output is read: a slow runtime must not cut a job's last lines.
@@ -97,20 +116,31 @@ function startJob(request) {
   child.on('close', (code, signal) => finish({ code, signal }));
 }
 
-let pending = '';
-process.stdin.setEncoding('utf8');
+// Requests: <byte length>\n<fields joined by NUL>; read as bytes, since the length counts bytes.
+let input = Buffer.alloc(0);
+function request(fields) {
+  const id = Number(fields[1]);
+  if (fields[0] === 'K') { const job = jobs.get(id); if (job && !job.done) killGroup(job.child.pid, fields[2]); return; }
+  const directoryCount = Number(fields[8]);
+  const directories = fields.slice(9, 9 + directoryCount);
+  const argc = Number(fields[9 + directoryCount]);
+  const first = 10 + directoryCount;
+  const env = {};
+  for (const entry of fields.slice(first + argc)) { const eq = entry.indexOf('='); env[entry.slice(0, eq)] = entry.slice(eq + 1); }
+  const number = (text) => (text === '' ? undefined : Number(text));
+  startJob({ id, file: fields[2], cwd: fields[3] || undefined, uid: number(fields[4]), gid: number(fields[5]),
+    cgroupProcs: fields[6] || undefined, remove: fields[7] === '1', directories, args: fields.slice(first, first + argc), env });
+}
 process.stdin.on('data', (chunk) => {
-  const text = pending + chunk;
-  let start = 0;
-  let newline = text.indexOf('\n');
-  while (newline !== -1) {
-    const request = JSON.parse(text.slice(start, newline));
-    if (request.t === 'spawn') startJob(request);
-    else if (request.t === 'signal') { const job = jobs.get(request.id); if (job && !job.done) killGroup(job.child.pid, request.signal); }
-    start = newline + 1;
-    newline = text.indexOf('\n', start);
+  input = input.length === 0 ? chunk : Buffer.concat([input, chunk]);
+  for (;;) {
+    const newline = input.indexOf(10);
+    if (newline === -1) break;
+    const length = Number(input.toString('latin1', 0, newline));
+    if (input.length < newline + 1 + length) break;
+    request(input.toString('utf8', newline + 1, newline + 1 + length).split('\0'));
+    input = input.subarray(newline + 1 + length);
   }
-  pending = text.slice(start);
 });
 // Ctrl-C at a terminal signals the whole foreground process group, this helper included. The
 // runtime decides what a Ctrl-C means (batch-local run terminates its job and waits for it); if the

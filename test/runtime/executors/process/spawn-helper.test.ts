@@ -5,6 +5,15 @@ import { MAX_LOG_LINE_LENGTH } from '../../../../src/runtime/executors/common/li
 import { HostProcessOutcome } from '../../../../src/runtime/executors/process/host-process';
 import { LaunchOptions } from '../../../../src/runtime/executors/process/process-launcher';
 import { SpawnHelper } from '../../../../src/runtime/executors/process/spawn-helper';
+import { DEFAULT_HELPER_PROGRAM_PROBE, HelperProgram, nodeHelperProgram, perlHelperProgram } from '../../../../src/runtime/executors/process/spawn-helper-program';
+
+// Both helper programs speak one protocol and must behave the same: every test runs on each. Perl is
+// on every machine this project builds on (perl-base is essential on Debian); CI=true makes its
+// absence a failure rather than a skip.
+const perl = DEFAULT_HELPER_PROGRAM_PROBE.usablePerl();
+if (!perl && process.env.CI === 'true') throw new Error('no usable perl on PATH: the Perl spawn helper cannot be tested');
+const programs: Array<[string, () => HelperProgram]> = [['Node.js', nodeHelperProgram]];
+if (perl) programs.unshift(['Perl', () => perlHelperProgram(perl)]);
 
 function launch(helper: SpawnHelper, file: string, args: string[], extra: Partial<LaunchOptions> = {}) {
   const lines: Array<[string, string]> = [];
@@ -31,12 +40,12 @@ function alive(pid: number): boolean {
   return !fs.existsSync(stat) || fs.readFileSync(stat, 'utf8').split(' ')[2] !== 'Z';
 }
 
-describe('SpawnHelper', () => {
+describe.each(programs)('SpawnHelper (%s helper)', (_name, program) => {
   let directory: string;
   let helper: SpawnHelper;
   beforeEach(() => {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'spawn-helper-'));
-    helper = new SpawnHelper();
+    helper = new SpawnHelper(program());
   });
   afterEach(() => fs.rmSync(directory, { recursive: true, force: true }));
 
@@ -91,7 +100,51 @@ describe('SpawnHelper', () => {
 
   test('a cgroup that cannot be joined fails the start', async () => {
     const outcome = await launch(helper, 'sleep', ['300'], { cgroupProcs: path.join(directory, 'missing', 'cgroup.procs') }).outcome;
-    expect(outcome.spawnError?.message).toMatch(/^cannot join its cgroup: ENOENT/);
+    expect(outcome.setupFailure).toMatch(/^cannot join its cgroup: ENOENT/);
+  });
+
+  test('LIFE-2: the attempt\'s directories are created before the process starts (its own when it has a user) and removed after it ends', async () => {
+    // GIVEN
+    const attempt = path.join(directory, 'nested', 'job.1');
+    const work = path.join(attempt, 'work');
+    const owner = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    // WHEN
+    const run = launch(helper, 'sh', ['-c', 'pwd; stat -c %u .; touch file; rm file'], {
+      cwd: work, ...owner, directories: { create: [attempt, work], removeAtEnd: true },
+    });
+    // THEN
+    expect(await run.outcome).toEqual({ exitCode: 0 });
+    expect(run.lines).toEqual([['stdout', work], ['stdout', String(owner.uid ?? process.getuid?.())]]);
+    await until(() => !fs.existsSync(attempt));
+    expect(fs.existsSync(attempt)).toBe(false);
+  });
+
+  test('what a job left in its directories is removed with them; directories to keep stay', async () => {
+    // GIVEN
+    const littered = path.join(directory, 'littered');
+    const kept = path.join(directory, 'kept');
+    // WHEN
+    const first = launch(helper, 'sh', ['-c', 'mkdir -p deep/er && touch deep/er/file && ln -s / link'], { cwd: littered, directories: { create: [littered], removeAtEnd: true } });
+    const second = launch(helper, 'true', [], { cwd: kept, directories: { create: [kept], removeAtEnd: false } });
+    expect(await first.outcome).toEqual({ exitCode: 0 });
+    await second.outcome;
+    await until(() => !fs.existsSync(littered));
+    // THEN
+    expect(fs.existsSync(littered)).toBe(false);
+    expect(fs.existsSync(kept)).toBe(true);
+    expect(fs.existsSync('/bin')).toBe(true); // the symbolic link was removed, not followed
+  });
+
+  test('a directory that cannot be created fails the start with the path and the reason; the command is not run', async () => {
+    // GIVEN a file where a parent directory should be
+    const blocker = path.join(directory, 'blocker');
+    fs.writeFileSync(blocker, '');
+    const marker = path.join(directory, 'ran');
+    // WHEN
+    const outcome = await launch(helper, 'touch', [marker], { directories: { create: [path.join(blocker, 'job.1')], removeAtEnd: true } }).outcome;
+    // THEN
+    expect(outcome.setupFailure).toMatch(/^cannot create its directory: ENOTDIR: .*blocker\/job\.1/);
+    expect(fs.existsSync(marker)).toBe(false);
   });
 
   test('if the helper dies, its running jobs end without an exit code, and the next launch starts a new helper', async () => {
