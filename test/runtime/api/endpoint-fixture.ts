@@ -4,8 +4,8 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { Duration } from 'aws-cdk-lib';
 import { BatchLocalServer } from '../../../src/runtime/api/batch-local-server';
 import { EndpointHost, EndpointHostOptions } from '../../../src/runtime/api/host/endpoint-host';
-import { JobBehavior } from '../../../src/runtime/executors/simulated/job-behavior';
 import { JobExecutor } from '../../../src/runtime/executors/job-executor';
+import { JobBehavior } from '../../../src/runtime/executors/simulated/job-behavior';
 
 /** A running endpoint on an ephemeral port, with SDK clients pointed at it. */
 export interface Endpoint {

@@ -1,5 +1,5 @@
-import { ApiError } from '../../../../src/runtime/api/http/api-error';
 import { FilterPattern } from '../../../../src/runtime/api/cloudwatch-logs/filter-pattern';
+import { ApiError } from '../../../../src/runtime/api/http/api-error';
 
 describe('FilterPattern (term subset of CloudWatch Logs filter patterns)', () => {
   const matches = (pattern: string | undefined, message: string): boolean => FilterPattern.parse(pattern).matches(message);

@@ -1,5 +1,5 @@
-import { ApiError } from '../../../../src/runtime/api/http/api-error';
 import { LogOperations } from '../../../../src/runtime/api/cloudwatch-logs/log-operations';
+import { ApiError } from '../../../../src/runtime/api/http/api-error';
 import { LogStore } from '../../../../src/runtime/core/logging/log-store';
 import { DEFAULT_ENVIRONMENT } from '../../../../src/runtime/core/model/arns';
 
