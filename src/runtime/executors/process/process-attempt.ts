@@ -126,7 +126,7 @@ export class ProcessAttempt implements AttemptHandle {
         // Right after exec: what the job allocates in the first instants is charged to the runtime's cgroup.
         cgroupProcs: this.leaf?.procsFile,
         directories: this.directoriesDelegated ? {
-          create: [this.workspace.directory, this.workspace.workDirectory],
+          create: this.workspace.ownDirectories,
           removeAtEnd: !this.context.keepWorkDirectories,
         } : undefined,
       });

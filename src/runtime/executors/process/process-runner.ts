@@ -6,7 +6,7 @@ import { planProcessLaunch, ProcessLaunchPlan, ProcessLaunchSettings } from './p
 import { DirectLauncher } from './process-launcher';
 import { RlimitHelperPools } from './rlimit-helper-pools';
 import { SpawnHelperPool } from './spawn-helper-pool';
-import { chooseHelperProgram, HelperProgram, HelperProgramProbe } from './spawn-helper-program';
+import { chooseHelperProgram, HelperProgram } from './spawn-helper-program';
 import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
 import { asLaunchFailure } from '../common/launch-failure';
 import { GpuPool } from '../isolation/gpu-pool';
@@ -26,8 +26,6 @@ export interface ProcessRunnerOptions extends ProcessLaunchSettings {
   readonly useSpawnHelper: boolean;
   /** Which helper program, with `useSpawnHelper`. */
   readonly spawnHelper: SpawnHelperProgram;
-  /** Finds the helper programs (tests replace it). @default - looks on PATH */
-  readonly helperProgramProbe?: HelperProgramProbe;
 }
 
 /**
@@ -68,7 +66,7 @@ export class ProcessRunner implements JobRunner {
     if (!this.context) {
       const memory: MemoryMechanism = chooseMemoryMechanism(this.options.memoryLimit, this.options.memoryProbe);
       const program: HelperProgram | undefined = this.options.useSpawnHelper
-        ? chooseHelperProgram(this.options.spawnHelper, this.options.helperProgramProbe)
+        ? chooseHelperProgram(this.options.spawnHelper)
         : undefined;
       this.context = {
         memory,

@@ -53,14 +53,16 @@ sub flush_out {
   }
 }
 sub kill_all { kill 'KILL', -$_->{pid} for values %jobs; }
+# Where to cut a text longer than $MAX bytes: at most $MAX, never inside a UTF-8 character.
+sub cut_point {
+  my $cut = $MAX;
+  $cut-- while $cut > 0 && (ord(substr($_[0], $cut, 1)) & 0xC0) == 0x80;
+  return $cut;
+}
 sub emit_line {
   my ($id, $s, $line) = @_;
   $line =~ s/\r\z//;
-  while (length($line) > $MAX) {
-    my $cut = $MAX;
-    $cut-- while $cut > 0 && (ord(substr($line, $cut, 1)) & 0xC0) == 0x80;
-    $out .= "L\t$id\t$s\t" . substr($line, 0, $cut, '') . "\n";
-  }
+  $out .= "L\t$id\t$s\t" . substr($line, 0, cut_point($line), '') . "\n" while length($line) > $MAX;
   $out .= "L\t$id\t$s\t$line\n";
 }
 sub finish_if_done {
@@ -119,11 +121,7 @@ sub read_stream {
     $start = $newline + 1;
   }
   $text = substr($text, $start);
-  while (length($text) > $MAX) {
-    my $cut = $MAX;
-    $cut-- while $cut > 0 && (ord(substr($text, $cut, 1)) & 0xC0) == 0x80;
-    emit_line($id, $s, substr($text, 0, $cut, ''));
-  }
+  emit_line($id, $s, substr($text, 0, cut_point($text), '')) while length($text) > $MAX;
   $job->{pending}[$s] = $text;
 }
 sub reap {

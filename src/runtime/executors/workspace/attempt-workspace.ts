@@ -18,6 +18,11 @@ export class AttemptWorkspace implements MountDirectories {
     this.workDirectory = path.join(this.directory, 'work');
   }
 
+  /** The attempt's directory and its working directory, parent first: all an attempt without mounts needs. */
+  get ownDirectories(): string[] {
+    return [this.directory, this.workDirectory];
+  }
+
   scratch(volumeName: string): string {
     return path.join(this.directory, 'volumes', safePathSegment(volumeName));
   }

@@ -15,6 +15,7 @@ describe('AttemptWorkspace', () => {
     expect(second.directory).not.toBe(first.directory);
     expect(first.scratch('data')).toBe(path.join(root, 'job_3.1', 'volumes', 'data'));
     expect(first.efs('fs-1')).toBe(path.join(root, 'efs', 'fs-1'));
+    expect(first.ownDirectories).toEqual([path.join(root, 'job_3.1'), path.join(root, 'job_3.1', 'work')]);
   });
 
   test('create makes the working, scratch and EFS directories; remove takes the attempt\'s away and keeps EFS', async () => {
