@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { BatchContainerJobDefinition } from './batch-container-job-definition';
-import { BatchJobQueue } from './batch-job-queue';
+import { BatchJobQueue, BatchJobQueueProps } from './batch-job-queue';
 import { BatchMultiNodeJobDefinition, BatchMultiNodeJobDefinitionProps } from './batch-multi-node-job-definition';
 import { BatchComputeEnvironment } from './compute/batch-compute-environment';
 import { ComputeEnvironmentOptions } from './compute/compute-environment-options';
@@ -212,9 +212,10 @@ export class BatchEnvironment extends Construct {
   /**
    * Adds a job queue. Without `computeEnvironments` it uses every compute environment of this
    * environment, in creation order (on-demand first). Queues sharing CEs are served by
-   * `priority`, highest first (SCHED-2).
+   * `priority`, highest first (SCHED-2). With `fairShare` it is a fair-share queue (FS-2), e.g.
+   * `addQueue('Shared', { fairShare: { shares: [{ shareIdentifier: 'teamA', weightFactor: 1 }] } })`.
    */
-  public addQueue(id: string, props: batch.JobQueueProps = {}): BatchJobQueue {
+  public addQueue(id: string, props: BatchJobQueueProps = {}): BatchJobQueue {
     const queue = new BatchJobQueue(this, id, {
       ...props,
       computeEnvironments: props.computeEnvironments

@@ -110,14 +110,19 @@ export function shareEntriesOverlap(a: string, b: string): boolean {
   return a === b;
 }
 
+/** FS-1: at most 500 `shareDistribution` entries. */
+export function validateShareCount(field: string, count: number): void {
+  if (count > MAX_SHARE_DISTRIBUTION_ENTRIES) {
+    fail(field, count, `at most ${MAX_SHARE_DISTRIBUTION_ENTRIES} entries`, RULE, `${count} given`);
+  }
+}
+
 /**
  * FS-1: `shareDistribution`: at most 500 entries, each a valid identifier or prefix with a weight
  * factor in range, and no two entries overlapping. The message of an overlap names both entries.
  */
 export function validateShareDistribution(field: string, shares: readonly ShareInput[]): void {
-  if (shares.length > MAX_SHARE_DISTRIBUTION_ENTRIES) {
-    fail(field, shares.length, `at most ${MAX_SHARE_DISTRIBUTION_ENTRIES} entries`, RULE, `${shares.length} given`);
-  }
+  validateShareCount(field, shares.length);
   shares.forEach((share, index) => {
     validateShareIdentifier(`${field}[${index}].shareIdentifier`, share.shareIdentifier);
     if (share.weightFactor !== undefined) {
