@@ -1,6 +1,8 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { computeEnvironmentSubnetsReachEcs } from './rules/compute-environment-subnet-egress';
+import { fairShareReservationKeepsCapacityInUse } from './rules/fair-share-compute-reservation';
+import { eventRuleSubmitsOnlyToFifoQueues } from './rules/fair-share-event-target';
 import { gpuJobDefinitionHasGpuQueue } from './rules/gpu-job-definition-queue';
 import { jobQueueComputeEnvironmentOrderIsValid } from './rules/job-queue-compute-environment-order';
 import { jobQueueHasSinglePlatform } from './rules/job-queue-single-platform';
@@ -129,5 +131,27 @@ export const BATCH_RULES: readonly BatchRule[] = [
       'Container instances must reach ECS to register; otherwise the compute environment never gets capacity and jobs stay RUNNABLE. ' +
       'Use private subnets with a NAT gateway, public subnets that assign public IPs, or interface endpoints for ecs, ecs-agent and ecs-telemetry.',
     check: computeEnvironmentSubnetsReachEcs,
+  },
+  {
+    id: 'FS3',
+    spec: 'FS-3, EVT-3',
+    level: NagMessageLevel.ERROR,
+    info: 'The EventBridge rule submits jobs to a fair-share job queue, and an EventBridge Batch target cannot give the shareIdentifier such a queue requires.',
+    explanation:
+      'SubmitJob to a queue with a scheduling policy is refused without a shareIdentifier. BatchParameters carry only JobDefinition, JobName, ArrayProperties and RetryStrategy, ' +
+      'and the target input becomes job Parameters, so every submission of this rule (ScheduledJob, EventTriggeredJob or any Batch target) fails. ' +
+      'Target a FIFO queue, or submit through something that can pass shareIdentifier: an EventBridge Scheduler universal target (batch:submitJob) or a Lambda function.',
+    check: eventRuleSubmitsOnlyToFifoQueues,
+  },
+  {
+    id: 'FS6',
+    spec: 'FS-6',
+    level: NagMessageLevel.WARN,
+    info: 'The computeReservation of the fair-share queue keeps more than 10% of its maximum vCPUs idle even when every share its policy declares is active.',
+    explanation:
+      'AWS Batch holds (computeReservation/100)^activeShares of the queue\'s maximum vCPUs for share identifiers that are not active yet. With n declared shares all busy, ' +
+      '(cr/100)^n stays free while their jobs wait: 50 with two shares idles 25%. Lower computeReservation, or acknowledge when more identifiers than declared ' +
+      '(prefix entries, undeclared teams) are expected to use the reservation.',
+    check: fairShareReservationKeepsCapacityInUse,
   },
 ];
