@@ -9,6 +9,7 @@ import { jobQueueHasSinglePlatform } from './rules/job-queue-single-platform';
 import { launchTemplateEncryptsEbs } from './rules/launch-template-ebs-encryption';
 import { launchTemplateRequiresImdsv2 } from './rules/launch-template-imdsv2';
 import { multiNodeJobDefinitionHasOnDemandQueue } from './rules/multi-node-job-definition-queue';
+import { schedulingPolicyIsWithinLimits } from './rules/scheduling-policy-limits';
 import { serviceRoleIsFullArn } from './rules/service-role-full-arn';
 import { spotFleetRoleAvoidsLegacyPolicy } from './rules/spot-fleet-role-legacy-policy';
 import { spotFleetRoleHasTaggingPolicy } from './rules/spot-fleet-role-tagging-policy';
@@ -131,6 +132,16 @@ export const BATCH_RULES: readonly BatchRule[] = [
       'Container instances must reach ECS to register; otherwise the compute environment never gets capacity and jobs stay RUNNABLE. ' +
       'Use private subnets with a NAT gateway, public subnets that assign public IPs, or interface endpoints for ecs, ecs-agent and ecs-telemetry.',
     check: computeEnvironmentSubnetsReachEcs,
+  },
+  {
+    id: 'FS1',
+    spec: 'FS-1',
+    level: NagMessageLevel.ERROR,
+    info: 'The fair-share scheduling policy breaks a limit: shareDecaySeconds 0..604800, computeReservation 0..99, at most 500 shares, weightFactor 0.0001..999.9999, identifiers that do not overlap.',
+    explanation:
+      'AWS Batch refuses the policy and the stack fails to deploy. Two entries overlap when one identifier could match both: team* overlaps teamA and te*, and a duplicate overlaps itself. ' +
+      'BatchJobQueue (fairShare) reports the exact field at synth; this rule covers policies made with aws-cdk-lib or as L1s.',
+    check: schedulingPolicyIsWithinLimits,
   },
   {
     id: 'FS3',

@@ -37,7 +37,7 @@ describe('BatchChecks rule catalog', () => {
 
     // THEN
     expect(BATCH_PACK_NAME).toBe('Batch');
-    expect(ids).toEqual(['DIAG3', 'FS3', 'FS6', 'IAM1', 'IAM3', 'LIM2', 'LIM3', 'LT1', 'LT2', 'MNP8', 'NET1', 'SCHED9']);
+    expect(ids).toEqual(['DIAG3', 'FS1', 'FS3', 'FS6', 'IAM1', 'IAM3', 'LIM2', 'LIM3', 'LT1', 'LT2', 'MNP8', 'NET1', 'SCHED9']);
     expect(warnings).toEqual(['DIAG3', 'FS6']);
   });
 });
