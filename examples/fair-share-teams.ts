@@ -15,8 +15,8 @@ import * as batch from 'aws-cdk-lib/aws-batch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { BatchEnvironment, BatchJobQueue, BatchPermissions } from '../src/constructs';
-import { ScheduledJob } from '../src/constructs/events';
 import { addComplianceChecks, runWhenExecuted } from './shared/run-example';
+import { ScheduledJob } from '../src/constructs/events';
 
 /** Every job definition of the teams is named with this prefix, so their roles can name them all. */
 const PREFIX = 'teams_';

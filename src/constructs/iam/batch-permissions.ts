@@ -3,9 +3,9 @@ import * as batch from 'aws-cdk-lib/aws-batch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { aws_batch as batchRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { fail, isSharePrefix, validateShareIdentifier } from '../../validation';
 import { allRevisionsArn } from '../private/job-definition-arn';
 import { validateAt } from '../private/validate';
-import { fail, isSharePrefix, validateShareIdentifier } from '../../validation';
 
 /** What `BatchPermissions.submitJob` lets a principal submit. */
 export interface SubmitJobPermissionOptions {

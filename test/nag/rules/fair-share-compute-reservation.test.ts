@@ -1,9 +1,9 @@
 import * as batch from 'aws-cdk-lib/aws-batch';
-import { computeEnvironment, jobQueue, newTestStack, pathsFlaggedBy } from '../nag-fixtures';
 import {
   MAX_IDLE_FRACTION_WITH_DECLARED_SHARES,
   reservedFraction,
 } from '../../../src/nag/rules/fair-share-compute-reservation';
+import { computeEnvironment, jobQueue, newTestStack, pathsFlaggedBy } from '../nag-fixtures';
 
 /** A queue whose L1 names an L1 fair-share policy with `computeReservation` and `shareCount` shares. */
 function fairShareQueue(computeReservation: number | undefined, shareCount: number) {
