@@ -1,0 +1,141 @@
+import { emptyStatusCounts } from './console-overview';
+import { JobRecord } from '../../core/jobs/job-record';
+import { JOB_STATUSES, JobStatus } from '../../core/model/job-status';
+import { ApiError } from '../http/api-error';
+
+/** Rows per page: what a screen shows; the most a request may ask for. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+/** The filters of the jobs page, as its URL carries them (`?status=FAILED&prefix=etl-&share=a&before=42`). */
+export interface QueueJobsQuery {
+  readonly status?: JobStatus;
+  /** Job-name prefix, case-insensitive (ListJobs' `JOB_NAME` filter with a trailing `*`). */
+  readonly namePrefix?: string;
+  readonly shareIdentifier?: string;
+  /** Cursor: only jobs submitted before the job with this sequence number (the previous page's last). */
+  readonly before?: number;
+  readonly limit: number;
+}
+
+/** One row of the jobs list; array and multi-node parents carry their children's status summary. */
+export interface JobRow {
+  readonly jobId: string;
+  readonly jobName: string;
+  readonly status: JobStatus;
+  readonly statusReason?: string;
+  readonly createdAt: number;
+  readonly startedAt?: number;
+  readonly stoppedAt?: number;
+  readonly jobDefinition: string;
+  readonly shareIdentifier?: string;
+  readonly attempts: number;
+  readonly exitCode?: number;
+  readonly arraySize?: number;
+  readonly nodeCount?: number;
+  readonly children?: Record<JobStatus, number>;
+  /** The cursor of this row (its submission sequence). */
+  readonly sequence: number;
+}
+
+export interface QueueJobsPage {
+  readonly jobs: JobRow[];
+  /** How many jobs match the filters, all pages together. */
+  readonly matching: number;
+  /** `before` for the next (older) page; absent on the last page. */
+  readonly nextBefore?: number;
+}
+
+export function parseQueueJobsQuery(query: URLSearchParams): QueueJobsQuery {
+  const status = query.get('status') || undefined;
+  if (status !== undefined && !(JOB_STATUSES as readonly string[]).includes(status)) {
+    throw ApiError.client(`status: ${JSON.stringify(status)} is not one of ${JOB_STATUSES.join(', ')}`);
+  }
+  return {
+    status: status as JobStatus | undefined,
+    namePrefix: query.get('prefix') || undefined,
+    shareIdentifier: query.get('share') || undefined,
+    before: optionalInteger(query, 'before', 0, Number.MAX_SAFE_INTEGER),
+    limit: optionalInteger(query, 'limit', 1, MAX_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE,
+  };
+}
+
+/**
+ * A page of a queue's jobs, newest first (ListJobs' order: the queue's jobs are held in submission
+ * order, and creation times follow it). The cursor is a submission sequence, found by binary search,
+ * so a page costs the rows it skips over for filters, not the queue's length; only `matching` (the
+ * count the page shows) looks at every job once, without allocating. 100,000 jobs: see
+ * bench/console-requests.ts.
+ */
+export function queueJobsPage(jobs: readonly JobRecord[], query: QueueJobsQuery): QueueJobsPage {
+  const matches = matcher(query);
+  let matching = 0;
+  for (let i = 0; i < jobs.length; i++) if (matches(jobs[i])) matching++;
+  const start = query.before === undefined ? jobs.length - 1 : lastIndexBefore(jobs, query.before);
+  const rows: JobRow[] = [];
+  let i = start;
+  for (; i >= 0 && rows.length < query.limit; i--) {
+    if (matches(jobs[i])) rows.push(jobRow(jobs[i]));
+  }
+  let more = false;
+  for (; i >= 0 && !more; i--) more = matches(jobs[i]);
+  return more ? { jobs: rows, matching, nextBefore: rows[rows.length - 1].sequence } : { jobs: rows, matching };
+}
+
+export function jobRow(job: JobRecord): JobRow {
+  const attempt = job.currentAttempt;
+  const nodes = job.nodes;
+  let children: Record<JobStatus, number> | undefined;
+  if (job.children) children = { ...job.childStatusCounts! };
+  else if (nodes) {
+    children = emptyStatusCounts();
+    for (const node of nodes) children[node.status]++;
+  }
+  return {
+    jobId: job.jobId,
+    jobName: job.spec.jobName,
+    status: job.status,
+    statusReason: job.statusReason,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    stoppedAt: job.stoppedAt,
+    jobDefinition: `${job.spec.definition.name}:${job.spec.definition.revision}`,
+    shareIdentifier: job.spec.shareIdentifier,
+    attempts: job.attemptCount,
+    exitCode: attempt?.exitCode,
+    arraySize: job.children?.length,
+    nodeCount: nodes?.length,
+    children,
+    sequence: job.sequence,
+  };
+}
+
+function matcher(query: QueueJobsQuery): (job: JobRecord) => boolean {
+  const { status, shareIdentifier } = query;
+  const prefix = query.namePrefix?.toLowerCase();
+  return (job) => (status === undefined || job.status === status)
+    && (shareIdentifier === undefined || job.spec.shareIdentifier === shareIdentifier)
+    && (prefix === undefined || job.spec.jobName.toLowerCase().startsWith(prefix));
+}
+
+/** The index of the last job submitted before `sequence` (jobs are in ascending sequence), or -1. */
+function lastIndexBefore(jobs: readonly JobRecord[], sequence: number): number {
+  let low = 0;
+  let high = jobs.length; // first index with sequence >= the cursor
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (jobs[middle].sequence < sequence) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+function optionalInteger(query: URLSearchParams, name: string, min: number, max: number): number | undefined {
+  const text = query.get(name);
+  if (text === null || text === '') return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw ApiError.client(`${name}: ${JSON.stringify(text)} is not an integer in ${min}..${max}`);
+  }
+  return value;
+}
