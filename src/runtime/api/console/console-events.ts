@@ -44,7 +44,7 @@ export class ConsoleEvents {
   private heartbeat?: NodeJS.Timeout;
 
   constructor(private readonly backend: BatchBackend) {
-    backend.addJobStateListener({ onJobStateChange: (job) => this.jobChanged(job) });
+    backend.addJobStateListener({ onJobStateChange: (job) => this.jobChanged(job), onJobSubmitted: (job) => this.jobChanged(job) });
     backend.logs.addListener({
       onLogAppended: (group, stream) => {
         if (group !== BATCH_LOG_GROUP || this.clients.size === 0) return;
