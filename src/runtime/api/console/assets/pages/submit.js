@@ -13,7 +13,7 @@ export async function submitPage(main, query) {
   const definitions = [...new Set(jobDefinitions.filter((d) => d.status === 'ACTIVE').map((d) => d.jobDefinitionName))].sort();
   const field = (id, label, input, hint) => el('div', { class: 'field' },
     el('label', { for: id }, label), input, hint ? el('small', { id: `${id}-hint` }, hint) : null);
-  const name = el('input', { id: 'submit-name', required: true, maxlength: '128', pattern: '[A-Za-z0-9][A-Za-z0-9_-]{0,127}', value: query.get('name') ?? 'console-job', autocomplete: 'off' });
+  const name = el('input', { id: 'submit-name', required: true, maxlength: '128', pattern: '[A-Za-z0-9][A-Za-z0-9_\\-]{0,127}', value: query.get('name') ?? 'console-job', autocomplete: 'off' });
   const queue = el('select', { id: 'submit-queue', required: true }, overview.queues.map((q) => el('option', { value: q.name, selected: q.name === query.get('queue') }, q.name)));
   const definition = el('select', { id: 'submit-definition', required: true }, definitions.map((d) => el('option', { value: d, selected: d === query.get('definition') }, d)));
   const parameters = el('textarea', { id: 'submit-parameters', rows: '3', 'aria-describedby': 'submit-parameters-hint' });
