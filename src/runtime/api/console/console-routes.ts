@@ -12,6 +12,13 @@ import { RequestJournal } from '../http/request-journal';
 const API_PREFIX = `${CONSOLE_PREFIX}api/`;
 const ASSET_PREFIX = `${CONSOLE_PREFIX}assets/`;
 
+/** What a durable endpoint restored on start (`serve --state-dir`), as the dashboard shows it. */
+export interface ConsoleRestoreSummary {
+  readonly requests: number;
+  readonly jobsRecovered: number;
+  readonly attemptsLost: number;
+}
+
 export interface ConsoleRoutesOptions {
   /** A durable endpoint's journal: reads catch the clock up first and show only durable states, as the AWS routes do. */
   readonly journal?: RequestJournal;
@@ -32,6 +39,7 @@ export class ConsoleRoutes {
   private readonly assets: ConsoleAssets;
   private readonly journal?: RequestJournal;
   private readonly logError: (message: string) => void;
+  private restored?: ConsoleRestoreSummary;
 
   constructor(private readonly backend: BatchBackend, options: ConsoleRoutesOptions = {}) {
     this.events = new ConsoleEvents(backend);
@@ -75,6 +83,11 @@ export class ConsoleRoutes {
     }
   }
 
+  /** Shows on the dashboard what the restart restored from the state directory. */
+  showRestored(summary: ConsoleRestoreSummary): void {
+    this.restored = { requests: summary.requests, jobsRecovered: summary.jobsRecovered, attemptsLost: summary.attemptsLost };
+  }
+
   /** Ends the open event streams, so the server can close. */
   close(): void {
     this.events.close();
@@ -106,7 +119,7 @@ export class ConsoleRoutes {
     const [kind, name, sub] = route;
     switch (kind) {
       case 'overview':
-        return { now: backend.loop.now(), ...consoleOverview(backend) };
+        return { now: backend.loop.now(), restored: this.restored, ...consoleOverview(backend) };
       case 'queues':
         if (name === undefined || sub !== 'jobs') break;
         return { queue: name, ...queueJobsPage(backend.jobsInQueue(name), parseQueueJobsQuery(query)) };

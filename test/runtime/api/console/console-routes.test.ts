@@ -1,7 +1,10 @@
 import * as http from 'http';
+import * as path from 'path';
 import { ListJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { startConsoleEndpoint, XSS_PROBE } from './console-fixture';
+import { createRuntime } from '../../../../src/runtime/api/create-runtime';
 import { JOB_STATUSES } from '../../../../src/runtime/core/model/job-status';
+import { TemporaryWorkRoot } from '../../../temporary-work-root';
 import { Endpoint, rawRequest } from '../endpoint-fixture';
 
 /** An open event stream: the events received so far, by name. */
@@ -226,5 +229,35 @@ describe('ConsoleRoutes (the local console under /console/)', () => {
     expect(withJob).toHaveLength(1);
     expect(withJob[0].jobs).toEqual([expect.objectContaining({ jobId, jobName: 'on-instance', status: 'RUNNING', vcpus: 1, memoryMiB: 512 })]);
     expect(view.described.computeEnvironmentName).toBe('ce');
+  });
+});
+
+describe('the console of a durable endpoint (serve --state-dir)', () => {
+  test('CON-2: after a restart the dashboard says what was restored and counts the restored jobs', async () => {
+    // GIVEN a job submitted to a durable endpoint, which then stops
+    const state = new TemporaryWorkRoot('console-state');
+    const options = { templateFile: path.join(__dirname, '..', '..', '..', 'cli', 'fixtures', 'small-stack.template.json'),
+      executor: 'simulated' as const, clock: 'virtual' as const, stateDir: state.path };
+    try {
+      const first = createRuntime(options);
+      const firstUrl = await first.server.listen(0);
+      const submitted = await rawRequest(firstUrl, 'POST', '/v1/submitjob', JSON.stringify({ jobName: 'kept', jobQueue: 'first-run-job-queue', jobDefinition: 'hello' }));
+      expect(submitted.status).toBe(200);
+      await first.server.close();
+      await first.dispose();
+
+      // WHEN it starts again
+      const second = createRuntime(options);
+      const url = await second.server.listen(0);
+      const overview = (await rawRequest(url, 'GET', '/console/api/overview')).body;
+      await second.server.close();
+      await second.dispose();
+
+      // THEN
+      expect(overview.restored).toEqual({ requests: 1, jobsRecovered: 1, attemptsLost: 0 });
+      expect(overview.queues.find((queue: any) => queue.name === 'first-run-job-queue').counts.SUBMITTED).toBe(1);
+    } finally {
+      state.remove();
+    }
   });
 });

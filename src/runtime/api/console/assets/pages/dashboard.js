@@ -6,13 +6,18 @@ import { refreshOn } from '../live.js';
 /** `/console/`: job queues with their jobs by status, compute environments, and the clock. */
 export async function dashboardPage(main) {
   document.title = 'Dashboard · batch-local console';
+  const restoredNote = el('div');
   const clockSection = el('section', { 'aria-labelledby': 'clock-heading', class: 'clock' });
   const queuesSection = el('section', { 'aria-labelledby': 'queues-heading' });
   const environmentsSection = el('section', { 'aria-labelledby': 'ces-heading' });
-  replace(main, el('h1', {}, 'Dashboard'), clockSection, queuesSection, environmentsSection);
+  replace(main, el('h1', {}, 'Dashboard'), restoredNote, clockSection, queuesSection, environmentsSection);
 
   const refresh = async () => {
     const [overview, clock] = await Promise.all([api.read('overview'), api.clock()]);
+    const restored = overview.restored;
+    replace(restoredNote, restored ? el('p', { id: 'restored', class: 'note' },
+      `Restored from the state directory: ${restored.requests} request(s) replayed, ${restored.jobsRecovered} job(s) recovered, `
+      + `${restored.attemptsLost} running attempt(s) failed as on a lost host (retried per their retry strategy).`) : null);
     renderClock(clockSection, clock, refresh);
     replace(queuesSection, el('h2', { id: 'queues-heading' }, 'Job queues'), queuesTable(overview.queues));
     replace(environmentsSection, el('h2', { id: 'ces-heading' }, 'Compute environments'), environmentsTable(overview.computeEnvironments));

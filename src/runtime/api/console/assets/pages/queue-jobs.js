@@ -17,6 +17,7 @@ export async function queueJobsPage(main, query, queueName) {
   replace(main,
     el('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, el('a', { href: '/console/' }, 'Dashboard'), ' › ', 'Job queue'),
     el('h1', {}, `Jobs in ${queueName}`),
+    el('p', {}, el('a', { href: `/console/submit?queue=${encodeURIComponent(queueName)}` }, 'Submit a job to this queue')),
     filterForm(queueName, status, prefix, share),
     list);
 
