@@ -1,7 +1,7 @@
 import { BatchBackend } from '../../core/backend';
 import { InstanceCapacity } from '../../core/capacity/instance-capacity';
 import { JobRecord } from '../../core/jobs/job-record';
-import { JOB_STATUSES, JobStatus } from '../../core/model/job-status';
+import { JobStatus } from '../../core/model/job-status';
 import { ComputeEnvironmentRecord } from '../../core/model/records';
 
 /** A queue's row on the dashboard: its settings and how many of its jobs are in each status. */
@@ -48,8 +48,9 @@ export interface ComputeEnvironmentOverview {
   readonly memoryMiBRegistered?: number;
 }
 
+/** Zero for each status, as a literal: an object with fixed properties is what a 100,000-job count loop increments fastest. */
 export function emptyStatusCounts(): Record<JobStatus, number> {
-  return Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as Record<JobStatus, number>;
+  return { SUBMITTED: 0, PENDING: 0, RUNNABLE: 0, STARTING: 0, RUNNING: 0, SUCCEEDED: 0, FAILED: 0 };
 }
 
 /** The dashboard's figures. One pass over each queue's jobs and one over live attempts: linear in the job count. */

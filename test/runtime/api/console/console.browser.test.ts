@@ -100,7 +100,10 @@ describeBrowser('the local console in headless Chromium', () => {
 
     // THEN the count moves, with no reload
     expect(await settled(() => cell('other', 'SUBMITTED').textContent(), '2')).toBe('2');
-    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    if (SCREENSHOT) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.screenshot({ path: SCREENSHOT, fullPage: true });
+    }
   });
 
   test('CON-3: the jobs page filters on the server and shows a new job live; the Submit form creates a job the SDK sees', async () => {
