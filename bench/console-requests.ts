@@ -83,7 +83,7 @@ export async function main(jobCount: number = 100_000, requests: number = 30): P
 
 /** Chromium: navigation to the dashboard and the jobs page until their tables show (median of 5, warm browser). */
 async function pageLoads(url: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies
   const { chromium } = require('playwright-core') as typeof import('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'console-bench-'));
   const context = await chromium.launchPersistentContext(profile, {

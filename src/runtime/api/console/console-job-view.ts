@@ -6,6 +6,12 @@ import { isTerminal } from '../../core/model/job-status';
 import { JobDetail } from '../../shapes';
 import { ApiError } from '../http/api-error';
 
+/** Log lines of a stream from a line on, and the line to ask for next. */
+export interface ConsoleLogPage {
+  readonly lines: Array<{ timestamp: number; message: string }>;
+  readonly next: number;
+}
+
 /** Log lines per request: a page's first view of a chatty job stays small; the rest follows on scroll/live. */
 export const MAX_LOG_LINES = 1000;
 
@@ -61,7 +67,7 @@ export function consoleJobView(backend: BatchBackend, jobId: string): ConsoleJob
 }
 
 /** Log lines of one of the job's streams from line `from` on (at most MAX_LOG_LINES), and where to go on. */
-export function consoleJobLogs(backend: BatchBackend, jobId: string, stream: string, from: number): { lines: Array<{ timestamp: number; message: string }>; next: number } {
+export function consoleJobLogs(backend: BatchBackend, jobId: string, stream: string, from: number): ConsoleLogPage {
   const job = requireJob(backend, jobId);
   if (!job.attempts.some((attempt) => attempt.logStreamName === stream)) {
     throw ApiError.client(`stream: ${JSON.stringify(stream)} is not a log stream of job ${jobId}`);
@@ -79,7 +85,8 @@ export function consoleJobLogs(backend: BatchBackend, jobId: string, stream: str
 function dependentsOf(backend: BatchBackend, job: JobRecord): DependencyRow[] {
   const rows = new Map<string, DependencyRow>();
   const add = (dependent: JobRecord, type?: string): void => {
-    if (!rows.has(dependent.jobId)) rows.set(dependent.jobId, { jobId: dependent.jobId, type, jobName: dependent.spec.jobName, status: dependent.status });
+    if (rows.has(dependent.jobId)) return;
+    rows.set(dependent.jobId, { jobId: dependent.jobId, type, jobName: dependent.spec.jobName, status: dependent.status });
   };
   for (const dependent of job.dependents ?? []) add(dependent);
   for (const candidate of backend.allJobs()) {

@@ -70,11 +70,14 @@ export function consoleOverview(backend: BatchBackend): { queues: QueueOverview[
     };
   });
   const live = liveJobsByComputeEnvironment(backend);
-  const computeEnvironments = backend.registry.listComputeEnvironments().map((ce) => computeEnvironmentOverview(backend, ce, live.get(ce.name) ?? []));
+  const computeEnvironments = backend.registry.listComputeEnvironments()
+    .map((ce) => computeEnvironmentOverview(backend, ce, live.get(ce.name) ?? []));
   return { queues, computeEnvironments };
 }
 
-export function computeEnvironmentOverview(backend: BatchBackend, ce: ComputeEnvironmentRecord, live: readonly LiveJob[]): ComputeEnvironmentOverview {
+export function computeEnvironmentOverview(
+  backend: BatchBackend, ce: ComputeEnvironmentRecord, live: readonly LiveJob[],
+): ComputeEnvironmentOverview {
   const resources = ce.computeResources;
   const instances = instancesOf(backend, ce.name);
   return {

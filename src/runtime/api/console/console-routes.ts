@@ -35,6 +35,14 @@ export interface ConsoleRoutesOptions {
  * as a client's request is.
  */
 export class ConsoleRoutes {
+  /** Whether the server should hand the request here: `/console` and below, or a browser opening `/`. */
+  static wants(method: string, path: string, headers: IncomingMessage['headers']): boolean {
+    if (path === '/console' || path.startsWith(CONSOLE_PREFIX)) return true;
+    // An SDK never sends GET / ; a browser navigating there asks for HTML and signs nothing.
+    return method === 'GET' && path === '/' && headers['x-amz-target'] === undefined && headers.authorization === undefined
+      && String(headers.accept ?? '').includes('text/html');
+  }
+
   readonly events: ConsoleEvents;
   private readonly assets: ConsoleAssets;
   private readonly journal?: RequestJournal;
@@ -46,14 +54,6 @@ export class ConsoleRoutes {
     this.assets = options.assets ?? new ConsoleAssets();
     this.journal = options.journal;
     this.logError = options.logError ?? ((message) => console.error(message));
-  }
-
-  /** Whether the server should hand the request here: `/console` and below, or a browser opening `/`. */
-  static wants(method: string, path: string, headers: IncomingMessage['headers']): boolean {
-    if (path === '/console' || path.startsWith(CONSOLE_PREFIX)) return true;
-    // An SDK never sends GET / ; a browser navigating there asks for HTML and signs nothing.
-    return method === 'GET' && path === '/' && headers['x-amz-target'] === undefined && headers.authorization === undefined
-      && String(headers.accept ?? '').includes('text/html');
   }
 
   async handle(request: IncomingMessage, response: ServerResponse, method: string, path: string, query: string): Promise<void> {

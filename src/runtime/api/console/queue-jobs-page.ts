@@ -88,8 +88,7 @@ export function jobRow(job: JobRecord): JobRow {
   const attempt = job.currentAttempt;
   const nodes = job.nodes;
   let children: Record<JobStatus, number> | undefined;
-  if (job.children) children = { ...job.childStatusCounts! };
-  else if (nodes) {
+  if (job.children) {children = { ...job.childStatusCounts! };} else if (nodes) {
     children = emptyStatusCounts();
     for (const node of nodes) children[node.status]++;
   }
@@ -126,7 +125,7 @@ function lastIndexBefore(jobs: readonly JobRecord[], sequence: number): number {
   let low = 0;
   let high = jobs.length; // first index with sequence >= the cursor
   while (low < high) {
-    const middle = (low + high) >>> 1;
+    const middle = Math.floor((low + high) / 2);
     if (jobs[middle].sequence < sequence) low = middle + 1;
     else high = middle;
   }

@@ -43,7 +43,7 @@ function openEvents(url: string): Promise<EventStream> {
               consumed = index + 1;
               clearTimeout(timer);
               resolveEvent(events[index].data);
-            } else waiters.push(check);
+            } else {waiters.push(check);}
           };
           check();
         }),
@@ -82,9 +82,9 @@ describe('ConsoleRoutes (the local console under /console/)', () => {
   });
 
   test('CON-5: every page path answers the shell with a same-origin-only Content-Security-Policy and no inline script', async () => {
-    for (const path of ['/console/', '/console/queues/work', '/console/jobs/some-id', '/console/submit']) {
+    for (const pagePath of ['/console/', '/console/queues/work', '/console/jobs/some-id', '/console/submit']) {
       // WHEN
-      const page = await rawRequest(endpoint.url, 'GET', path);
+      const page = await rawRequest(endpoint.url, 'GET', pagePath);
 
       // THEN
       expect(page.status).toBe(200);
@@ -236,8 +236,12 @@ describe('the console of a durable endpoint (serve --state-dir)', () => {
   test('CON-2: after a restart the dashboard says what was restored and counts the restored jobs', async () => {
     // GIVEN a job submitted to a durable endpoint, which then stops
     const state = new TemporaryWorkRoot('console-state');
-    const options = { templateFile: path.join(__dirname, '..', '..', '..', 'cli', 'fixtures', 'small-stack.template.json'),
-      executor: 'simulated' as const, clock: 'virtual' as const, stateDir: state.path };
+    const options = {
+      templateFile: path.join(__dirname, '..', '..', '..', 'cli', 'fixtures', 'small-stack.template.json'),
+      executor: 'simulated' as const,
+      clock: 'virtual' as const,
+      stateDir: state.path,
+    };
     try {
       const first = createRuntime(options);
       const firstUrl = await first.server.listen(0);

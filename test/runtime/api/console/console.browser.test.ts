@@ -153,7 +153,7 @@ describeBrowser('the local console in headless Chromium', () => {
     await advance(60);
 
     // THEN
-    const described = (await endpoint.batch.send(new DescribeJobsCommand({ jobs: [waiting.jobId, running.jobId] }))).jobs!;
+    const described = (await endpoint.batch.send(new DescribeJobsCommand({ jobs: [waiting.jobId!, running.jobId!] }))).jobs!;
     expect(described.map((job) => [job.jobName, job.status, job.statusReason])).toEqual([
       ['to-cancel', 'FAILED', 'not needed'],
       ['to-terminate', 'FAILED', XSS_PROBE],

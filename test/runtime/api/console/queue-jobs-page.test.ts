@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
+import { startConsoleEndpoint } from './console-fixture';
 import { queueJobsPage, parseQueueJobsQuery } from '../../../../src/runtime/api/console/queue-jobs-page';
 import { BatchBackend } from '../../../../src/runtime/core/backend';
 import { JobRecord } from '../../../../src/runtime/core/jobs/job-record';
 import { JobStatus } from '../../../../src/runtime/core/model/job-status';
-import { startConsoleEndpoint } from './console-fixture';
 import { Endpoint } from '../endpoint-fixture';
 
 describe('queueJobsPage', () => {
@@ -68,6 +68,7 @@ describe('queueJobsPage', () => {
     const page = queueJobsPage(backend.jobsInQueue('other'), parseQueueJobsQuery(new URLSearchParams()));
 
     // THEN
-    expect(page.jobs.find((row) => row.jobId === jobId)).toMatchObject({ arraySize: 4, children: expect.objectContaining({ SUCCEEDED: 4, FAILED: 0 }) });
+    expect(page.jobs.find((row) => row.jobId === jobId))
+      .toMatchObject({ arraySize: 4, children: expect.objectContaining({ SUCCEEDED: 4, FAILED: 0 }) });
   });
 });
