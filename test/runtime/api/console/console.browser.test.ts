@@ -35,6 +35,9 @@ describeBrowser('the local console in headless Chromium', () => {
   let page: Page;
   let errors: string[];
   let foreignRequests: string[];
+  /** Requests that change state, as the origin guard (issue #21) sees them: method, content type, Origin, Sec-Fetch-Site. */
+  let writes: Array<{ url: string; contentType?: string; origin?: string; fetchSite?: string }>;
+  let consoleReads: string[];
 
   beforeAll(async () => {
     work = new TemporaryWorkRoot('console-browser');
@@ -54,6 +57,17 @@ describeBrowser('the local console in headless Chromium', () => {
     page = await context.newPage();
     errors = [];
     foreignRequests = [];
+    writes = [];
+    consoleReads = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET') {
+        request.allHeaders().then((headers) => writes.push({
+          url: request.url(), contentType: headers['content-type'], origin: headers.origin, fetchSite: headers['sec-fetch-site'],
+        })).catch(() => undefined);
+      } else if (request.url().includes('/console/api/') && !request.url().endsWith('/events')) {
+        consoleReads.push(request.url());
+      }
+    });
     page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('request', (request) => { if (!request.url().startsWith(`${endpoint.url}/`)) foreignRequests.push(request.url()); });
@@ -65,6 +79,8 @@ describeBrowser('the local console in headless Chromium', () => {
     // Every test: nothing left the origin, no console error, the XSS probe never ran.
     expect(foreignRequests).toEqual([]);
     expect(errors).toEqual([]);
+    // Every change the page made was a same-origin JSON fetch: what the origin guard lets through, never a form post.
+    for (const write of writes) expect(write).toEqual({ url: write.url, contentType: 'application/json', origin: endpoint.url, fetchSite: 'same-origin' });
     expect(endpoint.serverErrors).toEqual([]);
   });
 
@@ -104,6 +120,52 @@ describeBrowser('the local console in headless Chromium', () => {
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.screenshot({ path: SCREENSHOT, fullPage: true });
     }
+  });
+
+  test('CON-4: a burst of 300 jobs running to the end costs the open dashboard a few refreshes, and a quiet runtime none', async () => {
+    // GIVEN the dashboard, open and settled
+    await page.goto(`${endpoint.url}/console/`);
+    await page.locator('#queues').waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const atRest = consoleReads.length;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const whileQuiet = consoleReads.length - atRest;
+
+    // WHEN 300 jobs are submitted and run to the end (1,500 state changes)
+    for (let i = 0; i < 300; i++) endpoint.host.backend.submitJob({ jobName: `burst-${i}`, jobQueue: 'work', jobDefinition: 'quick' });
+    await rawRequest(endpoint.url, 'POST', '/_local/clock/run-until-idle', '{}');
+    const counts = await settled(() => cell('work', 'SUCCEEDED').textContent(), '300');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    // THEN the page shows the end state, after a handful of overview reads (one per change event at most)
+    expect(counts).toBe('300');
+    expect(whileQuiet).toBe(0);
+    expect(consoleReads.length - atRest).toBeLessThanOrEqual(6);
+    expect(consoleReads.length - atRest).toBeGreaterThan(0);
+  });
+
+  test('CON-1: on the virtual clock the dashboard\'s Advance and Run until idle buttons move time and the counts follow', async () => {
+    // GIVEN a waiting job and a slow one
+    await submit({ jobName: 'quick' });
+    await submit({ jobName: 'slow', jobDefinition: 'slow' });
+    await page.goto(`${endpoint.url}/console/`);
+    await page.locator('#queues').waitFor();
+
+    // WHEN 10 s pass by the Advance button
+    await page.getByLabel('Seconds').fill('10');
+    await page.getByRole('button', { name: 'Advance' }).click();
+
+    // THEN
+    expect(await settled(() => page.locator('#clock-now').textContent(), '2020-01-01 00:00:10 UTC')).toBe('2020-01-01 00:00:10 UTC');
+    expect(await settled(() => cell('work', 'RUNNING').textContent(), '1')).toBe('1');
+
+    // WHEN the rest runs
+    await page.getByRole('button', { name: 'Run until idle' }).click();
+
+    // THEN
+    expect(await settled(() => cell('work', 'SUCCEEDED').textContent(), '2')).toBe('2');
+    expect((await endpoint.batch.send(new ListJobsCommand({ jobQueue: 'work', jobStatus: 'SUCCEEDED' }))).jobSummaryList).toHaveLength(2);
+    expect(writes.map((write) => new URL(write.url).pathname)).toEqual(['/_local/clock/advance', '/_local/clock/run-until-idle']);
   });
 
   test('CON-3: the jobs page filters on the server and shows a new job live; the Submit form creates a job the SDK sees', async () => {
@@ -160,6 +222,7 @@ describeBrowser('the local console in headless Chromium', () => {
     ]);
     const status = await pollUntil(() => page.locator('#job-status').textContent(), (text) => text?.includes('FAILED') === true, 10_000);
     expect(status).toContain(XSS_PROBE);
+    expect(writes.map((write) => new URL(write.url).pathname)).toEqual(['/v1/canceljob', '/v1/terminatejob']);
     expect(await page.evaluate(() => window.__consoleXss)).toBeUndefined();
   });
 
