@@ -1,3 +1,4 @@
+import * as http from 'http';
 import { Duration } from 'aws-cdk-lib';
 import { addClockRoutes } from '../../../../src/runtime/api/local/clock-routes';
 import { JobExecutor } from '../../../../src/runtime/executors/job-executor';
@@ -34,4 +35,52 @@ export async function startConsoleEndpoint(): Promise<Endpoint> {
     backend.registerJobDefinition({ jobDefinitionName: name, type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512, command: ['echo', 'Ref::greeting'] } });
   }
   return endpoint;
+}
+
+/** An open event stream of /console/api/events: the events received so far, by name. */
+export interface EventStream {
+  readonly events: Array<{ event: string; data: any }>;
+  next(name: string, timeoutMs?: number): Promise<any>;
+  close(): void;
+}
+
+export function openEvents(url: string): Promise<EventStream> {
+  return new Promise((resolve, reject) => {
+    const events: Array<{ event: string; data: any }> = [];
+    const waiters: Array<() => void> = [];
+    let consumed = 0; // events before this index were returned by next()
+    const request = http.get(`${url}/console/api/events`, { headers: { Accept: 'text/event-stream' } }, (response) => {
+      let buffer = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1];
+          const data = /^data: (.*)$/m.exec(block)?.[1];
+          if (event && data) events.push({ event, data: JSON.parse(data) });
+          for (const waiter of waiters.splice(0)) waiter();
+        }
+      });
+      const stream: EventStream = {
+        events,
+        next: (name, timeoutMs = 5_000) => new Promise((resolveEvent, rejectEvent) => {
+          const timer = setTimeout(() => rejectEvent(new Error(`no ${name} event within ${timeoutMs} ms; got ${JSON.stringify(events)}`)), timeoutMs);
+          const check = (): void => {
+            const index = events.findIndex((e, i) => i >= consumed && e.event === name);
+            if (index >= 0) {
+              consumed = index + 1;
+              clearTimeout(timer);
+              resolveEvent(events[index].data);
+            } else {waiters.push(check);}
+          };
+          check();
+        }),
+        close: () => request.destroy(),
+      };
+      resolve(stream);
+    });
+    request.on('error', reject);
+  });
 }
