@@ -24,19 +24,30 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-async function timeRequests(url: string, requests: number): Promise<{ medianMs: number; p95Ms: number; bytes: number }> {
+/**
+ * Wall time of loopback round trips, and the CPU time this process spent on each (server and client
+ * together, an upper bound of the server's): on a shared machine the CPU time is the steadier figure.
+ */
+async function timeRequests(url: string, requests: number): Promise<{ medianMs: number; p95Ms: number; cpuMedianMs: number; bytes: number }> {
   const times: number[] = [];
+  const cpu: number[] = [];
   let bytes = 0;
   for (let i = 0; i < requests + 3; i++) {
     const started = process.hrtime.bigint();
+    const cpuStarted = process.cpuUsage();
     const response = await fetch(url);
     const text = await response.text();
     if (!response.ok) throw new Error(`${url}: ${response.status} ${text}`);
-    if (i >= 3) times.push(Number(process.hrtime.bigint() - started) / 1e6); // 3 warm-up requests
+    const used = process.cpuUsage(cpuStarted);
+    if (i >= 3) { // 3 warm-up requests
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      cpu.push((used.user + used.system) / 1000);
+    }
     bytes = text.length;
   }
   times.sort((a, b) => a - b);
-  return { medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95), bytes };
+  cpu.sort((a, b) => a - b);
+  return { medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95), cpuMedianMs: quantile(cpu, 0.5), bytes };
 }
 
 export async function main(jobCount: number = 100_000, requests: number = 30): Promise<void> {
@@ -71,7 +82,8 @@ export async function main(jobCount: number = 100_000, requests: number = 30): P
   try {
     for (const [label, route] of routes) {
       const figures = await timeRequests(url + route, requests);
-      console.log(`  ${label.padEnd(28)} median ${figures.medianMs.toFixed(1).padStart(6)} ms   p95 ${figures.p95Ms.toFixed(1).padStart(6)} ms   ${figures.bytes} bytes`);
+      console.log(`  ${label.padEnd(28)} median ${figures.medianMs.toFixed(1).padStart(6)} ms   p95 ${figures.p95Ms.toFixed(1).padStart(6)} ms   `
+        + `CPU median ${figures.cpuMedianMs.toFixed(1).padStart(5)} ms   ${figures.bytes} bytes`);
     }
     if (fs.existsSync(CHROMIUM)) await pageLoads(url);
     else console.log(`  (no Chromium at ${CHROMIUM}: page loads not measured)`);

@@ -114,10 +114,23 @@ export function jobRow(job: JobRecord): JobRow {
 function matcher(query: QueueJobsQuery): (job: JobRecord) => boolean {
   const { status, shareIdentifier } = query;
   const prefix = query.namePrefix?.toLowerCase();
-  // Only the name's first characters are lowered: the filter looks at 100,000 names per request.
   return (job) => (status === undefined || job.status === status)
     && (shareIdentifier === undefined || job.spec.shareIdentifier === shareIdentifier)
-    && (prefix === undefined || job.spec.jobName.slice(0, prefix.length).toLowerCase() === prefix);
+    && (prefix === undefined || startsWithIgnoringCase(job.spec.jobName, prefix));
+}
+
+/**
+ * Whether `name` starts with `lowerPrefix`, ignoring ASCII case, without allocating: the filter looks
+ * at every job of the queue per request. Job names are ASCII (LIM-8), so ASCII folding is exact.
+ */
+function startsWithIgnoringCase(name: string, lowerPrefix: string): boolean {
+  if (name.length < lowerPrefix.length) return false;
+  for (let i = 0; i < lowerPrefix.length; i++) {
+    let code = name.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32; // A-Z -> a-z
+    if (code !== lowerPrefix.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** The index of the last job submitted before `sequence` (jobs are in ascending sequence), or -1. */
