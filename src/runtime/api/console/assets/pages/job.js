@@ -4,6 +4,8 @@ import { duration, facts, jsonBlock, links, nameOf, statusBadge, table, time } f
 import { refreshOn } from '../live.js';
 
 const FINISHED = ['SUCCEEDED', 'FAILED'];
+/** States a job waits in: the page says why (DIAG-2). */
+const WAITING = ['SUBMITTED', 'PENDING', 'RUNNABLE', 'STARTING'];
 
 /**
  * `/console/jobs/{jobId}`: status and reason, times, attempts, parameters, environment, overrides,
@@ -40,7 +42,7 @@ function renderJob(container, view, refresh) {
       view.parentId ? [' › ', el('a', { href: links.job(view.parentId) }, 'parent job')] : null, ' › ', 'Job'),
     el('h1', {}, job.jobName),
     el('p', { class: 'status-line', id: 'job-status' }, statusBadge(job.status), job.statusReason ? ` — ${job.statusReason}` : ''),
-    view.explanation ? el('section', { 'aria-labelledby': 'why-heading', class: 'why' },
+    view.explanation && WAITING.includes(job.status) ? el('section', { 'aria-labelledby': 'why-heading', class: 'why' },
       el('h2', { id: 'why-heading' }, `Why is it ${job.status}?`), el('p', { id: 'explanation' }, view.explanation)) : null,
     finished ? null : stopControls(job, refresh, reasonValue),
     facts([
