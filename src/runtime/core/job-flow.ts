@@ -66,8 +66,9 @@ export class JobFlow implements JobLifecycleContext, MultiNodeContext, Placement
   }
 
   /** A top-level job was accepted (SubmissionListener). */
-  jobSubmitted(): void {
+  jobSubmitted(job: JobRecord): void {
     this.activeJobs++;
+    this.lifecycle.submitted(job);
   }
 
   // ---- JobLifecycleContext ---------------------------------------------------------------------
