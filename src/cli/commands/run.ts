@@ -15,6 +15,8 @@ export interface RunOptions extends TemplateOptions, ExecutorOptions {
   readonly arraySize?: number;
   readonly jobName?: string;
   readonly json?: boolean;
+  /** Seconds after which the job is terminated (LIFE-7) if it has not ended. */
+  readonly timeout?: number;
 }
 
 /** The outcome of `run`: the job as DescribeJobs shows it at the end, and the log lines of each container. */
@@ -24,17 +26,31 @@ export interface RunResult {
   readonly logs: Record<string, string[]>;
   /** Whether the run was interrupted (the job was terminated before it ended by itself). */
   readonly interrupted: boolean;
+  /** Whether `--timeout` ran out (the job was terminated). */
+  readonly timedOut: boolean;
+  /**
+   * DIAG-2: set when the run ended because nothing left could change the job (it, or a job it waits on,
+   * can never be placed): why, as explainJob says it. The job is then RUNNABLE or PENDING.
+   */
+  readonly stalledReason?: string;
 }
 
 /** The statusReason of a job that `run` terminated on Ctrl-C. */
 export const INTERRUPTED_REASON = 'batch-local run was interrupted (SIGINT)';
+
+/** The statusReason of a job that `run` terminated when `--timeout` ran out. */
+export function timedOutReason(seconds: number): string {
+  return `batch-local run --timeout ${seconds}: the job had not ended after ${seconds} s`;
+}
 
 /**
  * Loads the template, submits one job (an array job with --array-size) and follows it to the end,
  * printing its log lines as they arrive (not with --json, whose stdout is one JSON document).
  * Queue and definition may be names, ARNs, or the template's logical ids or construct paths. When `interrupt` aborts
  * (Ctrl-C), the job is terminated as TerminateJob would (LIFE-7) and followed until it has ended.
- * Exit code 0 only if the job SUCCEEDED; see EXIT_CODES.
+ * When nothing left can change the job (it can never be placed, or waits on a job that never can: DIAG-2),
+ * the run ends there with the job's status and the reason, never silently. With `timeout`, a job that
+ * has not ended in time is terminated. Exit code 0 only if the job SUCCEEDED; see EXIT_CODES.
  */
 export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSignal): Promise<{ exitCode: number; result: RunResult }> {
   const { host } = hostWithTemplate(options);
@@ -58,33 +74,72 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
     }
     const describe = (): JobDetail => backend.describeJobs([submitted.jobId])[0];
     let interrupted = false;
+    let timedOut = false;
+    let stalledReason: string | undefined;
     const onInterrupt = (): void => {
       interrupted = true;
       backend.terminateJob(submitted.jobId, INTERRUPTED_REASON);
     };
+    let timer: NodeJS.Timeout | undefined;
+    let stallCheck: NodeJS.Immediate | undefined;
+    let onBeforeExit: (() => void) | undefined;
     const job = await new Promise<JobDetail>((done) => {
+      let finished = false;
+      const finish = (detail: JobDetail): void => {
+        finished = true;
+        done(detail);
+      };
       const check = (): void => {
+        if (finished) return;
         const detail = describe();
         view.update(detail.status, detail.arrayProperties?.statusSummary);
-        if (isTerminal(detail.status as JobStatus)) done(detail);
+        if (isTerminal(detail.status as JobStatus)) finish(detail);
+        else stallCheck ??= setImmediate(checkStall);
+      };
+      // After the step that changed a state has finished (array children and nodes move together).
+      const checkStall = (): void => {
+        stallCheck = undefined;
+        if (finished || interrupted || timedOut) return;
+        stalledReason = backend.permanentStallReason(submitted.jobId);
+        if (stalledReason !== undefined) finish(describe());
       };
       backend.addJobStateListener({
         onJobStateChange: (changed) => {
+          // The job itself and its array children (id:i) are followed; its multi-node nodes (id#n) may stall it.
           if (changed.jobId === submitted.jobId || changed.jobId.startsWith(`${submitted.jobId}:`)) {
             follower?.jobChanged(changed.jobId);
+            check();
+          } else if (changed.jobId.startsWith(`${submitted.jobId}#`)) {
             check();
           }
         },
       });
+      // A safety net: should the process run out of work while the job has not ended (nothing can
+      // change it, in a way the check above does not know), the run ends with its status and why.
+      onBeforeExit = (): void => {
+        if (finished) return;
+        stalledReason = backend.explainJob(submitted.jobId);
+        finish(describe());
+      };
+      process.once('beforeExit', onBeforeExit);
+      if (options.timeout !== undefined) {
+        timer = setTimeout(() => {
+          timedOut = true;
+          backend.terminateJob(submitted.jobId, timedOutReason(options.timeout!));
+        }, options.timeout * 1000);
+      }
       if (interrupt?.aborted) onInterrupt();
       else interrupt?.addEventListener('abort', onInterrupt, { once: true });
       check();
     });
+    clearTimeout(timer);
+    if (onBeforeExit) process.removeListener('beforeExit', onBeforeExit);
+    if (stallCheck) clearImmediate(stallCheck);
     interrupt?.removeEventListener('abort', onInterrupt);
     view.stop();
     follower?.stop();
     const logs = Object.fromEntries(ids.map((id) => [id, backend.jobLogLines(id)]));
-    const result = { job, logs, interrupted };
+    const result: RunResult = { job, logs, interrupted, timedOut, ...(stalledReason !== undefined ? { stalledReason } : {}) };
     if (options.json) {
       printJson(io, result);
     } else {
@@ -92,7 +147,11 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
         + `${job.container?.exitCode !== undefined ? `, exit code ${job.container.exitCode}` : ''}`);
     }
     if (interrupted) io.err(`batch-local: interrupted; job ${job.jobId} was terminated (exit code ${EXIT_CODES.interrupted})`);
-    const exitCode = interrupted ? EXIT_CODES.interrupted : job.status === 'SUCCEEDED' ? EXIT_CODES.ok : EXIT_CODES.failed;
+    if (timedOut && !interrupted) io.err(`batch-local: --timeout ${options.timeout} ran out; job ${job.jobId} was terminated (exit code ${EXIT_CODES.timedOut})`);
+    if (stalledReason !== undefined) {
+      io.err(`batch-local: nothing left can change job ${job.jobId} (${job.status}); it would wait forever (exit code ${EXIT_CODES.failed}). ${stalledReason}`);
+    }
+    const exitCode = interrupted ? EXIT_CODES.interrupted : timedOut ? EXIT_CODES.timedOut : job.status === 'SUCCEEDED' ? EXIT_CODES.ok : EXIT_CODES.failed;
     return { exitCode, result };
   } finally {
     follower?.stop();
@@ -107,7 +166,8 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .requiredOption('-d, --definition <definition>', 'job definition: name, name:revision, ARN, logical id or construct path')
     .option('-p, --param <name=value>', 'value for a Ref::name placeholder in the command (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
     .option('-a, --array-size <n>', 'submit an array job of N children (2..10000)', parseArraySize)
-    .option('-n, --job-name <name>', 'job name', 'batch-local-run');
+    .option('-n, --job-name <name>', 'job name', 'batch-local-run')
+    .option('--timeout <seconds>', `terminate the job if it has not ended after this many seconds (exit code ${EXIT_CODES.timedOut})`, parseTimeout);
   addTemplateOptions(command);
   addExecutorOptions(command);
   addJsonOption(command);
@@ -115,6 +175,9 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
 Examples:
   $ batch-local run --cdk-out cdk.out --queue JobQueue --definition HelloJob --param who=world
   $ batch-local run --template template.json --queue my-queue --definition print-color --array-size 7
+
+A job that nothing left can change (it can never be placed on the queue's compute environments, or
+waits on a job that never can) ends the run with its status and the reason (DIAG-2), exit code ${EXIT_CODES.failed}.
 
 Ctrl-C terminates the job (its processes get SIGTERM, then SIGKILL after the grace period), prints the
 log lines collected so far and exits ${EXIT_CODES.interrupted}.
@@ -140,4 +203,10 @@ function parseArraySize(value: string): number {
   const size = Number(value);
   if (!Number.isInteger(size)) throw new InvalidArgumentError('expected an integer (LIM-6: 2..10000)');
   return size;
+}
+
+function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!(Number.isFinite(seconds) && seconds > 0)) throw new InvalidArgumentError('expected a number of seconds > 0');
+  return seconds;
 }

@@ -5,6 +5,7 @@ import { Clock } from './clock';
 import { JobFlow } from './job-flow';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { ExplainContext, explainJob } from './diagnostics/explain-job';
+import { permanentStall } from './diagnostics/permanent-stall';
 import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
 import { ClientException } from './errors';
 import { EventLoop } from './event-loop';
@@ -287,6 +288,15 @@ export class BatchBackend {
   /** DIAG-2: why the job is where it is. */
   explainJob(jobId: string): string {
     return explainJob(this.requireJob(jobId), this.explainContext);
+  }
+
+  /**
+   * DIAG-2: when nothing inside the runtime can move the job on any more (it, or a job it waits on,
+   * can never be placed; see `permanentStall`), why, as explainJob says it of that job; else undefined.
+   */
+  permanentStallReason(jobId: string): string | undefined {
+    const blocker = permanentStall(this.requireJob(jobId), this.explainContext);
+    return blocker && explainJob(blocker, this.explainContext);
   }
 
   /** Log lines of the job's latest attempt (LOG-1). */

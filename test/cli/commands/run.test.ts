@@ -95,4 +95,75 @@ describe('batch-local run', () => {
     expect(io.stdout).toHaveLength(1);
     expect(JSON.parse(io.stdout[0])).toMatchObject({ interrupted: false, logs: { [JSON.parse(io.stdout[0]).job.jobId]: ['hello nobody from child none'] } });
   }, 60_000);
+  test('DIAG-2: a job that can never be placed ends the run with exit 1, its status RUNNABLE and the reason, instead of ending silently', async () => {
+    // GIVEN: a 64-vCPU job on a queue whose only CE has maxvCpus 4
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode, result } = await run({ template: SMALL_STACK, queue: 'Queue', definition: 'Huge', executor: 'simulated' }, io);
+
+    // THEN
+    expect(exitCode).toBe(1);
+    expect(result.job.status).toBe('RUNNABLE');
+    expect(result.stalledReason).toMatch(/stays RUNNABLE: MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - it can never be placed \(needs 64 vCPU, 1024 MiB\)/);
+    expect(io.stderr).toContain('batch-local-run: RUNNABLE');
+    expect(io.stderr.join('\n')).toMatch(/batch-local-run \([0-9a-f-]{36}\): RUNNABLE - MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE/);
+    expect(io.stderr[io.stderr.length - 1]).toMatch(/^batch-local: nothing left can change job [0-9a-f-]{36} \(RUNNABLE\); it would wait forever \(exit code 1\)\. Job .* can never be placed/);
+  }, 60_000);
+
+  test('DIAG-2: --json of a job whose queue has only INVALID compute environments carries the status and the stalled reason', async () => {
+    // GIVEN
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode } = await run({ template: SMALL_STACK, queue: 'broken-queue', definition: 'Hello', executor: 'simulated', json: true }, io);
+    const printed = JSON.parse(io.stdout.join(''));
+
+    // THEN
+    expect(exitCode).toBe(1);
+    expect(printed.job).toMatchObject({ status: 'RUNNABLE', statusReason: expect.stringMatching(/^MISCONFIGURATION:SERVICE_ROLE_PERMISSIONS/) });
+    expect(printed.stalledReason).toMatch(/stays RUNNABLE: MISCONFIGURATION:SERVICE_ROLE_PERMISSIONS .*No compute environment of queue broken-queue can take jobs: broken-ce is ENABLED\/INVALID/);
+    expect(printed.timedOut).toBe(false);
+  }, 60_000);
+
+  test('DIAG-2: an array job whose children can never be placed stays PENDING; the run ends with exit 1 naming a child\'s reason', async () => {
+    // GIVEN
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode, result } = await run({ template: SMALL_STACK, queue: 'Queue', definition: 'Huge', arraySize: 2, executor: 'simulated' }, io);
+
+    // THEN
+    expect(exitCode).toBe(1);
+    expect(result.job.status).toBe('PENDING');
+    expect(result.stalledReason).toMatch(/^Job [0-9a-f-]{36}:[01] stays RUNNABLE: MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE/);
+  }, 60_000);
+
+  test('LIFE-7: --timeout terminates a job that has not ended in time; the run says so and exits 124', async () => {
+    // GIVEN: a job that sleeps 600 s
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode, result } = await run({ template: SLEEPER_STACK, queue: 'Queue', definition: 'Sleeper', executor: 'process', timeout: 1 }, io);
+
+    // THEN
+    expect(exitCode).toBe(124);
+    expect(result.timedOut).toBe(true);
+    expect(result.stalledReason).toBeUndefined();
+    expect(result.job).toMatchObject({ status: 'FAILED', statusReason: 'batch-local run --timeout 1: the job had not ended after 1 s' });
+    expect(io.stderr[io.stderr.length - 1]).toMatch(/^batch-local: --timeout 1 ran out; job [0-9a-f-]{36} was terminated \(exit code 124\)$/);
+  }, 60_000);
+
+  test('a job waiting for capacity that will come is not stalled: an array larger than the CE runs to the end', async () => {
+    // GIVEN: 6 one-vCPU children on a CE of at most 4 vCPUs (some wait RUNNABLE for the others)
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode, result } = await run({ template: SMALL_STACK, queue: 'Queue', definition: 'Hello', arraySize: 6, executor: 'simulated' }, io);
+
+    // THEN
+    expect(exitCode).toBe(0);
+    expect(result.stalledReason).toBeUndefined();
+    expect(result.job.status).toBe('SUCCEEDED');
+  }, 60_000);
 });
