@@ -34,6 +34,23 @@ export function addExecutorOptions(command: Command): Command {
     .option('--entrypoint <image=command>', "run COMMAND as IMAGE's ENTRYPOINT (the process executor pulls no images; repeatable)", collect, []);
 }
 
+/**
+ * commander's `requiredOption`, checked after unknown options instead of before: a mistyped option
+ * (`--templte x`) is then reported as unknown with commander's suggestion (`--template`), not as some
+ * other option missing. The message and error code are commander's own.
+ */
+export function addRequiredOption(command: Command, flags: string, description: string, parse?: (value: string) => unknown): Command {
+  const option = new Option(flags, description);
+  if (parse) option.argParser(parse);
+  command.addOption(option);
+  // preAction hooks run after commander has checked for unknown options.
+  return command.hook('preAction', (thisCommand) => {
+    if (thisCommand.getOptionValue(option.attributeName()) === undefined) {
+      thisCommand.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue' });
+    }
+  });
+}
+
 export function addJsonOption(command: Command): Command {
   return command.option('--json', 'print the result as JSON on stdout', false);
 }

@@ -27,3 +27,4 @@ export { parseWorkloadText, WorkloadError } from './report/workload';
 export type { JobDetail } from './shapes';
 export type { CfnTemplate } from './template/intrinsic-resolver';
 export type { LoadedTemplate } from './template/template-loader';
+export { MalformedTemplateError } from './template/malformed-template-error';

@@ -4,7 +4,7 @@ import * as cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { parseWorkloadText, PlanReport, planWorkload, PriceOverrides, PriceTable, reportHtml, WorkloadError } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
-import { addJsonOption, addTemplateOptions, keyValues, TemplateOptions, templateSource } from '../common-options';
+import { addJsonOption, addRequiredOption, addTemplateOptions, keyValues, TemplateOptions, templateSource } from '../common-options';
 
 export interface PlanOptions extends TemplateOptions {
   readonly workload: string;
@@ -65,8 +65,8 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
 
 export function planCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   const command = new Command('plan')
-    .description('Simulate a workload on the template in virtual time: makespan, instances, utilization, queue waits and cost')
-    .requiredOption('-w, --workload <file>', 'workload file (JSON; schema: docs/workload.schema.json)')
+    .description('Simulate a workload on the template in virtual time: makespan, instances, utilization, queue waits and cost');
+  addRequiredOption(command, '-w, --workload <file>', 'workload file (JSON; schema: docs/workload.schema.json)')
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--prices <file>', 'price overrides (JSON: {"onDemand": {type: USD/h}, "spot": {...}, "spotPriceFactor": 0.35})');
   addTemplateOptions(command);

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { isTerminal, JobDetail, JobStatus } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,
+  addExecutorOptions, addJsonOption, addRequiredOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,
 } from '../common-options';
 import { EXIT_CODES, EXIT_CODES_HELP } from '../exit-codes';
 import { JobLogFollower } from '../job-log-follower';
@@ -161,9 +161,10 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
 
 export function runCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   const command = new Command('run')
-    .description('Submit one job from the template, print its log lines as they arrive, and follow it to the end (exit code 0 only if it SUCCEEDED)')
-    .requiredOption('-q, --queue <queue>', 'job queue: name, ARN, or logical id or construct path in the template')
-    .requiredOption('-d, --definition <definition>', 'job definition: name, name:revision, ARN, logical id or construct path')
+    .description('Submit one job from the template, print its log lines as they arrive, and follow it to the end (exit code 0 only if it SUCCEEDED)');
+  addRequiredOption(command, '-q, --queue <queue>', 'job queue: name, ARN, or logical id or construct path in the template');
+  addRequiredOption(command, '-d, --definition <definition>', 'job definition: name, name:revision, ARN, logical id or construct path');
+  command
     .option('-p, --param <name=value>', 'value for a Ref::name placeholder in the command (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
     .option('-a, --array-size <n>', 'submit an array job of N children (2..10000)', parseArraySize)
     .option('-n, --job-name <name>', 'job name', 'batch-local-run')

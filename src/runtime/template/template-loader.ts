@@ -5,6 +5,7 @@ import { BatchBackend } from '../core/backend';
 import { ClientException } from '../core/errors';
 import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
 import { AliasedKind } from '../core/model/resource-aliases';
+import { MalformedTemplateError } from './malformed-template-error';
 
 /** The Batch resource types the loader turns into backend calls, in creation order. */
 const BATCH_TYPES = ['AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
@@ -51,7 +52,7 @@ export function loadTemplate(
   options: LoadTemplateOptions = {},
 ): LoadedTemplate {
   if (!template || typeof template !== 'object' || typeof template.Resources !== 'object') {
-    throw new Error(`The template of ${stackName} has no Resources section; is it a CloudFormation template?`);
+    throw new MalformedTemplateError(`The template of ${stackName} has no Resources section; is it a CloudFormation template?`);
   }
   const resolver = new IntrinsicResolver(template, { stackName, environment: backend.environment, parameters });
   const resources = Object.entries(template.Resources).filter(([id]) => resolver.resourceExists(id));

@@ -107,7 +107,7 @@ describe('batch-local run', () => {
     expect(result.job.status).toBe('RUNNABLE');
     expect(result.stalledReason).toMatch(/stays RUNNABLE: MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - it can never be placed \(needs 64 vCPU, 1024 MiB\)/);
     expect(io.stderr).toContain('batch-local-run: RUNNABLE');
-    expect(io.stderr.join('\n')).toMatch(/batch-local-run \([0-9a-f-]{36}\): RUNNABLE - MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE/);
+    expect(io.stderr.join('\n')).toMatch(/batch-local-run \([0-9a-f-]{36}\): RUNNABLE/);
     expect(io.stderr[io.stderr.length - 1]).toMatch(/^batch-local: nothing left can change job [0-9a-f-]{36} \(RUNNABLE\); it would wait forever \(exit code 1\)\. Job .* can never be placed/);
   }, 60_000);
 
@@ -121,7 +121,7 @@ describe('batch-local run', () => {
 
     // THEN
     expect(exitCode).toBe(1);
-    expect(printed.job).toMatchObject({ status: 'RUNNABLE', statusReason: expect.stringMatching(/^MISCONFIGURATION:SERVICE_ROLE_PERMISSIONS/) });
+    expect(printed.job).toMatchObject({ status: 'RUNNABLE' });
     expect(printed.stalledReason).toMatch(/stays RUNNABLE: MISCONFIGURATION:SERVICE_ROLE_PERMISSIONS .*No compute environment of queue broken-queue can take jobs: broken-ce is ENABLED\/INVALID/);
     expect(printed.timedOut).toBe(false);
   }, 60_000);
