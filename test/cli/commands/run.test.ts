@@ -1,6 +1,6 @@
 import { run } from '../../../src/cli/commands/run';
 import { TemporaryWorkRoot } from '../../temporary-work-root';
-import { recordingIo, SLEEPER_STACK, SMALL_STACK } from '../cli-fixture';
+import { PLATFORMS_STACK, recordingIo, SLEEPER_STACK, SMALL_STACK } from '../cli-fixture';
 
 // `run` has no work-root option: the process executor's default work root is under os.tmpdir(), which
 // follows TMPDIR, so each test gets its own instead of the machine-wide <tmpdir>/cdk-batch-kit.
@@ -164,6 +164,17 @@ describe('batch-local run', () => {
     // THEN
     expect(exitCode).toBe(0);
     expect(result.stalledReason).toBeUndefined();
+    expect(result.job.status).toBe('SUCCEEDED');
+  }, 60_000);
+
+  test('PLAT-1: a Fargate job submitted to an EC2 queue is rejected as AWS rejects it; on the Fargate queue it runs', async () => {
+    // WHEN
+    const rejected = await run({ template: PLATFORMS_STACK, queue: 'ec2-queue', definition: 'fargate-job', executor: 'simulated' }, recordingIo()).catch((error: Error) => error);
+    const { exitCode, result } = await run({ template: PLATFORMS_STACK, queue: 'fargate-queue', definition: 'fargate-job', executor: 'simulated' }, recordingIo());
+
+    // THEN
+    expect((rejected as Error).message).toMatch(/^Job Queue is attached to Compute Environment that can not run Jobs with capability FARGATE: .*\(PLAT-1\)$/);
+    expect(exitCode).toBe(0);
     expect(result.job.status).toBe('SUCCEEDED');
   }, 60_000);
 });
