@@ -4,6 +4,7 @@ import * as cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { parseWorkloadText, PlanReport, planWorkload, PriceOverrides, PriceTable, reportHtml, WorkloadError } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
+import { ProgressLines } from '../progress-lines';
 import { addJsonOption, addRequiredOption, addTemplateOptions, keyValues, TemplateOptions, templateSource } from '../common-options';
 
 export interface PlanOptions extends TemplateOptions {
@@ -32,6 +33,9 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
       hideCursor: true,
       clearOnComplete: true,
     }, cliProgress.Presets.shades_classic) : undefined;
+    // Not on a terminal (a pipe, a CI log): a line every few seconds instead of the bar.
+    const lines = io.interactive ? undefined : new ProgressLines((line) => io.err(line),
+      (finished, total, elapsed) => `plan: ${finished}/${total} jobs finished (virtual time) after ${elapsed} s`);
     let started = false;
     try {
       report = planWorkload({
@@ -40,11 +44,11 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
         parameters: keyValues('--parameter', options.parameter ?? []),
       }, workload, {
         prices,
-        onProgress: bar && ((finished, total) => {
+        onProgress: bar ? (finished, total) => {
           if (!started) bar.start(total, 0);
           started = true;
           bar.update(finished);
-        }),
+        } : (finished, total) => lines?.update(finished, total),
       });
     } finally {
       bar?.stop();
