@@ -143,8 +143,9 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
     if (options.json) {
       printJson(io, result);
     } else {
-      io.err(`${job.jobName} (${job.jobId}): ${job.status}${job.statusReason ? ` - ${job.statusReason}` : ''}`
-        + `${job.container?.exitCode !== undefined ? `, exit code ${job.container.exitCode}` : ''}`);
+      // container.reason of a container that ran says more than AWS's statusReason (e.g. as whom and where it ran).
+      const exited = job.container?.exitCode !== undefined ? `, exit code ${job.container.exitCode}${job.container.reason ? ` (${job.container.reason})` : ''}` : '';
+      io.err(`${job.jobName} (${job.jobId}): ${job.status}${job.statusReason ? ` - ${job.statusReason}` : ''}${exited}`);
     }
     if (interrupted) io.err(`batch-local: interrupted; job ${job.jobId} was terminated (exit code ${EXIT_CODES.interrupted})`);
     if (timedOut && !interrupted) io.err(`batch-local: --timeout ${options.timeout} ran out; job ${job.jobId} was terminated (exit code ${EXIT_CODES.timedOut})`);

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { run } from '../../../src/cli/commands/run';
 import { TemporaryWorkRoot } from '../../temporary-work-root';
 import { PLATFORMS_STACK, recordingIo, SLEEPER_STACK, SMALL_STACK } from '../cli-fixture';
@@ -176,5 +178,29 @@ describe('batch-local run', () => {
     expect((rejected as Error).message).toMatch(/^Job Queue is attached to Compute Environment that can not run Jobs with capability FARGATE: .*\(PLAT-1\)$/);
     expect(exitCode).toBe(0);
     expect(result.job.status).toBe('SUCCEEDED');
+  }, 60_000);
+
+  test('--run-here runs the job in the current directory as the current user: ./my-script.sh is found and ./out.txt is written there', async () => {
+    // GIVEN a project directory with a script, and a template whose job runs it by a relative path
+    const project = fs.mkdtempSync(path.join(workRoot.path, 'project-'));
+    fs.writeFileSync(path.join(project, 'my-script.sh'), '#!/bin/sh\necho "as $(id -u)"; echo hi > ./out.txt\n', { mode: 0o755 });
+    const template = JSON.parse(fs.readFileSync(SMALL_STACK, 'utf8'));
+    template.Resources.Hello.Properties.ContainerProperties.Command = ['./my-script.sh'];
+    const templateFile = path.join(project, 'template.json');
+    fs.writeFileSync(templateFile, JSON.stringify(template));
+    const originalDirectory = process.cwd();
+    process.chdir(project);
+    try {
+      // WHEN
+      const io = recordingIo();
+      const { exitCode } = await run({ template: templateFile, queue: 'Queue', definition: 'Hello', executor: 'process', runHere: true }, io);
+
+      // THEN
+      expect(exitCode).toBe(0);
+      expect(io.stdout).toEqual([`as ${process.getuid?.()}`]);
+      expect(fs.readFileSync(path.join(project, 'out.txt'), 'utf8')).toBe('hi\n');
+    } finally {
+      process.chdir(originalDirectory);
+    }
   }, 60_000);
 });

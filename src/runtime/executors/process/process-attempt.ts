@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { HostProcessOutcome } from './host-process';
 import { ProcessLaunchPlan } from './process-launch-plan';
-import { describeRunContext, looksLikeRunContextFailure } from './run-context-hint';
+import { describeRunContext, looksLikeRunContextFailure, runContextFailureKind } from './run-context-hint';
 import { LaunchedProcess, ProcessLauncher } from './process-launcher';
 import { InheritedLimitLaunchers } from './rlimit-helper-pools';
 import { Cancellable } from '../../core/event-loop';
@@ -210,7 +210,7 @@ export class ProcessAttempt implements AttemptHandle {
       this.finish({ exitCode, reason: OUT_OF_MEMORY_REASON });
     } else if (looksLikeRunContextFailure(exitCode, this.sawPermissionDenied)) {
       // container.reason (AWS leaves it empty here; the statusReason stays AWS's): where and as whom it ran.
-      this.finish({ exitCode, reason: `Exit code ${exitCode}${this.sawPermissionDenied ? ' after "Permission denied"' : ''}: ${describeRunContext(this.plan.runContext)}` });
+      this.finish({ exitCode, reason: `${runContextFailureKind(exitCode, this.sawPermissionDenied)}: ${describeRunContext(this.plan.runContext)}` });
     } else {
       this.finish({ exitCode });
     }
@@ -222,9 +222,10 @@ export class ProcessAttempt implements AttemptHandle {
    */
   private execFailureMessage(code: string | undefined): string {
     const file = this.plan.argv[0];
-    const message = `command: ${JSON.stringify(file)}: ${describeExecFailure(file, code, this.plan.environment.PATH)}`;
+    const failure = describeExecFailure(file, code, this.plan.environment.PATH);
+    const message = `command: ${JSON.stringify(file)}: ${failure}`;
     const relative = file.includes('/') && !path.isAbsolute(file);
-    return code === 'EACCES' || relative ? `${message}; ${describeRunContext(this.plan.runContext)}` : message;
+    return failure.startsWith('permission denied') || relative ? `${message}; ${describeRunContext(this.plan.runContext)}` : message;
   }
 
   private finish(result: AttemptResult): void {

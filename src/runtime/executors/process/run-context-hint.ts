@@ -22,6 +22,12 @@ export function looksLikeRunContextFailure(exitCode: number | undefined, sawPerm
   return exitCode !== undefined && exitCode !== 0 && (EXEC_FAILURE_EXIT_CODES.has(exitCode) || sawPermissionDenied);
 }
 
+/** What the exit suggests, for the start of `container.reason`: a shell's 127 and 126, or the EACCES seen. */
+export function runContextFailureKind(exitCode: number | undefined, sawPermissionDenied: boolean): string {
+  if (sawPermissionDenied) return 'Permission denied';
+  return exitCode === 127 ? 'Command not found' : 'Command not executable';
+}
+
 /**
  * #25: names the user and the working directory, and how local development gets the user's own
  * directory and user: jobs run as `nobody` (when the runtime is root) in a fresh scratch directory, so

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { JobExecutor, MemoryLimitMode, ProcessExecutorProps } from '../../../../src';
 import { ContainerLaunch } from '../../../../src/runtime/core/executor';
-import { describeRunContext, looksLikeRunContextFailure } from '../../../../src/runtime/executors/process/run-context-hint';
+import { describeRunContext, looksLikeRunContextFailure, runContextFailureKind } from '../../../../src/runtime/executors/process/run-context-hint';
 import { containerLaunch, RecordingSink } from '../fixtures/recording-sink';
 
 const isRoot = process.getuid?.() === 0;
@@ -41,6 +41,8 @@ describe('describeRunContext', () => {
   test('exits 126 and 127, and any failure after "Permission denied", are the ones worth explaining', () => {
     expect([126, 127, 1, 2, 0, undefined].map((code) => looksLikeRunContextFailure(code, false))).toEqual([true, true, false, false, false, false]);
     expect([1, 0].map((code) => looksLikeRunContextFailure(code, true))).toEqual([true, false]);
+    expect([runContextFailureKind(127, false), runContextFailureKind(126, false), runContextFailureKind(2, true)])
+      .toEqual(['Command not found', 'Command not executable', 'Permission denied']);
   });
 });
 
@@ -63,7 +65,7 @@ describe('the process executor says where and as whom a job ran when that may be
 
     // THEN
     expect(sink.exits[0].exitCode).toBe(127);
-    expect(sink.exits[0].reason).toMatch(new RegExp(`^Exit code 127: the job ran as user .* in ${workRoot}/.*/work, the attempt's own empty directory`));
+    expect(sink.exits[0].reason).toMatch(new RegExp(`^Command not found: the job ran as user .* in ${workRoot}/.*/work, the attempt's own empty directory`));
     expect(sink.exits[0].reason).toMatch(DEFAULT_USER);
   });
 
@@ -78,7 +80,7 @@ describe('the process executor says where and as whom a job ran when that may be
 
     // THEN
     expect(denied.exits[0].exitCode).not.toBe(0);
-    expect(denied.exits[0].reason).toMatch(/^Exit code \d+ after "Permission denied": the job ran as user /);
+    expect(denied.exits[0].reason).toMatch(/^Permission denied: the job ran as user /);
     expect(plain.exits).toEqual([{ exitCode: 3 }]);
   });
 
