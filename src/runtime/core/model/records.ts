@@ -19,7 +19,7 @@ export interface ComputeEnvironmentRecord {
   serviceRole?: string;
   unmanagedvCpus?: number;
   updatePolicy?: UpdatePolicy;
-  /** An EKS compute environment's cluster: only EKS jobs run on it (PLAT-1, PLAT-3). */
+  /** An EKS compute environment's cluster: only EKS jobs run on it (PLAT-1). */
   readonly eksConfiguration?: EksConfiguration;
   readonly tags: Record<string, string>;
   /** ECS cluster the CE's instances register to (CE-2). */

@@ -20,7 +20,7 @@ export function describeComputeEnvironment(ce: ComputeEnvironmentRecord): Comput
     serviceRole: ce.serviceRole,
     updatePolicy: copy(ce.updatePolicy),
     eksConfiguration: copy(ce.eksConfiguration),
-    // PLAT-3: an EKS compute environment is described as EKS, never as ECS.
+    // An EKS compute environment is described as EKS, never as ECS (the spec's PLAT rules).
     containerOrchestrationType: ce.eksConfiguration !== undefined ? 'EKS' : ORCHESTRATION_TYPE,
     uuid: ce.uuid,
   });
