@@ -9,7 +9,9 @@ function platformsBackend(): ReturnType<typeof testBackend>['backend'] {
   backend.createComputeEnvironment({ computeEnvironmentName: 'fargate-ce', type: 'MANAGED', computeResources: { type: 'FARGATE', maxvCpus: 4, subnets: ['subnet-1'] } });
   backend.createJobQueue({ jobQueueName: 'fargate-queue', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'fargate-ce' }] });
   backend.createComputeEnvironment({
-    computeEnvironmentName: 'eks-ce', type: 'MANAGED', eksConfiguration: EKS,
+    computeEnvironmentName: 'eks-ce',
+    type: 'MANAGED',
+    eksConfiguration: EKS,
     computeResources: { type: 'EC2', maxvCpus: 4, minvCpus: 0, instanceTypes: ['optimal'], subnets: ['subnet-1'], instanceRole: 'ecsInstanceRole' },
   });
   backend.createJobQueue({ jobQueueName: 'eks-queue', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'eks-ce' }] });
