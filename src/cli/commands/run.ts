@@ -1,11 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { isTerminal, JobDetail, JobStatus } from '../../runtime/cli-surface';
+import { JobDetail } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
   addExecutorOptions, addJsonOption, addRequiredOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,
 } from '../common-options';
 import { EXIT_CODES, EXIT_CODES_HELP } from '../exit-codes';
 import { JobLogFollower } from '../job-log-follower';
+import { watchJobOutcome } from '../job-outcome-watch';
 import { JobProgressView } from '../job-progress';
 
 export interface RunOptions extends TemplateOptions, ExecutorOptions {
@@ -72,70 +73,15 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
       follower = new JobLogFollower(backend, { line: (id, line) => view.printAbove(() => io.out(`${prefix(id)}${line}`)) });
       follower.start();
     }
-    const describe = (): JobDetail => backend.describeJobs([submitted.jobId])[0];
-    let interrupted = false;
-    let timedOut = false;
-    let stalledReason: string | undefined;
-    const onInterrupt = (): void => {
-      interrupted = true;
-      backend.terminateJob(submitted.jobId, INTERRUPTED_REASON);
-    };
-    let timer: NodeJS.Timeout | undefined;
-    let stallCheck: NodeJS.Immediate | undefined;
-    let onBeforeExit: (() => void) | undefined;
-    const job = await new Promise<JobDetail>((done) => {
-      let finished = false;
-      const finish = (detail: JobDetail): void => {
-        finished = true;
-        done(detail);
-      };
-      const check = (): void => {
-        if (finished) return;
-        const detail = describe();
+    const { job, interrupted, timedOut, stalledReason } = await watchJobOutcome(backend, submitted.jobId, {
+      interrupt: interrupt && { signal: interrupt, reason: INTERRUPTED_REASON },
+      timeout: options.timeout !== undefined ? { seconds: options.timeout, reason: timedOutReason(options.timeout) } : undefined,
+      onChange: (changedJobId, detail) => {
+        // Log lines are followed for the job and its array children, not for multi-node nodes.
+        if (!changedJobId.includes('#')) follower?.jobChanged(changedJobId);
         view.update(detail.status, detail.arrayProperties?.statusSummary);
-        if (isTerminal(detail.status as JobStatus)) finish(detail);
-        else stallCheck ??= setImmediate(checkStall);
-      };
-      // After the step that changed a state has finished (array children and nodes move together).
-      const checkStall = (): void => {
-        stallCheck = undefined;
-        if (finished || interrupted || timedOut) return;
-        stalledReason = backend.permanentStallReason(submitted.jobId);
-        if (stalledReason !== undefined) finish(describe());
-      };
-      backend.addJobStateListener({
-        onJobStateChange: (changed) => {
-          // The job itself and its array children (id:i) are followed; its multi-node nodes (id#n) may stall it.
-          if (changed.jobId === submitted.jobId || changed.jobId.startsWith(`${submitted.jobId}:`)) {
-            follower?.jobChanged(changed.jobId);
-            check();
-          } else if (changed.jobId.startsWith(`${submitted.jobId}#`)) {
-            check();
-          }
-        },
-      });
-      // A safety net: should the process run out of work while the job has not ended (nothing can
-      // change it, in a way the check above does not know), the run ends with its status and why.
-      onBeforeExit = (): void => {
-        if (finished) return;
-        stalledReason = backend.explainJob(submitted.jobId);
-        finish(describe());
-      };
-      process.once('beforeExit', onBeforeExit);
-      if (options.timeout !== undefined) {
-        timer = setTimeout(() => {
-          timedOut = true;
-          backend.terminateJob(submitted.jobId, timedOutReason(options.timeout!));
-        }, options.timeout * 1000);
-      }
-      if (interrupt?.aborted) onInterrupt();
-      else interrupt?.addEventListener('abort', onInterrupt, { once: true });
-      check();
+      },
     });
-    clearTimeout(timer);
-    if (onBeforeExit) process.removeListener('beforeExit', onBeforeExit);
-    if (stallCheck) clearImmediate(stallCheck);
-    interrupt?.removeEventListener('abort', onInterrupt);
     view.stop();
     follower?.stop();
     const logs = Object.fromEntries(ids.map((id) => [id, backend.jobLogLines(id)]));
