@@ -34,8 +34,8 @@ export function addExecutorOptions(command: Command): Command {
     .addOption(new Option('--engine <engine>', 'with --executor docker: the engine CLI to use (auto: podman if it answers, else docker)')
       .choices(['auto', 'podman', 'docker']).default('auto'))
     .option('--entrypoint <image=command>', "run COMMAND as IMAGE's ENTRYPOINT (the process executor pulls no images; repeatable)", collect, [])
-    .option('--run-here', 'with the process executor: run jobs in the current directory as the current user, for local development '
-      + '(default: each attempt in its own empty directory, as nobody when batch-local runs as root)', false);
+    .option('--run-here', 'with the process executor: run jobs in the current directory as the current user, for local development; '
+      + 'without it each attempt runs in its own empty directory, as nobody when batch-local runs as root');
 }
 
 /**
