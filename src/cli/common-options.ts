@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint } from '../runtime/cli-surface';
+import { ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, ProcessExecutorProps } from '../runtime/cli-surface';
 
 /** Options every command that loads a template shares. */
 export interface TemplateOptions {
@@ -14,6 +14,8 @@ export interface ExecutorOptions {
   /** For `--executor docker`: which engine's CLI runs the containers. */
   readonly engine?: 'auto' | 'podman' | 'docker';
   readonly entrypoint?: string[];
+  /** For the process executor: run jobs in the current directory as the current user (local development). */
+  readonly runHere?: boolean;
 }
 
 export function addTemplateOptions(command: Command): Command {
@@ -31,7 +33,37 @@ export function addExecutorOptions(command: Command): Command {
       .choices(['process', 'docker', 'simulated']).default('process'))
     .addOption(new Option('--engine <engine>', 'with --executor docker: the engine CLI to use (auto: podman if it answers, else docker)')
       .choices(['auto', 'podman', 'docker']).default('auto'))
-    .option('--entrypoint <image=command>', "run COMMAND as IMAGE's ENTRYPOINT (the process executor pulls no images; repeatable)", collect, []);
+    .option('--entrypoint <image=command>', "run COMMAND as IMAGE's ENTRYPOINT (the process executor pulls no images; repeatable)", collect, [])
+    .option('--run-here', 'with the process executor: run jobs in the current directory as the current user, for local development; '
+      + 'without it each attempt runs in its own empty directory, as nobody when batch-local runs as root');
+}
+
+/**
+ * The process executor's props the options ask for. `--run-here` is one flag rather than a directory and
+ * a user option: local development wants both (a root runtime's default user, nobody, may not write in
+ * the user's directory), and the facade's ProcessExecutorProps offers each on its own.
+ */
+export function processExecutorProps(options: ExecutorOptions): ProcessExecutorProps {
+  if (!options.runHere) return {};
+  if (options.executor !== 'process') throw new Error(`--run-here works with --executor process only (not ${options.executor})`);
+  return { workingDirectory: process.cwd(), defaultUser: 'root' };
+}
+
+/**
+ * commander's `requiredOption`, checked after unknown options instead of before: a mistyped option
+ * (`--templte x`) is then reported as unknown with commander's suggestion (`--template`), not as some
+ * other option missing. The message and error code are commander's own.
+ */
+export function addRequiredOption(command: Command, flags: string, description: string, parse?: (value: string) => unknown): Command {
+  const option = new Option(flags, description);
+  if (parse) option.argParser(parse);
+  command.addOption(option);
+  // preAction hooks run after commander has checked for unknown options.
+  return command.hook('preAction', (thisCommand) => {
+    if (thisCommand.getOptionValue(option.attributeName()) === undefined) {
+      thisCommand.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue' });
+    }
+  });
 }
 
 export function addJsonOption(command: Command): Command {
@@ -62,7 +94,7 @@ function executorFor(options: ExecutorOptions): JobExecutor {
   switch (options.executor) {
     case 'simulated': return JobExecutor.simulated();
     case 'docker': return JobExecutor.docker({ engine: (options.engine ?? 'auto') as ContainerEngine });
-    default: return JobExecutor.process();
+    default: return JobExecutor.process(processExecutorProps(options));
   }
 }
 

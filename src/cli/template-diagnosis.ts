@@ -1,4 +1,4 @@
-import { assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor } from '../runtime/cli-surface';
+import { assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor, MalformedTemplateError } from '../runtime/cli-surface';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -30,7 +30,8 @@ export interface TemplateDiagnosis {
 const MAX_PROBE_EVENTS = 100_000;
 
 /**
- * What is wrong with a template before any job runs: resources the API would reject (each one's
+ * What is wrong with a template before any job runs (input that is no template at all throws
+ * MalformedTemplateError): resources the API would reject (each one's
  * ClientException; then nothing is probed), INVALID or DISABLED compute environments (DIAG-1), queues that
  * can take no job, and job definitions whose jobs would stay RUNNABLE forever (DIAG-2). Each job
  * definition is probed on each queue in a fresh virtual-time backend with the simulated executor,
@@ -43,6 +44,8 @@ export function diagnoseTemplate(template: CfnTemplate, stackName: string, param
   try {
     backend = freshBackend(template, stackName, parameters, rejected);
   } catch (error) {
+    // Not a template at all: an input error for the caller (exit code 2), as every command treats it.
+    if (error instanceof MalformedTemplateError) throw error;
     rejected.push(error as Error);
   }
   if (rejected.length > 0 || backend === undefined) {

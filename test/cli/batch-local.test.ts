@@ -71,6 +71,26 @@ describe('the batch-local process', () => {
     expect(succeeded.stdout()).toBe('hello nobody from child none\n');
   }, 90_000);
 
+  test('DIAG-2: run of a job that can never be placed ends with exit 1, its status and the reason, in text and --json; a file that is not a template exits 2 in doctor as in run', async () => {
+    // GIVEN: a 64-vCPU job on a queue whose only CE has maxvCpus 4; a file holding `{}`
+    const notATemplate = path.join(__dirname, 'fixtures', 'not-a-template.json');
+    const text = batchLocal(['run', '--template', SMALL_STACK, '--queue', 'Queue', '--definition', 'Huge', '--executor', 'simulated']);
+    const json = batchLocal(['run', '--template', SMALL_STACK, '--queue', 'Queue', '--definition', 'Huge', '--executor', 'simulated', '--json']);
+    const doctor = batchLocal(['doctor', '--template', notATemplate]);
+    const run = batchLocal(['run', '--template', notATemplate, '--queue', 'q', '--definition', 'd']);
+
+    // WHEN
+    const codes = await Promise.all([text.exited, json.exited, doctor.exited, run.exited]);
+
+    // THEN
+    expect(codes).toEqual([1, 1, 2, 2]);
+    expect(text.stderr()).toMatch(/batch-local-run \([0-9a-f-]{36}\): RUNNABLE/);
+    expect(text.stderr()).toMatch(/batch-local: nothing left can change job [0-9a-f-]{36} \(RUNNABLE\).*can never be placed/);
+    expect(JSON.parse(json.stdout())).toMatchObject({ job: { status: 'RUNNABLE' }, stalledReason: expect.stringContaining('COMPUTE_ENVIRONMENT_MAX_RESOURCE') });
+    expect(doctor.stderr()).toBe(run.stderr());
+    expect(doctor.stderr()).toMatch(/^batch-local: .*no Resources section; is it a CloudFormation template\?\n$/);
+  }, 90_000);
+
   test('--version prints the version in package.json whatever the working directory', async () => {
     // GIVEN
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

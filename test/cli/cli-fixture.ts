@@ -27,3 +27,6 @@ export function recordingIo(interactive: boolean = false): RecordingIo {
 
 /** One job definition (Sleeper) that prints its pid and sleeps 600 s, on a queue (Queue). */
 export const SLEEPER_STACK = path.join(__dirname, 'fixtures', 'sleeper.template.json');
+
+/** One queue per platform (ec2-queue, fargate-queue, eks-queue) and the definitions ec2-job and fargate-job (PLAT-1). */
+export const PLATFORMS_STACK = path.join(__dirname, 'fixtures', 'platforms.template.json');

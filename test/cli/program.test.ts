@@ -42,6 +42,18 @@ describe('the batch-local program', () => {
     expect(both.io.stderr.join('')).toContain("option '-t, --template <file>' cannot be used with option '-c, --cdk-out <dir>'");
   });
 
+  test('a mistyped option is reported as unknown, with the option it resembles, before any required option is missing', async () => {
+    // WHEN
+    const run = await parse(['run', '--templte', 'x.json']);
+    const plan = await parse(['plan', '--template', 'x.json', '--workloda', 'w.json']);
+
+    // THEN
+    expect(run.error?.code).toBe('commander.unknownOption');
+    expect(run.io.stderr.join('')).toContain("error: unknown option '--templte'\n(Did you mean --template?)");
+    expect(run.io.stderr.join('')).not.toContain('required option');
+    expect(plan.io.stderr.join('')).toContain('(Did you mean --workload?)');
+  });
+
   test('doctor through the program sets the exit code', async () => {
     const { code } = await parse(['doctor', '--template', `${__dirname}/fixtures/small-stack.template.json`, '--json']);
     expect(code).toBe(1);
@@ -58,7 +70,7 @@ describe('the batch-local program', () => {
 
     // THEN
     for (const text of [help.io.stdout.join(''), runHelp.io.stdout.join('')]) {
-      expect(text).toMatch(/Exit codes:\n {2}0 +the job SUCCEEDED[^\n]*\n {2}1 +the job FAILED[^\n]*\n {2}2 +usage or input error[^\n]*\n {2}130 +run was interrupted/);
+      expect(text).toMatch(/Exit codes:\n {2}0 +the job SUCCEEDED[^\n]*\n {2}1 +the job FAILED[^\n]*\n {2}2 +usage or input error[^\n]*\n {2}124 +run --timeout ran out[^\n]*\n {2}130 +run was interrupted/);
     }
     expect(printed.error?.code).toBe('commander.version');
     expect(printed.io.stdout).toEqual([`${version}\n`]);

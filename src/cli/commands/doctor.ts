@@ -10,7 +10,10 @@ export interface DoctorOptions extends TemplateOptions {
 
 const MARKS = { error: 'ERROR', warning: 'WARN ', info: 'info ' } as const;
 
-/** Diagnoses the template; exit code 1 when it has errors (it would not load, or jobs could never run). */
+/**
+ * Diagnoses the template; exit code 1 when it has errors (it would not load, or jobs could never run).
+ * Input that is no template at all (unreadable, not JSON, no Resources) throws: a usage error (2), as in `run`.
+ */
 export function doctor(options: DoctorOptions, io: CliIo): { exitCode: number; diagnosis: TemplateDiagnosis } {
   const { template, stackName } = readTemplateFile(templateSource(options), options.stack);
   const diagnosis = diagnoseTemplate(template, stackName, keyValues('--parameter', options.parameter ?? []));
@@ -46,7 +49,10 @@ Each job definition is probed on each enabled queue in virtual time (nothing run
 finishes is explained (e.g. MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT with the shortfall).
 
 Example:
-  $ batch-local doctor --cdk-out cdk.out --stack MyBatchStack`);
+  $ batch-local doctor --cdk-out cdk.out --stack MyBatchStack
+
+Exit codes: 0 no errors found; 1 the template has errors (resources AWS would reject, jobs that could never
+run); 2 usage or input error (bad option, a file that cannot be read or is not a CloudFormation template).`);
   command.action((options: DoctorOptions) => {
     setExitCode(doctor(options, io).exitCode);
   });

@@ -4,7 +4,8 @@ import * as cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { parseWorkloadText, PlanReport, planWorkload, PriceOverrides, PriceTable, reportHtml, WorkloadError } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
-import { addJsonOption, addTemplateOptions, keyValues, TemplateOptions, templateSource } from '../common-options';
+import { addJsonOption, addRequiredOption, addTemplateOptions, keyValues, TemplateOptions, templateSource } from '../common-options';
+import { ProgressLines } from '../progress-lines';
 
 export interface PlanOptions extends TemplateOptions {
   readonly workload: string;
@@ -32,6 +33,9 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
       hideCursor: true,
       clearOnComplete: true,
     }, cliProgress.Presets.shades_classic) : undefined;
+    // Not on a terminal (a pipe, a CI log): a line every few seconds instead of the bar.
+    const lines = io.interactive ? undefined : new ProgressLines((line) => io.err(line),
+      (finished, total, elapsed) => `plan: ${finished}/${total} jobs finished (virtual time) after ${elapsed} s`);
     let started = false;
     try {
       report = planWorkload({
@@ -40,11 +44,11 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
         parameters: keyValues('--parameter', options.parameter ?? []),
       }, workload, {
         prices,
-        onProgress: bar && ((finished, total) => {
+        onProgress: bar ? (finished, total) => {
           if (!started) bar.start(total, 0);
           started = true;
           bar.update(finished);
-        }),
+        } : (finished, total) => lines?.update(finished, total),
       });
     } finally {
       bar?.stop();
@@ -65,8 +69,8 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
 
 export function planCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   const command = new Command('plan')
-    .description('Simulate a workload on the template in virtual time: makespan, instances, utilization, queue waits and cost')
-    .requiredOption('-w, --workload <file>', 'workload file (JSON; schema: docs/workload.schema.json)')
+    .description('Simulate a workload on the template in virtual time: makespan, instances, utilization, queue waits and cost');
+  addRequiredOption(command, '-w, --workload <file>', 'workload file (JSON; schema: docs/workload.schema.json)')
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--prices <file>', 'price overrides (JSON: {"onDemand": {type: USD/h}, "spot": {...}, "spotPriceFactor": 0.35})');
   addTemplateOptions(command);

@@ -1,11 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { isTerminal, JobDetail, JobStatus } from '../../runtime/cli-surface';
+import { JobDetail } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,
+  addExecutorOptions, addJsonOption, addRequiredOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,
 } from '../common-options';
 import { EXIT_CODES, EXIT_CODES_HELP } from '../exit-codes';
 import { JobLogFollower } from '../job-log-follower';
+import { watchJobOutcome } from '../job-outcome-watch';
 import { JobProgressView } from '../job-progress';
 
 export interface RunOptions extends TemplateOptions, ExecutorOptions {
@@ -15,6 +16,8 @@ export interface RunOptions extends TemplateOptions, ExecutorOptions {
   readonly arraySize?: number;
   readonly jobName?: string;
   readonly json?: boolean;
+  /** Seconds after which the job is terminated (LIFE-7) if it has not ended. */
+  readonly timeout?: number;
 }
 
 /** The outcome of `run`: the job as DescribeJobs shows it at the end, and the log lines of each container. */
@@ -24,17 +27,31 @@ export interface RunResult {
   readonly logs: Record<string, string[]>;
   /** Whether the run was interrupted (the job was terminated before it ended by itself). */
   readonly interrupted: boolean;
+  /** Whether `--timeout` ran out (the job was terminated). */
+  readonly timedOut: boolean;
+  /**
+   * DIAG-2: set when the run ended because nothing left could change the job (it, or a job it waits on,
+   * can never be placed): why, as explainJob says it. The job is then RUNNABLE or PENDING.
+   */
+  readonly stalledReason?: string;
 }
 
 /** The statusReason of a job that `run` terminated on Ctrl-C. */
 export const INTERRUPTED_REASON = 'batch-local run was interrupted (SIGINT)';
+
+/** The statusReason of a job that `run` terminated when `--timeout` ran out. */
+export function timedOutReason(seconds: number): string {
+  return `batch-local run --timeout ${seconds}: the job had not ended after ${seconds} s`;
+}
 
 /**
  * Loads the template, submits one job (an array job with --array-size) and follows it to the end,
  * printing its log lines as they arrive (not with --json, whose stdout is one JSON document).
  * Queue and definition may be names, ARNs, or the template's logical ids or construct paths. When `interrupt` aborts
  * (Ctrl-C), the job is terminated as TerminateJob would (LIFE-7) and followed until it has ended.
- * Exit code 0 only if the job SUCCEEDED; see EXIT_CODES.
+ * When nothing left can change the job (it can never be placed, or waits on a job that never can: DIAG-2),
+ * the run ends there with the job's status and the reason, never silently. With `timeout`, a job that
+ * has not ended in time is terminated. Exit code 0 only if the job SUCCEEDED; see EXIT_CODES.
  */
 export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSignal): Promise<{ exitCode: number; result: RunResult }> {
   const { host } = hostWithTemplate(options);
@@ -56,43 +73,32 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
       follower = new JobLogFollower(backend, { line: (id, line) => view.printAbove(() => io.out(`${prefix(id)}${line}`)) });
       follower.start();
     }
-    const describe = (): JobDetail => backend.describeJobs([submitted.jobId])[0];
-    let interrupted = false;
-    const onInterrupt = (): void => {
-      interrupted = true;
-      backend.terminateJob(submitted.jobId, INTERRUPTED_REASON);
-    };
-    const job = await new Promise<JobDetail>((done) => {
-      const check = (): void => {
-        const detail = describe();
+    const { job, interrupted, timedOut, stalledReason } = await watchJobOutcome(backend, submitted.jobId, {
+      interrupt: interrupt && { signal: interrupt, reason: INTERRUPTED_REASON },
+      timeout: options.timeout !== undefined ? { seconds: options.timeout, reason: timedOutReason(options.timeout) } : undefined,
+      onChange: (changedJobId, detail) => {
+        // Log lines are followed for the job and its array children, not for multi-node nodes.
+        if (!changedJobId.includes('#')) follower?.jobChanged(changedJobId);
         view.update(detail.status, detail.arrayProperties?.statusSummary);
-        if (isTerminal(detail.status as JobStatus)) done(detail);
-      };
-      backend.addJobStateListener({
-        onJobStateChange: (changed) => {
-          if (changed.jobId === submitted.jobId || changed.jobId.startsWith(`${submitted.jobId}:`)) {
-            follower?.jobChanged(changed.jobId);
-            check();
-          }
-        },
-      });
-      if (interrupt?.aborted) onInterrupt();
-      else interrupt?.addEventListener('abort', onInterrupt, { once: true });
-      check();
+      },
     });
-    interrupt?.removeEventListener('abort', onInterrupt);
     view.stop();
     follower?.stop();
     const logs = Object.fromEntries(ids.map((id) => [id, backend.jobLogLines(id)]));
-    const result = { job, logs, interrupted };
+    const result: RunResult = { job, logs, interrupted, timedOut, ...(stalledReason !== undefined ? { stalledReason } : {}) };
     if (options.json) {
       printJson(io, result);
     } else {
-      io.err(`${job.jobName} (${job.jobId}): ${job.status}${job.statusReason ? ` - ${job.statusReason}` : ''}`
-        + `${job.container?.exitCode !== undefined ? `, exit code ${job.container.exitCode}` : ''}`);
+      // container.reason of a container that ran says more than AWS's statusReason (e.g. as whom and where it ran).
+      const exited = job.container?.exitCode !== undefined ? `, exit code ${job.container.exitCode}${job.container.reason ? ` (${job.container.reason})` : ''}` : '';
+      io.err(`${job.jobName} (${job.jobId}): ${job.status}${job.statusReason ? ` - ${job.statusReason}` : ''}${exited}`);
     }
     if (interrupted) io.err(`batch-local: interrupted; job ${job.jobId} was terminated (exit code ${EXIT_CODES.interrupted})`);
-    const exitCode = interrupted ? EXIT_CODES.interrupted : job.status === 'SUCCEEDED' ? EXIT_CODES.ok : EXIT_CODES.failed;
+    if (timedOut && !interrupted) io.err(`batch-local: --timeout ${options.timeout} ran out; job ${job.jobId} was terminated (exit code ${EXIT_CODES.timedOut})`);
+    if (stalledReason !== undefined) {
+      io.err(`batch-local: nothing left can change job ${job.jobId} (${job.status}); it would wait forever (exit code ${EXIT_CODES.failed}). ${stalledReason}`);
+    }
+    const exitCode = interrupted ? EXIT_CODES.interrupted : timedOut ? EXIT_CODES.timedOut : job.status === 'SUCCEEDED' ? EXIT_CODES.ok : EXIT_CODES.failed;
     return { exitCode, result };
   } finally {
     follower?.stop();
@@ -102,12 +108,14 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
 
 export function runCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   const command = new Command('run')
-    .description('Submit one job from the template, print its log lines as they arrive, and follow it to the end (exit code 0 only if it SUCCEEDED)')
-    .requiredOption('-q, --queue <queue>', 'job queue: name, ARN, or logical id or construct path in the template')
-    .requiredOption('-d, --definition <definition>', 'job definition: name, name:revision, ARN, logical id or construct path')
+    .description('Submit one job from the template, print its log lines as they arrive, and follow it to the end (exit code 0 only if it SUCCEEDED)');
+  addRequiredOption(command, '-q, --queue <queue>', 'job queue: name, ARN, or logical id or construct path in the template');
+  addRequiredOption(command, '-d, --definition <definition>', 'job definition: name, name:revision, ARN, logical id or construct path');
+  command
     .option('-p, --param <name=value>', 'value for a Ref::name placeholder in the command (repeatable)', (v: string, prev: string[]) => [...prev, v], [])
     .option('-a, --array-size <n>', 'submit an array job of N children (2..10000)', parseArraySize)
-    .option('-n, --job-name <name>', 'job name', 'batch-local-run');
+    .option('-n, --job-name <name>', 'job name', 'batch-local-run')
+    .option('--timeout <seconds>', `terminate the job if it has not ended after this many seconds (exit code ${EXIT_CODES.timedOut})`, parseTimeout);
   addTemplateOptions(command);
   addExecutorOptions(command);
   addJsonOption(command);
@@ -115,6 +123,9 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
 Examples:
   $ batch-local run --cdk-out cdk.out --queue JobQueue --definition HelloJob --param who=world
   $ batch-local run --template template.json --queue my-queue --definition print-color --array-size 7
+
+A job that nothing left can change (it can never be placed on the queue's compute environments, or
+waits on a job that never can) ends the run with its status and the reason (DIAG-2), exit code ${EXIT_CODES.failed}.
 
 Ctrl-C terminates the job (its processes get SIGTERM, then SIGKILL after the grace period), prints the
 log lines collected so far and exits ${EXIT_CODES.interrupted}.
@@ -140,4 +151,10 @@ function parseArraySize(value: string): number {
   const size = Number(value);
   if (!Number.isInteger(size)) throw new InvalidArgumentError('expected an integer (LIM-6: 2..10000)');
   return size;
+}
+
+function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  if (!(Number.isFinite(seconds) && seconds > 0)) throw new InvalidArgumentError('expected a number of seconds > 0');
+  return seconds;
 }

@@ -2,10 +2,10 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { Duration } from 'aws-cdk-lib';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createRuntime, isTerminal, JobBehavior, readBehaviorsFile, SimulatedExecutorProps } from '../../runtime/cli-surface';
+import { createRuntime, isTerminal, JobBehavior, readBehaviorsFile, RequestLogEntry, SimulatedExecutorProps } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addExecutorOptions, addJsonOption, addTemplateOptions, collect, ExecutorOptions, keyValues, TemplateOptions, templateSource,
+  addExecutorOptions, addJsonOption, addTemplateOptions, collect, ExecutorOptions, keyValues, processExecutorProps, TemplateOptions, templateSource,
 } from '../common-options';
 
 /** The port batch-local listens on unless told otherwise (next to LocalStack's 4566, not on it). */
@@ -25,6 +25,8 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
   readonly stateDir?: string;
   /** Host names accepted in requests' Host header besides loopback and the bound address. */
   readonly allowHost?: string[];
+  /** Print a line per request on stderr: method, operation, status, milliseconds. */
+  readonly verbose?: boolean;
 }
 
 /** A running endpoint: its URL and how to stop it. */
@@ -47,12 +49,14 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     engine: options.engine,
     behaviors: simulatedBehaviors(options, clock),
     entrypoints: options.entrypoint,
+    processExecutor: processExecutorProps(options),
     clock,
     logError: (message) => io.err(message),
     stateDir: options.stateDir,
     fingerprint: behaviorsFingerprint(options, clock),
     warn: (message) => io.err(message),
     allowedHosts: options.allowHost,
+    ...(options.verbose ? { requestLog: { onRequest: (entry: RequestLogEntry) => io.err(formatRequestLogEntry(entry)) } } : {}),
   });
   const { host, loaded, server } = runtime;
   const executor = runtime.executor;
@@ -124,6 +128,7 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
       .choices(['wall', 'virtual']).default('wall'))
     .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, seed)')
     .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start; jobs running at a crash fail as on a lost host and retry (one server per DIR)')
+    .option('-v, --verbose', 'print a line per request on stderr: method, operation, HTTP status and milliseconds', false)
     .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
   addJsonOption(command);
   command.addHelpText('after', `
@@ -162,6 +167,11 @@ POST /_local/clock/run-until-idle {"maxSeconds": N}).`);
     });
   });
   return command;
+}
+
+/** `POST SubmitJob 200 3.2 ms`: one line per request (serve --verbose). */
+export function formatRequestLogEntry(entry: RequestLogEntry): string {
+  return `${entry.method} ${entry.operation} ${entry.status} ${entry.durationMs.toFixed(1)} ms`;
 }
 
 function isLoopback(host: string): boolean {

@@ -10,6 +10,7 @@ import { RequestJournal } from './http/request-journal';
 import { parseJsonObject, readBody, sendError, sendJson } from './http/wire';
 import { LOCAL_ROUTE_PREFIX, LocalRoutes } from './local/local-routes';
 import { BatchBackend } from '../core/backend';
+import { observeRequest, RequestLogListener } from './http/request-log';
 
 export interface BatchLocalServerOptions {
   /** Where unexpected (500) errors are reported. @default console.error */
@@ -22,6 +23,8 @@ export interface BatchLocalServerOptions {
    * subdomains. @default - none
    */
   readonly allowedHosts?: readonly string[];
+  /** Told of each request (method, operation, status, ms) after its response was sent (serve --verbose). @default - none */
+  readonly requestLog?: RequestLogListener;
 }
 
 /**
@@ -58,7 +61,9 @@ export class BatchLocalServer {
         return { jobId, explanation: backend.explainJob(jobId) };
       },
     });
+    const requestLog = options.requestLog;
     this.server = http.createServer((request, response) => {
+      if (requestLog) observeRequest(request, response, requestLog);
       this.dispatch(request, response).catch((error) => this.logError(`batch-local: failed to answer a request: ${String(error)}`));
     });
     // Longer than the SDKs' idle sockets, so a reused connection is never closed under a request.

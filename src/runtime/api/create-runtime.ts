@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'crypto';
 import { BatchLocalServer } from './batch-local-server';
+import { RequestLogListener } from './http/request-log';
 import { bridgeEvents } from '../assembly/runtime-assembly';
 import { EndpointClockMode, EndpointHost } from './host/endpoint-host';
 import { parseEntrypoint } from './host/image-entrypoints';
@@ -10,6 +11,7 @@ import { DEFAULT_VIRTUAL_EPOCH_MS } from '../core/clock';
 import { SeededIdGenerator } from '../core/id-generator';
 import { ContainerEngine } from '../executors/docker/container-engine';
 import { JobExecutor } from '../executors/job-executor';
+import { ProcessExecutorProps } from '../executors/process/process-executor-props';
 import { SimulatedExecutorProps } from '../executors/simulated/simulated-executor-props';
 import { DurableState, RestoreSummary } from '../persistence/durable-state';
 import { RecordingIdGenerator } from '../persistence/recording-id-generator';
@@ -29,10 +31,14 @@ export interface CreateRuntimeOptions {
   readonly behaviors?: SimulatedExecutorProps;
   /** `image=command` ENTRYPOINT mappings for the process executor. */
   readonly entrypoints?: string[];
+  /** The process executor's options (e.g. `--run-here`'s working directory and user). @default - its defaults */
+  readonly processExecutor?: ProcessExecutorProps;
   /** @default 'wall' */
   readonly clock?: 'wall' | 'virtual';
   /** Where errors the server could not answer are reported. */
   readonly logError?: (message: string) => void;
+  /** Told of each answered request (serve --verbose). @default - none */
+  readonly requestLog?: RequestLogListener;
   /**
    * Journal every accepted change to this directory and restore from it on start. With the process
    * or docker executor, attempts are played back from the journal and those live at a crash fail as
@@ -104,7 +110,9 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
   try {
     const loaded = host.loadTemplate(read.template, read.stackName, options.parameters ?? {});
     ids?.take(); // the template's ids are made again by loading it: not part of any request
-    const server = new BatchLocalServer(host.backend, { logError: options.logError, journal: durable, allowedHosts: options.allowedHosts });
+    const server = new BatchLocalServer(host.backend, {
+      logError: options.logError, journal: durable, allowedHosts: options.allowedHosts, requestLog: options.requestLog,
+    });
     // The template's EventBridge rules run against the same backend; their deliveries are readable and
     // events can be injected through the local-only routes (/_local/put-events, /_local/target-invocations).
     addEventRoutes(server.localRoutes, bridgeEvents(host.backend, loaded, host.clockMode));
@@ -138,6 +146,6 @@ function executorFor(kind: CreateRuntimeOptions['executor'], options: CreateRunt
   switch (kind) {
     case 'simulated': return JobExecutor.simulated(options.behaviors ?? {});
     case 'docker': return JobExecutor.docker({ engine: (options.engine ?? 'auto') as ContainerEngine });
-    default: return JobExecutor.process();
+    default: return JobExecutor.process(options.processExecutor ?? {});
   }
 }

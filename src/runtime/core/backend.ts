@@ -2,10 +2,11 @@ import { hostTerminatedReason } from './capacity/capacity-listener';
 import { InstanceCapacityOptions } from './capacity/capacity-options';
 import { InstanceCapacity } from './capacity/instance-capacity';
 import { Clock } from './clock';
+import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
 import { JobFlow } from './job-flow';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { ExplainContext, explainJob } from './diagnostics/explain-job';
-import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
+import { permanentStall } from './diagnostics/permanent-stall';
 import { ClientException } from './errors';
 import { EventLoop } from './event-loop';
 import { JobRunner } from './executor';
@@ -296,6 +297,15 @@ export class BatchBackend {
   /** DIAG-2: why the job is where it is. */
   explainJob(jobId: string): string {
     return explainJob(this.requireJob(jobId), this.explainContext);
+  }
+
+  /**
+   * DIAG-2: when nothing inside the runtime can move the job on any more (it, or a job it waits on,
+   * can never be placed; see `permanentStall`), why, as explainJob says it of that job; else undefined.
+   */
+  permanentStallReason(jobId: string): string | undefined {
+    const blocker = permanentStall(this.requireJob(jobId), this.explainContext);
+    return blocker && explainJob(blocker, this.explainContext);
   }
 
   /** Log lines of the job's latest attempt (LOG-1). */

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
@@ -38,6 +39,7 @@ export class JobExecutor {
    */
   static process(props: ProcessExecutorProps = {}): JobExecutor {
     const workRoot = props.workRoot ?? defaultWorkRoot();
+    const workingDirectory = props.workingDirectory === undefined ? undefined : existingDirectory('workingDirectory', props.workingDirectory);
     return new JobExecutor({
       create: () => new ProcessRunner({
         inheritEnvironment: props.inheritEnvironment ?? ['PATH', 'HOME', 'LANG', 'TMPDIR'],
@@ -55,6 +57,7 @@ export class JobExecutor {
           defaultUser: props.defaultUser ?? 'nobody',
         },
         mapContainerPaths: props.mapContainerPaths ?? true,
+        workingDirectory,
         useSpawnHelper: props.useSpawnHelper ?? true,
         spawnHelper: props.spawnHelper ?? SpawnHelperProgram.AUTO,
       }),
@@ -110,6 +113,15 @@ export class JobExecutor {
   public _createRunner(): JobRunner {
     return this.factory.create();
   }
+}
+
+/** The directory's absolute path; an error naming the option when it is not an existing directory. */
+function existingDirectory(option: string, directory: string): string {
+  const absolute = path.resolve(directory);
+  if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) {
+    throw new Error(`${option}: ${JSON.stringify(directory)} is not an existing directory (${absolute})`);
+  }
+  return absolute;
 }
 
 function defaultWorkRoot(): string {

@@ -1,6 +1,7 @@
 import { toApiShape } from './cfn-properties';
 import { CfnTemplate, IntrinsicResolver } from './intrinsic-resolver';
 import { markLaunchTemplateProblems, readLaunchTemplates } from './launch-template-loading';
+import { MalformedTemplateError } from './malformed-template-error';
 import { BatchBackend } from '../core/backend';
 import { ClientException } from '../core/errors';
 import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
@@ -51,7 +52,7 @@ export function loadTemplate(
   options: LoadTemplateOptions = {},
 ): LoadedTemplate {
   if (!template || typeof template !== 'object' || typeof template.Resources !== 'object') {
-    throw new Error(`The template of ${stackName} has no Resources section; is it a CloudFormation template?`);
+    throw new MalformedTemplateError(`The template of ${stackName} has no Resources section; is it a CloudFormation template?`);
   }
   const resolver = new IntrinsicResolver(template, { stackName, environment: backend.environment, parameters });
   const resources = Object.entries(template.Resources).filter(([id]) => resolver.resourceExists(id));

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { doctor } from '../../../src/cli/commands/doctor';
-import { recordingIo, SMALL_STACK } from '../cli-fixture';
+import { PLATFORMS_STACK, recordingIo, SMALL_STACK } from '../cli-fixture';
 
 describe('batch-local doctor', () => {
   test('DIAG-1, DIAG-2: reports the INVALID compute environment, the queue that can run nothing, and the job that fits nowhere; exit 1', () => {
@@ -69,5 +69,22 @@ describe('batch-local doctor', () => {
       expect.stringMatching(/^ERROR rejected: the template does not load: rejected\/Queue \(AWS::Batch::JobQueue\): /),
       expect.stringMatching(/^ERROR rejected: the template does not load: rejected\/BrokenQueue \(AWS::Batch::JobQueue\): /),
     ]);
+  });
+
+  test('PLAT-1: each job definition "runs on" only the queues of its platform: EC2 jobs not on Fargate or EKS queues, Fargate jobs not on EC2 or EKS queues', () => {
+    // GIVEN one queue per platform
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode, diagnosis } = doctor({ template: PLATFORMS_STACK }, io);
+    const text = io.stdout.join('\n');
+
+    // THEN
+    expect(exitCode).toBe(0);
+    expect(diagnosis.jobDefinitions.map((d) => [d.jobDefinition, d.runsOn])).toEqual([['ec2-job:1', ['ec2-queue']], ['fargate-job:1', ['fargate-queue']]]);
+    expect(text).toContain('job definition ec2-job:1: runs on ec2-queue\n');
+    expect(text).toContain('job definition fargate-job:1: runs on fargate-queue\n');
+    expect(text).toMatch(/info {2}ec2-job:1: never runs on queue eks-queue: SubmitJob is rejected: Job Queue is attached to Compute Environment that can not run Jobs with capability EC2: .*eks-ce \(EKS, EC2\) \(PLAT-1\)/);
+    expect(text).toMatch(/info {2}fargate-job:1: never runs on queue ec2-queue: SubmitJob is rejected: .*capability FARGATE: .*\(PLAT-1\)/);
   });
 });

@@ -45,6 +45,33 @@ describe('batch-local serve', () => {
     expect(io.stdout[0]).toMatch(/^batch-local: AWS Batch and CloudWatch Logs endpoint at http:\/\/0\.0\.0\.0:\d+$/);
   });
 
+  test('--verbose prints a line per request on stderr after it is answered: method, operation, status and milliseconds', async () => {
+    // GIVEN
+    const io = recordingIo();
+    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', json: true, verbose: true }, io);
+    const batch = client(handle.url);
+
+    // WHEN
+    await batch.send(new DescribeJobQueuesCommand({}));
+    await batch.send(new SubmitJobCommand({ jobName: 'x', jobQueue: 'no-such-queue', jobDefinition: 'hello' })).catch(() => undefined);
+    await fetch(`${handle.url}/_local/health`);
+    await handle.close();
+    batch.destroy();
+
+    // THEN
+    expect(io.stderr).toEqual([
+      expect.stringMatching(/^POST DescribeJobQueues 200 \d+\.\d ms$/),
+      expect.stringMatching(/^POST SubmitJob 400 \d+\.\d ms$/),
+      expect.stringMatching(/^GET local:\/health 200 \d+\.\d ms$/),
+    ]);
+    expect(JSON.parse(io.stdout.join(''))).toMatchObject({ endpoint: handle.url }); // stdout stays one JSON document
+  });
+
+  test('--run-here is for the process executor only: with another it is a usage error', async () => {
+    await expect(serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', runHere: true }, recordingIo()))
+      .rejects.toThrow('--run-here works with --executor process only (not simulated)');
+  });
+
   test('a template that does not load is an error naming the resource, and nothing listens', async () => {
     await expect(serve({ template: path.join(__dirname, 'missing.json'), port: 0, host: '127.0.0.1', executor: 'simulated' }, recordingIo()))
       .rejects.toThrow('missing.json: no such file or directory');

@@ -9,6 +9,7 @@ import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { InstanceLifecycleListener } from './instance-lifecycle-listener';
 import { DEFAULT_ECS_RESERVED_MEMORY_MIB, expandInstanceTypes, getInstanceType, registeredMemoryMiB } from '../../../instance-catalog/instance-catalog';
 import { EventLoop } from '../event-loop';
+import { computeEnvironmentPlatform, platformMismatchReason } from '../model/platform';
 import { ComputeEnvironmentRecord } from '../model/records';
 import { VcpuPoolCapacity } from '../scheduling/vcpu-pool-capacity';
 import { ContainerDemand } from '../types/demand';
@@ -94,7 +95,8 @@ export class InstanceCapacity implements CapacityModel {
   }
 
   tryPlace(ce: ComputeEnvironmentRecord, demand: ContainerDemand, now: number): Placement | undefined {
-    const fleet = this.fleets.get(ce); // the hot path: one map read, no string tests
+    if (computeEnvironmentPlatform(ce) !== (demand.platform ?? 'EC2')) return undefined; // PLAT-1: never on another platform
+    const fleet = this.fleets.get(ce); // the hot path: one map read
     if (fleet) return fleet.tryPlace(demand, now);
     if (isFargate(ce)) {
       return ce.state === 'ENABLED' && ce.status === 'VALID' ? this.fargate.tryPlace(ce, demand, now) : undefined;
@@ -103,12 +105,16 @@ export class InstanceCapacity implements CapacityModel {
   }
 
   canEverFit(ce: ComputeEnvironmentRecord, demand: ContainerDemand): FitVerdict {
+    const mismatch = platformMismatchReason(ce, demand.platform ?? 'EC2');
+    if (mismatch !== undefined) return { fits: false, reason: mismatch };
     const fleet = this.fleets.get(ce);
     if (fleet) return fleet.canEverFit(demand);
     return isFargate(ce) ? this.fargate.canEverFit(ce, demand) : this.fleetOf(ce).canEverFit(demand);
   }
 
   explainWait(ce: ComputeEnvironmentRecord, demand: ContainerDemand): string {
+    const mismatch = platformMismatchReason(ce, demand.platform ?? 'EC2');
+    if (mismatch !== undefined) return mismatch;
     if (isFargate(ce)) {
       const verdict = this.fargate.canEverFit(ce, demand);
       return verdict.reason ?? `CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY - Fargate compute environment ${ce.name} is at maxvCpus ${ce.computeResources?.maxvCpus}`;

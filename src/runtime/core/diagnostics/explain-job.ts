@@ -1,5 +1,6 @@
+import { dependencyWaits } from './dependency-waits';
 import { ExplainContext } from './explain-context';
-import { INSUFFICIENT_CAPACITY, INVALID_COMPUTE_ENVIRONMENTS, neverFitsReason } from './stuck-reason';
+import { diagnoseRunnable, INSUFFICIENT_CAPACITY, neverFitsReason } from './stuck-reason';
 import { JobRecord } from '../jobs/job-record';
 import { isTerminal } from '../model/job-status';
 import { ContainerDemand } from '../types/demand';
@@ -35,23 +36,7 @@ export function explainJob(job: JobRecord, context: ExplainContext): string {
 }
 
 function explainPending(job: JobRecord, context: ExplainContext): string {
-  const waiting: string[] = [];
-  if (job.parent && job.parent.status !== 'PENDING') {
-    waiting.push(`its array parent ${job.parent.jobId} (${job.parent.status})`);
-  } else if (job.parent && job.parent.unfinishedDependencies > 0) {
-    waiting.push(...unfinished(job.parent.spec.dependsOn, context).map((d) => `${d} (dependency of the array parent)`));
-  }
-  if (job.parent && job.arrayIndex !== undefined) {
-    for (const dependency of job.spec.dependsOn) {
-      const type = dependency.type?.toUpperCase();
-      const counterpart = type === 'SEQUENTIAL'
-        ? job.parent.children![job.arrayIndex - 1]
-        : type === 'N_TO_N' ? context.job(dependency.jobId!)?.children?.[job.arrayIndex] : undefined;
-      if (counterpart && !isTerminal(counterpart.status)) waiting.push(`${counterpart.jobId} (${counterpart.status}, ${type})`);
-    }
-  } else {
-    waiting.push(...unfinished(job.spec.dependsOn, context));
-  }
+  const waiting = dependencyWaits(job, context).map((wait) => wait.label);
   if (job.children) {
     const counts = job.childStatusCounts!;
     const summary = Object.entries(counts).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
@@ -62,22 +47,15 @@ function explainPending(job: JobRecord, context: ExplainContext): string {
     : `Job ${job.jobId} is PENDING; its dependencies have finished.`;
 }
 
-function unfinished(dependsOn: JobRecord['spec']['dependsOn'], context: ExplainContext): string[] {
-  return dependsOn
-    .filter((d) => d.jobId !== undefined && d.type?.toUpperCase() !== 'N_TO_N')
-    .map((d) => context.job(d.jobId!))
-    .filter((d): d is JobRecord => d !== undefined && !isTerminal(d.status))
-    .map((d) => `${d.jobId} (${d.status})`);
-}
-
 function explainRunnable(job: JobRecord, context: ExplainContext): string {
   const queue = job.spec.queue;
   const all = queue.computeEnvironmentOrder.map((entry) => entry.computeEnvironment);
   const usable = context.scheduler.usableComputeEnvironments(queue);
   if (usable.length === 0) {
     const states = all.map((ce) => `${ce.name} is ${ce.state}/${ce.status}${ce.statusReason && ce.status === 'INVALID' ? ` (${ce.statusReason})` : ''}`);
-    const anyInvalid = all.some((ce) => ce.status === 'INVALID');
-    return `Job ${job.jobId} stays RUNNABLE: ${anyInvalid ? `${INVALID_COMPUTE_ENVIRONMENTS} ` : ''}No compute environment of queue ${queue.name} can take jobs: ${states.join('; ')}.`;
+    // The same reason DescribeJobs shows (e.g. SERVICE_ROLE_PERMISSIONS for a CE INVALID for its role).
+    const statusReason = diagnoseRunnable(job, context)?.statusReason;
+    return `Job ${job.jobId} stays RUNNABLE: ${statusReason ? `${statusReason} ` : ''}No compute environment of queue ${queue.name} can take jobs: ${states.join('; ')}.`;
   }
   // A multi-node job is placed through its main node, all nodes at once (MNP-8).
   const scheduled = job.nodes ? job.nodes[job.mainNodeIndex!] : job;
@@ -85,8 +63,10 @@ function explainRunnable(job: JobRecord, context: ExplainContext): string {
   const verdicts = usable.map((ce) => ({ ce, verdict: context.scheduler.fitVerdict(ce, scheduled) }));
   if (verdicts.every((v) => !v.verdict.fits)) {
     const needs = scheduled.mnpParent ? `${scheduled.mnpParent.nodes!.length} nodes at once, each ${describeDemand(demand)}` : describeDemand(demand);
-    return `Job ${job.jobId} stays RUNNABLE: ${neverFitsReason(verdicts.map((v) => v.verdict))} - it can never be placed (needs ${needs}): `
-      + `${verdicts.map((v) => `${v.ce.name}: ${v.verdict.reason}`).join('; ')}.`;
+    const reason = neverFitsReason(verdicts.map((v) => v.verdict));
+    // The reason is said once: a CE's verdict that starts with it says only the rest (#25).
+    const perComputeEnvironment = verdicts.map((v) => `${v.ce.name}: ${withoutPrefix(v.verdict.reason ?? '', reason)}`);
+    return `Job ${job.jobId} stays RUNNABLE: ${reason} - it can never be placed (needs ${needs}): ${perComputeEnvironment.join('; ')}.`;
   }
   const blocker = context.scheduler.blockingJob(scheduled);
   if (blocker) {
@@ -98,4 +78,8 @@ function explainRunnable(job: JobRecord, context: ExplainContext): string {
 
 function describeDemand(demand: ContainerDemand): string {
   return `${demand.vcpus} vCPU, ${demand.memoryMiB} MiB${demand.gpus > 0 ? `, ${demand.gpus} GPU` : ''}${demand.instanceType ? ` on ${demand.instanceType}` : ''}`;
+}
+
+function withoutPrefix(reason: string, prefix: string): string {
+  return reason.startsWith(`${prefix} - `) ? reason.slice(prefix.length + 3) : reason;
 }

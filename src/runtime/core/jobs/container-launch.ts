@@ -1,6 +1,7 @@
 import { JobRecord } from './job-record';
 import { mergeContainer } from '../../../validation';
 import { KeyValuePair } from '../../shapes';
+import { definitionPlatform } from '../model/platform';
 import { ContainerProperties } from '../model/requests';
 import { ContainerDemand } from '../types/demand';
 
@@ -14,7 +15,12 @@ export function effectiveContainer(job: JobRecord): ContainerProperties {
 /** The job's resource demand, computed once per spec. */
 export function jobDemand(job: JobRecord): ContainerDemand {
   const derived = job.spec.derived;
-  return derived.demand ??= containerDemand(effectiveContainer(job));
+  if (derived.demand === undefined) {
+    const demand = containerDemand(effectiveContainer(job));
+    const platform = definitionPlatform(job.spec.definition);
+    derived.demand = platform === 'EC2' ? demand : { ...demand, platform };
+  }
+  return derived.demand;
 }
 
 function computeEffectiveContainer(job: JobRecord): ContainerProperties {

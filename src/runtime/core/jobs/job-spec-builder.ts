@@ -2,6 +2,7 @@ import { mergeEnvironment } from './container-launch';
 import { JobSpec } from './job-record';
 import { JobDependency, KeyValuePair, SubmitJobRequest } from '../../shapes';
 import { ClientException } from '../errors';
+import { submitPlatformProblem } from '../model/platform';
 import { JobDefinitionRecord } from '../model/records';
 import { ResourceRegistry } from '../model/resource-registry';
 
@@ -29,6 +30,8 @@ export class JobSpecBuilder {
     if (definition.status !== 'ACTIVE') {
       throw new ClientException(`jobDefinition: ${definition.name}:${definition.revision} is INACTIVE`);
     }
+    const platformProblem = submitPlatformProblem(queue, definition);
+    if (platformProblem !== undefined) throw new ClientException(platformProblem);
     const retry = request.retryStrategy ?? definition.retryStrategy;
     const overrideEnvironment = request.containerOverrides?.environment;
     const propagateTags = request.propagateTags ?? definition.propagateTags;

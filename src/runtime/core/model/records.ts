@@ -1,4 +1,4 @@
-import { ComputeResources, ContainerProperties, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
+import { ComputeResources, ContainerProperties, EksConfiguration, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
 import { JobTimeout, RetryStrategy } from '../../shapes';
 
 /** Lifecycle status of a compute environment or job queue (`CEStatus` / `JQStatus` in the service model). */
@@ -19,6 +19,8 @@ export interface ComputeEnvironmentRecord {
   serviceRole?: string;
   unmanagedvCpus?: number;
   updatePolicy?: UpdatePolicy;
+  /** An EKS compute environment's cluster: only EKS jobs run on it (PLAT-1). */
+  readonly eksConfiguration?: EksConfiguration;
   readonly tags: Record<string, string>;
   /** ECS cluster the CE's instances register to (CE-2). */
   readonly ecsClusterArn: string;

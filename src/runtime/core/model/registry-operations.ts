@@ -68,6 +68,7 @@ export class RegistryOperations {
       serviceRole: request.serviceRole,
       unmanagedvCpus: request.unmanagedvCpus,
       updatePolicy: request.updatePolicy,
+      ...(request.eksConfiguration !== undefined ? { eksConfiguration: { ...request.eksConfiguration } } : {}),
       tags: { ...(request.tags ?? {}) },
     });
     Object.assign(record, assessComputeEnvironment(record));

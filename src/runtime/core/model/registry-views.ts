@@ -1,7 +1,7 @@
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
 import { ComputeEnvironmentDetail, JobDefinitionDetail, JobQueueDetail } from './responses';
 
-/** The only orchestration the local runtime offers: containers scheduled like ECS tasks. */
+/** How job definitions and ECS compute environments run containers: scheduled like ECS tasks. */
 const ORCHESTRATION_TYPE = 'ECS';
 
 /** DescribeComputeEnvironments' view of a record. Copies, so callers cannot change the record through it. */
@@ -19,7 +19,9 @@ export function describeComputeEnvironment(ce: ComputeEnvironmentRecord): Comput
     computeResources: copy(ce.computeResources),
     serviceRole: ce.serviceRole,
     updatePolicy: copy(ce.updatePolicy),
-    containerOrchestrationType: ORCHESTRATION_TYPE,
+    eksConfiguration: copy(ce.eksConfiguration),
+    // An EKS compute environment is described as EKS, never as ECS (the spec's PLAT rules).
+    containerOrchestrationType: ce.eksConfiguration !== undefined ? 'EKS' : ORCHESTRATION_TYPE,
     uuid: ce.uuid,
   });
 }

@@ -37,6 +37,12 @@ export interface UpdatePolicy {
   readonly jobExecutionTimeoutMinutes?: number;
 }
 
+/** The EKS cluster of an EKS compute environment. */
+export interface EksConfiguration {
+  readonly eksClusterArn: string;
+  readonly kubernetesNamespace: string;
+}
+
 export interface CreateComputeEnvironmentRequest {
   readonly computeEnvironmentName: string;
   readonly type: string; // MANAGED | UNMANAGED
@@ -46,6 +52,7 @@ export interface CreateComputeEnvironmentRequest {
   readonly serviceRole?: string;
   readonly tags?: Record<string, string>;
   readonly updatePolicy?: UpdatePolicy;
+  readonly eksConfiguration?: EksConfiguration;
 }
 
 export interface UpdateComputeEnvironmentRequest {

@@ -3,7 +3,7 @@
  * `batch/2016-08-10`) names them: `ComputeEnvironmentDetail`, `JobQueueDetail`, `JobDefinition`.
  * Absent optional fields are left out, as AWS leaves them out.
  */
-import { ComputeEnvironmentOrder, ComputeResources, ContainerProperties, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
+import { ComputeEnvironmentOrder, ComputeResources, ContainerProperties, EksConfiguration, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
 import { JobTimeout, RetryStrategy } from '../../shapes';
 
 export interface ComputeEnvironmentDetail {
@@ -19,6 +19,7 @@ export interface ComputeEnvironmentDetail {
   readonly computeResources?: ComputeResources;
   readonly serviceRole?: string;
   readonly updatePolicy?: UpdatePolicy;
+  readonly eksConfiguration?: EksConfiguration;
   readonly containerOrchestrationType: string;
   readonly uuid: string;
 }

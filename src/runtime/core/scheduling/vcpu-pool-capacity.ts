@@ -1,4 +1,5 @@
 import { COMPUTE_ENVIRONMENT_MAX_RESOURCE } from './gang-placement';
+import { computeEnvironmentPlatform, platformMismatchReason } from '../model/platform';
 import { ComputeEnvironmentRecord } from '../model/records';
 import { ContainerDemand } from '../types/demand';
 import { CapacityModel, FitVerdict, Placement } from '../types/placement';
@@ -15,6 +16,7 @@ export class VcpuPoolCapacity implements CapacityModel {
   constructor(private readonly unmanagedDefaultvCpus: number = 0) {}
 
   tryPlace(ce: ComputeEnvironmentRecord, demand: ContainerDemand, now: number): Placement | undefined {
+    if (computeEnvironmentPlatform(ce) !== (demand.platform ?? 'EC2')) return undefined; // PLAT-1
     const limit = this.limit(ce);
     const used = this.used.get(ce.name) ?? 0;
     if (used + demand.vcpus > limit) return undefined;
@@ -33,6 +35,8 @@ export class VcpuPoolCapacity implements CapacityModel {
   }
 
   canEverFit(ce: ComputeEnvironmentRecord, demand: ContainerDemand): FitVerdict {
+    const mismatch = platformMismatchReason(ce, demand.platform ?? 'EC2');
+    if (mismatch !== undefined) return { fits: false, reason: mismatch };
     if (demand.gpus > 0 && (ce.computeResources?.type ?? '').startsWith('FARGATE')) {
       return { fits: false, reason: `MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - needs ${demand.gpus} GPU${demand.gpus === 1 ? '' : 's'}, but Fargate compute environment ${ce.name} has no GPUs (SCHED-9)` };
     }

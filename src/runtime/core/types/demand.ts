@@ -10,4 +10,9 @@ export interface ContainerDemand {
   readonly memoryMiB: number;
   readonly gpus: number;
   readonly instanceType?: string;
+  /**
+   * PLAT-1: where the container runs; undefined is EC2 (ECS on EC2 instances), AWS's default for
+   * `platformCapabilities`. A compute environment of another platform never takes it.
+   */
+  readonly platform?: 'FARGATE' | 'EKS';
 }

@@ -4,6 +4,7 @@ import { HostProcessOutcome } from './host-process';
 import { ProcessLaunchPlan } from './process-launch-plan';
 import { LaunchedProcess, ProcessLauncher } from './process-launcher';
 import { InheritedLimitLaunchers } from './rlimit-helper-pools';
+import { describeRunContext, looksLikeRunContextFailure, runContextFailureKind } from './run-context-hint';
 import { Cancellable } from '../../core/event-loop';
 import { AttemptHandle, AttemptResult, AttemptSink } from '../../core/executor';
 import { asLaunchFailure, LaunchFailure } from '../common/launch-failure';
@@ -61,6 +62,8 @@ export class ProcessAttempt implements AttemptHandle {
   private graceTimer?: Cancellable;
   private wrapped = false;
   private firstStderrLine?: string;
+  /** Whether the job wrote "Permission denied" on stderr (EACCES), e.g. for a file its user may not create. */
+  private sawPermissionDenied = false;
   private finished = false;
   /** Whether the launcher creates and removes the attempt's directories (see ProcessLauncher). */
   private directoriesDelegated = false;
@@ -118,7 +121,7 @@ export class ProcessAttempt implements AttemptHandle {
         file,
         args,
         env: { ...this.plan.environment, ...this.gpuEnvironment(gpuIds) },
-        cwd: this.workspace.workDirectory,
+        cwd: this.plan.runContext.workingDirectory,
         uid: this.plan.identity?.uid,
         gid: this.plan.identity?.gid,
         onLine: (line, stream) => this.onLine(line, stream),
@@ -169,7 +172,10 @@ export class ProcessAttempt implements AttemptHandle {
   }
 
   private onLine(line: string, stream: 'stdout' | 'stderr'): void {
-    if (stream === 'stderr' && this.wrapped && this.firstStderrLine === undefined) this.firstStderrLine = line;
+    if (stream === 'stderr') {
+      if (this.wrapped && this.firstStderrLine === undefined) this.firstStderrLine = line;
+      if (!this.sawPermissionDenied && line.includes('Permission denied')) this.sawPermissionDenied = true;
+    }
     this.sink.log(this.plan.redactor.active ? this.plan.redactor.redact(line) : line);
   }
 
@@ -180,7 +186,7 @@ export class ProcessAttempt implements AttemptHandle {
     }
     if (outcome.spawnError) {
       const code = (outcome.spawnError as NodeJS.ErrnoException).code;
-      this.finish(new LaunchFailure(`command: ${JSON.stringify(this.plan.argv[0])}: ${describeExecFailure(this.plan.argv[0], code, this.plan.environment.PATH)}`).toResult());
+      this.finish(new LaunchFailure(this.execFailureMessage(code)).toResult());
       return;
     }
     this.leaf?.killAll(); // what escaped the process group (setsid) goes too, as with a container
@@ -195,12 +201,31 @@ export class ProcessAttempt implements AttemptHandle {
       // prlimit itself failed: the limits could not be set or the command could not be executed.
       const execFailure = /^prlimit: failed to execute .*: (No such file or directory|Permission denied)$/.exec(this.firstStderrLine);
       const message = execFailure
-        ? `command: ${JSON.stringify(this.plan.argv[0])}: ${describeExecFailure(this.plan.argv[0], execFailure[1] === 'Permission denied' ? 'EACCES' : 'ENOENT', this.plan.environment.PATH)}`
+        ? this.execFailureMessage(execFailure[1] === 'Permission denied' ? 'EACCES' : 'ENOENT')
         : this.firstStderrLine.slice('prlimit: '.length);
       this.finish(new LaunchFailure(message).toResult());
       return;
     }
-    this.finish(this.leaf?.oomKilled() ? { exitCode, reason: OUT_OF_MEMORY_REASON } : { exitCode });
+    if (this.leaf?.oomKilled()) {
+      this.finish({ exitCode, reason: OUT_OF_MEMORY_REASON });
+    } else if (looksLikeRunContextFailure(exitCode, this.sawPermissionDenied)) {
+      // container.reason (AWS leaves it empty here; the statusReason stays AWS's): where and as whom it ran.
+      this.finish({ exitCode, reason: `${runContextFailureKind(exitCode, this.sawPermissionDenied)}: ${describeRunContext(this.plan.runContext)}` });
+    } else {
+      this.finish({ exitCode });
+    }
+  }
+
+  /**
+   * Why the command could not be executed; with the user and working directory when they may be the
+   * cause: a permission problem, or a relative path (`./my-script.sh` is looked up in the working directory).
+   */
+  private execFailureMessage(code: string | undefined): string {
+    const file = this.plan.argv[0];
+    const failure = describeExecFailure(file, code, this.plan.environment.PATH);
+    const message = `command: ${JSON.stringify(file)}: ${failure}`;
+    const relative = file.includes('/') && !path.isAbsolute(file);
+    return failure.startsWith('permission denied') || relative ? `${message}; ${describeRunContext(this.plan.runContext)}` : message;
   }
 
   private finish(result: AttemptResult): void {

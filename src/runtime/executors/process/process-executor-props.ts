@@ -60,6 +60,15 @@ export interface ProcessExecutorProps {
    * @default - `cdk-batch-kit` in the operating system's temporary directory
    */
   readonly workRoot?: string;
+  /**
+   * Run every job in this host directory instead of its attempt's own empty directory under `workRoot`:
+   * for local development, where `./my-script.sh` and `> ./out.txt` should mean files of your project.
+   * The directory must exist; it is used as it is (never created, re-owned or removed). Scratch volumes
+   * stay per attempt under `workRoot`. With a runtime running as root, also set `defaultUser: 'root'`,
+   * or jobs run as `nobody`, who may not write there.
+   * @default - each attempt's own directory, `<workRoot>/<jobId>.<attempt>/work`, removed after it
+   */
+  readonly workingDirectory?: string;
   /** Keep each attempt's directory after the attempt ends (to inspect its files). @default false */
   readonly keepWorkDirectories?: boolean;
   /**
@@ -98,7 +107,8 @@ export interface ProcessExecutorProps {
   /**
    * When the runtime runs as root: the user jobs run as when their definition names no `user`
    * (`user` is honoured only when the runtime runs as root; otherwise every job runs as the runtime's
-   * user). 'root' runs such jobs as root.
+   * user). 'root' runs such jobs as root, the runtime's own user. A job that exits 126 or 127, or
+   * writes "Permission denied", gets a `container.reason` naming its user and working directory.
    * @default 'nobody'
    */
   readonly defaultUser?: string;

@@ -1,5 +1,6 @@
 import { hostArgv } from './image-commands';
 import { ImageCommand } from './process-executor-props';
+import { RunContext } from './run-context-hint';
 import { ContainerLaunch } from '../../core/executor';
 import { LaunchFailure } from '../common/launch-failure';
 import { LogRedactor, resolveSecrets } from '../isolation/secret-values';
@@ -17,6 +18,8 @@ export interface ProcessLaunchSettings {
   readonly allowPrivileged: boolean;
   readonly identityPolicy: IdentityPolicy;
   readonly mapContainerPaths: boolean;
+  /** Every job's working directory, when not the attempt's own (ProcessExecutorProps.workingDirectory). */
+  readonly workingDirectory?: string;
 }
 
 /** Everything decided before a job process starts; GPUs are pinned later, when free. */
@@ -24,6 +27,8 @@ export interface ProcessLaunchPlan {
   readonly argv: string[];
   readonly environment: Record<string, string>;
   readonly identity?: JobIdentity;
+  /** Who the process runs as and where (its `cwd`), for the reasons of failures that may come from them. */
+  readonly runContext: RunContext;
   readonly mounts: HostMount[];
   readonly ulimits: Ulimit[];
   readonly memoryBytes: number;
@@ -68,10 +73,16 @@ export function planProcessLaunch(launch: ContainerLaunch, workspace: AttemptWor
   }
 
   const argv = hostArgv(launch.image, launch.command, settings.images).map((element) => (mapping ? mapping.map(element) : element));
+  const runContext: RunContext = {
+    identity: identity && { ...identity, name: container.user ?? (privileged ? 'root' : settings.identityPolicy.defaultUser) },
+    workingDirectory: settings.workingDirectory ?? workspace.workDirectory,
+    scratchWorkingDirectory: settings.workingDirectory === undefined,
+  };
   return {
     argv,
     environment,
     identity,
+    runContext,
     mounts,
     ulimits: readUlimits(container.ulimits),
     memoryBytes: launch.memoryMiB * 1024 * 1024,

@@ -45,6 +45,11 @@ export function demand(vcpus: number, memoryMiB: number, gpus: number = 0, insta
   return { vcpus, memoryMiB, gpus, instanceType };
 }
 
+/** A demand of a Fargate job (PLAT-1: only Fargate CEs take it). */
+export function fargateDemand(vcpus: number, memoryMiB: number, gpus: number = 0): ContainerDemand {
+  return { vcpus, memoryMiB, gpus, platform: 'FARGATE' };
+}
+
 /** Records what the capacity model tells the core. */
 export class RecordingListener implements CapacityListener {
   changes = 0;

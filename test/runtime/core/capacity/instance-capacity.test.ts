@@ -1,4 +1,4 @@
-import { demand, managedCe, newLoop, RecordingListener, T0, unmanagedCe } from './capacity-fixtures';
+import { demand, fargateDemand, managedCe, newLoop, RecordingListener, T0, unmanagedCe } from './capacity-fixtures';
 import { getInstanceType, registeredMemoryMiB } from '../../../../src/instance-catalog/instance-catalog';
 import { InstanceCapacityOptions } from '../../../../src/runtime/core/capacity/capacity-options';
 import { InstanceCapacity } from '../../../../src/runtime/core/capacity/instance-capacity';
@@ -406,15 +406,33 @@ describe('Fargate compute environments', () => {
   test('Fargate CEs are a vCPU pool bounded by maxvCpus, without instances', () => {
     const { capacity } = setup();
     const ce = managedCe('fargate', { type: 'FARGATE', maxvCpus: 2 });
-    expect(capacity.tryPlace(ce, demand(1, 2048), T0)?.instanceId).toBeUndefined();
-    expect(capacity.tryPlace(ce, demand(1, 2048), T0)).toBeDefined();
-    expect(capacity.tryPlace(ce, demand(1, 2048), T0)).toBeUndefined();
+    expect(capacity.tryPlace(ce, fargateDemand(1, 2048), T0)?.instanceId).toBeUndefined();
+    expect(capacity.tryPlace(ce, fargateDemand(1, 2048), T0)).toBeDefined();
+    expect(capacity.tryPlace(ce, fargateDemand(1, 2048), T0)).toBeUndefined();
   });
 
   test('SCHED-9: a GPU job never fits Fargate', () => {
     const { capacity } = setup();
     const ce = managedCe('fargate', { type: 'FARGATE', maxvCpus: 16 });
-    expect(capacity.canEverFit(ce, demand(1, 2048, 1)).reason).toMatch(/Fargate compute environment fargate has no GPUs \(SCHED-9\)/);
+    expect(capacity.canEverFit(ce, fargateDemand(1, 2048, 1)).reason).toMatch(/Fargate compute environment fargate has no GPUs \(SCHED-9\)/);
+  });
+
+  test('PLAT-1: an EC2 job is never placed on a Fargate CE, a Fargate job never on an EC2 or EKS CE; each says why', () => {
+    // GIVEN a Fargate CE, an EC2 CE and an EKS CE (EC2 instances of an EKS cluster)
+    const { capacity } = setup();
+    const fargate = managedCe('fargate', { type: 'FARGATE', maxvCpus: 16 });
+    const ec2 = managedCe('ec2', { type: 'EC2', maxvCpus: 16 });
+    const eks = { ...managedCe('eks', { type: 'EC2', maxvCpus: 16 }), eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' } };
+
+    // THEN
+    expect(capacity.tryPlace(fargate, demand(1, 2048), T0)).toBeUndefined();
+    expect(capacity.tryPlace(ec2, fargateDemand(1, 2048), T0)).toBeUndefined();
+    expect(capacity.tryPlace(eks, demand(1, 2048), T0)).toBeUndefined();
+    expect(capacity.tryPlace(eks, fargateDemand(1, 2048), T0)).toBeUndefined();
+    expect(capacity.canEverFit(fargate, demand(1, 2048)).reason).toMatch(/^MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - an EC2 job runs only on EC2, SPOT or unmanaged .*fargate \(FARGATE\) is not one \(PLAT-1\)$/);
+    expect(capacity.canEverFit(eks, demand(1, 2048)).reason).toMatch(/compute environment eks \(EKS, EC2\) is not one \(PLAT-1\)$/);
+    expect(capacity.explainWait(ec2, fargateDemand(1, 2048))).toMatch(/a FARGATE job runs only on FARGATE or FARGATE_SPOT .*\(PLAT-1\)$/);
+    expect(capacity.tryPlace(ec2, demand(1, 2048), T0)).toBeDefined();
   });
 });
 

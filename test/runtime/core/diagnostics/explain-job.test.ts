@@ -53,4 +53,17 @@ describe('explainJob', () => {
     // THEN
     expect(backend.explainJob(second)).toMatch(/RUNNABLE and waits for capacity \(CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY\)/);
   });
+  test('DIAG-2: the reason of a job that can never fit is said once, not again for each compute environment', () => {
+    // GIVEN a c5 CE of at most 4 vCPUs and a 16-vCPU job (every c5 type that fits is over maxvCpus)
+    const backend = instanceBackend({ maxvCpus: 4 });
+    const jobId = backend.submitJob({ jobName: 'big', jobQueue: 'queue', jobDefinition: 'job', containerOverrides: { vcpus: 16 } }).jobId;
+
+    // WHEN
+    backend.loop.runUntil(backend.loop.now() + 1000);
+    const explanation = backend.explainJob(jobId);
+
+    // THEN
+    expect(explanation.split('MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE')).toHaveLength(2);
+    expect(explanation).toMatch(/it can never be placed \(needs 16 vCPU, 2048 MiB\): ce: BEST_FIT launches only c5\.4xlarge for it \(16 vCPUs\), more than maxvCpus 4/);
+  });
 });
