@@ -32,7 +32,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Runtime dependencies that are not jsii libraries must be bundled.
   // Plan report charts: vega 6 is ESM-only ("type": "module"), which jest's CommonJS loader cannot
   // require; vega 5 is CommonJS and renders SVG in Node (about 0.1 s per chart, measured).
-  bundledDeps: ['commander@^14.0.3', 'cli-progress@^3.12.0', 'vega@^5.33.0', 'vega-lite@^5.23.0'],
+  // CloudFormation templates in YAML (CFN-1): eemeli's yaml is maintained, has no dependencies, and lets custom
+  // tags (!Ref, !GetAtt, ...) construct values, which js-yaml needs a schema fork for.
+  bundledDeps: ['commander@^14.0.3', 'cli-progress@^3.12.0', 'vega@^5.33.0', 'vega-lite@^5.23.0', 'yaml@^2.9.1'],
   devDeps: [
     'fast-check@^4.11.0',
     '@aws-sdk/client-batch@^3.1138.0',
