@@ -50,7 +50,8 @@ function cloudFormationTags(): Array<ScalarTag | CollectionTag> {
   for (const [tag, name] of Object.entries(SHORT_FORMS)) {
     tags.push({
       tag,
-      resolve: (text: string) => longForm(name, name === 'Fn::GetAtt' ? getAttArgument(text) : text) as unknown as string,
+      // A scalar's resolved value is kept as it is (no node conversion): a plain object.
+      resolve: (text: string) => ({ [name]: name === 'Fn::GetAtt' ? getAttArgument(text) : text }) as unknown as string,
     } as ScalarTag);
     tags.push({ tag, collection: 'seq', nodeClass: YAMLSeq, resolve: (seq: YAMLSeq) => longForm(name, seq) } as unknown as CollectionTag);
     tags.push({ tag, collection: 'map', nodeClass: YAMLMap, resolve: (map: YAMLMap) => longForm(name, map) } as unknown as CollectionTag);
