@@ -16,8 +16,16 @@ function convertStruct(struct: string, value: unknown): unknown {
   const fields = BATCH_PROPERTY_TYPES[struct];
   if (!fields || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const result: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) result[key] = fields[key] ? convert(fields[key], child) : child;
+  for (const [key, child] of Object.entries(value)) result[key] = fields[key] ? convert(typeOf(fields[key], key), child) : child;
   return result;
+}
+
+/**
+ * `Parameters` and `Tags` are JSON in the schemas but maps of strings in the API, which takes a number
+ * there as its text (as CloudFormation's call to the API does).
+ */
+function typeOf(type: string, key: string): string {
+  return type === 'json' && (key === 'Parameters' || key === 'Tags') ? 'string{}' : type;
 }
 
 function convert(type: string, value: unknown): unknown {

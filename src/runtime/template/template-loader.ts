@@ -161,11 +161,13 @@ function notModelledPartReason(resource: CfnResourceJson, error: unknown): strin
   return undefined;
 }
 
-/** The references a job could use for a resource: logical id, name and ARN. */
+/** The references a job could use for a resource: logical id, name, ARN and `name:revision`. */
 function refsOf(resolver: IntrinsicResolver, logicalId: string, path: string): string[] {
   const refs = [logicalId];
   try {
-    refs.push(resolver.physicalName(logicalId), resolver.ref(logicalId, path));
+    const arn = resolver.ref(logicalId, path);
+    // The ARN's resource part: a job definition's `name:revision`, as SubmitJob takes it too.
+    refs.push(resolver.physicalName(logicalId), arn, arn.slice(arn.lastIndexOf('/') + 1));
   } catch {
     // A name that cannot be resolved: the logical id still names it.
   }
