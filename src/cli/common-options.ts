@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { Command, Option } from 'commander';
-import { parse as parseYaml } from 'yaml';
+import { load as parseYaml } from 'js-yaml';
 import { ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint } from '../runtime/cli-surface';
 
 /** Options every command that loads a template shares. */
