@@ -124,7 +124,9 @@ export async function main(): Promise<void> {
   try {
     const yamlFile = path.join(dir, 'big.yaml');
     fs.writeFileSync(yamlFile, yamlTemplate());
-    const loadFile = (file: string) => () => LocalBatchRuntime.fromTemplateFile(file, { executor: JobExecutor.simulated(), logger: { warn: () => undefined } }).dispose();
+    const loadFile = (file: string) => () => LocalBatchRuntime.fromTemplateFile(file, {
+      executor: JobExecutor.simulated(), logger: { warn: () => undefined },
+    }).dispose();
     const yamlMs = medianMs(loadFile(yamlFile));
     // The same template as JSON: what `cdk synth --json` would have written.
     const jsonFile = path.join(dir, 'big.json');

@@ -10,7 +10,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 
-interface JsiiType { readonly fqn?: string; readonly primitive?: string; readonly collection?: { kind: string; elementtype: JsiiType }; readonly union?: { types: JsiiType[] } }
+interface JsiiType {
+  readonly fqn?: string;
+  readonly primitive?: string;
+  readonly collection?: { kind: string; elementtype: JsiiType };
+  readonly union?: { types: JsiiType[] };
+}
 interface JsiiStruct { readonly properties?: Array<{ name: string; type: JsiiType }> }
 
 const PREFIX = 'aws-cdk-lib.aws_batch.Cfn';

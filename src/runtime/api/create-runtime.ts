@@ -103,7 +103,9 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
     wrapRunner: durable ? (runner) => durable!.wrapRunner(runner) : undefined,
   });
   try {
-    const loaded = host.loadTemplate(read.template, read.stackName, options.parameters ?? {}, { imports: options.imports, nestedTemplates: read.nestedTemplates });
+    const loaded = host.loadTemplate(read.template, read.stackName, options.parameters ?? {}, {
+      imports: options.imports, nestedTemplates: read.nestedTemplates,
+    });
     for (const warning of loaded.warnings) (options.warn ?? ((message) => console.error(message)))(warning);
     ids?.take(); // the template's ids are made again by loading it: not part of any request
     const server = new BatchLocalServer(host.backend, { logError: options.logError, journal: durable });

@@ -1,7 +1,7 @@
 import { CfnResourceJson, CfnTemplate, IntrinsicResolver, NestedStackOutputs } from './intrinsic-resolver';
 import { generatePhysicalName } from './physical-names';
-import type { loadTemplate, LoadedTemplate, LoadTemplateOptions } from './template-loader';
 import { NotModelledResource } from './resource-preparation';
+import type { loadTemplate, LoadedTemplate, LoadTemplateOptions } from './template-loader';
 import { BatchBackend } from '../core/backend';
 
 /** A nested stack's template, read from where the parent's file is. */
@@ -90,7 +90,9 @@ export class NestedStacks implements NestedStackOutputs {
     const read = this.options.nestedTemplates?.read(logicalId, properties.TemplateURL, assetPath);
     if (!read) {
       this.notModelled.push({
-        stackName: this.stackName, logicalId, type: resource.Type,
+        stackName: this.stackName,
+        logicalId,
+        type: resource.Type,
         reason: `its template (${JSON.stringify(properties.TemplateURL ?? assetPath)}) is not a local file or cdk.out asset`,
       });
       return undefined;

@@ -59,7 +59,9 @@ export function prepareForApi(
  * loader writes the ARN AWS would build. A role with another path keeps the bare name, which the
  * backend then marks INVALID, since AWS Batch would look for a role that is not there.
  */
-function expandBareServiceRole(resolver: IntrinsicResolver, props: Record<string, unknown>, partition: string, account: string): Record<string, unknown> {
+function expandBareServiceRole(
+  resolver: IntrinsicResolver, props: Record<string, unknown>, partition: string, account: string,
+): Record<string, unknown> {
   const role = props.serviceRole;
   if (typeof role !== 'string' || role.startsWith('arn:') || role.includes('/')) return props;
   for (const [logicalId, resource] of Object.entries(resolver.template.Resources ?? {})) {

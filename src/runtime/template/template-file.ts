@@ -49,7 +49,12 @@ export function readTemplateFile(file: string, stackName?: string): TemplateFile
     name = chosen;
   }
   const template = parseTemplateText(fs.readFileSync(templateFile, 'utf8'), templateFile);
-  return { template, stackName: name ?? stackNameFromFile(templateFile), file: templateFile, nestedTemplates: new DirectoryTemplateSource(path.dirname(templateFile)) };
+  return {
+    template,
+    stackName: name ?? stackNameFromFile(templateFile),
+    file: templateFile,
+    nestedTemplates: new DirectoryTemplateSource(path.dirname(templateFile)),
+  };
 }
 
 /**

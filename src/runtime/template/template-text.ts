@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load as loadYaml, Type } from 'js-yaml';
-import { parseJsonText } from '../api/json/parse-json-text';
 import { CfnTemplate } from './intrinsic-resolver';
+import { parseJsonText } from '../api/json/parse-json-text';
 
 /*
  * CFN-1: CloudFormation templates are JSON or YAML. JSON keeps its own fast path (JSON.parse); YAML is

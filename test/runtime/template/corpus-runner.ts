@@ -46,7 +46,9 @@ export function runCorpusTemplate(file: string, inputs: CorpusInputs = {}): Corp
   const queues = registry.listJobQueues().map((q) => q.name);
   const definitions = registry.listJobDefinitions().filter((d) => d.status === 'ACTIVE').map((d) => `${d.name}:${d.revision}`);
   const read = readTemplateFile(source);
-  const diagnosis = diagnoseTemplate(read.template, read.stackName, inputs.parameters, { imports: inputs.imports, nestedTemplates: read.nestedTemplates });
+  const diagnosis = diagnoseTemplate(read.template, read.stackName, inputs.parameters, {
+    imports: inputs.imports, nestedTemplates: read.nestedTemplates,
+  });
   const pairs: PairResult[] = [];
   for (const jobQueue of queues) {
     for (const jobDefinition of definitions) {

@@ -7,7 +7,9 @@ import { NestedTemplate, NestedTemplateSource } from '../../../src/runtime/templ
 import { loadTemplate } from '../../../src/runtime/template/template-loader';
 
 function backend(): BatchBackend {
-  return new BatchBackend({ clock: new VirtualClock(DEFAULT_VIRTUAL_EPOCH_MS), ids: new SeededIdGenerator(1), runner: JobExecutor.simulated()._createRunner() });
+  return new BatchBackend({
+    clock: new VirtualClock(DEFAULT_VIRTUAL_EPOCH_MS), ids: new SeededIdGenerator(1), runner: JobExecutor.simulated()._createRunner(),
+  });
 }
 
 /** Nested templates by TemplateURL, in memory. */

@@ -8,8 +8,12 @@ describe('convertScalars', () => {
       SchedulingPriority: '5',
       Timeout: { AttemptDurationSeconds: '60' },
       ContainerProperties: {
-        Vcpus: '2', Memory: '2048', Privileged: 'true', Image: 'busybox',
-        ResourceRequirements: [{ Type: 'VCPU', Value: 2 }], Environment: [{ Name: 'N', Value: 42 }],
+        Vcpus: '2',
+        Memory: '2048',
+        Privileged: 'true',
+        Image: 'busybox',
+        ResourceRequirements: [{ Type: 'VCPU', Value: 2 }],
+        Environment: [{ Name: 'N', Value: 42 }],
       },
       Parameters: { threads: 2 },
     };
@@ -23,8 +27,12 @@ describe('convertScalars', () => {
       SchedulingPriority: 5,
       Timeout: { AttemptDurationSeconds: 60 },
       ContainerProperties: {
-        Vcpus: 2, Memory: 2048, Privileged: true, Image: 'busybox',
-        ResourceRequirements: [{ Type: 'VCPU', Value: '2' }], Environment: [{ Name: 'N', Value: '42' }],
+        Vcpus: 2,
+        Memory: 2048,
+        Privileged: true,
+        Image: 'busybox',
+        ResourceRequirements: [{ Type: 'VCPU', Value: '2' }],
+        Environment: [{ Name: 'N', Value: '42' }],
       },
       Parameters: { threads: '2' },
     });

@@ -42,7 +42,7 @@ describe('loadTemplate', () => {
 });
 
 describe('loadTemplate with templates from elsewhere', () => {
-  const queue = (ce: unknown): any => ({ Type: 'AWS::Batch::JobQueue', Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: ce }] } });
+  const queue = (environment: unknown): any => ({ Type: 'AWS::Batch::JobQueue', Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: environment }] } });
 
   test('CFN-2: parameters without a value are named once, all together, with the option that gives them', () => {
     const template = {

@@ -1,2 +1,3 @@
 // The template file reader lives with the template loader; the endpoint's host reads through it.
-export { readTemplateFile, TemplateFile } from '../../template/template-file';
+export { readTemplateFile } from '../../template/template-file';
+export type { TemplateFile } from '../../template/template-file';

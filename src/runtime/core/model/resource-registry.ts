@@ -1,6 +1,6 @@
 import { batchArn, Environment, parseBatchArn } from './arns';
-import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
 import { NotModelledResources } from './not-modelled-resources';
+import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
 import { AliasedKind, ResourceAliases } from './resource-aliases';
 import { ClientException } from '../errors';
 
