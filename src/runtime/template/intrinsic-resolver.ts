@@ -44,8 +44,9 @@ export interface NestedStackOutputs {
 
 /**
  * Resolves the intrinsic functions of one template in ONE place: Ref, Fn::GetAtt, Fn::Join, Fn::Sub,
- * Fn::Select, Fn::Split, Fn::If/conditions, Fn::FindInMap, Fn::GetAZs, Fn::Base64 and the pseudo
- * parameters. Resources resolve to the names and ARNs the local runtime gives them (physical-names.ts).
+ * Fn::Select, Fn::Split, Fn::If/conditions, Fn::FindInMap, Fn::GetAZs, Fn::Base64, Fn::Cidr,
+ * Fn::ImportValue (CFN-4), nested stacks' outputs (CFN-5) and the pseudo parameters. Parameters resolve
+ * by their type (CFN-2); resources to the names and ARNs the local runtime gives them (physical-names.ts).
  */
 export class IntrinsicResolver {
   private readonly physicalNames = new Map<string, string>();
