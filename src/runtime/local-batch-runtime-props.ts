@@ -14,8 +14,10 @@ export interface LocalBatchRuntimeProps {
   /** The stack name used for generated physical names. @default - the stack's name, or 'LocalStack' for a template */
   readonly stackName?: string;
   /**
-   * Values for the template's parameters: text as on the command line; `List<...>` and
-   * `CommaDelimitedList` values comma-separated (CFN-2). @default - their defaults
+   * Values for the template's parameters, as text (CFN-2).
+   *
+   * Values of `List<...>` and `CommaDelimitedList` parameters are comma-separated, as on the command line.
+   * @default - their defaults
    */
   readonly parameters?: Record<string, string>;
   /**
