@@ -1,4 +1,6 @@
+import * as fs from 'fs';
 import { Command, Option } from 'commander';
+import { load as parseYaml } from 'js-yaml';
 import { ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, ProcessExecutorProps } from '../runtime/cli-surface';
 
 /** Options every command that loads a template shares. */
@@ -7,6 +9,10 @@ export interface TemplateOptions {
   readonly cdkOut?: string;
   readonly stack?: string;
   readonly parameter?: string[];
+  /** `--import NAME=VALUE`: values of `Fn::ImportValue` exports (CFN-4). */
+  readonly import?: string[];
+  /** `--imports FILE`: a JSON or YAML map of export name to value, or `aws cloudformation list-exports` output. */
+  readonly imports?: string;
 }
 
 export interface ExecutorOptions {
@@ -23,7 +29,9 @@ export function addTemplateOptions(command: Command): Command {
     .addOption(new Option('-t, --template <file>', 'CloudFormation template (JSON) to load').conflicts('cdkOut'))
     .addOption(new Option('-c, --cdk-out <dir>', 'cloud assembly directory (cdk.out) to load'))
     .option('-s, --stack <name>', 'stack of the cloud assembly to load (needed when it has several)')
-    .option('-P, --parameter <name=value>', 'value of a template parameter (repeatable)', collect, []);
+    .option('-P, --parameter <name=value>', 'value of a template parameter; lists comma-separated (repeatable)', collect, [])
+    .option('--import <name=value>', 'value of an export the template reads with Fn::ImportValue (repeatable)', collect, [])
+    .option('--imports <file>', 'export values: a JSON or YAML map of name to value, or `aws cloudformation list-exports` output');
 }
 
 export function addExecutorOptions(command: Command): Command {
@@ -83,7 +91,10 @@ export function hostWithTemplate(options: TemplateOptions & ExecutorOptions): { 
   const entrypoints = new Map((options.entrypoint ?? []).map(parseEntrypoint));
   const host = EndpointHost.create({ executor, entrypoints });
   try {
-    return { host, loaded: host.loadTemplateFile(templateSource(options), options.stack, keyValues('--parameter', options.parameter ?? [])) };
+    return {
+      host,
+      loaded: host.loadTemplateFile(templateSource(options), options.stack, keyValues('--parameter', options.parameter ?? []), importsOf(options)),
+    };
   } catch (error) {
     host.dispose();
     throw error;
@@ -96,6 +107,27 @@ function executorFor(options: ExecutorOptions): JobExecutor {
     case 'docker': return JobExecutor.docker({ engine: (options.engine ?? 'auto') as ContainerEngine });
     default: return JobExecutor.process(processExecutorProps(options));
   }
+}
+
+/**
+ * CFN-4: export values from `--imports FILE` (a map of name to value, or the `Exports` list that
+ * `aws cloudformation list-exports` prints), then `--import NAME=VALUE`, which wins.
+ */
+export function importsOf(options: TemplateOptions): Record<string, string> {
+  const fromFile: Record<string, string> = {};
+  if (options.imports !== undefined) {
+    if (!fs.existsSync(options.imports)) throw new Error(`--imports ${options.imports}: no such file`);
+    const parsed = parseYaml(fs.readFileSync(options.imports, 'utf8')) as unknown;
+    const exports = (parsed as { Exports?: unknown })?.Exports;
+    if (Array.isArray(exports)) {
+      for (const entry of exports as Array<{ Name?: unknown; Value?: unknown }>) fromFile[String(entry.Name)] = String(entry.Value);
+    } else if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      for (const [name, value] of Object.entries(parsed)) fromFile[name] = Array.isArray(value) ? value.join(',') : String(value);
+    } else {
+      throw new Error(`--imports ${options.imports}: expected a map of export name to value, or {"Exports": [{"Name", "Value"}]}`);
+    }
+  }
+  return { ...fromFile, ...keyValues('--import', options.import ?? []) };
 }
 
 /** `name=value` pairs as a map; the value may contain `=`. */

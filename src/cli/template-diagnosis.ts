@@ -1,4 +1,4 @@
-import { assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor, MalformedTemplateError } from '../runtime/cli-surface';
+import { assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor, MalformedTemplateError, RuntimeAssembly, TemplateSources } from '../runtime/cli-surface';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -37,12 +37,18 @@ const MAX_PROBE_EVENTS = 100_000;
  * definition is probed on each queue in a fresh virtual-time backend with the simulated executor,
  * so probes never block one another (SCHED-1) and nothing runs.
  */
-export function diagnoseTemplate(template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}): TemplateDiagnosis {
+export function diagnoseTemplate(
+  template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}, sources: TemplateSources = {},
+): TemplateDiagnosis {
   const findings: Finding[] = [];
   const rejected: Error[] = [];
   let backend: BatchBackend | undefined;
+  const source: ProbeSource = { template, stackName, parameters, sources };
   try {
-    backend = freshBackend(template, stackName, parameters, rejected);
+    const assembly = assemble(source, rejected);
+    backend = assembly.backend;
+    // CFN-4, CFN-6, CFN-8: what loaded without a value, a model or a catalog entry, each once.
+    for (const warning of assembly.loaded?.warnings ?? []) findings.push({ severity: 'warning', resource: stackName, message: warning });
   } catch (error) {
     // Not a template at all: an input error for the caller (exit code 2), as every command treats it.
     if (error instanceof MalformedTemplateError) throw error;
@@ -76,7 +82,7 @@ export function diagnoseTemplate(template: CfnTemplate, stackName: string, param
   const jobDefinitions = registry.listJobDefinitions().filter((d) => d.status === 'ACTIVE').map((definition) => {
     const placement: DefinitionPlacement = { jobDefinition: `${definition.name}:${definition.revision}`, runsOn: [], neverOn: [] };
     for (const queue of queues.filter((q) => q.state === 'ENABLED')) {
-      const verdict = probe(template, stackName, parameters, queue.name, placement.jobDefinition);
+      const verdict = probe(source, queue.name, placement.jobDefinition);
       if (verdict === undefined) placement.runsOn.push(queue.name);
       else placement.neverOn.push({ jobQueue: queue.name, reason: verdict });
     }
@@ -93,8 +99,8 @@ export function diagnoseTemplate(template: CfnTemplate, stackName: string, param
 }
 
 /** undefined when a probe job of `definition` on `queue` finishes; otherwise why not. */
-function probe(template: CfnTemplate, stackName: string, parameters: Record<string, string>, queue: string, definition: string): string | undefined {
-  const backend = freshBackend(template, stackName, parameters);
+function probe(source: ProbeSource, queue: string, definition: string): string | undefined {
+  const backend = assemble(source).backend;
   let jobId: string;
   try {
     jobId = backend.submitJob({ jobName: 'batch-local-doctor-probe', jobQueue: queue, jobDefinition: definition }).jobId;
@@ -107,11 +113,19 @@ function probe(template: CfnTemplate, stackName: string, parameters: Record<stri
   return isTerminal(job.status) ? undefined : backend.explainJob(jobId).split(`Job ${jobId} `).join('A job ');
 }
 
-function freshBackend(template: CfnTemplate, stackName: string, parameters: Record<string, string>, rejected?: Error[]): BatchBackend {
+/** What each probe loads afresh. */
+interface ProbeSource {
+  readonly template: CfnTemplate;
+  readonly stackName: string;
+  readonly parameters: Record<string, string>;
+  readonly sources: TemplateSources;
+}
+
+function assemble(source: ProbeSource, rejected?: Error[]): RuntimeAssembly {
   return assembleRuntime({
     runner: JobExecutor.simulated()._createRunner(),
     clock: 'virtual',
     seed: 1,
-    template: { template, stackName, parameters, rejected },
-  }).backend;
+    template: { template: source.template, stackName: source.stackName, parameters: source.parameters, ...source.sources, rejected },
+  });
 }

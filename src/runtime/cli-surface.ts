@@ -4,11 +4,13 @@
  * how much of the runtime the CLI depends on. Not part of the jsii API (src/index.ts does not export it).
  */
 export { assembleRuntime } from './assembly/runtime-assembly';
+export type { RuntimeAssembly } from './assembly/runtime-assembly';
 export { createRuntime } from './api/create-runtime';
 export type { CreateRuntimeOptions, LocalRuntime } from './api/create-runtime';
 export { readBehaviorsFile } from './api/host/behaviors-file';
 export { EndpointHost } from './api/host/endpoint-host';
 export type { RequestLogEntry, RequestLogListener } from './api/http/request-log';
+export type { TemplateSources } from './api/host/endpoint-host';
 export { parseEntrypoint } from './api/host/image-entrypoints';
 export { readTemplateFile } from './api/host/template-file';
 export { BatchBackend } from './core/backend';

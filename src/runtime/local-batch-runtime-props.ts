@@ -13,8 +13,18 @@ export interface LocalBatchRuntimeProps {
   readonly region?: string;
   /** The stack name used for generated physical names. @default - the stack's name, or 'LocalStack' for a template */
   readonly stackName?: string;
-  /** Values for the template's parameters. @default - their defaults */
+  /**
+   * Values for the template's parameters, as text (CFN-2).
+   *
+   * Values of `List<...>` and `CommaDelimitedList` parameters are comma-separated, as on the command line.
+   * @default - their defaults
+   */
   readonly parameters?: Record<string, string>;
+  /**
+   * Values of the exports the template imports with `Fn::ImportValue`, by export name (CFN-4).
+   * @default - none: each import gets a stable placeholder and one warning, or an error where its value decides what the runtime does
+   */
+  readonly imports?: Record<string, string>;
   /** Start of virtual time, epoch milliseconds (simulated executor only). @default 2020-01-01T00:00:00Z */
   readonly startTime?: number;
   /** Seed of the job-id generator in virtual time. @default 1 */

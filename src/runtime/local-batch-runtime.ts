@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { Stack, Stage, Token } from 'aws-cdk-lib';
 import { assembleRuntime } from './assembly/runtime-assembly';
 import { BatchBackend } from './core/backend';
@@ -27,6 +25,8 @@ import { RuntimeWarnings } from './runtime-warnings';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
 import { constructPathsOf } from './template/construct-paths';
 import { CfnTemplate } from './template/intrinsic-resolver';
+import { NestedTemplateSource } from './template/nested-stacks';
+import { readTemplateFile } from './template/template-file';
 import { LoadedTemplate } from './template/template-loader';
 
 export * from './events/put-events/put-events-entry';
@@ -71,23 +71,9 @@ export class LocalBatchRuntime {
    * unless the assembly has only one.
    */
   static fromTemplateFile(file: string, props: LocalBatchRuntimeProps = {}): LocalBatchRuntime {
-    let templateFile = file;
-    let stackName = props.stackName;
-    if (fs.statSync(file).isDirectory()) {
-      const templates = fs.readdirSync(file).filter((f) => f.endsWith('.template.json'));
-      const names = templates.map((f) => f.replace(/\.template\.json$/, ''));
-      const chosen = stackName !== undefined ? names.find((n) => n === stackName) : names.length === 1 ? names[0] : undefined;
-      if (chosen === undefined) {
-        throw new Error(`${file}: ${stackName !== undefined ? `no stack named ${stackName}` : 'several stacks'}; choose one of: ${names.join(', ') || '(none)'} with the stackName prop`);
-      }
-      templateFile = path.join(file, `${chosen}.template.json`);
-      stackName = chosen;
-    }
-    const template = JSON.parse(fs.readFileSync(templateFile, 'utf8'));
-    return new LocalBatchRuntime(template, {
-      ...props,
-      stackName: stackName ?? path.basename(templateFile).replace(/\.template\.json$|\.json$/, ''),
-    });
+    // JSON or YAML (CFN-1), nested stacks read from beside it (CFN-5), the stack name from the file's (CFN-7).
+    const read = readTemplateFile(file, props.stackName);
+    return new LocalBatchRuntime(read.template, { ...props, stackName: read.stackName }, undefined, read.nestedTemplates);
   }
 
   private readonly backend: BatchBackend;
@@ -100,7 +86,7 @@ export class LocalBatchRuntime {
   private disposed = false;
   private readonly reportCollector?: ReportCollector;
 
-  private constructor(template: CfnTemplate, props: LocalBatchRuntimeProps, private readonly stack?: Stack) {
+  private constructor(template: CfnTemplate, props: LocalBatchRuntimeProps, private readonly stack?: Stack, nestedTemplates?: NestedTemplateSource) {
     const runner = this.runner = (props.executor ?? JobExecutor.process())._createRunner();
     this.warningLog = new RuntimeWarnings(props.logger);
     let reportCollector: ReportCollector | undefined;
@@ -112,10 +98,13 @@ export class LocalBatchRuntime {
       environment: { account: props.account, region: props.region },
       schedulerScanDepth: props.schedulerScanDepth,
       capacityOptions: capacityOptions(props),
-      template: { template, stackName: props.stackName ?? 'LocalStack', parameters: props.parameters, constructPaths: stack && constructPathsOf(stack) },
+      template: {
+        template, stackName: props.stackName ?? 'LocalStack', parameters: props.parameters, imports: props.imports, nestedTemplates, constructPaths: stack && constructPathsOf(stack),
+      },
       events: true,
       beforeLoad: (backend) => { if (props.collectReport) reportCollector = attachReportCollector(backend); }, // minvCpus instances launch while loading
       afterLoad: (backend, loaded) => {
+        this.warningLog.report(loaded.warnings);
         this.warningLog.report(runner.bindRegistry?.(backend.registry) ?? []);
         for (const instances of props.unmanagedInstances ?? []) {
           const ce = backend.registry.computeEnvironment(this.resolveReferenceIn(loaded, instances.computeEnvironment), 'computeEnvironment').name;
@@ -343,7 +332,8 @@ export class LocalBatchRuntime {
   /**
    * The runtime's warnings so far, oldest first. They are the simulated executor's behaviour keys that
    * match nothing: byJobDefinition and byImage keys when the template loads, byJobName keys no job ran
-   * with at dispose(). Each is also given to the `logger` as it is found.
+   * with at dispose(); and what the template loaded without (CFN-4 values nobody gave, CFN-6 parts not
+   * modelled, CFN-8 unknown instance types). Each is also given to the `logger` as it is found.
    */
   warnings(): string[] {
     return this.warningLog.all();

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { readTemplateFile } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
-import { addJsonOption, addTemplateOptions, keyValues, templateSource, TemplateOptions } from '../common-options';
+import { addJsonOption, addTemplateOptions, importsOf, keyValues, templateSource, TemplateOptions } from '../common-options';
 import { diagnoseTemplate, TemplateDiagnosis } from '../template-diagnosis';
 
 export interface DoctorOptions extends TemplateOptions {
@@ -15,8 +15,8 @@ const MARKS = { error: 'ERROR', warning: 'WARN ', info: 'info ' } as const;
  * Input that is no template at all (unreadable, not JSON, no Resources) throws: a usage error (2), as in `run`.
  */
 export function doctor(options: DoctorOptions, io: CliIo): { exitCode: number; diagnosis: TemplateDiagnosis } {
-  const { template, stackName } = readTemplateFile(templateSource(options), options.stack);
-  const diagnosis = diagnoseTemplate(template, stackName, keyValues('--parameter', options.parameter ?? []));
+  const { template, stackName, nestedTemplates } = readTemplateFile(templateSource(options), options.stack);
+  const diagnosis = diagnoseTemplate(template, stackName, keyValues('--parameter', options.parameter ?? []), { imports: importsOf(options), nestedTemplates });
   const errors = diagnosis.findings.filter((f) => f.severity === 'error').length;
   if (options.json) {
     printJson(io, diagnosis);

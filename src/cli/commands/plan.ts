@@ -4,7 +4,7 @@ import * as cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { parseWorkloadText, PlanReport, planWorkload, PriceOverrides, PriceTable, reportHtml, WorkloadError } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
-import { addJsonOption, addRequiredOption, addTemplateOptions, keyValues, TemplateOptions, templateSource } from '../common-options';
+import { addJsonOption, addRequiredOption, addTemplateOptions, importsOf, keyValues, TemplateOptions, templateSource } from '../common-options';
 import { ProgressLines } from '../progress-lines';
 
 export interface PlanOptions extends TemplateOptions {
@@ -42,6 +42,7 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
         templateFile: templateSource(options),
         stackName: options.stack,
         parameters: keyValues('--parameter', options.parameter ?? []),
+        imports: importsOf(options),
       }, workload, {
         prices,
         onProgress: bar ? (finished, total) => {

@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRuntime, isTerminal, JobBehavior, readBehaviorsFile, RequestLogEntry, SimulatedExecutorProps } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addExecutorOptions, addJsonOption, addTemplateOptions, collect, ExecutorOptions, keyValues, processExecutorProps, TemplateOptions, templateSource,
+  addExecutorOptions, addJsonOption, addTemplateOptions, collect, ExecutorOptions, importsOf, keyValues, processExecutorProps, TemplateOptions, templateSource,
 } from '../common-options';
 
 /** The port batch-local listens on unless told otherwise (next to LocalStack's 4566, not on it). */
@@ -45,6 +45,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     templateFile: templateSource(options),
     stackName: options.stack,
     parameters: keyValues('--parameter', options.parameter ?? []),
+    imports: importsOf(options),
     executor: options.executor,
     engine: options.engine,
     behaviors: simulatedBehaviors(options, clock),

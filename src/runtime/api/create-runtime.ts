@@ -23,6 +23,8 @@ export interface CreateRuntimeOptions {
   readonly templateFile: string;
   readonly stackName?: string;
   readonly parameters?: Record<string, string>;
+  /** Values of `Fn::ImportValue` exports (CFN-4). @default - none: placeholders and a warning */
+  readonly imports?: Record<string, string>;
   /** `process` (host processes), `docker` (containers) or `simulated` (behaviours). The virtual clock always simulates. */
   readonly executor: 'process' | 'simulated' | 'docker';
   /** For the `docker` executor: which engine's CLI runs the containers. @default 'auto' */
@@ -87,6 +89,7 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
         template: sha256(JSON.stringify(read.template)),
         stack: read.stackName,
         parameters: JSON.stringify(options.parameters ?? {}),
+        ...(options.imports && Object.keys(options.imports).length > 0 ? { imports: JSON.stringify(options.imports) } : {}),
         // A journal of real attempts replays only with the runner that plays them back (and vice versa).
         ...(executorKind === 'simulated' ? {} : { executor: executorKind }),
         ...options.fingerprint,
@@ -108,7 +111,10 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
     wrapRunner: durable ? (runner) => durable!.wrapRunner(runner) : undefined,
   });
   try {
-    const loaded = host.loadTemplate(read.template, read.stackName, options.parameters ?? {});
+    const loaded = host.loadTemplate(read.template, read.stackName, options.parameters ?? {}, {
+      imports: options.imports, nestedTemplates: read.nestedTemplates,
+    });
+    for (const warning of loaded.warnings) (options.warn ?? ((message) => console.error(message)))(warning);
     ids?.take(); // the template's ids are made again by loading it: not part of any request
     const server = new BatchLocalServer(host.backend, {
       logError: options.logError, journal: durable, allowedHosts: options.allowedHosts, requestLog: options.requestLog,

@@ -10,6 +10,7 @@ import { SystemClock } from '../drivers/system-clock';
 import { driveOnWallClock } from '../drivers/wall-clock-driving';
 import { LocalEventBridge } from '../events/local-event-bridge';
 import { CfnTemplate } from '../template/intrinsic-resolver';
+import { NestedTemplateSource } from '../template/nested-stacks';
 import { loadTemplate, LoadedTemplate } from '../template/template-loader';
 
 /**
@@ -27,6 +28,10 @@ export interface AssemblyTemplate {
   readonly template: CfnTemplate;
   readonly stackName: string;
   readonly parameters?: Record<string, string>;
+  /** Values of `Fn::ImportValue` exports (CFN-4). @default - none */
+  readonly imports?: Record<string, string>;
+  /** Where nested stacks' templates are read (CFN-5). @default - nested stacks are not modelled */
+  readonly nestedTemplates?: NestedTemplateSource;
   /** Logical id -> construct path (a facade built from a Stack). @default - `aws:cdk:path` metadata */
   readonly constructPaths?: ReadonlyMap<string, string>;
   /** Collects every rejected resource instead of throwing on the first (doctor). @default - throw */
@@ -126,6 +131,8 @@ export function loadAssemblyTemplate(backend: BatchBackend, template: AssemblyTe
   return loadTemplate(backend, template.template, template.stackName, template.parameters ?? {}, {
     constructPaths: template.constructPaths,
     rejected: template.rejected,
+    imports: template.imports,
+    nestedTemplates: template.nestedTemplates,
   });
 }
 

@@ -14,6 +14,8 @@ export interface PlanSource {
   /** The stack of a cloud assembly with several. */
   readonly stackName?: string;
   readonly parameters?: Record<string, string>;
+  /** Values of `Fn::ImportValue` exports (CFN-4). @default - none */
+  readonly imports?: Record<string, string>;
 }
 
 export interface PlanOptions {
@@ -42,6 +44,7 @@ export function planWorkload(source: PlanSource, workload: Workload, options: Pl
     seed: workload.seed,
     stackName: source.stackName,
     parameters: source.parameters,
+    imports: source.imports,
     logger: { warn: () => undefined },
     collectReport: true,
   });

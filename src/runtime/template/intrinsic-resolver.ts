@@ -1,10 +1,13 @@
+import { cidrBlocks } from './cidr';
+import { ParameterDefinition, parameterOption, parameterValue } from './parameter-values';
 import { generatePhysicalName, generateResourceId } from './physical-names';
+import { UnknownValues } from './unknown-values';
 import { Environment } from '../core/model/arns';
 
 /** A CloudFormation template, as JSON. */
 export interface CfnTemplate {
   readonly Resources?: Record<string, CfnResourceJson>;
-  readonly Parameters?: Record<string, { Default?: unknown; Type?: string }>;
+  readonly Parameters?: Record<string, ParameterDefinition>;
   readonly Conditions?: Record<string, unknown>;
   readonly Mappings?: Record<string, Record<string, Record<string, unknown>>>;
   readonly [key: string]: unknown;
@@ -26,18 +29,45 @@ export interface ResolverContext {
   readonly environment: Environment;
   /** Values for template parameters, winning over their defaults. */
   readonly parameters: Record<string, string>;
+  /** Values of `Fn::ImportValue` exports, by export name (CFN-4). @default - none */
+  readonly imports?: Record<string, string>;
+  /** Where values nobody gave get their placeholders (CFN-4). @default - a tracker of this resolver's own */
+  readonly unknownValues?: UnknownValues;
+  /** The outputs of a nested stack resource (CFN-5). @default - nested stacks have no outputs */
+  readonly nestedStackOutput?: NestedStackOutputs;
+}
+
+/** Loads a nested stack on first use and answers its outputs (CFN-5). */
+export interface NestedStackOutputs {
+  output(logicalId: string, outputName: string, path: string): unknown;
 }
 
 /**
  * Resolves the intrinsic functions of one template in ONE place: Ref, Fn::GetAtt, Fn::Join, Fn::Sub,
- * Fn::Select, Fn::Split, Fn::If/conditions, Fn::FindInMap, Fn::GetAZs, Fn::Base64 and the pseudo
- * parameters. Resources resolve to the names and ARNs the local runtime gives them (physical-names.ts).
+ * Fn::Select, Fn::Split, Fn::If/conditions, Fn::FindInMap, Fn::GetAZs, Fn::Base64, Fn::Cidr,
+ * Fn::ImportValue (CFN-4), nested stacks' outputs (CFN-5) and the pseudo parameters. Parameters resolve
+ * by their type (CFN-2); resources to the names and ARNs the local runtime gives them (physical-names.ts).
  */
 export class IntrinsicResolver {
   private readonly physicalNames = new Map<string, string>();
   private readonly conditionCache = new Map<string, boolean>();
+  private readonly parameterCache = new Map<string, unknown>();
+  readonly unknownValues: UnknownValues;
 
-  constructor(readonly template: CfnTemplate, private readonly context: ResolverContext) {}
+  constructor(readonly template: CfnTemplate, private readonly context: ResolverContext) {
+    this.unknownValues = context.unknownValues ?? new UnknownValues();
+  }
+
+  /**
+   * CFN-2: the parameters that have no value (no Default and none given), with their types; SSM
+   * parameters are not among them (their values are unknown values, CFN-4).
+   */
+  parametersWithoutValue(): string[] {
+    return Object.entries(this.template.Parameters ?? {})
+      .filter(([name, definition]) => !/^AWS::SSM::Parameter::Value</.test(String(definition?.Type ?? ''))
+        && this.context.parameters[name] === undefined && definition?.Default === undefined)
+      .map(([name, definition]) => `${name} (${definition?.Type ?? 'String'})`);
+  }
 
   /** Fully resolves a value; throws naming the path when an intrinsic cannot be resolved. */
   resolve(value: unknown, path: string = ''): unknown {
@@ -74,7 +104,7 @@ export class IntrinsicResolver {
   /** What `Ref` returns for a resource (CloudFormation's documented return values per type). */
   ref(logicalId: string, path: string): string {
     const param = this.template.Parameters?.[logicalId];
-    if (param) return this.parameterValue(logicalId, param);
+    if (param) return String(this.parameter(logicalId, param));
     const resource = this.resource(logicalId, path);
     const { environment: env } = this.context;
     const name = this.physicalName(logicalId);
@@ -133,6 +163,10 @@ export class IntrinsicResolver {
       case 'AWS::EC2::EIP.AllocationId': return generateResourceId('eipalloc', this.context.stackName, logicalId);
       case 'AWS::SQS::Queue.QueueName': return name;
     }
+    if (resource.Type === 'AWS::CloudFormation::Stack' && attribute.startsWith('Outputs.')) {
+      if (!this.context.nestedStackOutput) throw new Error(`${path}: ${logicalId} is a nested stack, and its template could not be read`);
+      return this.context.nestedStackOutput.output(logicalId, attribute.slice('Outputs.'.length), path);
+    }
     if (attribute === 'Arn') {
       // Arn of a resource type without a special case: a well-formed ARN of its service.
       const service = resource.Type.split('::')[1]?.toLowerCase() ?? 'unknown';
@@ -151,10 +185,24 @@ export class IntrinsicResolver {
     return result;
   }
 
-  private parameterValue(name: string, param: { Default?: unknown; Type?: string }): string {
-    if (this.context.parameters[name] !== undefined) return this.context.parameters[name];
-    if (param.Default !== undefined) return String(param.Default);
-    throw new Error(`Parameter ${name} has no default; pass a value in the runtime's parameters`);
+  /** A parameter's value by its type (CFN-2); an SSM parameter nobody gave a value is an unknown value (CFN-4). */
+  private parameter(name: string, definition: ParameterDefinition): unknown {
+    if (this.parameterCache.has(name)) return this.parameterCache.get(name);
+    let value = parameterValue(name, definition ?? {}, this.context.parameters[name]);
+    if (value === undefined) {
+      if (!/^AWS::SSM::Parameter::Value</.test(String(definition?.Type ?? ''))) {
+        throw new Error(`Parameter ${name} (${definition?.Type ?? 'String'}) has no value: give it with ${parameterOption(name)}`);
+      }
+      const placeholder = this.unknownValues.placeholder('SSM parameter', name);
+      value = /^AWS::SSM::Parameter::Value<List<|CommaDelimitedList>$/.test(String(definition.Type)) ? [placeholder] : placeholder;
+    }
+    this.parameterCache.set(name, value);
+    return value;
+  }
+
+  private importValue(exportName: string): string {
+    const given = this.context.imports?.[exportName];
+    return given !== undefined ? given : this.unknownValues.placeholder('export', exportName);
   }
 
   private pseudo(name: string): string | typeof NO_VALUE | undefined {
@@ -197,10 +245,21 @@ export class IntrinsicResolver {
       case 'Ref': {
         const target = String(arg);
         const pseudo = this.pseudo(target);
-        return pseudo !== undefined ? pseudo : this.ref(target, path);
+        if (pseudo !== undefined) return pseudo;
+        const param = this.template.Parameters?.[target];
+        return param ? this.parameter(target, param) : this.ref(target, path);
+      }
+      case 'Fn::ImportValue': return this.importValue(String(this.resolveValue(arg, path)));
+      case 'Fn::Cidr': {
+        const [block, count, bits] = (arg as unknown[]).map((v) => this.resolveValue(v, path));
+        return cidrBlocks(String(block), Number(count), Number(bits), path);
+      }
+      case 'Fn::Length': {
+        const list = this.resolveValue(arg, path);
+        return Array.isArray(list) ? list.length : 0;
       }
       case 'Fn::GetAtt': {
-        const [logicalId, attribute] = Array.isArray(arg) ? arg : String(arg).split(/\.(.+)/);
+        const [logicalId, attribute] = Array.isArray(arg) ? arg.map((v) => this.resolveValue(v, path)) : String(arg).split(/\.(.+)/);
         return this.getAtt(String(logicalId), String(attribute), path);
       }
       case 'Fn::Join': {
@@ -233,8 +292,9 @@ export class IntrinsicResolver {
         return this.resolveValue(this.condition(condition) ? whenTrue : whenFalse, path);
       }
       case 'Fn::Equals': {
-        const [a, b] = (arg as unknown[]).map((v) => this.resolveValue(v, path));
-        return JSON.stringify(a) === JSON.stringify(b);
+        // CloudFormation compares scalars as strings: a Number parameter equals '0' and 0 alike.
+        const [a, b] = (arg as unknown[]).map((v) => this.resolveValue(v, path)).map((v) => (typeof v === 'object' ? JSON.stringify(v) : String(v)));
+        return a === b;
       }
       case 'Fn::Not': return !this.resolveValue((arg as unknown[])[0], path);
       case 'Fn::And': return (arg as unknown[]).every((v) => this.resolveValue(v, path));

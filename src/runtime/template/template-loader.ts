@@ -1,11 +1,15 @@
-import { toApiShape } from './cfn-properties';
-import { CfnTemplate, IntrinsicResolver } from './intrinsic-resolver';
+import { CfnResourceJson, CfnTemplate, IntrinsicResolver } from './intrinsic-resolver';
 import { markLaunchTemplateProblems, readLaunchTemplates } from './launch-template-loading';
 import { MalformedTemplateError } from './malformed-template-error';
+import { NestedStacks, NestedTemplateSource } from './nested-stacks';
+import { NotModelledResource, notModelledTypeReason, prepareForApi } from './resource-preparation';
+import { UnknownValues } from './unknown-values';
 import { BatchBackend } from '../core/backend';
 import { ClientException } from '../core/errors';
 import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
 import { AliasedKind } from '../core/model/resource-aliases';
+
+export type { NotModelledResource } from './resource-preparation';
 
 /** The Batch resource types the loader turns into backend calls, in creation order. */
 const BATCH_TYPES = ['AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
@@ -22,6 +26,10 @@ export interface LoadedTemplate {
   readonly resolver: IntrinsicResolver;
   /** Logical id -> ARN, for the Batch resources created. */
   readonly batchResources: ReadonlyMap<string, string>;
+  /** What the template (and its nested stacks) has that the local runtime does not model (CFN-6), each once. */
+  readonly notModelled: readonly NotModelledResource[];
+  /** Warnings of the load, each once: values nobody gave (CFN-4), not-modelled parts (CFN-6), unknown instance types (CFN-8). */
+  readonly warnings: readonly string[];
 }
 
 export interface LoadTemplateOptions {
@@ -36,13 +44,20 @@ export interface LoadTemplateOptions {
    * created in tests write no path metadata). @default - the template's `aws:cdk:path` metadata only
    */
   readonly constructPaths?: ReadonlyMap<string, string>;
+  /** Values of `Fn::ImportValue` exports (CFN-4). @default - none: placeholders and a warning */
+  readonly imports?: Record<string, string>;
+  /** Where nested stacks' templates are read (CFN-5). @default - nested stacks are not modelled */
+  readonly nestedTemplates?: NestedTemplateSource;
+  /** @internal shared by a parent and its nested stacks, so each unknown value is named once */
+  readonly unknownValues?: UnknownValues;
 }
 
 /**
  * Loads a CloudFormation template into the backend through the same operations the HTTP API uses
  * (createComputeEnvironment, createJobQueue, registerJobDefinition), so validation and errors are
  * the same whichever way a resource arrives. Each resource's logical id and construct path (from
- * `constructPaths`, else its `aws:cdk:path` metadata) become aliases every lookup accepts.
+ * `constructPaths`, else its `aws:cdk:path` metadata) become aliases every lookup accepts. What the
+ * runtime does not model is listed and never stops the rest (CFN-6).
  */
 export function loadTemplate(
   backend: BatchBackend,
@@ -51,24 +66,42 @@ export function loadTemplate(
   parameters: Record<string, string> = {},
   options: LoadTemplateOptions = {},
 ): LoadedTemplate {
-  if (!template || typeof template !== 'object' || typeof template.Resources !== 'object') {
+  if (!template || typeof template !== 'object' || typeof template.Resources !== 'object' || template.Resources === null) {
     throw new MalformedTemplateError(`The template of ${stackName} has no Resources section; is it a CloudFormation template?`);
   }
-  const resolver = new IntrinsicResolver(template, { stackName, environment: backend.environment, parameters });
-  const resources = Object.entries(template.Resources).filter(([id]) => resolver.resourceExists(id));
-  const batchResources = new Map<string, string>();
-  if (!resources.some(([, r]) => (BATCH_TYPES as readonly string[]).includes(r.Type))) {
-    const types = [...new Set(resources.map(([, r]) => r.Type))].sort();
-    throw new Error(`The template of ${stackName} has no AWS Batch resources (AWS::Batch::ComputeEnvironment, JobQueue or JobDefinition); it has: ${types.join(', ') || 'no resources'}`);
+  const unknownValues = options.unknownValues ?? new UnknownValues();
+  const notModelled: NotModelledResource[] = [];
+  const warnings: string[] = [];
+  const nested = new NestedStacks(backend, template, stackName, { ...options, unknownValues }, notModelled, warnings, loadTemplate);
+  const resolver = new IntrinsicResolver(template, {
+    stackName, environment: backend.environment, parameters, imports: options.imports, unknownValues, nestedStackOutput: nested,
+  });
+  nested.attach(resolver);
+  const missing = resolver.parametersWithoutValue();
+  if (missing.length > 0) {
+    throw new Error(`The template of ${stackName} needs values for ${missing.join(', ')}: give each with --parameter NAME=VALUE (the runtime's \`parameters\` prop) (CFN-2)`);
   }
+  const resources = Object.entries(template.Resources).filter(([id]) => resolver.resourceExists(id));
+  if (!resources.some(([, r]) => r?.Type?.startsWith('AWS::Batch::') || r?.Type === 'AWS::CloudFormation::Stack')) {
+    const types = [...new Set(resources.map(([, r]) => r?.Type))].sort();
+    throw new Error(`The template of ${stackName} has no AWS Batch resources (AWS::Batch::*) and no nested stacks; it has: ${types.join(', ') || 'no resources'}`);
+  }
+  for (const [logicalId, resource] of resources) {
+    const reason = notModelledTypeReason(resource.Type);
+    if (reason) notModelled.push({ stackName, logicalId, type: resource.Type, reason });
+  }
+  nested.loadAll(resources);
 
+  const batchResources = new Map<string, string>();
   const launchTemplateProblems = readLaunchTemplates(backend, resolver, resources);
   for (const type of BATCH_TYPES) {
     for (const [logicalId, resource] of resources) {
       if (resource.Type !== type) continue;
       const path = `${stackName}/${logicalId}`;
+      const kind = KIND_OF_TYPE[type];
       try {
-        const props = toApiShape(resolver.resolve(resource.Properties ?? {}, `${logicalId}.Properties`)) as Record<string, unknown>;
+        const resolved = resolver.resolve(resource.Properties ?? {}, `${logicalId}.Properties`) as Record<string, unknown>;
+        const props = prepareForApi(backend, resolver, type, resolved, path, warnings);
         const name = resolver.physicalName(logicalId);
         switch (type) {
           case 'AWS::Batch::ComputeEnvironment':
@@ -86,6 +119,13 @@ export function loadTemplate(
             break;
         }
       } catch (error) {
+        const reason = notModelledPartReason(resource, error);
+        if (reason !== undefined) {
+          // CFN-6: AWS accepts it, the local runtime cannot run it: listed, and named when a job uses it.
+          notModelled.push({ stackName, logicalId, type, reason });
+          backend.registry.notModelled.add(kind, refsOf(resolver, logicalId, path), logicalId, reason);
+          continue;
+        }
         const named = error instanceof ClientException ? new ClientException(`${path} (${type}): ${error.message}`) : error;
         if (!options.rejected || !(named instanceof Error)) throw named;
         options.rejected.push(named);
@@ -94,12 +134,43 @@ export function loadTemplate(
       const target = resolver.ref(logicalId, path);
       batchResources.set(logicalId, target);
       const metadataPath = (resource.Metadata as Record<string, unknown> | undefined)?.['aws:cdk:path'];
-      backend.registry.aliases.add(KIND_OF_TYPE[type], {
+      backend.registry.aliases.add(kind, {
         target: String(target),
         logicalId,
         constructPath: options.constructPaths?.get(logicalId) ?? (typeof metadataPath === 'string' ? metadataPath : undefined),
       });
     }
   }
-  return { stackName, resolver, batchResources };
+  const ownNotModelled = notModelled.filter((n) => n.stackName === stackName);
+  for (const item of ownNotModelled) warnings.push(`${item.stackName}/${item.logicalId} (${item.type}) is not modelled by the local runtime: ${item.reason} (CFN-6)`);
+  // A parent reports the unknown values of the whole tree once; a nested stack leaves them to it.
+  if (options.unknownValues === undefined) warnings.push(...unknownValues.warnings);
+  return { stackName, resolver, batchResources, notModelled, warnings };
+}
+
+/**
+ * Why a Batch resource the API rejected is a part the runtime does not model (its EKS parts, or a
+ * reference to a resource that is not modelled), or undefined when the rejection is the template's fault.
+ */
+function notModelledPartReason(resource: CfnResourceJson, error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/\(CFN-6\)/.test(message)) return `it refers to a resource the local runtime does not model: ${message}`;
+  const properties = resource.Properties ?? {};
+  if (error instanceof ClientException && ('EksProperties' in properties || 'EksConfiguration' in properties)) {
+    return `its EKS part is not supported here: ${message}`;
+  }
+  return undefined;
+}
+
+/** The references a job could use for a resource: logical id, name, ARN and `name:revision`. */
+function refsOf(resolver: IntrinsicResolver, logicalId: string, path: string): string[] {
+  const refs = [logicalId];
+  try {
+    const arn = resolver.ref(logicalId, path);
+    // The ARN's resource part: a job definition's `name:revision`, as SubmitJob takes it too.
+    refs.push(resolver.physicalName(logicalId), arn, arn.slice(arn.lastIndexOf('/') + 1));
+  } catch {
+    // A name that cannot be resolved: the logical id still names it.
+  }
+  return refs;
 }

@@ -88,3 +88,51 @@ describe('batch-local doctor', () => {
     expect(text).toMatch(/info {2}fargate-job:1: never runs on queue ec2-queue: SubmitJob is rejected: .*capability FARGATE: .*\(PLAT-1\)/);
   });
 });
+
+describe('batch-local doctor on templates from elsewhere', () => {
+  const corpus = (file: string): string => path.join(__dirname, '..', '..', 'runtime', 'template', 'corpus', file);
+
+  test('CFN-4: an import that decides the capacity is named once with --import and --imports; given in a file (list-exports output) and an option, the template loads', () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'doctor-imports-'));
+    const exportsFile = path.join(dir, 'exports.json');
+    fs.writeFileSync(exportsFile, JSON.stringify({
+      Exports: [
+        { Name: 'shared-MaxCpus', Value: '8' }, { Name: 'shared-PrivateSubnets', Value: 'subnet-1,subnet-2' },
+        { Name: 'shared-BatchServiceRoleArn', Value: 'arn:aws:iam::123456789012:role/BatchServiceRole' },
+      ],
+    }));
+    const missing = recordingIo();
+    const given = recordingIo();
+
+    // WHEN
+    const refused = doctor({ template: corpus('imports.yaml') }, missing);
+    const loaded = doctor({ template: corpus('imports.yaml'), imports: exportsFile, import: ['shared-MaxCpus=16', 'shared-JobRoleArn=arn:aws:iam::123456789012:role/job'] }, given);
+    fs.rmSync(dir, { recursive: true, force: true });
+
+    // THEN
+    expect(refused.exitCode).toBe(1);
+    expect(missing.stdout.join('\n')).toMatch(/the template does not load: imports\/CE: computeResources\.maxvCpus comes from the Fn::ImportValue of export "shared-MaxCpus".*--import shared-MaxCpus=VALUE or --imports FILE/);
+    expect(loaded.exitCode).toBe(0);
+    expect(loaded.diagnosis.jobDefinitions[0].runsOn).toHaveLength(1);
+    // Exports nobody gave that only travel with the resources: one warning each, naming the option.
+    expect(given.stdout.filter((line) => line.startsWith('WARN'))).toEqual([
+      expect.stringMatching(/export "shared-BatchSecurityGroup" has no value here/),
+      expect.stringMatching(/export "shared-InstanceProfileArn" has no value here/),
+      expect.stringMatching(/export "shared-RepositoryUri" has no value here/),
+    ]);
+  });
+
+  test('CFN-6: a template with an EKS job definition is diagnosed: the definition is listed once as not modelled, the rest is probed', () => {
+    // GIVEN
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode, diagnosis } = doctor({ template: corpus('eks-and-ecs.yaml') }, io);
+
+    // THEN
+    expect(exitCode).toBe(0);
+    expect(io.stdout.filter((line) => /EksJob .*is not modelled by the local runtime/.test(line))).toHaveLength(1);
+    expect(diagnosis.jobDefinitions.map((d) => d.jobDefinition)).toEqual([expect.stringMatching(/^eks-and-ecs-EcsJob-/)]);
+  });
+});

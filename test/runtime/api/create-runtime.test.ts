@@ -6,6 +6,26 @@ import { createRuntime } from '../../../src/runtime/api/create-runtime';
 const FIXTURE = path.join(__dirname, '..', '..', 'cli', 'fixtures', 'small-stack.template.json');
 
 describe('createRuntime', () => {
+  test('CFN-1, CFN-4, CFN-5: serve loads a YAML parent with its nested stack, takes imports, and reports what it loaded without', async () => {
+    // GIVEN
+    const corpus = path.join(__dirname, '..', 'template', 'corpus');
+    const warnings: string[] = [];
+
+    // WHEN
+    const nested = createRuntime({ templateFile: path.join(corpus, 'nested-parent.yaml'), executor: 'simulated', clock: 'virtual', warn: (m) => warnings.push(m) });
+    const imported = createRuntime({
+      templateFile: path.join(corpus, 'imports-missing.yaml'), executor: 'simulated', clock: 'virtual', imports: { 'network-Subnets': 'subnet-9' }, warn: (m) => warnings.push(m),
+    });
+    await nested.dispose();
+    await imported.dispose();
+
+    // THEN
+    expect(nested.host.backend.registry.listJobQueues()).toHaveLength(2); // the parent's and the child's
+    expect(imported.host.backend.registry.listComputeEnvironments()[0].computeResources?.subnets).toEqual(['subnet-9']);
+    expect(warnings.filter((w) => w.includes('network-Subnets'))).toEqual([]);
+    expect(warnings).toContainEqual(expect.stringMatching(/export "network-SecurityGroup" has no value here/));
+  });
+
   test('#11 §2: the virtual clock always simulates, whatever executor was asked for, and registers the clock routes', async () => {
     // WHEN
     const runtime = createRuntime({ templateFile: FIXTURE, executor: 'process', clock: 'virtual' });

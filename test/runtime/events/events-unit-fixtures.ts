@@ -16,7 +16,7 @@ export function resolverFor(resources: CfnTemplate['Resources'], conditions?: Cf
 
 /** What `loadTemplate` returns, for a template whose Batch resources are not needed. */
 export function loadedTemplate(resources: CfnTemplate['Resources'], conditions?: CfnTemplate['Conditions']): LoadedTemplate {
-  return { stackName: 'S', resolver: resolverFor(resources, conditions), batchResources: new Map() };
+  return { stackName: 'S', resolver: resolverFor(resources, conditions), batchResources: new Map(), notModelled: [], warnings: [] };
 }
 
 /** A rule with the given targets (defaults: enabled, on the default bus, no pattern or schedule). */

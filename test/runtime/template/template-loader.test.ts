@@ -40,3 +40,91 @@ describe('loadTemplate', () => {
     expect([...loaded.batchResources.keys()]).toEqual(['Good']);
   });
 });
+
+describe('loadTemplate with templates from elsewhere', () => {
+  const queue = (environment: unknown): any => ({ Type: 'AWS::Batch::JobQueue', Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: environment }] } });
+
+  test('CFN-2: parameters without a value are named once, all together, with the option that gives them', () => {
+    const template = {
+      Parameters: { Subnets: { Type: 'List<AWS::EC2::Subnet::Id>' }, Cpus: { Type: 'Number' }, Given: { Type: 'String' }, Ami: { Type: 'AWS::SSM::Parameter::Value<String>' } },
+      Resources: { Good: ce('good') },
+    };
+    expect(() => loadTemplate(backend(), template, 'S', { Given: 'x' }))
+      .toThrow('The template of S needs values for Subnets (List<AWS::EC2::Subnet::Id>), Cpus (Number): give each with --parameter NAME=VALUE (the runtime\'s `parameters` prop) (CFN-2)');
+  });
+
+  test('CFN-4: an import that decides the capacity is an error naming the export; given, it loads', () => {
+    const template = { Resources: { CE: { Type: 'AWS::Batch::ComputeEnvironment', Properties: { Type: 'MANAGED', ComputeResources: { Type: 'EC2', MaxvCpus: { 'Fn::ImportValue': 'shared-Cpus' }, Subnets: ['s'] } } } } };
+    expect(() => loadTemplate(backend(), template, 'S')).toThrow(/S\/CE: computeResources\.maxvCpus comes from the Fn::ImportValue of export "shared-Cpus".*--import shared-Cpus=VALUE/);
+    const target = backend();
+    loadTemplate(target, template, 'S', {}, { imports: { 'shared-Cpus': '12' } });
+    expect(target.registry.listComputeEnvironments()[0].computeResources?.maxvCpus).toBe(12);
+  });
+
+  test('CFN-6: a template with only Batch resources that are not modelled loads and lists each once', () => {
+    // GIVEN
+    const template = { Resources: { Policy: { Type: 'AWS::Batch::SchedulingPolicy', Properties: {} }, Licenses: { Type: 'AWS::Batch::ConsumableResource', Properties: {} } } };
+
+    // WHEN
+    const loaded = loadTemplate(backend(), template, 'S');
+
+    // THEN
+    expect(loaded.notModelled.map((n) => n.logicalId)).toEqual(['Policy', 'Licenses']);
+    expect(loaded.warnings).toEqual([expect.stringMatching(/^S\/Policy \(AWS::Batch::SchedulingPolicy\) is not modelled/), expect.stringMatching(/^S\/Licenses/)]);
+  });
+
+  test('CFN-6: a template without any Batch resource or nested stack is still refused, naming what it has', () => {
+    expect(() => loadTemplate(backend(), { Resources: { T: { Type: 'AWS::SNS::Topic' } } }, 'S')).toThrow('has no AWS Batch resources (AWS::Batch::*) and no nested stacks; it has: AWS::SNS::Topic');
+  });
+
+  test('CFN-6: an EKS job definition the API rejects is not modelled, and the rest of the template loads', () => {
+    // GIVEN
+    const template = {
+      Resources: {
+        Good: ce('good'),
+        Queue: queue({ Ref: 'Good' }),
+        Eks: { Type: 'AWS::Batch::JobDefinition', Properties: { Type: 'container', EksProperties: { PodProperties: { Containers: 'not a list' } } } },
+      },
+    };
+    const target = backend();
+
+    // WHEN
+    const loaded = loadTemplate(target, template, 'S');
+
+    // THEN
+    expect([...loaded.batchResources.keys()]).toEqual(['Good', 'Queue']);
+    expect(loaded.notModelled).toEqual([expect.objectContaining({ logicalId: 'Eks', reason: expect.stringMatching(/^its EKS part is not supported here/) })]);
+    expect(() => target.submitJob({ jobName: 'j', jobQueue: 'Queue', jobDefinition: 'Eks' })).toThrow(/which the local runtime does not model .*\(CFN-6\)/);
+  });
+
+  test('IAM-1: a bare service-role name of a role of the template without a Path keeps the CE VALID; with the console\'s path it is INVALID', () => {
+    // GIVEN
+    const role = (path?: string): any => ({ Type: 'AWS::IAM::Role', Properties: { RoleName: 'BatchRole', ...(path ? { Path: path } : {}) } });
+    const withRole = (path?: string): any => ({ Resources: { Role: role(path), CE: { ...ce('env'), Properties: { ...ce('env').Properties, ServiceRole: { Ref: 'Role' } } } } });
+
+    // WHEN
+    const plain = backend();
+    loadTemplate(plain, withRole(), 'S');
+    const console = backend();
+    loadTemplate(console, withRole('/service-role/'), 'S');
+
+    // THEN
+    expect(plain.registry.listComputeEnvironments()[0]).toMatchObject({ status: 'VALID', serviceRole: 'arn:aws:iam::123456789012:role/BatchRole' });
+    expect(console.registry.listComputeEnvironments()[0]).toMatchObject({
+      status: 'INVALID', statusReason: expect.stringMatching(/serviceRole "BatchRole" is not a full IAM role ARN; AWS Batch reads a bare name as the role "BatchRole" with path \//),
+    });
+  });
+
+  test('CFN-8: an instance type newer than the catalog is a warning naming it; the known ones launch', () => {
+    // GIVEN
+    const template = { Resources: { CE: { ...ce('env'), Properties: { ...ce('env').Properties, ComputeResources: { Type: 'EC2', MaxvCpus: 8, InstanceTypes: ['p6-b200.48xlarge', 'm5.large'], Subnets: ['s'] } } } } };
+    const target = backend();
+
+    // WHEN
+    const loaded = loadTemplate(target, template, 'S');
+
+    // THEN
+    expect(loaded.warnings).toEqual(['S/CE: instance type(s) p6-b200.48xlarge are not in the local instance catalog; they are not launched here (CFN-8)']);
+    expect(target.registry.listComputeEnvironments()[0].computeResources?.instanceTypes).toEqual(['m5.large']);
+  });
+});

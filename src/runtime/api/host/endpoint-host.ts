@@ -8,6 +8,7 @@ import { Environment } from '../../core/model/arns';
 import { RealTimeDriver } from '../../drivers/real-time-driver';
 import { JobExecutor } from '../../executors/job-executor';
 import { CfnTemplate } from '../../template/intrinsic-resolver';
+import { NestedTemplateSource } from '../../template/nested-stacks';
 import { LoadedTemplate } from '../../template/template-loader';
 import { ApiError } from '../http/api-error';
 
@@ -38,6 +39,14 @@ export interface EndpointHostOptions {
   readonly ids?: IdGenerator;
   /** Wraps the executor's runner (a durable endpoint journals and replays attempts through it). @default - the runner as is */
   readonly wrapRunner?: (runner: JobRunner) => JobRunner;
+}
+
+/** Where a template's values from outside it come from (CFN-4, CFN-5). */
+export interface TemplateSources {
+  /** Values of `Fn::ImportValue` exports. @default - none */
+  readonly imports?: Record<string, string>;
+  /** Where nested stacks' templates are read. @default - nested stacks are not modelled */
+  readonly nestedTemplates?: NestedTemplateSource;
 }
 
 /** What `GET /_local/clock` answers. */
@@ -79,14 +88,14 @@ export class EndpointHost {
     this.driver = assembly.driver;
   }
 
-  loadTemplate(template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}): LoadedTemplate {
-    return loadAssemblyTemplate(this.backend, { template, stackName, parameters });
+  loadTemplate(template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}, sources: TemplateSources = {}): LoadedTemplate {
+    return loadAssemblyTemplate(this.backend, { template, stackName, parameters, ...sources });
   }
 
-  /** Loads a template file or a `cdk.out` directory (`stackName` picks the stack). */
-  loadTemplateFile(file: string, stackName?: string, parameters: Record<string, string> = {}): LoadedTemplate {
+  /** Loads a template file or a `cdk.out` directory (`stackName` picks the stack), nested stacks from beside it. */
+  loadTemplateFile(file: string, stackName?: string, parameters: Record<string, string> = {}, imports: Record<string, string> = {}): LoadedTemplate {
     const read = readTemplateFile(file, stackName);
-    return this.loadTemplate(read.template, read.stackName, parameters);
+    return this.loadTemplate(read.template, read.stackName, parameters, { imports, nestedTemplates: read.nestedTemplates });
   }
 
   clockState(): ClockState {

@@ -14,14 +14,16 @@ const HEALTHY: ComputeEnvironmentHealth = { status: 'VALID', statusReason: 'Comp
 /**
  * DIAG-1: what AWS accepts at CreateComputeEnvironment but then marks INVALID, with the reason in
  * AWS's `CLIENT_ERROR - ...` form. The scheduler places nothing on an INVALID CE.
- * - `serviceRole` not a full role ARN: a bare name loses the role's `service-role/` path (IAM-1);
+ * - `serviceRole` not a full role ARN: AWS reads a bare name as a role with path /, which is not the role when it has another path;
+ *   the template loader writes the ARN for a bare name of a role of the template without a Path (IAM-1);
  * - a SPOT CE whose `spotIamFleetRole` is not a role ARN;
  * - instance types of more than one architecture (LIM-3).
  */
 export function assessComputeEnvironment(ce: ComputeEnvironmentRecord): ComputeEnvironmentHealth {
   if (ce.serviceRole !== undefined && !ROLE_ARN.test(ce.serviceRole)) {
-    return invalid(`serviceRole ${JSON.stringify(ce.serviceRole)} is not a full IAM role ARN; a bare role name loses the role's path `
-      + '(service-role/AWSBatchServiceRole), so AWS Batch cannot assume it. Pass the role ARN (IAM-1)');
+    return invalid(`serviceRole ${JSON.stringify(ce.serviceRole)} is not a full IAM role ARN; AWS Batch reads a bare name as the role `
+      + `${JSON.stringify(ce.serviceRole)} with path /, which is not the role when it was created with another path (such as the console's `
+      + 'service-role/), so AWS Batch cannot assume it. Pass the role ARN (IAM-1)');
   }
   const cr = ce.computeResources;
   if (cr?.type === 'SPOT' && cr.spotIamFleetRole !== undefined && !ROLE_ARN.test(cr.spotIamFleetRole)) {

@@ -1,4 +1,5 @@
 import { batchArn, Environment, parseBatchArn } from './arns';
+import { NotModelledResources } from './not-modelled-resources';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
 import { AliasedKind, ResourceAliases } from './resource-aliases';
 import { ClientException } from '../errors';
@@ -17,6 +18,8 @@ export type NewJobDefinition = Omit<JobDefinitionRecord, 'arn' | 'revision'>;
 export class ResourceRegistry {
   /** Logical ids and construct paths of the template's resources (ResourceAliases). */
   readonly aliases = new ResourceAliases();
+  /** The template's Batch resources the runtime does not model (CFN-6): named in lookup errors. */
+  readonly notModelled = new NotModelledResources();
   private readonly computeEnvironments = new Map<string, ComputeEnvironmentRecord>();
   private readonly jobQueues = new Map<string, JobQueueRecord>();
   /** name -> revisions in ascending order (index = revision - 1); revisions are never reused. */
@@ -72,6 +75,7 @@ export class ResourceRegistry {
     const record = this.findComputeEnvironment(ref);
     if (!record) {
       this.aliases.checkAmbiguous('compute environment', ref, field);
+      this.notModelled.check('compute environment', ref, field);
       throw new ClientException(`${field}: unknown compute environment ${JSON.stringify(ref)}; known: ${this.known('compute environment', [...this.computeEnvironments.keys()])}`);
     }
     return record;
@@ -90,6 +94,7 @@ export class ResourceRegistry {
     const record = this.findJobQueue(ref);
     if (!record) {
       this.aliases.checkAmbiguous('job queue', ref, field);
+      this.notModelled.check('job queue', ref, field);
       throw new ClientException(`${field}: unknown job queue ${JSON.stringify(ref)}; known: ${this.known('job queue', [...this.jobQueues.keys()])}`);
     }
     return record;
@@ -111,6 +116,7 @@ export class ResourceRegistry {
     const record = this.findJobDefinition(ref);
     if (!record) {
       this.aliases.checkAmbiguous('job definition', ref, field);
+      this.notModelled.check('job definition', ref, field);
       const known = [...this.jobDefinitions.values()].flatMap((revs) => revs.filter((r) => r.status === 'ACTIVE').map((r) => `${r.name}:${r.revision}`));
       throw new ClientException(`${field}: unknown job definition ${JSON.stringify(ref)}; known: ${this.known('job definition', known)}`);
     }

@@ -112,14 +112,15 @@ describe('loadEventRules', () => {
   });
 
   test('EVT-3: a rule the runtime cannot resolve is skipped with a warning; the others load', () => {
-    // GIVEN a rule whose target ARN imports another stack's export, and a plain one
+    // GIVEN a rule whose target ARN uses an intrinsic the runtime does not resolve, and a plain one
+    // (Fn::ImportValue resolves since CFN-4: to the given value or a placeholder)
     const { rules, warnings } = load({
-      Imported: { Type: 'AWS::Events::Rule', Properties: { EventPattern: { source: ['x'] }, Targets: [{ Id: 't', Arn: { 'Fn::ImportValue': 'OtherStack:TopicArn' } }] } },
+      Imported: { Type: 'AWS::Events::Rule', Properties: { EventPattern: { source: ['x'] }, Targets: [{ Id: 't', Arn: { 'Fn::Transform': { Name: 'AWS::Include' } } }] } },
       ...ruleWith({ ScheduleExpression: 'rate(1 day)' }),
     });
     // WHEN loaded THEN only the plain rule is there, and the warning names the skipped one and why
     expect(rules.map((r) => r.logicalId)).toEqual(['Rule']);
-    expect(warnings).toEqual([expect.stringMatching(/^rule Imported skipped: .*Fn::ImportValue/)]);
+    expect(warnings).toEqual([expect.stringMatching(/^rule Imported skipped: .*Fn::Transform/)]);
   });
 
   test('EVT-3: a rule whose Condition is false is not loaded', () => {
