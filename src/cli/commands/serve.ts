@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import { Duration } from 'aws-cdk-lib';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRuntime, isTerminal, JobBehavior, readBehaviorsFile, SimulatedExecutorProps } from '../../runtime/cli-surface';
+import { AWS_CLIENT_ENVIRONMENT } from '../aws-client-environment';
 import { CliIo, printJson } from '../cli-io';
 import {
   addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, keyValues, TemplateOptions, templateSource,
@@ -89,6 +90,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
       io.out(`  state dir ${options.stateDir}: replayed ${r.requests} request(s), ${r.jobsRecovered} job(s); `
         + `${r.attemptsLost} attempt(s) that were running failed as on a lost host (retried per their retry strategy)`);
     }
+    io.out(`  no AWS configuration on this machine? ${AWS_CLIENT_ENVIRONMENT}`);
     io.out(`  try: aws batch describe-job-queues --endpoint-url ${url}`);
     io.out('  stop with Ctrl-C');
   }

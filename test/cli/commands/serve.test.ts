@@ -2,6 +2,9 @@ import { execFile, spawn } from 'child_process';
 import * as path from 'path';
 import { promisify } from 'util';
 import { BatchClient, DescribeJobQueuesCommand, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
+import * as fs from 'fs';
+import * as os from 'os';
+import { AWS_CLIENT_ENVIRONMENT } from '../../../src/cli/aws-client-environment';
 import { serve } from '../../../src/cli/commands/serve';
 import { recordingIo, SMALL_STACK } from '../cli-fixture';
 
@@ -44,6 +47,38 @@ describe('batch-local serve', () => {
     expect(io.stderr.join('\n')).toMatch(/^WARNING: batch-local is listening on 0\.0\.0\.0, not on loopback: .*as processes on this machine; credentials are not checked\.$/);
     expect(io.stdout[0]).toMatch(/^batch-local: AWS Batch and CloudWatch Logs endpoint at http:\/\/0\.0\.0\.0:\d+$/);
   });
+
+  test('issue #25: the banner prints the one-line environment the AWS CLI needs without AWS config, the same line as the README', async () => {
+    // GIVEN
+    const io = recordingIo();
+
+    // WHEN
+    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated' }, io);
+    await handle.close();
+
+    // THEN a region and credentials, any values, as one line to paste
+    expect(AWS_CLIENT_ENVIRONMENT).toMatch(/^export AWS_DEFAULT_REGION=\S+ AWS_ACCESS_KEY_ID=\S+ AWS_SECRET_ACCESS_KEY=\S+$/);
+    expect(io.stdout.join('\n')).toContain(`no AWS configuration on this machine? ${AWS_CLIENT_ENVIRONMENT}`);
+    expect(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(AWS_CLIENT_ENVIRONMENT);
+  });
+
+  test('issue #25: on a machine without AWS config, the banner\'s line is all the AWS CLI needs to call the endpoint', async () => {
+    // GIVEN a HOME without ~/.aws and no AWS_* variables
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'no-aws-config-'));
+    const bare = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated' }, recordingIo());
+    try {
+      // WHEN the line is pasted before the README's command
+      const { stdout } = await promisify(execFile)('bash', ['-c', `${AWS_CLIENT_ENVIRONMENT} && aws batch describe-job-queues --endpoint-url ${handle.url} --output json`],
+        { env: { ...bare, HOME: home, AWS_PAGER: '' } });
+
+      // THEN the CLI answers with the template's queues
+      expect(JSON.parse(stdout).jobQueues.map((q: { jobQueueName: string }) => q.jobQueueName)).toEqual(['first-run-job-queue', 'broken-queue']);
+    } finally {
+      await handle.close();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test('a template that does not load is an error naming the resource, and nothing listens', async () => {
     await expect(serve({ template: path.join(__dirname, 'missing.json'), port: 0, host: '127.0.0.1', executor: 'simulated' }, recordingIo()))
