@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint } from '../runtime/cli-surface';
+import { ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, readBehaviorsFile, SimulatedExecutorProps } from '../runtime/cli-surface';
 
 /** Options every command that loads a template shares. */
 export interface TemplateOptions {
@@ -14,6 +14,10 @@ export interface ExecutorOptions {
   /** For `--executor docker`: which engine's CLI runs the containers. */
   readonly engine?: 'auto' | 'podman' | 'docker';
   readonly entrypoint?: string[];
+  /** JSON file of the simulated executor's options (see behaviors-file.ts). */
+  readonly behaviors?: string;
+  /** A behaviour key that matches nothing in the template is an error, not a warning. */
+  readonly strictBehaviors?: boolean;
 }
 
 export function addTemplateOptions(command: Command): Command {
@@ -34,6 +38,32 @@ export function addExecutorOptions(command: Command): Command {
     .option('--entrypoint <image=command>', "run COMMAND as IMAGE's ENTRYPOINT (the process executor pulls no images; repeatable)", collect, []);
 }
 
+/** The simulated executor's behaviours, the same on every command that runs jobs (serve, run). */
+export function addBehaviorOptions(command: Command): Command {
+  return command
+    .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, seed, strict); '
+      + 'a key that matches nothing in the template is a warning')
+    .option('--strict-behaviors', 'a --behaviors key that matches nothing in the template is an error, not a warning', false);
+}
+
+/** --behaviors and --strict-behaviors drive the simulated executor only: given to another, they would be silently ignored. */
+export function checkBehaviorsApply(options: ExecutorOptions, simulated: boolean, howToSimulate: string = '--executor simulated'): void {
+  if (!simulated && (options.behaviors !== undefined || options.strictBehaviors)) {
+    throw new Error(`--behaviors and --strict-behaviors apply to the simulated executor only (${howToSimulate}); `
+      + `the ${options.executor} executor runs the job definitions' commands`);
+  }
+}
+
+/**
+ * The simulated executor's options from --behaviors and --strict-behaviors; undefined when neither
+ * a file nor a default duration is given (the executor keeps its own defaults).
+ */
+export function behaviorsFromOptions(options: ExecutorOptions, defaultDurationSeconds?: number): SimulatedExecutorProps | undefined {
+  const fromFile = options.behaviors !== undefined ? readBehaviorsFile(options.behaviors, defaultDurationSeconds ?? 1) : undefined;
+  if (!options.strictBehaviors) return fromFile;
+  return { ...fromFile, strict: true };
+}
+
 export function addJsonOption(command: Command): Command {
   return command.option('--json', 'print the result as JSON on stdout', false);
 }
@@ -46,10 +76,11 @@ export function templateSource(options: TemplateOptions): string {
 }
 
 /** A wall-clock host with the template loaded (see EndpointHost). */
-export function hostWithTemplate(options: TemplateOptions & ExecutorOptions): { host: EndpointHost; loaded: LoadedTemplate } {
+export function hostWithTemplate(options: TemplateOptions & ExecutorOptions, warn?: (message: string) => void): { host: EndpointHost; loaded: LoadedTemplate } {
+  checkBehaviorsApply(options, options.executor === 'simulated');
   const executor = executorFor(options);
   const entrypoints = new Map((options.entrypoint ?? []).map(parseEntrypoint));
-  const host = EndpointHost.create({ executor, entrypoints });
+  const host = EndpointHost.create({ executor, entrypoints, warn });
   try {
     return { host, loaded: host.loadTemplateFile(templateSource(options), options.stack, keyValues('--parameter', options.parameter ?? [])) };
   } catch (error) {
@@ -60,7 +91,7 @@ export function hostWithTemplate(options: TemplateOptions & ExecutorOptions): { 
 
 function executorFor(options: ExecutorOptions): JobExecutor {
   switch (options.executor) {
-    case 'simulated': return JobExecutor.simulated();
+    case 'simulated': return JobExecutor.simulated(behaviorsFromOptions(options) ?? {});
     case 'docker': return JobExecutor.docker({ engine: (options.engine ?? 'auto') as ContainerEngine });
     default: return JobExecutor.process();
   }

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { isTerminal, JobDetail, JobStatus } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,
+  addBehaviorOptions, addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,
 } from '../common-options';
 import { EXIT_CODES, EXIT_CODES_HELP } from '../exit-codes';
 import { JobLogFollower } from '../job-log-follower';
@@ -37,7 +37,7 @@ export const INTERRUPTED_REASON = 'batch-local run was interrupted (SIGINT)';
  * Exit code 0 only if the job SUCCEEDED; see EXIT_CODES.
  */
 export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSignal): Promise<{ exitCode: number; result: RunResult }> {
-  const { host } = hostWithTemplate(options);
+  const { host } = hostWithTemplate(options, (message) => io.err(message));
   const backend = host.backend;
   let follower: JobLogFollower | undefined;
   try {
@@ -96,6 +96,7 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
     return { exitCode, result };
   } finally {
     follower?.stop();
+    for (const warning of host.finalWarnings()) io.err(`warning: ${warning}`);
     host.dispose();
   }
 }
@@ -110,6 +111,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('-n, --job-name <name>', 'job name', 'batch-local-run');
   addTemplateOptions(command);
   addExecutorOptions(command);
+  addBehaviorOptions(command);
   addJsonOption(command);
   command.addHelpText('after', `
 Examples:

@@ -80,6 +80,53 @@ describe('batch-local serve', () => {
     }
   }, 60_000);
 
+  describe('issue #25: --behaviors keys are checked against the template, as the facade checks them', () => {
+    let dir: string;
+    beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-behaviors-')); });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const behaviorsFile = (json: object): string => {
+      const file = path.join(dir, 'behaviors.json');
+      fs.writeFileSync(file, JSON.stringify(json));
+      return file;
+    };
+
+    test('GIVEN keys of another stack WHEN serve starts THEN each is a warning naming the key; a logical id key resolves and applies', async () => {
+      // GIVEN a logical id of this template, a definition of another stack, an image nobody uses
+      const behaviors = behaviorsFile({ byJobDefinition: { 'Hello': { exitCode: 3 }, 'JobB-CPU-Intensive-Processing': { durationSeconds: 600 } }, byImage: { 'nginx:latest': {} } });
+      const io = recordingIo();
+
+      // WHEN
+      const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', behaviors }, io);
+      const batch = client(handle.url);
+      const { jobId } = await batch.send(new SubmitJobCommand({ jobName: 'h', jobQueue: 'Queue', jobDefinition: 'hello' }));
+      await fetch(`${handle.url}/_local/clock/run-until-idle`, { method: 'POST', body: '{}' });
+      const job = (await batch.send(new DescribeJobsCommand({ jobs: [jobId!] }))).jobs![0];
+      batch.destroy();
+      await handle.close();
+
+      // THEN
+      const warnings = io.stderr.filter((line) => line.startsWith('warning: '));
+      expect(warnings).toHaveLength(2);
+      expect(warnings[0]).toContain('byJobDefinition["JobB-CPU-Intensive-Processing"]');
+      expect(warnings[0]).toContain('Its behaviour is never used.');
+      expect(warnings[1]).toContain('byImage["nginx:latest"]: no job definition of the template uses image "nginx:latest"; images: busybox');
+      expect(job.container?.exitCode).toBe(3); // 'Hello' (a logical id) resolved to the definition named hello
+    });
+
+    test('GIVEN --strict-behaviors or "strict": true WHEN a key matches nothing THEN serve refuses to start, naming the key', async () => {
+      const unmatched = { byJobDefinition: { 'JobB-CPU-Intensive-Processing': { durationSeconds: 600 } } };
+      await expect(serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', behaviors: behaviorsFile(unmatched), strictBehaviors: true }, recordingIo()))
+        .rejects.toThrow('byJobDefinition["JobB-CPU-Intensive-Processing"]');
+      await expect(serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', behaviors: behaviorsFile({ ...unmatched, strict: true }) }, recordingIo()))
+        .rejects.toThrow('byJobDefinition["JobB-CPU-Intensive-Processing"]');
+    });
+
+    test('GIVEN --behaviors with the process executor on the wall clock THEN serve refuses instead of ignoring the file', async () => {
+      await expect(serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'process', behaviors: behaviorsFile({}) }, recordingIo()))
+        .rejects.toThrow('--behaviors and --strict-behaviors apply to the simulated executor only (--executor simulated or --clock virtual)');
+    });
+  });
+
   test('a template that does not load is an error naming the resource, and nothing listens', async () => {
     await expect(serve({ template: path.join(__dirname, 'missing.json'), port: 0, host: '127.0.0.1', executor: 'simulated' }, recordingIo()))
       .rejects.toThrow('missing.json: no such file or directory');
