@@ -24,7 +24,8 @@ export function addTemplateOptions(command: Command): Command {
   return command
     .addOption(new Option('-t, --template <file>', 'CloudFormation template (JSON) to load').conflicts('cdkOut'))
     .addOption(new Option('-c, --cdk-out <dir>', 'cloud assembly directory (cdk.out) to load'))
-    .option('-s, --stack <name>', 'stack of the cloud assembly to load (needed when it has several)')
+    .option('-s, --stack <name>', 'with --cdk-out: the stack to load (needed when it has several). With --template: the stack\'s name, '
+      + 'which generated names and ARNs include (default: the file name without .template.json or .json, e.g. template.json -> "template")')
     .option('-P, --parameter <name=value>', 'value of a template parameter (repeatable)', collect, []);
 }
 
