@@ -30,10 +30,14 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // jsii libraries our public API extends (BatchChecks extends NagPack).
   peerDeps: ['cdk-nag@^3.0.2'],
   // Runtime dependencies that are not jsii libraries must be bundled.
-  // Plan report charts: vega 6 is ESM-only ("type": "module"), which jest's CommonJS loader cannot
-  // require; vega 5 is CommonJS and renders SVG in Node (about 0.1 s per chart, measured).
-  bundledDeps: ['commander@^14.0.3', 'cli-progress@^3.12.0', 'vega@^5.33.0', 'vega-lite@^5.23.0'],
+  bundledDeps: ['commander@^14.0.3', 'cli-progress@^3.12.0'],
   devDeps: [
+    // Plan report charts: vega 6 is ESM-only ("type": "module"), which jest's CommonJS loader cannot
+    // require; vega 5 is CommonJS and renders SVG in Node (about 0.1 s per chart, measured). Not
+    // bundled: the package ships their single-file builds in lib/vendor, written by the compile task
+    // (src/runtime/report/html/chart-libraries.ts), about 0.8 MB instead of about 30 MB (issue #25).
+    'vega@^5.33.0',
+    'vega-lite@^5.23.0',
     'fast-check@^4.11.0',
     '@aws-sdk/client-batch@^3.1138.0',
     '@aws-sdk/client-cloudwatch-logs@^3.1138.0',
@@ -111,16 +115,32 @@ for (const pattern of ['/examples/', '/bench/', '/docs/', '/.ci/', 'cdk.json']) 
 // What the npm package holds, as an allowlist: .npmignore only excludes what someone thought of, and
 // leftovers of a local run (cdk.out/, .batch-local/, coverage) would otherwise ship. package.json,
 // README.md and LICENSE are always packed; bundled dependencies (commander, cli-progress) too.
+// Every file the README links to ships, so its links work from node_modules/cdk-batch-kit too
+// (test/readme/readme-links.test.ts checks them against `npm pack --dry-run`).
+const SHIPPED_DOCS = [
+  'docs/rules.md',
+  'docs/executors.md',
+  'docs/job-parameters.md',
+  'docs/nag-acknowledgments.md',
+  'docs/plan.md',
+  'docs/plan-pipeline.png',
+  'docs/plan-on-demand-and-spot.png',
+  'docs/workload.schema.json',
+  'examples/workloads/*.workload.json',
+];
 project.package.addField('files', [
   'lib/**/*.js',
   'lib/**/*.d.ts',
+  'lib/vendor/THIRD-PARTY-LICENSES.txt',
   '.jsii',
   'API.md',
-  'docs/rules.md',
+  ...SHIPPED_DOCS,
 ]);
-// docs/ is npmignored as a whole (executors.md is for contributors); rules.md explains the rule ids
-// of the error messages, so it ships.
-project.addPackageIgnore('!/docs/rules.md');
+// docs/ and examples/ are npmignored as a whole (architecture notes are for contributors); what the
+// README links to ships.
+for (const shipped of SHIPPED_DOCS) project.addPackageIgnore(`!/${shipped}`);
+// The plan report's chart libraries as single files (see devDeps), after jsii has written lib/.
+project.compileTask.exec('node -e "require(\'./lib/runtime/report/html/chart-libraries\').writeVendoredChartLibraries(\'lib/vendor\')"');
 
 // From a clone, without building: `npm run batch-local -- run --template ...`. A plain npm script,
 // not a projen task, so that every argument (--help and --version included) reaches batch-local.
