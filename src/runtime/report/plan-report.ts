@@ -110,8 +110,18 @@ export interface ComputeEnvironmentReport {
   readonly vcpuUtilization: number;
   /** Allocated memory / registered memory over time, 0..1. */
   readonly memoryUtilization: number;
-  /** Estimated cost in USD: instance-hours × price of the type. */
+  /**
+   * Estimated cost in USD: instance-hours × price of the type; on Fargate, task vCPU-hours and
+   * memory GB-hours × Fargate's (or Fargate Spot's) prices.
+   */
   readonly costUsd: number;
+  /**
+   * Fargate and Fargate Spot: vCPU-hours of the job attempts that ended, each billed from placement to
+   * its end, per second, one minute at least (0 on EC2 and Spot, which bill instances).
+   */
+  readonly taskVcpuHours: number;
+  /** Fargate and Fargate Spot: memory GB-hours of the job attempts that ended, billed as taskVcpuHours. */
+  readonly taskMemoryGbHours: number;
   /** Per instance type. */
   readonly instanceTypes: InstanceTypeUsage[];
   /** Averages per time bucket (the same buckets for every compute environment of a report). */

@@ -24,6 +24,9 @@ export const DEFAULT_GANTT_LIMIT = 2000;
 
 const MS_PER_HOUR = 3_600_000;
 
+/** Fargate bills a Linux task per second, one minute at least (https://aws.amazon.com/fargate/pricing/). */
+const FARGATE_MINIMUM_MS = 60_000;
+
 export interface ReportCollectorOptions {
   readonly ganttLimit?: number;
   readonly maxBuckets?: number;
@@ -52,6 +55,9 @@ class EnvironmentFigures {
   peak = 0;
   launched = 0;
   closedIdleMs = 0;
+  /** Fargate billing of the attempts that ended: vCPU-seconds and GB-seconds (see FARGATE_MINIMUM_MS). */
+  taskVcpuSeconds = 0;
+  taskGbSeconds = 0;
   readonly types = new Map<string, TypeUsage>();
   constructor(origin: number, maxBuckets: number) {
     this.timeline = new Timeline(origin, CHANNELS, maxBuckets);
@@ -88,6 +94,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
   private peak = 0;
   private lastEnvironment?: [string, EnvironmentFigures];
   private lastQueue?: [JobQueueRecord, QueueFigures];
+  private lastModel?: [string, string];
 
   constructor(private readonly options: ReportCollectorOptions) {
     this.originMs = options.now();
@@ -219,6 +226,12 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     t.shift(RUNNING, -1);
     const instance = this.instances.get(attempt.containerInstanceArn);
     if (instance && --instance.running === 0) instance.idleSince = now;
+    if (!instance && isFargate(this.provisioningModel(attempt.computeEnvironment.name))) {
+      // Billed from placement (the image pull starts) to the end, per started second, one minute at least.
+      const billedSeconds = Math.ceil(Math.max(FARGATE_MINIMUM_MS, now - placedAt) / 1000);
+      figures.taskVcpuSeconds += demand.vcpus * billedSeconds;
+      figures.taskGbSeconds += (demand.memoryMiB / 1024) * billedSeconds;
+    }
     if (this.attempts) {
       if (this.attempts.length >= this.ganttLimit) {
         this.attempts = undefined; // too many to draw one by one: the pictures show density instead
@@ -254,6 +267,10 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
       return { instanceType, launched: usage.launched, instanceHours, usdPerHour, costUsd: instanceHours * usdPerHour };
     });
     const ratio = (allocated: number, available: number): number => (t.integral(available) > 0 ? t.integral(allocated) / t.integral(available) : 0);
+    const fargate = prices.fargatePrices(model === 'FARGATE_SPOT');
+    const taskVcpuHours = figures.taskVcpuSeconds / 3600;
+    const taskMemoryGbHours = figures.taskGbSeconds / 3600;
+    const taskCostUsd = taskVcpuHours * fargate.usdPerVcpuHour + taskMemoryGbHours * fargate.usdPerGbHour;
     return {
       name,
       provisioningModel: model,
@@ -263,13 +280,22 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
       idleInstanceHours: idleMs / MS_PER_HOUR,
       vcpuUtilization: ratio(ALLOCATED_VCPUS, AVAILABLE_VCPUS),
       memoryUtilization: ratio(ALLOCATED_MEMORY, AVAILABLE_MEMORY),
-      costUsd: instanceTypes.reduce((total, usage) => total + usage.costUsd, 0),
+      costUsd: instanceTypes.reduce((total, usage) => total + usage.costUsd, 0) + taskCostUsd,
+      taskVcpuHours,
+      taskMemoryGbHours,
       instanceTypes,
       timeline: timelinePoints(t, now),
     };
   }
 
   private provisioningModel(name: string): string {
+    if (name === this.lastModel?.[0]) return this.lastModel[1];
+    const model = this.lookUpProvisioningModel(name);
+    this.lastModel = [name, model];
+    return model;
+  }
+
+  private lookUpProvisioningModel(name: string): string {
     const ce = this.options.computeEnvironment(name);
     return ce?.computeResources?.type ?? 'EC2'; // unmanaged CEs run on-demand instances you registered
   }
@@ -302,6 +328,10 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     this.lastQueue = [record, figures];
     return figures;
   }
+}
+
+function isFargate(model: string): boolean {
+  return model === 'FARGATE' || model === 'FARGATE_SPOT';
 }
 
 function timelinePoints(t: Timeline, now: number): TimelinePoint[] {

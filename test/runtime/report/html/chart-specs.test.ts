@@ -34,6 +34,8 @@ function report(attemptsComplete: boolean): PlanReport {
       vcpuUtilization: 0.5,
       memoryUtilization: 0.25,
       costUsd: 1,
+      taskVcpuHours: 0,
+      taskMemoryGbHours: 0,
       instanceTypes: [],
       timeline: [point],
     }],
