@@ -4,6 +4,7 @@ import * as cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { parseWorkloadText, PlanReport, planWorkload, PriceOverrides, PriceTable, reportHtml, WorkloadError } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
+import { planSummary } from '../plan-summary';
 import { addJsonOption, addTemplateOptions, keyValues, TemplateOptions, templateSource } from '../common-options';
 
 export interface PlanOptions extends TemplateOptions {
@@ -72,7 +73,7 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
     if (!options.json) io.err(`report written to ${options.out}`);
   }
   if (options.json) printJson(io, report);
-  else io.out(summaryText(report));
+  else io.out(planSummary(report));
   return { exitCode: 0, report };
 }
 
@@ -149,14 +150,4 @@ function writeAtomically(file: string, text: string): void {
     fs.rmSync(temporary, { force: true });
     throw new Error(`--out ${file}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-}
-
-function summaryText(report: PlanReport): string {
-  const lines = [
-    `makespan ${report.makespanSeconds} s; jobs ${report.jobs.total} (succeeded ${report.jobs.succeeded}, failed ${report.jobs.failed}, unfinished ${report.jobs.unfinished})`,
-    `peak instances ${report.peakInstances}; instance-hours ${report.instanceHours.toFixed(3)} (idle ${report.idleInstanceHours.toFixed(3)}); estimated cost $${report.costUsd.toFixed(2)}`,
-    `queue wait p50 ${report.wait.p50Seconds} s, p90 ${report.wait.p90Seconds} s, p99 ${report.wait.p99Seconds} s, max ${report.wait.maxSeconds} s`,
-    ...report.computeEnvironments.map((ce) => `  ${ce.name} (${ce.provisioningModel}): peak ${ce.peakInstances} instances, vCPU ${(ce.vcpuUtilization * 100).toFixed(1)}%, memory ${(ce.memoryUtilization * 100).toFixed(1)}%, $${ce.costUsd.toFixed(2)}`),
-  ];
-  return lines.join('\n');
 }

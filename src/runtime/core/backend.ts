@@ -284,6 +284,11 @@ export class BatchBackend {
     return placements.length;
   }
 
+  /** The first RUNNABLE job of the queue (SCHED-1), if any: what a report says a blocked queue waits for. */
+  runnableHead(queueName: string): JobRecord | undefined {
+    return this.scheduler.runnableHead(this.registry.jobQueue(queueName, 'jobQueue'));
+  }
+
   /** DIAG-2: why the job is where it is. */
   explainJob(jobId: string): string {
     return explainJob(this.requireJob(jobId), this.explainContext);

@@ -16,6 +16,14 @@ export function attachReportCollector(backend: BatchBackend): ReportCollector {
         return undefined; // deleted since: the report still shows its figures
       }
     },
+    blockedHead: (queue) => {
+      try {
+        const head = backend.runnableHead(queue);
+        return head && { jobName: head.spec.jobName, jobId: head.jobId, reason: backend.explainJob(head.jobId) };
+      } catch {
+        return undefined; // the queue was deleted since
+      }
+    },
   });
   backend.addJobStateListener(collector);
   if (backend.capacity instanceof InstanceCapacity) backend.capacity.addInstanceLifecycleListener(collector);

@@ -84,6 +84,10 @@ export interface InstanceTypeUsage {
   readonly instanceType: string;
   /** Instances of it launched. */
   readonly launched: number;
+  /** vCPUs one instance of it registers. */
+  readonly vcpus: number;
+  /** Memory (MiB) one instance of it registers (ECS_RESERVED_MEMORY deducted): what jobs pack into. */
+  readonly memoryMiB: number;
   /** Instance-hours. */
   readonly instanceHours: number;
   /** USD per instance-hour used. */
@@ -146,6 +150,14 @@ export interface AttemptSpan {
   readonly outcome: string;
 }
 
+/** Why capacity sat idle or jobs waited, with the figures behind it. */
+export interface Finding {
+  /** MEMORY_BOUND_PACKING, QUEUE_BLOCKED or AT_MAX_VCPUS. */
+  readonly kind: string;
+  /** The finding, for people, with its figures. */
+  readonly text: string;
+}
+
 /** The figures of a run, from the runtime's start to the report. */
 export interface PlanReport {
   /** The report's origin (the runtime's start), epoch ms; times in the report are seconds from it. */
@@ -181,4 +193,6 @@ export interface PlanReport {
   readonly attempts: AttemptSpan[];
   /** Whether `attempts` holds every attempt. */
   readonly attemptsComplete: boolean;
+  /** Why capacity sat idle or jobs waited (memory-bound packing, a queue blocked at its head, a CE at maxvCpus). */
+  readonly findings: Finding[];
 }

@@ -1,3 +1,5 @@
+import { BlockedHead, findings, PackingObservation } from './findings';
+import { PackingCounts } from './packing-counts';
 import { AttemptSpan, ComputeEnvironmentReport, InstanceTypeUsage, JobStatusCounts, PlanReport, QueueReport, TimelinePoint } from './plan-report';
 import { PriceTable } from './price-table';
 import { Timeline } from './timeline';
@@ -34,6 +36,8 @@ export interface ReportCollectorOptions {
   now(): number;
   /** A compute environment by name (for its provisioning model). */
   computeEnvironment(name: string): ComputeEnvironmentRecord | undefined;
+  /** The first RUNNABLE job of a queue and why it does not run (findings). @default - not said */
+  blockedHead?(queue: string): BlockedHead | undefined;
 }
 
 class InstanceState {
@@ -47,7 +51,9 @@ class InstanceState {
 class TypeUsage {
   launched = 0;
   closedMs = 0;
+  constructor(readonly vcpus: number, readonly memoryMiB: number) {}
 }
+
 
 class EnvironmentFigures {
   readonly timeline: Timeline;
@@ -59,6 +65,7 @@ class EnvironmentFigures {
   taskVcpuSeconds = 0;
   taskGbSeconds = 0;
   readonly types = new Map<string, TypeUsage>();
+  readonly packing = new PackingCounts();
   constructor(origin: number, maxBuckets: number) {
     this.timeline = new Timeline(origin, CHANNELS, maxBuckets);
   }
@@ -115,7 +122,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     figures.peak = Math.max(figures.peak, figures.current);
     this.current++;
     this.peak = Math.max(this.peak, this.current);
-    const usage = figures.types.get(event.instanceType) ?? new TypeUsage();
+    const usage = figures.types.get(event.instanceType) ?? new TypeUsage(event.vcpus, event.memoryMiB);
     usage.launched++;
     figures.types.set(event.instanceType, usage);
   }
@@ -175,7 +182,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     const allWaits = new WaitQuantiles();
     for (const figures of this.queues.values()) allWaits.merge(figures.waits);
     const sum = (pick: (r: ComputeEnvironmentReport) => number): number => computeEnvironments.reduce((total, r) => total + pick(r), 0);
-    return {
+    const report = {
       originEpochMs: this.originMs,
       reportSeconds: (now - this.originMs) / 1000,
       makespanSeconds: this.firstSubmission !== undefined && this.lastEnd !== undefined ? (this.lastEnd - this.firstSubmission) / 1000 : 0,
@@ -192,6 +199,19 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
       attempts: this.attempts ?? [],
       attemptsComplete: this.attempts !== undefined,
     };
+    return {
+      ...report,
+      findings: findings({
+        report,
+        packing: this.packingObservations(),
+        maxVcpus: (name) => this.options.computeEnvironment(name)?.computeResources?.maxvCpus,
+        blockedHead: (queue) => this.options.blockedHead?.(queue),
+      }),
+    };
+  }
+
+  private packingObservations(): PackingObservation[] {
+    return [...this.environments.entries()].flatMap(([name, figures]) => figures.packing.observations(name, (type) => figures.types.get(type)!));
   }
 
   private placed(job: JobRecord, now: number): void {
@@ -209,6 +229,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     t.shift(RUNNING, 1);
     const instance = this.instances.get(attempt.containerInstanceArn);
     if (instance && instance.running++ === 0) figures.closedIdleMs += now - instance.idleSince;
+    if (instance) figures.packing.add(instance.event.instanceType, job.spec.definition, demand.vcpus, demand.memoryMiB);
   }
 
   private released(job: JobRecord, now: number): void {
@@ -264,7 +285,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     const instanceTypes: InstanceTypeUsage[] = [...figures.types.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([instanceType, usage]) => {
       const instanceHours = (usage.closedMs + (liveMs.get(instanceType) ?? 0)) / MS_PER_HOUR;
       const usdPerHour = prices.usdPerHour(instanceType, spot);
-      return { instanceType, launched: usage.launched, instanceHours, usdPerHour, costUsd: instanceHours * usdPerHour };
+      return { instanceType, launched: usage.launched, vcpus: usage.vcpus, memoryMiB: usage.memoryMiB, instanceHours, usdPerHour, costUsd: instanceHours * usdPerHour };
     });
     const ratio = (allocated: number, available: number): number => (t.integral(available) > 0 ? t.integral(allocated) / t.integral(available) : 0);
     const fargate = prices.fargatePrices(model === 'FARGATE_SPOT');

@@ -42,6 +42,7 @@ function report(attemptsComplete: boolean): PlanReport {
     queues: [{ name: 'q', jobs: { total: 1, succeeded: 1, failed: 0, unfinished: 0 }, wait: { count: 1, p50Seconds: 0, p90Seconds: 0, p99Seconds: 0, maxSeconds: 0, meanSeconds: 0, exact: true }, waitHistogram: [{ fromSeconds: 0, toSeconds: 1, count: 1 }] }],
     attempts: attemptsComplete ? [{ jobName: 'j', jobId: 'id', computeEnvironment: 'ce', instance: 'i-1', startSeconds: 0, endSeconds: 10, outcome: 'SUCCEEDED' }] : [],
     attemptsComplete,
+    findings: [],
   };
 }
 
