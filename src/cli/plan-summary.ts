@@ -15,9 +15,9 @@ export function planSummary(report: PlanReport): string {
     `queue wait${approximate} p50 ${formatFigure(report.wait.p50Seconds)} s, p90 ${formatFigure(report.wait.p90Seconds)} s, `
       + `p99 ${formatFigure(report.wait.p99Seconds)} s, max ${formatFigure(report.wait.maxSeconds)} s`,
     ...report.computeEnvironments.map((ce) => (ce.provisioningModel.startsWith('FARGATE')
-      ? `  ${ce.name} (${ce.provisioningModel}): no instances; tasks billed ${formatFigure(ce.taskVcpuHours)} vCPU-hours and `
+      ? `  ${ce.label} (${ce.provisioningModel}): no instances; tasks billed ${formatFigure(ce.taskVcpuHours)} vCPU-hours and `
         + `${formatFigure(ce.taskMemoryGbHours)} GB-hours, ${formatUsd(ce.costUsd)}`
-      : `  ${ce.name} (${ce.provisioningModel}${ce.instanceTypes.length > 0 ? `, ${ce.instanceTypes.map((t) => `${t.instanceType} × ${t.launched}`).join(', ')}` : ''}): `
+      : `  ${ce.label} (${ce.provisioningModel}${ce.instanceTypes.length > 0 ? `, ${ce.instanceTypes.map((t) => `${t.instanceType} × ${t.launched}`).join(', ')}` : ''}): `
         + `peak ${formatFigure(ce.peakInstances)} instances, vCPU ${formatPercent(ce.vcpuUtilization)}, memory ${formatPercent(ce.memoryUtilization)}, ${formatUsd(ce.costUsd)}`)),
     ...(report.findings.length > 0 ? ['findings:', ...report.findings.map((finding) => `  - ${finding.text}`)] : []),
   ];

@@ -8,7 +8,7 @@ function report(props: { exact: boolean; fargate?: boolean }): PlanReport {
     jobs: { total: 1_000_000, succeeded: 999_999, failed: 1, unfinished: 0 },
     wait, peakInstances: 3, instanceHours: 1.23456789, idleInstanceHours: 0.5, costUsd: 0.123456,
     computeEnvironments: [{
-      name: props.fargate ? 'fargate-ce' : 'ce', provisioningModel: props.fargate ? 'FARGATE' : 'EC2', peakInstances: props.fargate ? 0 : 3, launchedInstances: 3,
+      name: props.fargate ? 'fargate-ce' : 'ce', label: props.fargate ? 'fargate-ce' : 'ce', provisioningModel: props.fargate ? 'FARGATE' : 'EC2', peakInstances: props.fargate ? 0 : 3, launchedInstances: 3,
       instanceHours: 1.23456789, idleInstanceHours: 0.5, vcpuUtilization: 0.51234, memoryUtilization: 0.25, costUsd: 0.123456,
       taskVcpuHours: props.fargate ? 0.516666666 : 0, taskMemoryGbHours: props.fargate ? 1.0333333 : 0,
       instanceTypes: props.fargate ? [] : [{ instanceType: 'c5.large', launched: 3, vcpus: 2, memoryMiB: 3921, instanceHours: 1.2, usdPerHour: 0.085, costUsd: 0.1 }],

@@ -16,6 +16,14 @@ export function attachReportCollector(backend: BatchBackend): ReportCollector {
         return undefined; // deleted since: the report still shows its figures
       }
     },
+    label: (kind, name) => {
+      try {
+        const record = kind === 'job queue' ? backend.registry.jobQueue(name, 'jobQueue') : backend.registry.computeEnvironment(name);
+        return backend.registry.aliases.displayName(kind, [record.name, record.arn]);
+      } catch {
+        return undefined; // deleted since: its name stays
+      }
+    },
     blockedHead: (queue) => {
       try {
         const head = backend.runnableHead(queue);

@@ -50,7 +50,7 @@ export function findings(inputs: FindingInputs): Finding[] {
       const head = inputs.blockedHead(queue.name);
       return [{
         kind: 'QUEUE_BLOCKED',
-        text: `queue ${queue.name}: ${formatFigure(queue.jobs.unfinished)} job(s) never finished`
+        text: `queue ${queue.label}: ${formatFigure(queue.jobs.unfinished)} job(s) never finished`
           + (head ? `; its first RUNNABLE job, ${head.jobName} (${head.jobId}), does not run: ${head.reason}. Every job behind it waits (SCHED-1).` : '.'),
       }];
     }),
@@ -90,7 +90,7 @@ function atMaxVcpus(ce: ComputeEnvironmentReport, inputs: FindingInputs): Findin
   if (busySeconds === 0 || atMaxSeconds / busySeconds < MOSTLY || wait.maxSeconds === 0) return [];
   return [{
     kind: 'AT_MAX_VCPUS',
-    text: `${ce.name} was at its maxvCpus (${formatFigure(max)} vCPUs) for ${formatPercent(atMaxSeconds / busySeconds)} of the time it ran jobs `
+    text: `${ce.label} was at its maxvCpus (${formatFigure(max)} vCPUs) for ${formatPercent(atMaxSeconds / busySeconds)} of the time it ran jobs `
       + `(${formatFigure(atMaxSeconds / 3600)} of ${formatFigure(busySeconds / 3600)} h) while jobs waited (queue wait p90 ${formatFigure(wait.p90Seconds)} s, `
       + `max ${formatFigure(wait.maxSeconds)} s): a higher maxvCpus would shorten the run.`,
   }];

@@ -50,6 +50,8 @@ export interface HistogramBin {
 export interface QueueReport {
   /** The queue's name. */
   readonly name: string;
+  /** How the template's author knows it: its construct path (without `/Resource`), else its logical id, else its name. */
+  readonly label: string;
   /** Its jobs by final status. */
   readonly jobs: JobStatusCounts;
   /** How long its jobs waited in RUNNABLE before placement. */
@@ -100,6 +102,8 @@ export interface InstanceTypeUsage {
 export interface ComputeEnvironmentReport {
   /** The compute environment's name. */
   readonly name: string;
+  /** How the template's author knows it: its construct path (without `/Resource`), else its logical id, else its name. */
+  readonly label: string;
   /** EC2, SPOT, FARGATE or FARGATE_SPOT. */
   readonly provisioningModel: string;
   /** The most instances at one time. */

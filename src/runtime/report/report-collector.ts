@@ -38,6 +38,8 @@ export interface ReportCollectorOptions {
   computeEnvironment(name: string): ComputeEnvironmentRecord | undefined;
   /** The first RUNNABLE job of a queue and why it does not run (findings). @default - not said */
   blockedHead?(queue: string): BlockedHead | undefined;
+  /** A compute environment's or queue's construct path or logical id, for people. @default - its name */
+  label?(kind: 'compute environment' | 'job queue', name: string): string | undefined;
 }
 
 class InstanceState {
@@ -178,7 +180,8 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     const computeEnvironments = [...this.environments.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, figures]) => this.environmentReport(name, figures, widthMs, now, prices));
-    const queues = [...this.queues.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, figures]) => queueReport(name, figures));
+    const queues = [...this.queues.entries()].sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, figures]) => queueReport(name, this.options.label?.('job queue', name) ?? name, figures));
     const allWaits = new WaitQuantiles();
     for (const figures of this.queues.values()) allWaits.merge(figures.waits);
     const sum = (pick: (r: ComputeEnvironmentReport) => number): number => computeEnvironments.reduce((total, r) => total + pick(r), 0);
@@ -211,7 +214,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
   }
 
   private packingObservations(): PackingObservation[] {
-    return [...this.environments.entries()].flatMap(([name, figures]) => figures.packing.observations(name, (type) => figures.types.get(type)!));
+    return [...this.environments.entries()].flatMap(([name, figures]) => figures.packing.observations(this.options.label?.('compute environment', name) ?? name, (type) => figures.types.get(type)!));
   }
 
   private placed(job: JobRecord, now: number): void {
@@ -294,6 +297,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     const taskCostUsd = taskVcpuHours * fargate.usdPerVcpuHour + taskMemoryGbHours * fargate.usdPerGbHour;
     return {
       name,
+      label: this.options.label?.('compute environment', name) ?? name,
       provisioningModel: model,
       peakInstances: figures.peak,
       launchedInstances: figures.launched,
@@ -374,10 +378,11 @@ function timelinePoints(t: Timeline, now: number): TimelinePoint[] {
   });
 }
 
-function queueReport(name: string, figures: QueueFigures): QueueReport {
+function queueReport(name: string, label: string, figures: QueueFigures): QueueReport {
   const { total, succeeded, failed } = figures;
   return {
     name,
+    label,
     jobs: { total, succeeded, failed, unfinished: total - succeeded - failed },
     wait: figures.waits.statistics(),
     waitHistogram: figures.waits.histogram(),

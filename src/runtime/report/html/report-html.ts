@@ -48,7 +48,7 @@ function summary(report: PlanReport): string {
   ].join('\n');
   const fargate = report.computeEnvironments.some((ce) => ce.provisioningModel.startsWith('FARGATE'));
   const environments = report.computeEnvironments.map((ce, i) => `<tr>
-<th>${escape(ce.name)}</th><td>${escape(ce.provisioningModel)}</td>
+<th title="${escape(ce.name)}">${escape(ce.label)}</th><td>${escape(ce.provisioningModel)}</td>
 <td class="text">${escape(instanceTypesText(ce)) || '&#8212;'}</td>
 ${cell(`computeEnvironments.${i}.peakInstances`, ce.peakInstances)}
 ${cell(`computeEnvironments.${i}.instanceHours`, ce.instanceHours)}
@@ -59,7 +59,7 @@ ${fargate ? `${cell(`computeEnvironments.${i}.taskVcpuHours`, ce.taskVcpuHours)}
 ${cell(`computeEnvironments.${i}.costUsd`, ce.costUsd, `$${ce.costUsd.toFixed(2)}`)}
 </tr>`).join('\n');
   const queues = report.queues.map((q, i) => `<tr>
-<th>${escape(q.name)}</th>
+<th title="${escape(q.name)}">${escape(q.label)}</th>
 ${cell(`queues.${i}.jobs.total`, q.jobs.total)}
 ${cell(`queues.${i}.jobs.succeeded`, q.jobs.succeeded)}
 ${cell(`queues.${i}.jobs.failed`, q.jobs.failed)}
@@ -133,7 +133,7 @@ function escape(text: string): string {
 }
 
 const STYLE = `
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #222; max-width: 1000px; }
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #222; max-width: 1240px; }
 h1 { font-size: 20px; } h2 { font-size: 15px; margin: 20px 0 6px; }
 table { border-collapse: collapse; font-size: 13px; }
 table.figures th { text-align: left; padding: 2px 16px 2px 0; font-weight: normal; color: #555; }
@@ -142,6 +142,6 @@ table.grid th, table.grid td { border: 1px solid #ddd; padding: 3px 8px; }
 table.grid td { text-align: right; font-variant-numeric: tabular-nums; }
 table.grid td.text { text-align: left; }
 table.grid thead th { background: #f5f5f5; }
-section.chart svg { max-width: 100%; height: auto; }
+section.chart svg { width: 100%; max-width: 100%; height: auto; }
 p.note { color: #666; font-size: 12px; }
 `;
