@@ -35,6 +35,8 @@ export interface FindingInputs {
 const AT_MAX_SHARE = 0.95;
 /** ... for at least this share of the time it ran jobs, to be worth saying. */
 const MOSTLY = 0.5;
+/** Memory-bound packing is worth saying when it leaves at least this share of an instance's vCPUs idle. */
+const IDLE_WORTH_SAYING = 0.25;
 
 /**
  * Why capacity sat idle or jobs waited, each with the figures behind it: memory-bound packing
@@ -51,7 +53,7 @@ export function findings(inputs: FindingInputs): Finding[] {
       return [{
         kind: 'QUEUE_BLOCKED',
         text: `queue ${queue.label}: ${formatFigure(queue.jobs.unfinished)} job(s) never finished`
-          + (head ? `; its first RUNNABLE job, ${head.jobName} (${head.jobId}), does not run: ${head.reason}. Every job behind it waits (SCHED-1).` : '.'),
+          + (head ? `; its first RUNNABLE job, ${head.jobName} (${head.jobId}), does not run: ${head.reason.replace(/\.+$/, '')}. Every job behind it waits (SCHED-1).` : '.'),
       }];
     }),
   ];
@@ -63,13 +65,14 @@ function memoryBoundPacking(packing: readonly PackingObservation[]): Finding[] {
     const byMemory = Math.floor(p.instanceMemoryMiB / p.jobMemoryMiB);
     if (byMemory >= byVcpu || p.jobVcpus <= 0) return [];
     const idleVcpus = p.instanceVcpus - byMemory * p.jobVcpus;
+    if (idleVcpus / p.instanceVcpus < IDLE_WORTH_SAYING) return [];
     const fittingMemory = Math.floor(p.instanceMemoryMiB / byVcpu);
     return [{
       kind: 'MEMORY_BOUND_PACKING',
       text: `memory-bound packing in ${p.computeEnvironment}: jobs of ${p.jobDefinition} (${formatFigure(p.jobVcpus)} vCPU, ${formatFigure(p.jobMemoryMiB)} MiB) `
         + `fit ${byMemory} per ${p.instanceType} by memory (${formatFigure(p.instanceMemoryMiB)} MiB registered) but ${byVcpu} by vCPU `
-        + `(${formatFigure(p.instanceVcpus)} vCPUs): ${formatFigure(idleVcpus)} vCPU(s) (${formatPercent(idleVcpus / p.instanceVcpus)}) of each such instance idle `
-        + `over ${formatFigure(p.placements)} placement(s). At most ${formatFigure(fittingMemory)} MiB per job would fit ${byVcpu}.`,
+        + `(${formatFigure(p.instanceVcpus)} vCPUs): an instance holding only these jobs leaves ${formatFigure(idleVcpus)} vCPU(s) `
+        + `(${formatPercent(idleVcpus / p.instanceVcpus)}) idle; ${formatFigure(p.placements)} placement(s). At most ${formatFigure(fittingMemory)} MiB per job would fit ${byVcpu}.`,
     }];
   });
 }

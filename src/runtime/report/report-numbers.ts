@@ -14,7 +14,7 @@ export function formatPercent(ratio: number): string {
 
 /** US dollars with cents. */
 export function formatUsd(value: number): string {
-  return `$${value.toFixed(2)}`;
+  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
 /** What a label carries when the wait percentiles come from the histogram (WaitStatistics.exact false). */

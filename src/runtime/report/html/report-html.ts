@@ -1,7 +1,7 @@
 import { chartSpecs } from './chart-specs';
 import { renderSvg } from './render-svg';
 import { PlanReport, WaitStatistics } from '../plan-report';
-import { APPROXIMATE_MARKER, formatFigure as fmt, formatPercent as percent } from '../report-numbers';
+import { APPROXIMATE_MARKER, formatFigure as fmt, formatPercent as percent, formatUsd } from '../report-numbers';
 
 /**
  * The report as one self-contained HTML page: inline SVG charts, inline CSS, the figures as JSON in
@@ -43,7 +43,7 @@ function summary(report: PlanReport): string {
     row('Peak instances', 'peakInstances', report.peakInstances),
     row('Instance-hours', 'instanceHours', report.instanceHours),
     row('Idle instance-hours', 'idleInstanceHours', report.idleInstanceHours),
-    row('Estimated cost (USD)', 'costUsd', report.costUsd, `$${report.costUsd.toFixed(2)}`),
+    row('Estimated cost (USD)', 'costUsd', report.costUsd, formatUsd(report.costUsd)),
     ...waitRows('wait', report.wait),
   ].join('\n');
   const fargate = report.computeEnvironments.some((ce) => ce.provisioningModel.startsWith('FARGATE'));
@@ -56,7 +56,7 @@ ${cell(`computeEnvironments.${i}.idleInstanceHours`, ce.idleInstanceHours)}
 ${cell(`computeEnvironments.${i}.vcpuUtilization`, ce.vcpuUtilization, percent(ce.vcpuUtilization))}
 ${cell(`computeEnvironments.${i}.memoryUtilization`, ce.memoryUtilization, percent(ce.memoryUtilization))}
 ${fargate ? `${cell(`computeEnvironments.${i}.taskVcpuHours`, ce.taskVcpuHours)}\n${cell(`computeEnvironments.${i}.taskMemoryGbHours`, ce.taskMemoryGbHours)}` : ''}
-${cell(`computeEnvironments.${i}.costUsd`, ce.costUsd, `$${ce.costUsd.toFixed(2)}`)}
+${cell(`computeEnvironments.${i}.costUsd`, ce.costUsd, formatUsd(ce.costUsd))}
 </tr>`).join('\n');
   const queues = report.queues.map((q, i) => `<tr>
 <th title="${escape(q.name)}">${escape(q.label)}</th>
