@@ -207,6 +207,11 @@ export class BatchBackend {
     return this.submitter.submit(request);
   }
 
+  /** `count` SubmitJob calls of one request at once, sharing its validation and specification (see JobSubmitter.submitCopies). */
+  submitJobCopies(request: SubmitJobRequest, count: number, onSubmitted: (jobId: string) => void): void {
+    this.submitter.submitCopies(request, count, onSubmitted);
+  }
+
   describeJobs(jobIds: string[]): JobDetail[] {
     if (jobIds.length > 100) {
       throw new ClientException(`jobs: ${jobIds.length} job ids given, at most 100 are allowed (LIST-2)`);
