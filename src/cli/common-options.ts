@@ -77,7 +77,10 @@ export function templateSource(options: TemplateOptions): string {
 }
 
 /** A wall-clock host with the template loaded (see EndpointHost). */
-export function hostWithTemplate(options: TemplateOptions & ExecutorOptions, warn?: (message: string) => void): { host: EndpointHost; loaded: LoadedTemplate } {
+export function hostWithTemplate(
+  options: TemplateOptions & ExecutorOptions,
+  warn?: (message: string) => void,
+): { host: EndpointHost; loaded: LoadedTemplate } {
   checkBehaviorsApply(options, options.executor === 'simulated');
   const executor = executorFor(options);
   const entrypoints = new Map((options.entrypoint ?? []).map(parseEntrypoint));

@@ -2,19 +2,46 @@ import { planSummary } from '../../src/cli/plan-summary';
 import { PlanReport } from '../../src/runtime/cli-surface';
 
 function report(props: { exact: boolean; fargate?: boolean }): PlanReport {
-  const wait = { count: 100_000, p50Seconds: 3910.710842184432, p90Seconds: 12.3456789, p99Seconds: 0.000123, maxSeconds: 4000.25, meanSeconds: 1, exact: props.exact };
+  const wait = {
+    count: 100_000,
+    p50Seconds: 3910.710842184432,
+    p90Seconds: 12.3456789,
+    p99Seconds: 0.000123,
+    maxSeconds: 4000.25,
+    meanSeconds: 1,
+    exact: props.exact,
+  };
   return {
-    originEpochMs: 0, reportSeconds: 9000, makespanSeconds: 8123.456789, bucketSeconds: 60, priceSource: 'test',
+    originEpochMs: 0,
+    reportSeconds: 9000,
+    makespanSeconds: 8123.456789,
+    bucketSeconds: 60,
+    priceSource: 'test',
     jobs: { total: 1_000_000, succeeded: 999_999, failed: 1, unfinished: 0 },
-    wait, peakInstances: 3, instanceHours: 1.23456789, idleInstanceHours: 0.5, costUsd: 0.123456,
+    wait,
+    peakInstances: 3,
+    instanceHours: 1.23456789,
+    idleInstanceHours: 0.5,
+    costUsd: 0.123456,
     computeEnvironments: [{
-      name: props.fargate ? 'fargate-ce' : 'ce', label: props.fargate ? 'fargate-ce' : 'ce', provisioningModel: props.fargate ? 'FARGATE' : 'EC2', peakInstances: props.fargate ? 0 : 3, launchedInstances: 3,
-      instanceHours: 1.23456789, idleInstanceHours: 0.5, vcpuUtilization: 0.51234, memoryUtilization: 0.25, costUsd: 0.123456,
-      taskVcpuHours: props.fargate ? 0.516666666 : 0, taskMemoryGbHours: props.fargate ? 1.0333333 : 0,
+      name: props.fargate ? 'fargate-ce' : 'ce',
+      label: props.fargate ? 'fargate-ce' : 'ce',
+      provisioningModel: props.fargate ? 'FARGATE' : 'EC2',
+      peakInstances: props.fargate ? 0 : 3,
+      launchedInstances: 3,
+      instanceHours: 1.23456789,
+      idleInstanceHours: 0.5,
+      vcpuUtilization: 0.51234,
+      memoryUtilization: 0.25,
+      costUsd: 0.123456,
+      taskVcpuHours: props.fargate ? 0.516666666 : 0,
+      taskMemoryGbHours: props.fargate ? 1.0333333 : 0,
       instanceTypes: props.fargate ? [] : [{ instanceType: 'c5.large', launched: 3, vcpus: 2, memoryMiB: 3921, instanceHours: 1.2, usdPerHour: 0.085, costUsd: 0.1 }],
       timeline: [],
     }],
-    queues: [], attempts: [], attemptsComplete: true,
+    queues: [],
+    attempts: [],
+    attemptsComplete: true,
     findings: [{ kind: 'MEMORY_BOUND_PACKING', text: 'memory-bound packing in ce: ...' }],
   };
 }

@@ -4,8 +4,8 @@ import * as cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { parseWorkloadText, PlanReport, planWorkload, PriceOverrides, PriceTable, reportHtml, WorkloadError } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
-import { planSummary } from '../plan-summary';
 import { addJsonOption, addTemplateOptions, keyValues, TemplateOptions, templateSource } from '../common-options';
+import { planSummary } from '../plan-summary';
 
 export interface PlanOptions extends TemplateOptions {
   readonly workload: string;

@@ -288,7 +288,8 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     const instanceTypes: InstanceTypeUsage[] = [...figures.types.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([instanceType, usage]) => {
       const instanceHours = (usage.closedMs + (liveMs.get(instanceType) ?? 0)) / MS_PER_HOUR;
       const usdPerHour = prices.usdPerHour(instanceType, spot);
-      return { instanceType, launched: usage.launched, vcpus: usage.vcpus, memoryMiB: usage.memoryMiB, instanceHours, usdPerHour, costUsd: instanceHours * usdPerHour };
+      const { launched, vcpus, memoryMiB } = usage;
+      return { instanceType, launched, vcpus, memoryMiB, instanceHours, usdPerHour, costUsd: instanceHours * usdPerHour };
     });
     const ratio = (allocated: number, available: number): number => (t.integral(available) > 0 ? t.integral(allocated) / t.integral(available) : 0);
     const fargate = prices.fargatePrices(model === 'FARGATE_SPOT');

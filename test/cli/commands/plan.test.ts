@@ -146,7 +146,7 @@ describe('batch-local plan', () => {
     // THEN
     expect(exitCode).toBe(0);
     expect(drawn).toContain('jobs finished');
-    expect(io.stdout.join("\n")).toMatch(/^makespan [\d,]+(\.\d+)? s; jobs 10 /);
+    expect(io.stdout.join('\n')).toMatch(/^makespan [\d,]+(\.\d+)? s; jobs 10 /);
   });
 
   test('the plan command is registered and exits 2 on a bad workload', async () => {

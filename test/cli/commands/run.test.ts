@@ -38,7 +38,7 @@ describe('batch-local run', () => {
   test('issue #25: --behaviors drives the simulated executor; a key that matches nothing is a warning, or an error with --strict-behaviors', async () => {
     // GIVEN a behaviour for Hello (a logical id) and one for a definition of another stack
     const behaviors = path.join(workRoot.path, 'behaviors.json');
-    fs.writeFileSync(behaviors, JSON.stringify({ byJobDefinition: { Hello: { exitCode: 4, logLines: ['simulated'] }, 'other-stack-job': {} } }));
+    fs.writeFileSync(behaviors, JSON.stringify({ byJobDefinition: { 'Hello': { exitCode: 4, logLines: ['simulated'] }, 'other-stack-job': {} } }));
     const io = recordingIo();
 
     // WHEN

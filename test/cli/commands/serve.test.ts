@@ -1,9 +1,9 @@
 import { execFile, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import { BatchClient, DescribeJobQueuesCommand, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
-import * as fs from 'fs';
-import * as os from 'os';
 import { AWS_CLIENT_ENVIRONMENT } from '../../../src/cli/aws-client-environment';
 import { serve } from '../../../src/cli/commands/serve';
 import { recordingIo, SMALL_STACK } from '../cli-fixture';

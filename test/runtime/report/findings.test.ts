@@ -9,7 +9,8 @@ function runtimeFor(maxvCpus: number, jobDuration: Duration = Duration.minutes(1
       Ce: {
         Type: 'AWS::Batch::ComputeEnvironment',
         Properties: {
-          ComputeEnvironmentName: 'ce', Type: 'MANAGED',
+          ComputeEnvironmentName: 'ce',
+          Type: 'MANAGED',
           ComputeResources: { Type: 'EC2', AllocationStrategy: 'BEST_FIT_PROGRESSIVE', MinvCpus: 0, MaxvCpus: maxvCpus, InstanceTypes: ['c5.large'], Subnets: ['subnet-1'], InstanceRole: 'ecsInstanceRole' },
         },
       },
@@ -18,7 +19,8 @@ function runtimeFor(maxvCpus: number, jobDuration: Duration = Duration.minutes(1
       Huge: { Type: 'AWS::Batch::JobDefinition', Properties: { JobDefinitionName: 'huge', Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 64, Memory: 2048, Command: ['work'] } } },
     },
   };
-  return LocalBatchRuntime.fromTemplate(template, { executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: jobDuration }) }), collectReport: true });
+  const executor = JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: jobDuration }) });
+  return LocalBatchRuntime.fromTemplate(template, { executor, collectReport: true });
 }
 
 const C5_LARGE_MIB = registeredMemoryMiB(getInstanceType('c5.large'));

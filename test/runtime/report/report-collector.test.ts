@@ -121,9 +121,13 @@ describe('ReportCollector via LocalBatchRuntime.report()', () => {
         Definition: {
           Type: 'AWS::Batch::JobDefinition',
           Properties: {
-            JobDefinitionName: 'task', Type: 'container', PlatformCapabilities: ['FARGATE'],
+            JobDefinitionName: 'task',
+            Type: 'container',
+            PlatformCapabilities: ['FARGATE'],
             ContainerProperties: {
-              Image: 'busybox', Command: ['work'], ExecutionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+              Image: 'busybox',
+              Command: ['work'],
+              ExecutionRoleArn: 'arn:aws:iam::123456789012:role/exec',
               ResourceRequirements: [{ Type: 'VCPU', Value: '0.5' }, { Type: 'MEMORY', Value: '1024' }],
             },
           },
@@ -131,7 +135,10 @@ describe('ReportCollector via LocalBatchRuntime.report()', () => {
       },
     };
     const runtime = LocalBatchRuntime.fromTemplate(fargateTemplate, {
-      executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(30) }), byJobName: { short: JobBehavior.succeed({ duration: Duration.seconds(10) }) } }),
+      executor: JobExecutor.simulated({
+        defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(30) }),
+        byJobName: { short: JobBehavior.succeed({ duration: Duration.seconds(10) }) },
+      }),
       collectReport: true,
     });
     runtime.submitJob({ jobName: 'long', jobQueue: 'fargate-q', jobDefinition: 'task' });
@@ -141,7 +148,9 @@ describe('ReportCollector via LocalBatchRuntime.report()', () => {
 
     // WHEN
     const report = runtime.report();
-    const overridden = runtime.report({ prices: { fargate: { usdPerVcpuHour: 1, usdPerGbHour: 0.1 }, fargateSpot: { usdPerVcpuHour: 0.5, usdPerGbHour: 0 } } });
+    const overridden = runtime.report({
+      prices: { fargate: { usdPerVcpuHour: 1, usdPerGbHour: 0.1 }, fargateSpot: { usdPerVcpuHour: 0.5, usdPerGbHour: 0 } },
+    });
 
     // THEN billed seconds: 1,800 and 60 (the minimum) on Fargate, 1,800 on Fargate Spot; 0.5 vCPU and 1 GB each
     const [fargate, fargateSpot] = report.computeEnvironments;

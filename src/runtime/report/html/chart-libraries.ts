@@ -3,8 +3,8 @@ import * as path from 'path';
 
 /** The part of vega the report uses: parse a compiled spec, render it headless to an SVG string. */
 export interface VegaRuntime {
+  readonly View: new (runtime: unknown, options: { renderer: 'none' }) => { toSVG(): Promise<string>; finalize(): void };
   parse(spec: unknown): unknown;
-  View: new (runtime: unknown, options: { renderer: 'none' }) => { toSVG(): Promise<string>; finalize(): void };
 }
 
 /** The part of vega-lite the report uses: compile a vega-lite spec to a vega spec. */
@@ -36,6 +36,8 @@ export function loadChartLibraries(vendorDirectory: string = VENDOR_DIRECTORY): 
   if (fs.existsSync(path.join(vendorDirectory, VEGA_FILE))) {
     return { vega: require(path.join(vendorDirectory, VEGA_FILE)), vegaLite: require(path.join(vendorDirectory, VEGA_LITE_FILE)) };
   }
+  // A clone's dev dependencies; the package has lib/vendor instead.
+  // eslint-disable-next-line import/no-extraneous-dependencies
   return { vega: require('vega'), vegaLite: require('vega-lite') };
   /* eslint-enable @typescript-eslint/no-require-imports */
 }

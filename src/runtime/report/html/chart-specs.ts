@@ -39,7 +39,12 @@ function gantt(report: PlanReport): NamedChart {
   const values = [...report.attempts]
     .sort((a, b) => (labels.get(a.computeEnvironment) ?? '').localeCompare(labels.get(b.computeEnvironment) ?? '') || a.startSeconds - b.startSeconds)
     .map((a) => ({
-      instance: a.instance, computeEnvironment: labels.get(a.computeEnvironment) ?? a.computeEnvironment, job: a.jobName, start: a.startSeconds, end: a.endSeconds, outcome: a.outcome,
+      instance: a.instance,
+      computeEnvironment: labels.get(a.computeEnvironment) ?? a.computeEnvironment,
+      job: a.jobName,
+      start: a.startSeconds,
+      end: a.endSeconds,
+      outcome: a.outcome,
     }));
   return {
     id: 'gantt',

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { loadChartLibraries, writeVendoredChartLibraries } from '../../../../src/runtime/report/html/chart-libraries';
 
 const SPEC = {
-  width: 300, height: 120,
+  width: 300,
+  height: 120,
   data: { values: [{ t: 0, queue: 'high', n: 3 }, { t: 60, queue: 'low', n: 5 }, { t: 120, queue: 'high', n: 1 }] },
   mark: 'area',
   encoding: { x: { field: 't', type: 'quantitative' }, y: { field: 'n', type: 'quantitative', stack: true }, color: { field: 'queue', type: 'nominal' } },
