@@ -30,13 +30,17 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // jsii libraries our public API extends (BatchChecks extends NagPack).
   peerDeps: ['cdk-nag@^3.0.2'],
   // Runtime dependencies that are not jsii libraries must be bundled.
-  // Plan report charts: vega 6 is ESM-only ("type": "module"), which jest's CommonJS loader cannot
-  // require; vega 5 is CommonJS and renders SVG in Node (about 0.1 s per chart, measured).
   // CloudFormation templates in YAML (CFN-1): js-yaml is maintained, has one small dependency, takes
   // CloudFormation's short-form tags as custom types, and parsed a 500-resource template about 10 times
   // faster than eemeli's yaml 2 (measured: bench/template-load.ts), which matters for the 0.5 s goal.
-  bundledDeps: ['commander@^14.0.3', 'cli-progress@^3.12.0', 'vega@^5.33.0', 'vega-lite@^5.23.0', 'js-yaml@^4.1.0'],
+  bundledDeps: ['commander@^14.0.3', 'cli-progress@^3.12.0', 'js-yaml@^4.1.0'],
   devDeps: [
+    // Plan report charts: vega 6 is ESM-only ("type": "module"), which jest's CommonJS loader cannot
+    // require; vega 5 is CommonJS and renders SVG in Node (about 0.1 s per chart, measured). Not
+    // bundled: the package ships their single-file builds in lib/vendor, written by the compile task
+    // (src/runtime/report/html/chart-libraries.ts), about 0.8 MB instead of about 30 MB (issue #25).
+    'vega@^5.33.0',
+    'vega-lite@^5.23.0',
     'fast-check@^4.11.0',
     '@aws-sdk/client-batch@^3.1138.0',
     '@aws-sdk/client-cloudwatch-logs@^3.1138.0',
@@ -68,7 +72,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
 
-  gitignore: ['cdk.out/', '/bench/results/', '.batch-local/'],
+  // '/node_modules' too: projen's 'node_modules/' matches directories only, and a worktree's symlinked node_modules was once committed.
+  gitignore: ['cdk.out/', '/bench/results/', '.batch-local/', '/node_modules'],
   githubOptions: { mergify: false },
   buildWorkflow: false,
   release: false,
@@ -120,21 +125,46 @@ for (const pattern of ['/examples/', '/bench/', '/docs/', '/.ci/', 'cdk.json']) 
 // the compiled server module, and the package ships them.
 const CONSOLE_ASSETS = 'runtime/api/console/assets';
 project.compileTask.exec(`node -e "require('fs').cpSync('src/${CONSOLE_ASSETS}', 'lib/${CONSOLE_ASSETS}', { recursive: true })"`);
+// Every file the README links to ships, so its links work from node_modules/cdk-batch-kit too
+// (test/readme/readme-links.test.ts checks them against `npm pack --dry-run`).
+const SHIPPED_DOCS = [
+  'docs/rules.md',
+  'docs/executors.md',
+  'docs/job-parameters.md',
+  'docs/nag-acknowledgments.md',
+  'docs/plan.md',
+  'docs/plan-pipeline.png',
+  'docs/plan-on-demand-and-spot.png',
+  'docs/console.png',
+  'docs/workload.schema.json',
+  'examples/workloads/*.workload.json',
+];
 project.package.addField('files', [
   'lib/**/*.js',
   'lib/**/*.d.ts',
+  'lib/vendor/THIRD-PARTY-LICENSES.txt',
   `lib/${CONSOLE_ASSETS}/**`,
   '.jsii',
   'API.md',
-  'docs/rules.md',
+  ...SHIPPED_DOCS,
 ]);
 
-// docs/ is npmignored as a whole (executors.md is for contributors); rules.md explains the rule ids
-// of the error messages, so it ships.
-project.addPackageIgnore('!/docs/rules.md');
+// docs/ and examples/ are npmignored as a whole (architecture notes are for contributors); what the
+// README links to ships.
+for (const shipped of SHIPPED_DOCS) project.addPackageIgnore(`!/${shipped}`);
+// The plan report's chart libraries as single files (see devDeps), after jsii has written lib/.
+project.compileTask.exec('node -e "require(\'./lib/runtime/report/html/chart-libraries\').writeVendoredChartLibraries(\'lib/vendor\')"');
 
 // From a clone, without building: `npm run batch-local -- run --template ...`. A plain npm script,
 // not a projen task, so that every argument (--help and --version included) reaches batch-local.
 project.package.setScript('batch-local', 'ts-node --transpile-only src/cli/batch-local.ts');
+
+// jsii's tools (@jsii/check-node) print a 12-line banner on every run because Node 20 is past its
+// end of life for jsii, although this project still supports it (minNodeVersion) and CI runs it. The
+// banner is silenced for Node 20 only (the variable lists major versions): an older or untested Node
+// still gets it. Name read in node_modules/@jsii/check-node/lib/index.js.
+for (const name of ['compile', 'watch', 'docgen', 'compat', 'package:js', 'package:java', 'package:python', 'package:dotnet', 'package:go']) {
+  project.tasks.tryFind(name)?.env('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+}
 
 project.synth();

@@ -6,6 +6,7 @@
  *
  *   npm run bench -- plan
  *   npx ts-node -T --project bench/tsconfig.json bench/plan.ts 1000000   # one run, one size
+ *   npx ts-node -T --project bench/tsconfig.json bench/plan.ts 1000000 count   # the same jobs as one submission with count (no arrays)
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -34,7 +35,16 @@ function template(): unknown {
   };
 }
 
-async function runOne(jobs: number): Promise<void> {
+/** The same jobs as arrays of ARRAY_SIZE, or as one submission repeated `count` times (issue #25). */
+type WorkloadShape = 'arrays' | 'count';
+
+function submissions(jobs: number, shape: WorkloadShape): unknown[] {
+  return shape === 'count'
+    ? [{ jobName: 'job', jobQueue: 'Queue', jobDefinition: 'work', count: jobs }]
+    : [{ jobName: 'array', jobQueue: 'Queue', jobDefinition: 'work', arrayProperties: { size: ARRAY_SIZE }, count: jobs / ARRAY_SIZE }];
+}
+
+async function runOne(jobs: number, shape: WorkloadShape): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-plan-'));
   const templateFile = path.join(dir, 'template.json');
   const workloadFile = path.join(dir, 'workload.json');
@@ -42,7 +52,7 @@ async function runOne(jobs: number): Promise<void> {
   fs.writeFileSync(templateFile, JSON.stringify(template()));
   fs.writeFileSync(workloadFile, JSON.stringify({
     seed: 1,
-    submissions: [{ jobName: 'array', jobQueue: 'Queue', jobDefinition: 'work', arrayProperties: { size: ARRAY_SIZE }, count: jobs / ARRAY_SIZE }],
+    submissions: submissions(jobs, shape),
     behaviors: { work: { durationSeconds: 60 } },
   }));
   const started = process.hrtime.bigint();
@@ -58,6 +68,7 @@ async function runOne(jobs: number): Promise<void> {
   const rssMiB = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({
     jobs,
+    shape,
     succeeded: report.jobs.succeeded,
     wallMs: Math.round(wallMs),
     cpuMs: Math.round(cpuMs),
@@ -89,7 +100,7 @@ export async function main(): Promise<void> {
 
 if (require.main === module) {
   const arg = process.argv[2];
-  (arg ? runOne(Number(arg)) : main()).catch((error) => {
+  (arg ? runOne(Number(arg), process.argv[3] === 'count' ? 'count' : 'arrays') : main()).catch((error) => {
     console.error(error);
     process.exitCode = 1;
   });

@@ -5,6 +5,7 @@
  *
  *   npm run bench -- scheduler
  *   npx ts-node -T --project bench/tsconfig.json bench/scheduler.ts 1000000   # one size
+ *   npx ts-node -T --project bench/tsconfig.json bench/scheduler.ts 1000000 --collect-report   # with the plan report's collector
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -40,9 +41,10 @@ function template(maxvCpus: number): unknown {
 }
 
 /** Runs `jobs` jobs; returns wall ms of submission + simulation. */
-export function runJobs(jobs: number): { wallMs: number; succeeded: number } {
+export function runJobs(jobs: number, collectReport: boolean = false): { wallMs: number; succeeded: number } {
   const runtime = LocalBatchRuntime.fromTemplate(template(10_000), {
     executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(1) }) }),
+    collectReport,
   });
   const started = process.hrtime.bigint();
   const parents: string[] = [];
@@ -58,12 +60,12 @@ export function runJobs(jobs: number): { wallMs: number; succeeded: number } {
   return { wallMs, succeeded };
 }
 
-function runOne(jobs: number): void {
+function runOne(jobs: number, collectReport: boolean): void {
   // The baseline first, in the same process: heap + FIFO + bin-packing on typed arrays, no API objects.
   const bareStarted = process.hrtime.bigint();
   runBareSchedulingLoop(jobs);
   const bareMs = Number(process.hrtime.bigint() - bareStarted) / 1e6;
-  const { wallMs, succeeded } = runJobs(jobs);
+  const { wallMs, succeeded } = runJobs(jobs, collectReport);
   const rssMiB = process.resourceUsage().maxRSS / 1024;
   const jobsPerSecond = Math.round(jobs / (wallMs / 1000));
   const figures = { jobs, succeeded, wallMs: Math.round(wallMs), jobsPerSecond, peakRssMiB: Math.round(rssMiB), bareMs: Math.round(bareMs) };
@@ -121,7 +123,7 @@ if (require.main === module) {
     const result = runPipelineSimulation(10_000, pipelineTemplate);
     console.log(JSON.stringify({ wallMs: Math.round(result.simulationMs), makespanSeconds: result.summary.makespanSeconds }));
   } else if (arg) {
-    runOne(Number(arg));
+    runOne(Number(arg), process.argv.includes('--collect-report'));
   } else {
     main().catch((error) => {
       console.error(error);

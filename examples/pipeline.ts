@@ -37,8 +37,7 @@ export const PIPELINE_BEHAVIORS_FILE = {
 };
 
 /** Builds the CDK app of the pipeline: one ProdQueue on a large managed compute environment. */
-export function buildPipelineStack(): Stack {
-  const app = new App();
+export function buildPipelineStack(app: App = new App()): Stack {
   const stack = new Stack(app, 'Pipeline');
   const batch = new BatchEnvironment(stack, 'Batch', { jobQueueName: 'ProdQueue', maxvCpus: 10_000 });
   batch.addJobDefinition('JobA', { jobDefinitionName: 'JobA-list-and-validate', command: ['list-and-validate', 's3://BucketA'] });

@@ -26,14 +26,22 @@ function templateFile(dir: string, name: string, template: unknown): string {
   return file;
 }
 
+/**
+ * An app that writes `aws:cdk:path` metadata, as `cdk synth` does (a bare `new App()` does not): the
+ * report names compute environments and queues by construct path.
+ */
+function appWithPaths(): App {
+  return new App({ context: { 'aws:cdk:enable-path-metadata': true } });
+}
+
 function onDemandAndSpotTemplate(): unknown {
-  const stack = new OnDemandAndSpotStack(new App(), 'OnDemandAndSpot');
+  const stack = new OnDemandAndSpotStack(appWithPaths(), 'OnDemandAndSpot');
   return Stage.of(stack)!.synth().getStackArtifact(stack.artifactId).template;
 }
 
 export async function main(print: (line: string) => void = console.log, docs: boolean = false): Promise<boolean> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-workload-'));
-  const pipelineStack = buildPipelineStack();
+  const pipelineStack = buildPipelineStack(appWithPaths());
   const plans = [
     { name: 'pipeline', template: templateFile(dir, 'Pipeline', Stage.of(pipelineStack)!.synth().getStackArtifact(pipelineStack.artifactId).template) },
     { name: 'on-demand-and-spot', template: templateFile(dir, 'OnDemandAndSpot', onDemandAndSpotTemplate()) },

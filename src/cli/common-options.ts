@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import { Command, Option } from 'commander';
 import { load as parseYaml } from 'js-yaml';
-import { ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, ProcessExecutorProps } from '../runtime/cli-surface';
+import {
+  ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, ProcessExecutorProps, readBehaviorsFile, SimulatedExecutorProps,
+} from '../runtime/cli-surface';
 
 /** Options every command that loads a template shares. */
 export interface TemplateOptions {
@@ -22,13 +24,19 @@ export interface ExecutorOptions {
   readonly entrypoint?: string[];
   /** For the process executor: run jobs in the current directory as the current user (local development). */
   readonly runHere?: boolean;
+  /** JSON file of the simulated executor's options (see behaviors-file.ts). */
+  readonly behaviors?: string;
+  /** A behaviour key that matches nothing in the template is an error, not a warning. */
+  readonly strictBehaviors?: boolean;
 }
 
 export function addTemplateOptions(command: Command): Command {
   return command
     .addOption(new Option('-t, --template <file>', 'CloudFormation template (JSON) to load').conflicts('cdkOut'))
     .addOption(new Option('-c, --cdk-out <dir>', 'cloud assembly directory (cdk.out) to load'))
-    .option('-s, --stack <name>', 'stack of the cloud assembly to load (needed when it has several)')
+    .option('-s, --stack <name>', 'with --cdk-out: the stack to load (needed when it has several). With --template: the stack\'s name, '
+      + 'which generated names and ARNs include (default: the file name without .template.json, .json, .yaml or .yml, '
+      + 'made a valid stack name, e.g. batch.v2.json -> "batch-v2")')
     .option('-P, --parameter <name=value>', 'value of a template parameter; lists comma-separated (repeatable)', collect, [])
     .option('--import <name=value>', 'value of an export the template reads with Fn::ImportValue (repeatable)', collect, [])
     .option('--imports <file>', 'export values: a JSON or YAML map of name to value, or `aws cloudformation list-exports` output');
@@ -74,6 +82,32 @@ export function addRequiredOption(command: Command, flags: string, description: 
   });
 }
 
+/** The simulated executor's behaviours, the same on every command that runs jobs (serve, run). */
+export function addBehaviorOptions(command: Command): Command {
+  return command
+    .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, seed, strict); '
+      + 'a key that matches nothing in the template is a warning')
+    .option('--strict-behaviors', 'a --behaviors key that matches nothing in the template is an error, not a warning', false);
+}
+
+/** --behaviors and --strict-behaviors drive the simulated executor only: given to another, they would be silently ignored. */
+export function checkBehaviorsApply(options: ExecutorOptions, simulated: boolean, howToSimulate: string = '--executor simulated'): void {
+  if (!simulated && (options.behaviors !== undefined || options.strictBehaviors)) {
+    throw new Error(`--behaviors and --strict-behaviors apply to the simulated executor only (${howToSimulate}); `
+      + `the ${options.executor} executor runs the job definitions' commands`);
+  }
+}
+
+/**
+ * The simulated executor's options from --behaviors and --strict-behaviors; undefined when neither
+ * a file nor a default duration is given (the executor keeps its own defaults).
+ */
+export function behaviorsFromOptions(options: ExecutorOptions, defaultDurationSeconds?: number): SimulatedExecutorProps | undefined {
+  const fromFile = options.behaviors !== undefined ? readBehaviorsFile(options.behaviors, defaultDurationSeconds ?? 1) : undefined;
+  if (!options.strictBehaviors) return fromFile;
+  return { ...fromFile, strict: true };
+}
+
 export function addJsonOption(command: Command): Command {
   return command.option('--json', 'print the result as JSON on stdout', false);
 }
@@ -86,10 +120,14 @@ export function templateSource(options: TemplateOptions): string {
 }
 
 /** A wall-clock host with the template loaded (see EndpointHost). */
-export function hostWithTemplate(options: TemplateOptions & ExecutorOptions): { host: EndpointHost; loaded: LoadedTemplate } {
+export function hostWithTemplate(
+  options: TemplateOptions & ExecutorOptions,
+  warn?: (message: string) => void,
+): { host: EndpointHost; loaded: LoadedTemplate } {
+  checkBehaviorsApply(options, options.executor === 'simulated');
   const executor = executorFor(options);
   const entrypoints = new Map((options.entrypoint ?? []).map(parseEntrypoint));
-  const host = EndpointHost.create({ executor, entrypoints });
+  const host = EndpointHost.create({ executor, entrypoints, warn });
   try {
     return {
       host,
@@ -103,7 +141,7 @@ export function hostWithTemplate(options: TemplateOptions & ExecutorOptions): { 
 
 function executorFor(options: ExecutorOptions): JobExecutor {
   switch (options.executor) {
-    case 'simulated': return JobExecutor.simulated();
+    case 'simulated': return JobExecutor.simulated(behaviorsFromOptions(options) ?? {});
     case 'docker': return JobExecutor.docker({ engine: (options.engine ?? 'auto') as ContainerEngine });
     default: return JobExecutor.process(processExecutorProps(options));
   }

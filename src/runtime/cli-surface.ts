@@ -27,6 +27,7 @@ export type { PlanReport } from './report/plan-report';
 export { planWorkload } from './report/plan-workload';
 export type { PriceOverrides } from './report/price-overrides';
 export { PriceTable } from './report/price-table';
+export { APPROXIMATE_MARKER, formatFigure, formatPercent, formatUsd } from './report/report-numbers';
 export { parseWorkloadText, WorkloadError } from './report/workload';
 export type { JobDetail } from './shapes';
 export type { CfnTemplate } from './template/intrinsic-resolver';

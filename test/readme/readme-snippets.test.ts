@@ -41,10 +41,10 @@ function runSnippet(snippet: ReadmeSnippet): Promise<ChildOutcome> {
 }
 
 describe('README.md ts blocks', () => {
-  test('issue #15: README.md has the snippets this test runs (a CDK app, cdk-nag, jest, virtual time)', () => {
+  test('issue #15, #25: README.md has the snippets this test runs (a CDK app, cdk-nag, jest, virtual time, events)', () => {
     // GIVEN / WHEN the README's ts blocks
-    // THEN the four documented uses are there (a block dropped by a bad fence would go unchecked)
-    expect(snippets.map((s) => s.heading)).toEqual(expect.arrayContaining(['Use it in a CDK app', 'Compliance: cdk-nag', 'Test it locally, in jest', 'Virtual time']));
+    // THEN the five documented uses are there (a block dropped by a bad fence would go unchecked)
+    expect(snippets.map((s) => s.heading)).toEqual(expect.arrayContaining(['Use it in a CDK app', 'Compliance: cdk-nag', 'Test it locally, in jest', 'Virtual time', 'Events']));
     // issue #23: the fair-share section's snippet
     expect(snippets.map((s) => s.heading)).toContain('Fair-share queues');
   });

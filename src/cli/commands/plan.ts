@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { parseWorkloadText, PlanReport, planWorkload, PriceOverrides, PriceTable, reportHtml, WorkloadError } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import { addJsonOption, addRequiredOption, addTemplateOptions, importsOf, keyValues, TemplateOptions, templateSource } from '../common-options';
+import { planSummary } from '../plan-summary';
 import { ProgressLines } from '../progress-lines';
 
 export interface PlanOptions extends TemplateOptions {
@@ -13,6 +14,12 @@ export interface PlanOptions extends TemplateOptions {
   readonly prices?: string;
   readonly json?: boolean;
 }
+
+/**
+ * The workload file's JSON schema as the package ships it (docs/ sits beside lib/ and src/), so the
+ * help names a file that exists wherever the package is installed.
+ */
+export const WORKLOAD_SCHEMA = path.resolve(__dirname, '..', '..', '..', 'docs', 'workload.schema.json');
 
 /** Exit code of bad input (workload, prices, template): nothing was written. */
 export const BAD_INPUT = 2;
@@ -25,6 +32,8 @@ export const BAD_INPUT = 2;
 export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode: number; report?: PlanReport }> {
   let report: PlanReport;
   try {
+    // Before the simulation, which can take a while: a report that cannot be written fails now.
+    if (options.out !== undefined) checkOutputFile(options.out);
     const workload = parseWorkloadText(readInput(options.workload, '--workload'), options.workload);
     const prices = options.prices !== undefined ? readPrices(options.prices) : undefined;
     const bar = io.interactive && !options.json ? new cliProgress.SingleBar({
@@ -60,18 +69,23 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
   }
   if (options.out !== undefined) {
     const html = await reportHtml(report, `Plan: ${path.basename(options.workload)} on ${path.basename(templateSource(options))}`);
-    writeAtomically(options.out, html);
+    try {
+      writeAtomically(options.out, html);
+    } catch (error) {
+      io.err(`batch-local plan: ${(error as Error).message}`);
+      return { exitCode: BAD_INPUT };
+    }
     if (!options.json) io.err(`report written to ${options.out}`);
   }
   if (options.json) printJson(io, report);
-  else io.out(summaryText(report));
+  else io.out(planSummary(report));
   return { exitCode: 0, report };
 }
 
 export function planCommand(io: CliIo, setExitCode: (code: number) => void): Command {
   const command = new Command('plan')
     .description('Simulate a workload on the template in virtual time: makespan, instances, utilization, queue waits and cost');
-  addRequiredOption(command, '-w, --workload <file>', 'workload file (JSON; schema: docs/workload.schema.json)')
+  addRequiredOption(command, '-w, --workload <file>', `workload file (JSON; schema: ${WORKLOAD_SCHEMA})`)
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
     .option('--prices <file>', 'price overrides (JSON: {"onDemand": {type: USD/h}, "spot": {...}, "spotPriceFactor": 0.35})');
   addTemplateOptions(command);
@@ -108,19 +122,37 @@ function readPrices(file: string): PriceOverrides {
   return json as PriceOverrides;
 }
 
-/** A reader never sees half a report: write beside, then rename. */
-function writeAtomically(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, text);
-  fs.renameSync(temporary, file);
+/** `--out FILE` must be a file in an existing folder: said before planning, naming the path. */
+function checkOutputFile(file: string): void {
+  const folder = path.dirname(path.resolve(file));
+  let folderStat: fs.Stats;
+  try {
+    folderStat = fs.statSync(folder);
+  } catch {
+    throw new WorkloadError(`--out ${file}: the folder ${folder} does not exist; create it first (nothing was planned)`);
+  }
+  if (!folderStat.isDirectory()) throw new WorkloadError(`--out ${file}: ${folder} is not a folder (nothing was planned)`);
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    throw new WorkloadError(`--out ${file}: the folder ${folder} is not writable (nothing was planned)`);
+  }
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    throw new WorkloadError(`--out ${file}: is a folder; give a file name, e.g. ${path.join(file, 'report.html')} (nothing was planned)`);
+  }
 }
 
-function summaryText(report: PlanReport): string {
-  const lines = [
-    `makespan ${report.makespanSeconds} s; jobs ${report.jobs.total} (succeeded ${report.jobs.succeeded}, failed ${report.jobs.failed}, unfinished ${report.jobs.unfinished})`,
-    `peak instances ${report.peakInstances}; instance-hours ${report.instanceHours.toFixed(3)} (idle ${report.idleInstanceHours.toFixed(3)}); estimated cost $${report.costUsd.toFixed(2)}`,
-    `queue wait p50 ${report.wait.p50Seconds} s, p90 ${report.wait.p90Seconds} s, p99 ${report.wait.p99Seconds} s, max ${report.wait.maxSeconds} s`,
-    ...report.computeEnvironments.map((ce) => `  ${ce.name} (${ce.provisioningModel}): peak ${ce.peakInstances} instances, vCPU ${(ce.vcpuUtilization * 100).toFixed(1)}%, memory ${(ce.memoryUtilization * 100).toFixed(1)}%, $${ce.costUsd.toFixed(2)}`),
-  ];
-  return lines.join('\n');
+/**
+ * A reader never sees half a report: write beside, then rename. A failure names the report's path,
+ * not the temporary file's, and leaves no temporary file behind.
+ */
+function writeAtomically(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new Error(`--out ${file}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { JobDetail } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addExecutorOptions, addJsonOption, addRequiredOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,
+  addBehaviorOptions, addExecutorOptions, addJsonOption, addRequiredOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,
 } from '../common-options';
 import { EXIT_CODES, EXIT_CODES_HELP } from '../exit-codes';
 import { JobLogFollower } from '../job-log-follower';
@@ -54,7 +54,7 @@ export function timedOutReason(seconds: number): string {
  * has not ended in time is terminated. Exit code 0 only if the job SUCCEEDED; see EXIT_CODES.
  */
 export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSignal): Promise<{ exitCode: number; result: RunResult }> {
-  const { host } = hostWithTemplate(options);
+  const { host } = hostWithTemplate(options, (message) => io.err(message));
   const backend = host.backend;
   let follower: JobLogFollower | undefined;
   try {
@@ -102,6 +102,7 @@ export async function run(options: RunOptions, io: CliIo, interrupt?: AbortSigna
     return { exitCode, result };
   } finally {
     follower?.stop();
+    for (const warning of host.finalWarnings()) io.err(`warning: ${warning}`);
     host.dispose();
   }
 }
@@ -118,6 +119,7 @@ export function runCommand(io: CliIo, setExitCode: (code: number) => void): Comm
     .option('--timeout <seconds>', `terminate the job if it has not ended after this many seconds (exit code ${EXIT_CODES.timedOut})`, parseTimeout);
   addTemplateOptions(command);
   addExecutorOptions(command);
+  addBehaviorOptions(command);
   addJsonOption(command);
   command.addHelpText('after', `
 Examples:

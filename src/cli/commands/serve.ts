@@ -2,10 +2,12 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { Duration } from 'aws-cdk-lib';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createRuntime, isTerminal, JobBehavior, readBehaviorsFile, RequestLogEntry, SimulatedExecutorProps } from '../../runtime/cli-surface';
+import { createRuntime, isTerminal, JobBehavior, RequestLogEntry, SimulatedExecutorProps } from '../../runtime/cli-surface';
+import { AWS_CLIENT_ENVIRONMENT } from '../aws-client-environment';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addExecutorOptions, addJsonOption, addTemplateOptions, collect, ExecutorOptions, importsOf, keyValues, processExecutorProps, TemplateOptions, templateSource,
+  addBehaviorOptions, addExecutorOptions, addJsonOption, addTemplateOptions, behaviorsFromOptions, checkBehaviorsApply, collect, ExecutorOptions, importsOf,
+  keyValues, processExecutorProps, TemplateOptions, templateSource,
 } from '../common-options';
 
 /** The port batch-local listens on unless told otherwise (next to LocalStack's 4566, not on it). */
@@ -17,8 +19,6 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
   readonly json?: boolean;
   /** `wall` (default): real time; `virtual`: time moves only through POST /_local/clock/... */
   readonly clock?: 'wall' | 'virtual';
-  /** JSON file of the simulated executor's options (see behaviors-file.ts). */
-  readonly behaviors?: string;
   /** Seconds every simulated attempt takes unless a behavior says otherwise. @default 60 on the virtual clock, 1 on the wall clock */
   readonly defaultDuration?: number;
   /** Journal every accepted change here and restore from it on start. */
@@ -41,6 +41,7 @@ export interface ServeHandle {
 /** Loads the template, starts the endpoint and prints where it is. */
 export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHandle> {
   const clock = options.clock ?? 'wall';
+  checkBehaviorsApply(options, clock === 'virtual' || options.executor === 'simulated', '--executor simulated or --clock virtual');
   const runtime = createRuntime({
     templateFile: templateSource(options),
     stackName: options.stack,
@@ -98,6 +99,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
       io.out(`  state dir ${options.stateDir}: replayed ${r.requests} request(s), ${r.jobsRecovered} job(s); `
         + `${r.attemptsLost} attempt(s) that were running failed as on a lost host (retried per their retry strategy)`);
     }
+    io.out(`  no AWS configuration on this machine? ${AWS_CLIENT_ENVIRONMENT}`);
     io.out(`  try: aws batch describe-job-queues --endpoint-url ${url}`);
     io.out('  stop with Ctrl-C');
   }
@@ -127,10 +129,10 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
   command
     .addOption(new Option('--clock <mode>', 'wall: jobs take real time; virtual: simulated jobs, time moves only on POST /_local/clock/advance or /run-until-idle')
       .choices(['wall', 'virtual']).default('wall'))
-    .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, seed)')
     .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start; jobs running at a crash fail as on a lost host and retry (one server per DIR)')
     .option('-v, --verbose', 'print a line per request on stderr: method, operation, HTTP status and milliseconds', false)
     .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
+  addBehaviorOptions(command);
   addJsonOption(command);
   command.addHelpText('after', `
 Examples:
@@ -182,9 +184,9 @@ function isLoopback(host: string): boolean {
 /** The simulated executor's options; undefined keeps the executor's own defaults (wall clock, no options given). */
 function simulatedBehaviors(options: ServeOptions, clock: 'wall' | 'virtual'): SimulatedExecutorProps | undefined {
   const defaultDuration = options.defaultDuration ?? (clock === 'virtual' ? 60 : undefined);
-  if (options.behaviors !== undefined) return readBehaviorsFile(options.behaviors, defaultDuration ?? 1);
-  if (defaultDuration === undefined) return undefined;
-  return { defaultBehavior: JobBehavior.succeed({ duration: Duration.millis(Math.round(defaultDuration * 1000)) }) };
+  const fromOptions = behaviorsFromOptions(options, defaultDuration);
+  if (options.behaviors !== undefined || defaultDuration === undefined) return fromOptions;
+  return { ...fromOptions, defaultBehavior: JobBehavior.succeed({ duration: Duration.millis(Math.round(defaultDuration * 1000)) }) };
 }
 
 /** The behaviours a replay depends on: a restart with other ones is refused. */

@@ -49,7 +49,7 @@ export interface CreateRuntimeOptions {
   readonly stateDir?: string;
   /** What else a restart must match to replay (e.g. the behaviours file's hash). @default - none */
   readonly fingerprint?: Record<string, string>;
-  /** Warnings (torn journal tail, stale lock). @default console.error */
+  /** Warnings (torn journal tail, stale lock, behaviour keys that match nothing). @default console.error */
   readonly warn?: (message: string) => void;
   /** Host names the server accepts besides loopback and the bound address (`serve --allow-host`). @default - none */
   readonly allowedHosts?: readonly string[];
@@ -97,12 +97,14 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
       startEpochMs: virtual ? DEFAULT_VIRTUAL_EPOCH_MS : Date.now(),
       // Virtual runs are reproducible (seed 1, as without a state dir); wall runs get fresh ids.
       seed: virtual ? 1 : randomInt(1, 2 ** 31),
-      warn: options.warn ?? ((message) => console.error(message)),
+      warn: options.warn ?? ((message: string) => console.error(message)),
     });
     ids = new RecordingIdGenerator(new SeededIdGenerator(durable.header.seed));
   }
   const clock: EndpointClockMode = virtual ? 'virtual' : durable ? 'wall-replayable' : 'wall';
+  const warn = options.warn ?? ((message: string) => console.error(message));
   const host = EndpointHost.create({
+    warn,
     executor,
     entrypoints: new Map((options.entrypoints ?? []).map(parseEntrypoint)),
     clock,
@@ -133,6 +135,7 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
       restored,
       durable: durable !== undefined,
       dispose: async () => {
+        for (const warning of host.finalWarnings()) warn(`warning: ${warning}`);
         host.dispose();
         await durable?.close();
       },

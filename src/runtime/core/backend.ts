@@ -208,6 +208,11 @@ export class BatchBackend {
     return this.submitter.submit(request);
   }
 
+  /** `count` SubmitJob calls of one request at once, sharing its validation and specification (see JobSubmitter.submitCopies). */
+  submitJobCopies(request: SubmitJobRequest, count: number, onSubmitted: (jobId: string) => void): void {
+    this.submitter.submitCopies(request, count, onSubmitted);
+  }
+
   describeJobs(jobIds: string[]): JobDetail[] {
     if (jobIds.length > 100) {
       throw new ClientException(`jobs: ${jobIds.length} job ids given, at most 100 are allowed (LIST-2)`);
@@ -292,6 +297,11 @@ export class BatchBackend {
     }
     this.scheduler.requestPass();
     return placements.length;
+  }
+
+  /** The first RUNNABLE job of the queue (SCHED-1), if any: what a report says a blocked queue waits for. */
+  runnableHead(queueName: string): JobRecord | undefined {
+    return this.scheduler.runnableHead(this.registry.jobQueue(queueName, 'jobQueue'));
   }
 
   /** DIAG-2: why the job is where it is. */

@@ -16,6 +16,22 @@ export function attachReportCollector(backend: BatchBackend): ReportCollector {
         return undefined; // deleted since: the report still shows its figures
       }
     },
+    label: (kind, name) => {
+      try {
+        const record = kind === 'job queue' ? backend.registry.jobQueue(name, 'jobQueue') : backend.registry.computeEnvironment(name);
+        return backend.registry.aliases.displayName(kind, [record.name, record.arn]);
+      } catch {
+        return undefined; // deleted since: its name stays
+      }
+    },
+    blockedHead: (queue) => {
+      try {
+        const head = backend.runnableHead(queue);
+        return head && { jobName: head.spec.jobName, jobId: head.jobId, reason: backend.explainJob(head.jobId) };
+      } catch {
+        return undefined; // the queue was deleted since
+      }
+    },
   });
   backend.addJobStateListener(collector);
   if (backend.capacity instanceof InstanceCapacity) backend.capacity.addInstanceLifecycleListener(collector);

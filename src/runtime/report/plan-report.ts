@@ -50,6 +50,8 @@ export interface HistogramBin {
 export interface QueueReport {
   /** The queue's name. */
   readonly name: string;
+  /** How the template's author knows it: its construct path (without `/Resource`), else its logical id, else its name. */
+  readonly label: string;
   /** Its jobs by final status. */
   readonly jobs: JobStatusCounts;
   /** How long its jobs waited in RUNNABLE before placement. */
@@ -84,6 +86,10 @@ export interface InstanceTypeUsage {
   readonly instanceType: string;
   /** Instances of it launched. */
   readonly launched: number;
+  /** vCPUs one instance of it registers. */
+  readonly vcpus: number;
+  /** Memory (MiB) one instance of it registers (ECS_RESERVED_MEMORY deducted): what jobs pack into. */
+  readonly memoryMiB: number;
   /** Instance-hours. */
   readonly instanceHours: number;
   /** USD per instance-hour used. */
@@ -96,6 +102,8 @@ export interface InstanceTypeUsage {
 export interface ComputeEnvironmentReport {
   /** The compute environment's name. */
   readonly name: string;
+  /** How the template's author knows it: its construct path (without `/Resource`), else its logical id, else its name. */
+  readonly label: string;
   /** EC2, SPOT, FARGATE or FARGATE_SPOT. */
   readonly provisioningModel: string;
   /** The most instances at one time. */
@@ -110,8 +118,18 @@ export interface ComputeEnvironmentReport {
   readonly vcpuUtilization: number;
   /** Allocated memory / registered memory over time, 0..1. */
   readonly memoryUtilization: number;
-  /** Estimated cost in USD: instance-hours × price of the type. */
+  /**
+   * Estimated cost in USD: instance-hours × price of the type; on Fargate, task vCPU-hours and
+   * memory GB-hours × Fargate's (or Fargate Spot's) prices.
+   */
   readonly costUsd: number;
+  /**
+   * Fargate and Fargate Spot: vCPU-hours of the job attempts that ended, each billed from placement to
+   * its end, per second, one minute at least (0 on EC2 and Spot, which bill instances).
+   */
+  readonly taskVcpuHours: number;
+  /** Fargate and Fargate Spot: memory GB-hours of the job attempts that ended, billed as taskVcpuHours. */
+  readonly taskMemoryGbHours: number;
   /** Per instance type. */
   readonly instanceTypes: InstanceTypeUsage[];
   /** Averages per time bucket (the same buckets for every compute environment of a report). */
@@ -134,6 +152,14 @@ export interface AttemptSpan {
   readonly endSeconds: number;
   /** SUCCEEDED, FAILED, or RUNNABLE for an attempt that is retried. */
   readonly outcome: string;
+}
+
+/** Why capacity sat idle or jobs waited, with the figures behind it. */
+export interface Finding {
+  /** MEMORY_BOUND_PACKING, QUEUE_BLOCKED or AT_MAX_VCPUS. */
+  readonly kind: string;
+  /** The finding, for people, with its figures. */
+  readonly text: string;
 }
 
 /** The figures of a run, from the runtime's start to the report. */
@@ -171,4 +197,6 @@ export interface PlanReport {
   readonly attempts: AttemptSpan[];
   /** Whether `attempts` holds every attempt. */
   readonly attemptsComplete: boolean;
+  /** Why capacity sat idle or jobs waited (memory-bound packing, a queue blocked at its head, a CE at maxvCpus). */
+  readonly findings: Finding[];
 }

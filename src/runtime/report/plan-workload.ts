@@ -109,7 +109,9 @@ function scheduleSubmissions(runtime: LocalBatchRuntime, submissions: WorkloadSu
     order.push(i);
   };
   byTime.forEach(visit);
-  const ids = new Map<string, string[]>();
+  // Job ids by name, kept only for the names another submission depends on.
+  const dependedOn = new Set(submissions.flatMap((s) => (s.dependsOn ?? []).flatMap((d) => (d.jobName !== undefined ? [d.jobName] : []))));
+  const ids = new Map<string, string[]>([...dependedOn].map((name) => [name, []]));
   const start = runtime.now();
   const groups = new Map<number, number[]>();
   for (const i of order) {
@@ -128,13 +130,12 @@ function submit(runtime: LocalBatchRuntime, submission: WorkloadSubmission, inde
   const dependencies: JobDependency[] = dependsOn.flatMap((d): JobDependency[] => (d.jobName === undefined
     ? [{ type: d.type }]
     : (ids.get(d.jobName) ?? []).map((jobId) => (d.type ? { jobId, type: d.type } : { jobId }))));
-  const submitted = ids.get(submission.jobName) ?? [];
-  ids.set(submission.jobName, submitted);
-  for (let copy = 0; copy < count; copy++) {
-    try {
-      submitted.push(runtime.submitJob({ ...request, dependsOn: dependencies }).jobId);
-    } catch (error) {
-      throw new WorkloadError(`submissions[${index}]: ${(error as Error).message}`);
-    }
+  const submitted = ids.get(submission.jobName);
+  try {
+    // One request for every copy: validated once, its specification shared (issue #25: `count` cost
+    // 4.9x the same jobs as arrays when each copy was a request of its own).
+    runtime._backend.submitJobCopies({ ...request, dependsOn: dependencies }, count, (jobId) => submitted?.push(jobId));
+  } catch (error) {
+    throw new WorkloadError(`submissions[${index}]: ${(error as Error).message}`);
   }
 }

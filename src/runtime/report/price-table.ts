@@ -1,4 +1,4 @@
-import { PriceOverrides } from './price-overrides';
+import { FargatePrices, PriceOverrides } from './price-overrides';
 import { getInstanceType } from '../../instance-catalog/instance-catalog';
 
 /**
@@ -16,14 +16,20 @@ export const BUNDLED_PRICE_DATE = '2026-07-20';
  */
 export const DEFAULT_SPOT_PRICE_FACTOR = 0.35;
 
-/** USD per instance-hour by type and purchase option. */
+/**
+ * Bundled Fargate prices: Linux/x86, us-east-1, USD, from https://aws.amazon.com/fargate/pricing/ as
+ * of the same date. ARM (Graviton) tasks cost about 20 % less; pass `--prices` for them.
+ */
+export const BUNDLED_FARGATE_PRICES: FargatePrices = { usdPerVcpuHour: 0.04048, usdPerGbHour: 0.004445 };
+
+/** USD per instance-hour by type and purchase option; Fargate per vCPU-hour and GB-hour. */
 export class PriceTable {
   /** Validates an overrides object (e.g. a parsed `--prices` file), naming the bad field. */
   static fromOverrides(overrides: PriceOverrides = {}, where: string = 'prices'): PriceTable {
     if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
       throw new Error(`${where}: expected an object with onDemand, spot, spotPriceFactor or source`);
     }
-    const known = new Set(['source', 'onDemand', 'spot', 'spotPriceFactor']);
+    const known = new Set(['source', 'onDemand', 'spot', 'spotPriceFactor', 'fargate', 'fargateSpot']);
     for (const key of Object.keys(overrides)) {
       if (!known.has(key)) throw new Error(`${where}.${key}: unknown field; known: ${[...known].join(', ')}`);
     }
@@ -41,18 +47,45 @@ export class PriceTable {
         }
       }
     }
+    for (const field of ['fargate', 'fargateSpot'] as const) {
+      const prices = overrides[field];
+      if (prices === undefined) continue;
+      if (typeof prices !== 'object' || prices === null || Array.isArray(prices)) throw new Error(`${where}.${field}: expected {"usdPerVcpuHour": N, "usdPerGbHour": N}`);
+      for (const key of Object.keys(prices)) {
+        if (key !== 'usdPerVcpuHour' && key !== 'usdPerGbHour') throw new Error(`${where}.${field}.${key}: unknown field; known: usdPerVcpuHour, usdPerGbHour`);
+      }
+      for (const key of ['usdPerVcpuHour', 'usdPerGbHour'] as const) {
+        const price = prices[key];
+        if (typeof price !== 'number' || !(price >= 0) || !Number.isFinite(price)) {
+          throw new Error(`${where}.${field}.${key}: ${JSON.stringify(price)} is invalid: a price in USD >= 0`);
+        }
+      }
+    }
+    const fargate = overrides.fargate ?? BUNDLED_FARGATE_PRICES;
+    const fargateSpot = overrides.fargateSpot
+      ?? { usdPerVcpuHour: fargate.usdPerVcpuHour * factor, usdPerGbHour: fargate.usdPerGbHour * factor };
     const source = overrides.source
       ?? (overrides.onDemand || overrides.spot ? `${where} overrides, else ` : '')
       + `on-demand Linux us-east-1 prices of ${BUNDLED_PRICE_DATE} (AWS Price List)`;
-    return new PriceTable(overrides.onDemand ?? {}, overrides.spot ?? {}, factor, `${source}; Spot ${overrides.spot ? 'as given, else ' : ''}at ${factor} × on-demand`);
+    const fargateSource = `Fargate ${overrides.fargate ? 'as given' : 'Linux/x86 us-east-1'} $${fargate.usdPerVcpuHour}/vCPU-hour + $${fargate.usdPerGbHour}/GB-hour`
+      + `, Fargate Spot ${overrides.fargateSpot ? 'as given' : `at ${factor} × Fargate`}`;
+    return new PriceTable(overrides.onDemand ?? {}, overrides.spot ?? {}, factor, fargate, fargateSpot,
+      `${source}; Spot ${overrides.spot ? 'as given, else ' : ''}at ${factor} × on-demand; ${fargateSource}`);
   }
 
   private constructor(
     private readonly onDemand: Record<string, number>,
     private readonly spot: Record<string, number>,
     readonly spotPriceFactor: number,
+    private readonly fargate: FargatePrices,
+    private readonly fargateSpot: FargatePrices,
     readonly source: string,
   ) {}
+
+  /** Fargate's (or with `spot`, Fargate Spot's) price per vCPU-hour and GB-hour. */
+  fargatePrices(spot: boolean): FargatePrices {
+    return spot ? this.fargateSpot : this.fargate;
+  }
 
   /** USD per hour of one instance of the type; Spot when `spot`. Throws for a type neither the overrides nor the catalog know. */
   usdPerHour(instanceType: string, spot: boolean): number {

@@ -1,3 +1,5 @@
+import { BlockedHead, findings, PackingObservation } from './findings';
+import { PackingCounts } from './packing-counts';
 import { AttemptSpan, ComputeEnvironmentReport, InstanceTypeUsage, JobStatusCounts, PlanReport, QueueReport, TimelinePoint } from './plan-report';
 import { PriceTable } from './price-table';
 import { Timeline } from './timeline';
@@ -24,6 +26,9 @@ export const DEFAULT_GANTT_LIMIT = 2000;
 
 const MS_PER_HOUR = 3_600_000;
 
+/** Fargate bills a Linux task per second, one minute at least (https://aws.amazon.com/fargate/pricing/). */
+const FARGATE_MINIMUM_MS = 60_000;
+
 export interface ReportCollectorOptions {
   readonly ganttLimit?: number;
   readonly maxBuckets?: number;
@@ -31,6 +36,10 @@ export interface ReportCollectorOptions {
   now(): number;
   /** A compute environment by name (for its provisioning model). */
   computeEnvironment(name: string): ComputeEnvironmentRecord | undefined;
+  /** The first RUNNABLE job of a queue and why it does not run (findings). @default - not said */
+  blockedHead?(queue: string): BlockedHead | undefined;
+  /** A compute environment's or queue's construct path or logical id, for people. @default - its name */
+  label?(kind: 'compute environment' | 'job queue', name: string): string | undefined;
 }
 
 class InstanceState {
@@ -44,7 +53,9 @@ class InstanceState {
 class TypeUsage {
   launched = 0;
   closedMs = 0;
+  constructor(readonly vcpus: number, readonly memoryMiB: number) {}
 }
+
 
 class EnvironmentFigures {
   readonly timeline: Timeline;
@@ -52,7 +63,11 @@ class EnvironmentFigures {
   peak = 0;
   launched = 0;
   closedIdleMs = 0;
+  /** Fargate billing of the attempts that ended: vCPU-seconds and GB-seconds (see FARGATE_MINIMUM_MS). */
+  taskVcpuSeconds = 0;
+  taskGbSeconds = 0;
   readonly types = new Map<string, TypeUsage>();
+  readonly packing = new PackingCounts();
   constructor(origin: number, maxBuckets: number) {
     this.timeline = new Timeline(origin, CHANNELS, maxBuckets);
   }
@@ -88,6 +103,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
   private peak = 0;
   private lastEnvironment?: [string, EnvironmentFigures];
   private lastQueue?: [JobQueueRecord, QueueFigures];
+  private lastModel?: [string, string];
 
   constructor(private readonly options: ReportCollectorOptions) {
     this.originMs = options.now();
@@ -108,7 +124,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     figures.peak = Math.max(figures.peak, figures.current);
     this.current++;
     this.peak = Math.max(this.peak, this.current);
-    const usage = figures.types.get(event.instanceType) ?? new TypeUsage();
+    const usage = figures.types.get(event.instanceType) ?? new TypeUsage(event.vcpus, event.memoryMiB);
     usage.launched++;
     figures.types.set(event.instanceType, usage);
   }
@@ -164,11 +180,12 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     const computeEnvironments = [...this.environments.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, figures]) => this.environmentReport(name, figures, widthMs, now, prices));
-    const queues = [...this.queues.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, figures]) => queueReport(name, figures));
+    const queues = [...this.queues.entries()].sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, figures]) => queueReport(name, this.options.label?.('job queue', name) ?? name, figures));
     const allWaits = new WaitQuantiles();
     for (const figures of this.queues.values()) allWaits.merge(figures.waits);
     const sum = (pick: (r: ComputeEnvironmentReport) => number): number => computeEnvironments.reduce((total, r) => total + pick(r), 0);
-    return {
+    const report = {
       originEpochMs: this.originMs,
       reportSeconds: (now - this.originMs) / 1000,
       makespanSeconds: this.firstSubmission !== undefined && this.lastEnd !== undefined ? (this.lastEnd - this.firstSubmission) / 1000 : 0,
@@ -185,6 +202,19 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
       attempts: this.attempts ?? [],
       attemptsComplete: this.attempts !== undefined,
     };
+    return {
+      ...report,
+      findings: findings({
+        report,
+        packing: this.packingObservations(),
+        maxVcpus: (name) => this.options.computeEnvironment(name)?.computeResources?.maxvCpus,
+        blockedHead: (queue) => this.options.blockedHead?.(queue),
+      }),
+    };
+  }
+
+  private packingObservations(): PackingObservation[] {
+    return [...this.environments.entries()].flatMap(([name, figures]) => figures.packing.observations(this.options.label?.('compute environment', name) ?? name, (type) => figures.types.get(type)!));
   }
 
   private placed(job: JobRecord, now: number): void {
@@ -202,6 +232,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     t.shift(RUNNING, 1);
     const instance = this.instances.get(attempt.containerInstanceArn);
     if (instance && instance.running++ === 0) figures.closedIdleMs += now - instance.idleSince;
+    if (instance) figures.packing.add(instance.event.instanceType, job.spec.definition, demand.vcpus, demand.memoryMiB);
   }
 
   private released(job: JobRecord, now: number): void {
@@ -219,6 +250,12 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     t.shift(RUNNING, -1);
     const instance = this.instances.get(attempt.containerInstanceArn);
     if (instance && --instance.running === 0) instance.idleSince = now;
+    if (!instance && isFargate(this.provisioningModel(attempt.computeEnvironment.name))) {
+      // Billed from placement (the image pull starts) to the end, per started second, one minute at least.
+      const billedSeconds = Math.ceil(Math.max(FARGATE_MINIMUM_MS, now - placedAt) / 1000);
+      figures.taskVcpuSeconds += demand.vcpus * billedSeconds;
+      figures.taskGbSeconds += (demand.memoryMiB / 1024) * billedSeconds;
+    }
     if (this.attempts) {
       if (this.attempts.length >= this.ganttLimit) {
         this.attempts = undefined; // too many to draw one by one: the pictures show density instead
@@ -251,11 +288,17 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     const instanceTypes: InstanceTypeUsage[] = [...figures.types.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([instanceType, usage]) => {
       const instanceHours = (usage.closedMs + (liveMs.get(instanceType) ?? 0)) / MS_PER_HOUR;
       const usdPerHour = prices.usdPerHour(instanceType, spot);
-      return { instanceType, launched: usage.launched, instanceHours, usdPerHour, costUsd: instanceHours * usdPerHour };
+      const { launched, vcpus, memoryMiB } = usage;
+      return { instanceType, launched, vcpus, memoryMiB, instanceHours, usdPerHour, costUsd: instanceHours * usdPerHour };
     });
     const ratio = (allocated: number, available: number): number => (t.integral(available) > 0 ? t.integral(allocated) / t.integral(available) : 0);
+    const fargate = prices.fargatePrices(model === 'FARGATE_SPOT');
+    const taskVcpuHours = figures.taskVcpuSeconds / 3600;
+    const taskMemoryGbHours = figures.taskGbSeconds / 3600;
+    const taskCostUsd = taskVcpuHours * fargate.usdPerVcpuHour + taskMemoryGbHours * fargate.usdPerGbHour;
     return {
       name,
+      label: this.options.label?.('compute environment', name) ?? name,
       provisioningModel: model,
       peakInstances: figures.peak,
       launchedInstances: figures.launched,
@@ -263,13 +306,22 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
       idleInstanceHours: idleMs / MS_PER_HOUR,
       vcpuUtilization: ratio(ALLOCATED_VCPUS, AVAILABLE_VCPUS),
       memoryUtilization: ratio(ALLOCATED_MEMORY, AVAILABLE_MEMORY),
-      costUsd: instanceTypes.reduce((total, usage) => total + usage.costUsd, 0),
+      costUsd: instanceTypes.reduce((total, usage) => total + usage.costUsd, 0) + taskCostUsd,
+      taskVcpuHours,
+      taskMemoryGbHours,
       instanceTypes,
       timeline: timelinePoints(t, now),
     };
   }
 
   private provisioningModel(name: string): string {
+    if (name === this.lastModel?.[0]) return this.lastModel[1];
+    const model = this.lookUpProvisioningModel(name);
+    this.lastModel = [name, model];
+    return model;
+  }
+
+  private lookUpProvisioningModel(name: string): string {
     const ce = this.options.computeEnvironment(name);
     return ce?.computeResources?.type ?? 'EC2'; // unmanaged CEs run on-demand instances you registered
   }
@@ -304,6 +356,10 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
   }
 }
 
+function isFargate(model: string): boolean {
+  return model === 'FARGATE' || model === 'FARGATE_SPOT';
+}
+
 function timelinePoints(t: Timeline, now: number): TimelinePoint[] {
   const channels = Array.from({ length: CHANNELS }, (_, c) => t.bucketSums(c));
   return channels[0].map((_, i) => {
@@ -323,10 +379,11 @@ function timelinePoints(t: Timeline, now: number): TimelinePoint[] {
   });
 }
 
-function queueReport(name: string, figures: QueueFigures): QueueReport {
+function queueReport(name: string, label: string, figures: QueueFigures): QueueReport {
   const { total, succeeded, failed } = figures;
   return {
     name,
+    label,
     jobs: { total, succeeded, failed, unfinished: total - succeeded - failed },
     wait: figures.waits.statistics(),
     waitHistogram: figures.waits.histogram(),

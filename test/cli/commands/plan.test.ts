@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { plan } from '../../../src/cli/commands/plan';
+import { plan, WORKLOAD_SCHEMA } from '../../../src/cli/commands/plan';
 import { buildProgram } from '../../../src/cli/program';
 import { recordingIo, SMALL_STACK } from '../cli-fixture';
 
@@ -46,6 +46,40 @@ describe('batch-local plan', () => {
     expect(report.queues[0]).toEqual(expect.objectContaining({ name: 'first-run-job-queue', wait: expect.objectContaining({ count: expect.any(Number) }) }));
     expect(first.html).toContain('<svg');
     expect(first.html).not.toMatch(/https?:\/\/(?!www\.w3\.org)/); // nothing to fetch at view time
+  });
+
+  test('issue #25: --out into a missing folder (or onto a folder) exits 2 before simulating, naming the path and no temporary file', async () => {
+    // GIVEN
+    const dir = scratch();
+    const io = recordingIo(true);
+    let drawn = '';
+    io.progressStream.on('data', (chunk) => drawn += chunk);
+    const missing = path.join(dir, 'reports', 'plan.html');
+
+    // WHEN
+    const intoMissing = await plan({ template: SMALL_STACK, workload: WORKLOAD, out: missing }, io);
+    const ontoFolder = await plan({ template: SMALL_STACK, workload: WORKLOAD, out: dir }, recordingIo());
+
+    // THEN nothing was simulated (no progress bar started, no summary) and nothing was written
+    expect(intoMissing.exitCode).toBe(2);
+    expect(intoMissing.report).toBeUndefined();
+    expect(io.stdout).toEqual([]);
+    expect(io.stderr).toEqual([`batch-local plan: --out ${missing}: the folder ${path.join(dir, 'reports')} does not exist; create it first (nothing was planned)`]);
+    expect(io.stderr.join('')).not.toContain('.tmp');
+    expect(drawn).toBe(''); // an interactive terminal would have shown the simulation's progress bar
+    expect(ontoFolder.exitCode).toBe(2);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('issue #25: plan --help names the workload schema where the package has it, and the file is there', async () => {
+    // GIVEN / WHEN
+    const io = recordingIo();
+    await buildProgram(io, () => undefined, { exitOverride: true }).parseAsync(['node', 'batch-local', 'plan', '--help']).catch(() => undefined);
+
+    // THEN
+    expect(io.stdout.join('').replace(/\s+/g, ' ')).toContain(`schema: ${WORKLOAD_SCHEMA}`);
+    expect(JSON.parse(fs.readFileSync(WORKLOAD_SCHEMA, 'utf8')).$schema).toMatch(/json-schema\.org/);
   });
 
   test('PLAN-9: another seed gives another plan', async () => {
@@ -112,7 +146,7 @@ describe('batch-local plan', () => {
     // THEN
     expect(exitCode).toBe(0);
     expect(drawn).toContain('jobs finished');
-    expect(io.stdout.join('\n')).toMatch(/^makespan \d+(\.\d+)? s; jobs 10 /);
+    expect(io.stdout.join('\n')).toMatch(/^makespan [\d,]+(\.\d+)? s; jobs 10 /);
   });
 
   test('the plan command is registered and exits 2 on a bad workload', async () => {

@@ -35,6 +35,26 @@ describe('batch-local run', () => {
     expect(io.stderr).toContain('batch-local-run: SUCCEEDED (SUCCEEDED 3)');
   }, 60_000);
 
+  test('issue #25: --behaviors drives the simulated executor; a key that matches nothing is a warning, or an error with --strict-behaviors', async () => {
+    // GIVEN a behaviour for Hello (a logical id) and one for a definition of another stack
+    const behaviors = path.join(workRoot.path, 'behaviors.json');
+    fs.writeFileSync(behaviors, JSON.stringify({ byJobDefinition: { 'Hello': { exitCode: 4, logLines: ['simulated'] }, 'other-stack-job': {} } }));
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode, result } = await run({ template: SMALL_STACK, queue: 'Queue', definition: 'Hello', executor: 'simulated', behaviors }, io);
+
+    // THEN
+    expect(exitCode).toBe(1);
+    expect(result.job.container?.exitCode).toBe(4);
+    expect(io.stdout).toEqual(['simulated']);
+    expect(io.stderr.filter((line) => line.startsWith('warning: '))).toEqual([expect.stringContaining('byJobDefinition["other-stack-job"]')]);
+    await expect(run({ template: SMALL_STACK, queue: 'Queue', definition: 'Hello', executor: 'simulated', behaviors, strictBehaviors: true }, recordingIo()))
+      .rejects.toThrow('byJobDefinition["other-stack-job"]');
+    await expect(run({ template: SMALL_STACK, queue: 'Queue', definition: 'Hello', executor: 'process', behaviors }, recordingIo()))
+      .rejects.toThrow('--behaviors and --strict-behaviors apply to the simulated executor only (--executor simulated)');
+  });
+
   test('LIFE-2: a failing job exits 1 and says why; --json prints the job and its logs', async () => {
     // GIVEN
     const io = recordingIo();

@@ -1,7 +1,10 @@
 import { execFile, spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import { BatchClient, DescribeJobQueuesCommand, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
+import { AWS_CLIENT_ENVIRONMENT } from '../../../src/cli/aws-client-environment';
 import { serve } from '../../../src/cli/commands/serve';
 import { recordingIo, SMALL_STACK } from '../cli-fixture';
 
@@ -70,6 +73,85 @@ describe('batch-local serve', () => {
   test('--run-here is for the process executor only: with another it is a usage error', async () => {
     await expect(serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', runHere: true }, recordingIo()))
       .rejects.toThrow('--run-here works with --executor process only (not simulated)');
+  });
+
+  test('issue #25: the banner prints the one-line environment the AWS CLI needs without AWS config, the same line as the README', async () => {
+    // GIVEN
+    const io = recordingIo();
+
+    // WHEN
+    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated' }, io);
+    await handle.close();
+
+    // THEN a region and credentials, any values, as one line to paste
+    expect(AWS_CLIENT_ENVIRONMENT).toMatch(/^export AWS_DEFAULT_REGION=\S+ AWS_ACCESS_KEY_ID=\S+ AWS_SECRET_ACCESS_KEY=\S+$/);
+    expect(io.stdout.join('\n')).toContain(`no AWS configuration on this machine? ${AWS_CLIENT_ENVIRONMENT}`);
+    expect(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(AWS_CLIENT_ENVIRONMENT);
+  });
+
+  test('issue #25: on a machine without AWS config, the banner\'s line is all the AWS CLI needs to call the endpoint', async () => {
+    // GIVEN a HOME without ~/.aws and no AWS_* variables
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'no-aws-config-'));
+    const bare = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
+    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated' }, recordingIo());
+    try {
+      // WHEN the line is pasted before the README's command
+      const { stdout } = await promisify(execFile)('bash', ['-c', `${AWS_CLIENT_ENVIRONMENT} && aws batch describe-job-queues --endpoint-url ${handle.url} --output json`],
+        { env: { ...bare, HOME: home, AWS_PAGER: '' } });
+
+      // THEN the CLI answers with the template's queues
+      expect(JSON.parse(stdout).jobQueues.map((q: { jobQueueName: string }) => q.jobQueueName)).toEqual(['first-run-job-queue', 'broken-queue']);
+    } finally {
+      await handle.close();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  describe('issue #25: --behaviors keys are checked against the template, as the facade checks them', () => {
+    let dir: string;
+    beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-behaviors-')); });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const behaviorsFile = (json: object): string => {
+      const file = path.join(dir, 'behaviors.json');
+      fs.writeFileSync(file, JSON.stringify(json));
+      return file;
+    };
+
+    test('GIVEN keys of another stack WHEN serve starts THEN each is a warning naming the key; a logical id key resolves and applies', async () => {
+      // GIVEN a logical id of this template, a definition of another stack, an image nobody uses
+      const behaviors = behaviorsFile({ byJobDefinition: { 'Hello': { exitCode: 3 }, 'JobB-CPU-Intensive-Processing': { durationSeconds: 600 } }, byImage: { 'nginx:latest': {} } });
+      const io = recordingIo();
+
+      // WHEN
+      const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', behaviors }, io);
+      const batch = client(handle.url);
+      const { jobId } = await batch.send(new SubmitJobCommand({ jobName: 'h', jobQueue: 'Queue', jobDefinition: 'hello' }));
+      await fetch(`${handle.url}/_local/clock/run-until-idle`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      const job = (await batch.send(new DescribeJobsCommand({ jobs: [jobId!] }))).jobs![0];
+      batch.destroy();
+      await handle.close();
+
+      // THEN
+      const warnings = io.stderr.filter((line) => line.startsWith('warning: '));
+      expect(warnings).toHaveLength(2);
+      expect(warnings[0]).toContain('byJobDefinition["JobB-CPU-Intensive-Processing"]');
+      expect(warnings[0]).toContain('Its behaviour is never used.');
+      expect(warnings[1]).toContain('byImage["nginx:latest"]: no job definition of the template uses image "nginx:latest"; images: busybox');
+      expect(job.container?.exitCode).toBe(3); // 'Hello' (a logical id) resolved to the definition named hello
+    });
+
+    test('GIVEN --strict-behaviors or "strict": true WHEN a key matches nothing THEN serve refuses to start, naming the key', async () => {
+      const unmatched = { byJobDefinition: { 'JobB-CPU-Intensive-Processing': { durationSeconds: 600 } } };
+      await expect(serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', behaviors: behaviorsFile(unmatched), strictBehaviors: true }, recordingIo()))
+        .rejects.toThrow('byJobDefinition["JobB-CPU-Intensive-Processing"]');
+      await expect(serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', behaviors: behaviorsFile({ ...unmatched, strict: true }) }, recordingIo()))
+        .rejects.toThrow('byJobDefinition["JobB-CPU-Intensive-Processing"]');
+    });
+
+    test('GIVEN --behaviors with the process executor on the wall clock THEN serve refuses instead of ignoring the file', async () => {
+      await expect(serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'process', behaviors: behaviorsFile({}) }, recordingIo()))
+        .rejects.toThrow('--behaviors and --strict-behaviors apply to the simulated executor only (--executor simulated or --clock virtual)');
+    });
   });
 
   test('a template that does not load is an error naming the resource, and nothing listens', async () => {

@@ -107,6 +107,66 @@ describe('ReportCollector via LocalBatchRuntime.report()', () => {
     expect(overridden.costUsd).toBeCloseTo(hours * 0.05, 12);
   });
 
+  test('PLAN-5, issue #25: Fargate and Fargate Spot are priced per vCPU-hour and GB-hour of each attempt, one minute at least, never a silent zero', () => {
+    // GIVEN a Fargate and a Fargate Spot CE, and 0.5 vCPU / 1024 MiB jobs: one of 30 min on each, one of 10 s on Fargate
+    const fargateTemplate = {
+      Resources: {
+        ...Object.fromEntries((['FARGATE', 'FARGATE_SPOT'] as const).flatMap((type) => [
+          [`${type}Ce`, {
+            Type: 'AWS::Batch::ComputeEnvironment',
+            Properties: { ComputeEnvironmentName: type.toLowerCase(), Type: 'MANAGED', ComputeResources: { Type: type, MaxvCpus: 4, Subnets: ['subnet-1'], SecurityGroupIds: ['sg-1'] } },
+          }],
+          [`${type}Queue`, { Type: 'AWS::Batch::JobQueue', Properties: { JobQueueName: `${type.toLowerCase()}-q`, Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: `${type}Ce` } }] } }],
+        ])),
+        Definition: {
+          Type: 'AWS::Batch::JobDefinition',
+          Properties: {
+            JobDefinitionName: 'task',
+            Type: 'container',
+            PlatformCapabilities: ['FARGATE'],
+            ContainerProperties: {
+              Image: 'busybox',
+              Command: ['work'],
+              ExecutionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+              ResourceRequirements: [{ Type: 'VCPU', Value: '0.5' }, { Type: 'MEMORY', Value: '1024' }],
+            },
+          },
+        },
+      },
+    };
+    const runtime = LocalBatchRuntime.fromTemplate(fargateTemplate, {
+      executor: JobExecutor.simulated({
+        defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(30) }),
+        byJobName: { short: JobBehavior.succeed({ duration: Duration.seconds(10) }) },
+      }),
+      collectReport: true,
+    });
+    runtime.submitJob({ jobName: 'long', jobQueue: 'fargate-q', jobDefinition: 'task' });
+    runtime.submitJob({ jobName: 'short', jobQueue: 'fargate-q', jobDefinition: 'task' });
+    runtime.submitJob({ jobName: 'long', jobQueue: 'fargate_spot-q', jobDefinition: 'task' });
+    runtime.runUntilIdle();
+
+    // WHEN
+    const report = runtime.report();
+    const overridden = runtime.report({
+      prices: { fargate: { usdPerVcpuHour: 1, usdPerGbHour: 0.1 }, fargateSpot: { usdPerVcpuHour: 0.5, usdPerGbHour: 0 } },
+    });
+
+    // THEN billed seconds: 1,800 and 60 (the minimum) on Fargate, 1,800 on Fargate Spot; 0.5 vCPU and 1 GB each
+    const [fargate, fargateSpot] = report.computeEnvironments;
+    expect([fargate.provisioningModel, fargateSpot.provisioningModel]).toEqual(['FARGATE', 'FARGATE_SPOT']);
+    expect(fargate.taskVcpuHours).toBeCloseTo((0.5 * (1800 + 60)) / 3600, 12);
+    expect(fargate.taskMemoryGbHours).toBeCloseTo((1800 + 60) / 3600, 12);
+    expect(fargateSpot.taskVcpuHours).toBeCloseTo((0.5 * 1800) / 3600, 12);
+    expect(fargate.costUsd).toBeCloseTo(((0.5 * 1860) / 3600) * 0.04048 + (1860 / 3600) * 0.004445, 12);
+    expect(fargateSpot.costUsd).toBeCloseTo((((0.5 * 1800) / 3600) * 0.04048 + (1800 / 3600) * 0.004445) * 0.35, 12);
+    expect(report.costUsd).toBeGreaterThan(0);
+    expect(report.priceSource).toContain('Fargate Linux/x86 us-east-1 $0.04048/vCPU-hour + $0.004445/GB-hour, Fargate Spot at 0.35 × Fargate');
+    expect(overridden.computeEnvironments[0].costUsd).toBeCloseTo(((0.5 * 1860) / 3600) * 1 + (1860 / 3600) * 0.1, 12);
+    expect(overridden.computeEnvironments[1].costUsd).toBeCloseTo(((0.5 * 1800) / 3600) * 0.5, 12);
+    expect(() => runtime.report({ prices: { fargate: { usdPerVcpuHour: -1, usdPerGbHour: 0 } } })).toThrow('prices.fargate.usdPerVcpuHour: -1 is invalid');
+  });
+
   test('PLAN-4: the timeline averages instances and allocated vCPUs per bucket', () => {
     // GIVEN one instance kept by minvCpus and one 60 s job
     const runtime = runtimeWith(JobBehavior.succeed({ duration: Duration.seconds(60) }), { minvCpus: 2 });

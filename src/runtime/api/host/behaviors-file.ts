@@ -9,8 +9,10 @@ import { SimulatedExecutorProps } from '../../executors/simulated/simulated-exec
  * { "defaultBehavior": { "durationSeconds": 60 },
  *   "byJobDefinition": { "JobB-CPU-Intensive-Processing": { "durationSeconds": 600 } },
  *   "byJobName": { "flaky": { "perAttempt": [ { "exitCode": 1, "reason": "boom" }, { "durationSeconds": 5 } ] } },
- *   "byImage": {}, "seed": 1 }
+ *   "byImage": {}, "seed": 1, "strict": false }
  * ```
+ * `strict`: a byJobDefinition or byImage key that matches nothing in the template is an error
+ * instead of a warning (as `JobExecutor.simulated({ strict: true })`).
  * A behavior: `exitCode` (0 succeeds, the default), `durationSeconds`, `jitterSeconds`, `logLines`,
  * `reason` (failures only), `ignoresSigterm`; or `perAttempt`, a list of behaviors by attempt.
  */
@@ -30,7 +32,7 @@ export function readBehaviorsFile(file: string, defaultDurationSeconds: number):
   return parseBehaviors(json, defaultDurationSeconds, file);
 }
 
-const TOP_MEMBERS = ['defaultBehavior', 'byJobDefinition', 'byJobName', 'byImage', 'seed'];
+const TOP_MEMBERS = ['defaultBehavior', 'byJobDefinition', 'byJobName', 'byImage', 'seed', 'strict'];
 const BEHAVIOR_MEMBERS = ['exitCode', 'durationSeconds', 'jitterSeconds', 'logLines', 'reason', 'ignoresSigterm', 'perAttempt'];
 
 /** The options, with `defaultDurationSeconds` for every behavior that gives no duration. */
@@ -46,7 +48,11 @@ export function parseBehaviors(json: unknown, defaultDurationSeconds: number, wh
   if (seed !== undefined && (typeof seed !== 'number' || !Number.isInteger(seed))) {
     throw new Error(`${where}.seed: expected an integer; got ${JSON.stringify(seed)}`);
   }
+  if (top.strict !== undefined && typeof top.strict !== 'boolean') {
+    throw new Error(`${where}.strict: expected true or false; got ${JSON.stringify(top.strict)}`);
+  }
   return {
+    strict: top.strict as boolean | undefined,
     defaultBehavior: top.defaultBehavior === undefined
       ? JobBehavior.succeed({ duration: Duration.seconds(defaultDurationSeconds) })
       : behavior(top.defaultBehavior, defaultDurationSeconds, `${where}.defaultBehavior`),

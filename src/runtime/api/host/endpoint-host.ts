@@ -39,6 +39,11 @@ export interface EndpointHostOptions {
   readonly ids?: IdGenerator;
   /** Wraps the executor's runner (a durable endpoint journals and replays attempts through it). @default - the runner as is */
   readonly wrapRunner?: (runner: JobRunner) => JobRunner;
+  /**
+   * Receives what loading a template finds worth telling: simulated behaviour keys that match nothing
+   * (the facade's warnings; with `strict` they throw instead). @default console.warn
+   */
+  readonly warn?: (message: string) => void;
 }
 
 /** Where a template's values from outside it come from (CFN-4, CFN-5). */
@@ -75,6 +80,8 @@ export class EndpointHost {
   readonly backend: BatchBackend;
   readonly clockMode: EndpointClockMode;
   private readonly driver?: RealTimeDriver;
+  private readonly runner: JobRunner;
+  private readonly warn: (message: string) => void;
 
   private constructor(options: EndpointHostOptions) {
     const created = (options.executor ?? JobExecutor.process())._createRunner();
@@ -86,10 +93,23 @@ export class EndpointHost {
     this.backend = assembly.backend;
     this.clockMode = assembly.clockMode;
     this.driver = assembly.driver;
+    this.runner = runner;
+    this.warn = options.warn ?? ((message) => console.warn(message));
   }
 
+  /**
+   * Loads the template, then lets the runner resolve its references against it, as the facade does:
+   * a simulated behaviour key that matches nothing is a warning (an error with `strict`).
+   */
   loadTemplate(template: CfnTemplate, stackName: string, parameters: Record<string, string> = {}, sources: TemplateSources = {}): LoadedTemplate {
-    return loadAssemblyTemplate(this.backend, { template, stackName, parameters, ...sources });
+    const loaded = loadAssemblyTemplate(this.backend, { template, stackName, parameters, ...sources });
+    for (const warning of this.runner.bindRegistry?.(this.backend.registry) ?? []) this.warn(`warning: ${warning}`);
+    return loaded;
+  }
+
+  /** Warnings only the jobs that ran can tell (behaviour keys by job name that no job used); ask when done. */
+  finalWarnings(): string[] {
+    return this.runner.finalWarnings?.() ?? [];
   }
 
   /** Loads a template file or a `cdk.out` directory (`stackName` picks the stack), nested stacks from beside it. */

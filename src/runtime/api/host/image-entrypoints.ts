@@ -1,4 +1,5 @@
 import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
+import { ResourceRegistry } from '../../core/model/resource-registry';
 
 /**
  * Docker's ENTRYPOINT for runners that do not pull images (the process executor runs commands on
@@ -16,6 +17,14 @@ export class ImageEntrypointRunner implements JobRunner {
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
     const entrypoint = launch.image !== undefined ? this.entrypoints.get(launch.image) : undefined;
     return this.inner.start(entrypoint ? new EntrypointLaunch(launch, [...entrypoint, ...launch.command]) : launch, sink);
+  }
+
+  bindRegistry(registry: ResourceRegistry): string[] {
+    return this.inner.bindRegistry?.(registry) ?? [];
+  }
+
+  finalWarnings(): string[] {
+    return this.inner.finalWarnings?.() ?? [];
   }
 }
 

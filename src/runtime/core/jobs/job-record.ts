@@ -126,7 +126,9 @@ export class JobRecord {
 
   /**
    * `jobId` and `arn` may be left undefined for array children: they are derived from the parent on
-   * first read (`parent:i`), so a 10,000-child array does not build 20,000 strings up front.
+   * first read (`parent:i`), so a 10,000-child array does not build 20,000 strings up front. A
+   * top-level job's `arn` may be left undefined too: it is built on first read beside its queue's ARN
+   * (same partition, region and account), so a million jobs do not keep a million ARNs (issue #25).
    */
   constructor(
     private idValue: string | undefined,
@@ -142,7 +144,7 @@ export class JobRecord {
   }
 
   get arn(): string {
-    return this.arnValue ??= `${this.parent!.arn}:${this.arrayIndex}`;
+    return this.arnValue ??= this.parent ? `${this.parent.arn}:${this.arrayIndex}` : jobArnBesideQueue(this.spec.queue.arn, this.jobId);
   }
 
   /** Attempts, oldest first (LIFE-5). */
@@ -240,4 +242,9 @@ export class JobRecord {
   /** The statusReason the current attempt will end with, decided before the container exits. */
   get pendingStatusReason(): string | undefined { return this.rare?.pendingStatusReason; }
   set pendingStatusReason(value: string | undefined) { if (value !== undefined || this.rare) this.writable.pendingStatusReason = value; }
+}
+
+/** `arn:aws:batch:us-east-1:123456789012:job-queue/q` and an id -> `arn:aws:batch:us-east-1:123456789012:job/<id>`. */
+function jobArnBesideQueue(queueArn: string, jobId: string): string {
+  return [queueArn.slice(0, queueArn.lastIndexOf(':') + 1), 'job/', jobId].join('');
 }

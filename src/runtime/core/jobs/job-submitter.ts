@@ -1,4 +1,4 @@
-import { JobRecord } from './job-record';
+import { JobRecord, JobSpec } from './job-record';
 import { JobRetention } from './job-retention';
 import { JobSpecBuilder } from './job-spec-builder';
 import { createArrayChildren, resolveDependencies } from './job-submission';
@@ -9,7 +9,7 @@ import { SubmitJobRequest, SubmitJobResponse } from '../../shapes';
 import { EventLoop } from '../event-loop';
 import { IdGenerator } from '../id-generator';
 import { JobIndex } from './job-index';
-import { batchArn, Environment } from '../model/arns';
+import { Environment } from '../model/arns';
 
 /** What a submission needs to register dependencies (the lifecycle). */
 export interface DependencyRegistry {
@@ -43,8 +43,29 @@ export class JobSubmitter {
   constructor(private readonly parts: JobSubmitterParts) {}
 
   submit(request: SubmitJobRequest): SubmitJobResponse {
+    const prepared = this.prepare(request);
+    const job = this.create(prepared);
+    return { jobArn: job.arn, jobName: prepared.spec.jobName, jobId: job.jobId };
+  }
+
+  /**
+   * `count` SubmitJob calls of one request at one instant (a plan workload's `count`), each copy its
+   * own job with its own id. The request is validated and its specification built once and shared by
+   * the copies, as array children share their parent's: the copies cost what array children cost
+   * (issue #25), not what `count` separate requests do. A copy the SUBMITTED limit refuses (LIM-7)
+   * throws; the copies before it stay submitted, as separate calls would leave them.
+   */
+  submitCopies(request: SubmitJobRequest, count: number, onSubmitted: (jobId: string) => void): void {
+    const prepared = this.prepare(request);
+    for (let copy = 0; copy < count; copy++) {
+      if (copy > 0) this.parts.submitted.checkRoom();
+      onSubmitted(this.create(prepared).jobId);
+    }
+  }
+
+  /** Everything that can reject the request, before any change. */
+  private prepare(request: SubmitJobRequest): PreparedSubmission {
     const { loop, index } = this.parts;
-    const registry = this.parts.dependencies;
     this.parts.retention.purge(loop.now());
     validateSubmitJobRequest(request);
     this.parts.submitted.checkRoom();
@@ -54,9 +75,15 @@ export class JobSubmitter {
       ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)
       : undefined;
     const dependencies = resolveDependencies(request, arraySize, (jobId) => index.get(jobId));
+    return { spec, arraySize, nodeProperties, dependencies };
+  }
 
+  private create({ spec, arraySize, nodeProperties, dependencies }: PreparedSubmission): JobRecord {
+    const { loop, index } = this.parts;
+    const registry = this.parts.dependencies;
     const jobId = this.parts.ids.nextUuid();
-    const job = new JobRecord(jobId, batchArn(this.parts.environment, 'job', jobId), spec, loop.now(), index.nextSequence());
+    // The ARN is built beside the queue's on first read (JobRecord.arn): one string less per job.
+    const job = new JobRecord(jobId, undefined, spec, loop.now(), index.nextSequence());
     index.add(job);
     this.parts.listener.jobSubmitted(job);
     for (const dependency of dependencies.plain) registry.addDependency(job, dependency);
@@ -66,6 +93,13 @@ export class JobSubmitter {
     if (nodeProperties) this.parts.multiNode.createNodes(job, nodeProperties);
     // The caller sees SUBMITTED; the job moves on at the next event (LIFE-1).
     this.parts.submitted.add(job);
-    return { jobArn: job.arn, jobName: spec.jobName, jobId };
+    return job;
   }
+}
+
+interface PreparedSubmission {
+  readonly spec: JobSpec;
+  readonly arraySize?: number;
+  readonly nodeProperties?: ReturnType<typeof MultiNodeCoordinator.resolveNodeProperties>;
+  readonly dependencies: ReturnType<typeof resolveDependencies>;
 }

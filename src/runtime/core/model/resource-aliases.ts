@@ -66,6 +66,15 @@ export class ResourceAliases {
     return (this.origins.get(kind) ?? []).map(describeOrigin);
   }
 
+  /**
+   * How the template's author knows the resource whose name or ARN is one of `targets`: its construct
+   * path without `/Resource` segments, else its logical id; undefined when the template did not create it.
+   */
+  displayName(kind: AliasedKind, targets: readonly string[]): string | undefined {
+    const origin = (this.origins.get(kind) ?? []).find((o) => targets.includes(o.target));
+    return origin && (origin.constructPath !== undefined ? withoutResourceSegments(origin.constructPath) : origin.logicalId);
+  }
+
   /** As describe, for every kind. */
   describeAll(): string[] {
     return [...this.origins.values()].flat().map(describeOrigin);

@@ -114,6 +114,14 @@ export class Scheduler {
     return parent ? gangVerdict(this.capacity, ce, parent.nodes!, this.demandOf) : this.capacity.canEverFit(ce, this.demandOf(job));
   }
 
+  /** The first RUNNABLE job of the queue, the one the jobs behind it wait for (SCHED-1). */
+  runnableHead(queue: JobQueueRecord): JobRecord | undefined {
+    const fifo = this.fifos.get(queue);
+    if (!fifo) return undefined;
+    fifo.compact();
+    return fifo.isEmpty ? undefined : fifo.jobs[fifo.head];
+  }
+
   /** The RUNNABLE job ahead of `job` in its queue that can never run, if any (SCHED-1 diagnostics). */
   blockingJob(job: JobRecord): JobRecord | undefined {
     const fifo = this.fifos.get(job.spec.queue);

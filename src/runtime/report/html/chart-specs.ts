@@ -16,7 +16,12 @@ export interface NamedChart {
   readonly spec: ChartSpec;
 }
 
-const WIDTH = 760;
+/** The page's width less the axis labels: charts use the page's full width (issue #25). */
+const WIDTH = 1000;
+/** Legends below the chart, labels never cut: series names are construct paths and must read apart. */
+const LEGEND = { orient: 'bottom', direction: 'vertical', labelLimit: 0, columns: 2, columnPadding: 24 };
+/** Gantt rows: at least this tall so that instance labels never overlap, however many instances. */
+const MIN_ROW_PX = 12;
 const TIME_AXIS = { title: 'seconds since start', format: ',~f' };
 
 export function chartSpecs(report: PlanReport): NamedChart[] {
@@ -29,22 +34,31 @@ export function chartSpecs(report: PlanReport): NamedChart[] {
 /** One bar per attempt, one row per instance. */
 function gantt(report: PlanReport): NamedChart {
   const rows = new Set(report.attempts.map((a) => a.instance)).size;
-  const values = report.attempts.map((a) => ({
-    instance: a.instance, computeEnvironment: a.computeEnvironment, job: a.jobName, start: a.startSeconds, end: a.endSeconds, outcome: a.outcome,
-  }));
+  const labels = labelsOf(report);
+  // Rows by compute environment, then by when the instance first ran a job.
+  const values = [...report.attempts]
+    .sort((a, b) => (labels.get(a.computeEnvironment) ?? '').localeCompare(labels.get(b.computeEnvironment) ?? '') || a.startSeconds - b.startSeconds)
+    .map((a) => ({
+      instance: a.instance,
+      computeEnvironment: labels.get(a.computeEnvironment) ?? a.computeEnvironment,
+      job: a.jobName,
+      start: a.startSeconds,
+      end: a.endSeconds,
+      outcome: a.outcome,
+    }));
   return {
     id: 'gantt',
     title: 'Jobs per instance',
     spec: {
       width: WIDTH,
-      height: { step: Math.max(4, Math.min(20, Math.floor(600 / Math.max(1, rows)))) },
+      height: { step: Math.max(MIN_ROW_PX, Math.min(20, Math.floor(600 / Math.max(1, rows)))) },
       data: { values },
       mark: { type: 'bar', tooltip: true },
       encoding: {
-        y: { field: 'instance', type: 'nominal', title: null, sort: null, axis: { labelLimit: 200 } },
+        y: { field: 'instance', type: 'nominal', title: `instance (${rows})`, sort: null, axis: { labelLimit: 200, labelFontSize: 10 } },
         x: { field: 'start', type: 'quantitative', axis: TIME_AXIS },
         x2: { field: 'end' },
-        color: { field: 'outcome', type: 'nominal', title: 'attempt', scale: { domain: ['SUCCEEDED', 'FAILED', 'RUNNABLE'], range: ['#4c78a8', '#e45756', '#f58518'] } },
+        color: { field: 'outcome', type: 'nominal', title: 'attempt', legend: LEGEND, scale: { domain: ['SUCCEEDED', 'FAILED', 'RUNNABLE'], range: ['#4c78a8', '#e45756', '#f58518'] } },
       },
     },
   };
@@ -53,7 +67,7 @@ function gantt(report: PlanReport): NamedChart {
 /** Too many attempts to draw one by one: average running jobs per compute environment and time bucket. */
 function density(report: PlanReport): NamedChart {
   const values = report.computeEnvironments.flatMap((ce) => ce.timeline.map((p) => ({
-    computeEnvironment: ce.name, start: p.startSeconds, end: p.endSeconds, running: p.runningJobs,
+    computeEnvironment: ce.label, start: p.startSeconds, end: p.endSeconds, running: p.runningJobs,
   })));
   return {
     id: 'gantt',
@@ -64,10 +78,10 @@ function density(report: PlanReport): NamedChart {
       data: { values },
       mark: { type: 'rect', tooltip: true },
       encoding: {
-        y: { field: 'computeEnvironment', type: 'nominal', title: null },
+        y: { field: 'computeEnvironment', type: 'nominal', title: null, axis: { labelLimit: 0 } },
         x: { field: 'start', type: 'quantitative', axis: TIME_AXIS },
         x2: { field: 'end' },
-        color: { field: 'running', type: 'quantitative', title: 'running jobs', scale: { scheme: 'blues' } },
+        color: { field: 'running', type: 'quantitative', title: 'running jobs', scale: { scheme: 'blues' }, legend: { orient: 'bottom' } },
       },
     },
   };
@@ -75,8 +89,8 @@ function density(report: PlanReport): NamedChart {
 
 function utilization(report: PlanReport): NamedChart {
   const values = report.computeEnvironments.flatMap((ce) => ce.timeline.flatMap((p) => [
-    { series: `vCPU, ${ce.name}`, t: p.startSeconds, value: p.availableVcpus > 0 ? p.allocatedVcpus / p.availableVcpus : 0 },
-    { series: `memory, ${ce.name}`, t: p.startSeconds, value: p.availableMemoryMiB > 0 ? p.allocatedMemoryMiB / p.availableMemoryMiB : 0 },
+    { series: `${ce.label}: vCPU`, t: p.startSeconds, value: p.availableVcpus > 0 ? p.allocatedVcpus / p.availableVcpus : 0 },
+    { series: `${ce.label}: memory`, t: p.startSeconds, value: p.availableMemoryMiB > 0 ? p.allocatedMemoryMiB / p.availableMemoryMiB : 0 },
   ]));
   return {
     id: 'utilization',
@@ -89,7 +103,7 @@ function utilization(report: PlanReport): NamedChart {
       encoding: {
         x: { field: 't', type: 'quantitative', axis: TIME_AXIS },
         y: { field: 'value', type: 'quantitative', axis: { format: '%', title: null }, scale: { domain: [0, 1] } },
-        color: { field: 'series', type: 'nominal', title: null },
+        color: { field: 'series', type: 'nominal', title: null, legend: LEGEND },
       },
     },
   };
@@ -97,7 +111,7 @@ function utilization(report: PlanReport): NamedChart {
 
 function instances(report: PlanReport): NamedChart {
   const values = report.computeEnvironments.flatMap((ce) => ce.timeline.map((p) => ({
-    computeEnvironment: ce.name, t: p.startSeconds, instances: p.instances,
+    computeEnvironment: ce.label, t: p.startSeconds, instances: p.instances,
   })));
   return {
     id: 'instances',
@@ -110,22 +124,28 @@ function instances(report: PlanReport): NamedChart {
       encoding: {
         x: { field: 't', type: 'quantitative', axis: TIME_AXIS },
         y: { field: 'instances', type: 'quantitative', title: null },
-        color: { field: 'computeEnvironment', type: 'nominal', title: null },
+        color: { field: 'computeEnvironment', type: 'nominal', title: null, legend: LEGEND },
       },
     },
   };
 }
 
+/** Compute environment name -> label (construct path). */
+function labelsOf(report: PlanReport): Map<string, string> {
+  return new Map(report.computeEnvironments.map((ce) => [ce.name, ce.label]));
+}
+
 function waitHistogram(report: PlanReport): NamedChart {
   const values = report.queues.flatMap((q) => q.waitHistogram.map((bin) => ({
-    queue: q.name, from: bin.fromSeconds, to: bin.toSeconds, count: bin.count,
+    queue: q.label, from: bin.fromSeconds, to: bin.toSeconds, count: bin.count,
   })));
   return {
     id: 'waits',
     title: 'Queue wait (RUNNABLE until placed)',
     spec: {
       data: { values },
-      facet: { row: { field: 'queue', type: 'nominal', title: null } },
+      // Each queue's name above its histogram, written across: beside it, it would be written sideways.
+      facet: { row: { field: 'queue', type: 'nominal', title: null, header: { labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12, labelLimit: 0 } } },
       spec: {
         width: WIDTH,
         height: 110,

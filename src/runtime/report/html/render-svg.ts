@@ -1,5 +1,4 @@
-import type * as Vega from 'vega';
-import type * as VegaLite from 'vega-lite';
+import { loadChartLibraries } from './chart-libraries';
 import { ChartSpec } from './chart-specs';
 
 /**
@@ -10,11 +9,8 @@ import { ChartSpec } from './chart-specs';
 export async function renderSvg(spec: ChartSpec): Promise<string> {
   // Loaded on first use: the CLI imports this module for `plan`, and vega takes ~150 ms to load,
   // which every other command (serve, run, doctor, --version) would otherwise pay at start-up.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const vega: typeof Vega = require('vega');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const vegaLite: typeof VegaLite = require('vega-lite');
-  const compiled = vegaLite.compile({ ...spec, config: CONFIG } as unknown as VegaLite.TopLevelSpec).spec;
+  const { vega, vegaLite } = loadChartLibraries();
+  const compiled = vegaLite.compile({ ...spec, config: CONFIG }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
     return await view.toSVG();

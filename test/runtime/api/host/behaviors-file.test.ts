@@ -63,4 +63,15 @@ describe('--behaviors files', () => {
     expect(() => readBehaviorsFile(path.join(dir, 'bad.json'), 60)).toThrow(`--behaviors ${path.join(dir, 'bad.json')}: not JSON`);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  test('issue #25: "strict": true makes a key that matches nothing an error when the template loads; a non-boolean is refused', () => {
+    // GIVEN
+    const behaviors = parseBehaviors({ strict: true, byJobDefinition: { 'other-stack-job': {} } }, 60);
+
+    // THEN
+    expect(behaviors.strict).toBe(true);
+    expect(() => LocalBatchRuntime.fromTemplate(JSON.parse(fs.readFileSync(TEMPLATE, 'utf8')), { executor: JobExecutor.simulated(behaviors) }))
+      .toThrow('byJobDefinition["other-stack-job"]');
+    expect(() => parseBehaviors({ strict: 'yes' }, 60)).toThrow('behaviors.strict: expected true or false; got "yes"');
+  });
 });

@@ -50,6 +50,13 @@ describe('ResourceAliases', () => {
     expect(table.find('job queue', 'App/Queue')).toBe('l2-queue');
   });
 
+  test('issue #25: displayName is the construct path without /Resource, else the logical id, for the resource with that name or ARN', () => {
+    const table = aliases();
+    expect(table.displayName('compute environment', ['ce', 'arn:aws:batch:us-east-1:123456789012:compute-environment/ce'])).toBe('Batch/Batch/ComputeEnvironment');
+    expect(table.displayName('job definition', ['raw', 'arn:aws:batch:us-east-1:123456789012:job-definition/raw:1'])).toBe('Raw');
+    expect(table.displayName('job queue', ['not-from-the-template'])).toBeUndefined();
+  });
+
   test('issue #15: describe lists logical ids with their construct paths, for "known:" lists', () => {
     expect(aliases().describe('job queue')).toEqual(['BatchJobQueueAFED2E49 (Batch/Batch/JobQueue)', 'OtherJobQueue1234 (Batch/Other/JobQueue)']);
     expect(aliases().describe('job definition')).toEqual(['Raw']);

@@ -26,6 +26,7 @@ function report(attemptsComplete: boolean): PlanReport {
     bucketSeconds: 10,
     computeEnvironments: [{
       name: 'ce',
+      label: 'Batch/Ce',
       provisioningModel: 'EC2',
       peakInstances: 1,
       launchedInstances: 1,
@@ -34,12 +35,15 @@ function report(attemptsComplete: boolean): PlanReport {
       vcpuUtilization: 0.5,
       memoryUtilization: 0.25,
       costUsd: 1,
+      taskVcpuHours: 0,
+      taskMemoryGbHours: 0,
       instanceTypes: [],
       timeline: [point],
     }],
-    queues: [{ name: 'q', jobs: { total: 1, succeeded: 1, failed: 0, unfinished: 0 }, wait: { count: 1, p50Seconds: 0, p90Seconds: 0, p99Seconds: 0, maxSeconds: 0, meanSeconds: 0, exact: true }, waitHistogram: [{ fromSeconds: 0, toSeconds: 1, count: 1 }] }],
+    queues: [{ name: 'q', label: 'Batch/Queue', jobs: { total: 1, succeeded: 1, failed: 0, unfinished: 0 }, wait: { count: 1, p50Seconds: 0, p90Seconds: 0, p99Seconds: 0, maxSeconds: 0, meanSeconds: 0, exact: true }, waitHistogram: [{ fromSeconds: 0, toSeconds: 1, count: 1 }] }],
     attempts: attemptsComplete ? [{ jobName: 'j', jobId: 'id', computeEnvironment: 'ce', instance: 'i-1', startSeconds: 0, endSeconds: 10, outcome: 'SUCCEEDED' }] : [],
     attemptsComplete,
+    findings: [],
   };
 }
 
@@ -53,14 +57,32 @@ describe('chartSpecs', () => {
   test('PLAN-6, PLAN-10: density per CE and time bucket otherwise', () => {
     const [density] = chartSpecs(report(false));
     expect(density.title).toContain('density');
-    expect((density.spec.data as { values: unknown[] }).values).toEqual([{ computeEnvironment: 'ce', start: 0, end: 10, running: 1 }]);
+    expect((density.spec.data as { values: unknown[] }).values).toEqual([{ computeEnvironment: 'Batch/Ce', start: 0, end: 10, running: 1 }]);
   });
 
   test('PLAN-4: utilization is allocated / available per metric', () => {
     const utilization = chartSpecs(report(true)).find((chart) => chart.id === 'utilization')!;
     expect((utilization.spec.data as { values: unknown[] }).values).toEqual([
-      { series: 'vCPU, ce', t: 0, value: 0.5 },
-      { series: 'memory, ce', t: 0, value: 0.25 },
+      { series: 'Batch/Ce: vCPU', t: 0, value: 0.5 },
+      { series: 'Batch/Ce: memory', t: 0, value: 0.25 },
     ]);
+  });
+
+  test('PLAN-10, issue #25: charts name CEs and queues by construct path, run the page\'s width, keep legends whole, and never squeeze Gantt rows', () => {
+    // GIVEN 128 instances with one attempt each
+    const base = report(true);
+    const attempts = Array.from({ length: 128 }, (_, i) => ({ ...base.attempts[0], instance: `i-${i}` }));
+    const charts = chartSpecs({ ...base, attempts });
+
+    // WHEN / THEN
+    const gantt = charts.find((chart) => chart.id === 'gantt')!.spec;
+    expect((gantt.height as { step: number }).step).toBeGreaterThanOrEqual(12);
+    expect((gantt.data as { values: Array<{ computeEnvironment: string }> }).values[0].computeEnvironment).toBe('Batch/Ce');
+    for (const chart of charts.filter((c) => c.id !== 'waits')) expect(chart.spec.width).toBe(1000);
+    const legend = ((charts.find((chart) => chart.id === 'utilization')!.spec.encoding as Record<string, { legend: { labelLimit: number } }>).color).legend;
+    expect(legend.labelLimit).toBe(0);
+    const waits = charts.find((chart) => chart.id === 'waits')!.spec;
+    expect((waits.data as { values: Array<{ queue: string }> }).values[0].queue).toBe('Batch/Queue');
+    expect(((waits.facet as Record<string, { header: { labelAngle: number } }>).row).header.labelAngle).toBe(0);
   });
 });

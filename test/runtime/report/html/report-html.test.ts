@@ -54,6 +54,26 @@ describe('reportHtml', () => {
     expect(JSON.parse(embedded)).toEqual(JSON.parse(JSON.stringify(report)));
   });
 
+  test('PLAN-10, issue #25: the page names the instance types of each CE and lists the findings; approximate waits are marked', async () => {
+    // GIVEN the fixture's report with a finding and approximate queue waits
+    const base = fixtureReport();
+    const report: PlanReport = {
+      ...base,
+      queues: base.queues.map((q) => ({ ...q, wait: { ...q.wait, exact: false } })),
+      findings: [{ kind: 'MEMORY_BOUND_PACKING', text: 'memory-bound packing in small-ce: <figures>' }],
+    };
+
+    // WHEN
+    const html = await reportHtml(report, 'Plan');
+
+    // THEN
+    const types = base.computeEnvironments[0].instanceTypes.map((t) => `${t.instanceType} × ${t.launched}`).join(', ');
+    expect(types).not.toBe('');
+    expect(html).toContain(`<td class="text">${types}</td>`);
+    expect(html).toContain('<h2>Findings</h2>\n<ul id="findings">\n<li data-kind="MEMORY_BOUND_PACKING">memory-bound packing in small-ce: &#60;figures&#62;</li>');
+    expect(html).toMatch(/data-figure="queues\.0\.wait\.p50Seconds" data-value="[\d.e-]+">[\d,.]+ \(±1%\)</);
+  });
+
   test('PLAN-10: more attempts than the Gantt limit draw as density, and the page stays small', async () => {
     // GIVEN a report whose attempts were too many to keep
     const report = { ...fixtureReport(), attempts: [], attemptsComplete: false };
