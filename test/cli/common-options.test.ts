@@ -10,7 +10,7 @@ describe('common options', () => {
     const help = addTemplateOptions(new Command('x')).helpInformation();
 
     // THEN
-    expect(help.replace(/\s+/g, ' ')).toContain('With --template: the stack\'s name, which generated names and ARNs include (default: the file name without .template.json or .json');
+    expect(help.replace(/\s+/g, ' ')).toContain('With --template: the stack\'s name, which generated names and ARNs include (default: the file name without .template.json, .json, .yaml or .yml, made a valid stack name');
   });
 
   test('issue #25: --strict-behaviors makes the behaviours strict, with or without a file', () => {
