@@ -1,7 +1,7 @@
 import { ContainerOverrides, JobDependency, KeyValuePair } from '../../shapes';
 import { JobStatus } from '../model/job-status';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from '../model/records';
-import { ContainerProperties } from '../model/requests';
+import { ContainerProperties, NodeProperties } from '../model/requests';
 import type { ContainerDemand } from '../types/demand';
 import type { PlacedAttempt, Placement } from '../types/placement';
 
@@ -82,6 +82,7 @@ class RareJobState {
   unfinishedChildren = 0;
   statusSummaryUpdatedAt?: number;
   nodes?: JobRecord[];
+  nodeProperties?: NodeProperties;
   mainNodeIndex?: number;
   mnpParent?: JobRecord;
   nodeIndex?: number;
@@ -203,6 +204,10 @@ export class JobRecord {
   /** Multi-node parent (MNP-7): its nodes `job#0 .. job#n-1` of the current attempt. */
   get nodes(): JobRecord[] | undefined { return this.rare?.nodes; }
   set nodes(value: JobRecord[] | undefined) { if (value !== undefined || this.rare) this.writable.nodes = value; }
+
+  /** Multi-node parent: the node properties it runs, node overrides applied (described, PLAT-5). */
+  get nodeProperties(): NodeProperties | undefined { return this.rare?.nodeProperties; }
+  set nodeProperties(value: NodeProperties | undefined) { if (value !== undefined || this.rare) this.writable.nodeProperties = value; }
 
   get mainNodeIndex(): number | undefined { return this.rare?.mainNodeIndex; }
   set mainNodeIndex(value: number | undefined) { if (value !== undefined || this.rare) this.writable.mainNodeIndex = value; }

@@ -73,6 +73,7 @@ export class MultiNodeCoordinator {
       throw new ClientException(`nodeProperties: node groups name different instance types (${types.join(', ')}); a multi-node job uses one (MNP-2)`);
     }
     parent.mainNodeIndex = properties.mainNode;
+    parent.nodeProperties = properties;
     parent.nodes = containers.map((container, index) => this.createNode(parent, index, container));
   }
 
