@@ -1,6 +1,6 @@
 import { JobRecord } from './job-record';
 import { mergeContainer } from '../../../validation';
-import { KeyValuePair } from '../../shapes';
+import { ContainerOverrides, KeyValuePair } from '../../shapes';
 import { ContainerProperties } from '../model/requests';
 import { ContainerDemand } from '../types/demand';
 
@@ -21,12 +21,20 @@ function computeEffectiveContainer(job: JobRecord): ContainerProperties {
   const base = job.spec.definition.containerProperties ?? {};
   const overrides = job.spec.containerOverrides;
   if (!overrides) return { ...base, environment: job.spec.environment };
-  // OVR-1: an overriding vcpus/memory wins over the definition's VCPU/MEMORY resource requirement;
-  // the rest is the same field-by-field merge that node ranges use (LIM-12).
+  return { ...applyContainerOverrides(base, overrides), environment: job.spec.environment };
+}
+
+/**
+ * OVR-1: `overrides` applied to a container: an overriding vcpus/memory wins over the container's
+ * VCPU/MEMORY resource requirement; the rest is the same field-by-field merge that node ranges use
+ * (LIM-12). Also used for a node override naming a range of the definition (MNP-1).
+ */
+export function applyContainerOverrides(base: ContainerProperties, overrides: ContainerOverrides): ContainerProperties {
   const baseRequirements = base.resourceRequirements?.filter((r) =>
     !(overrides.vcpus !== undefined && r.type.toUpperCase() === 'VCPU') && !(overrides.memory !== undefined && r.type.toUpperCase() === 'MEMORY'));
   const merged = mergeContainer({ ...base, resourceRequirements: baseRequirements }, { ...overrides }) as ContainerProperties;
-  return { ...merged, environment: job.spec.environment };
+  if (merged.resourceRequirements === undefined) delete (merged as { resourceRequirements?: unknown }).resourceRequirements;
+  return merged;
 }
 
 /** ENV-2: the job definition's environment, overridden by name from the job's overrides. */
