@@ -34,6 +34,11 @@ export interface AttemptDetail {
   readonly stoppedAt?: number;
   /** @default - none */
   readonly statusReason?: string;
+  /**
+   * Multi-container jobs (PLAT-2): the task and, per container, its name, exit code, reason and log
+   * stream (AWS Batch `AttemptEcsTaskDetails`). @default - none
+   */
+  readonly taskProperties?: any[];
 }
 
 /** The container of a job, as DescribeJobs reports it. */
@@ -161,6 +166,11 @@ export interface JobDetail {
   readonly container?: ContainerDetail;
   /** @default - none */
   readonly nodeDetails?: NodeDetails;
+  /**
+   * Multi-container jobs (PLAT-2): the registered task with, per container, its exit code, reason and
+   * log stream (AWS Batch `EcsPropertiesDetail`). @default - none
+   */
+  readonly ecsProperties?: any;
   /** Multi-node parent: its node properties with the job's node overrides applied (PLAT-5). @default - none */
   readonly nodeProperties?: any;
   /** @default - none */

@@ -9,7 +9,7 @@ import { SimulatedExecutorProps } from '../../executors/simulated/simulated-exec
  * { "defaultBehavior": { "durationSeconds": 60 },
  *   "byJobDefinition": { "JobB-CPU-Intensive-Processing": { "durationSeconds": 600 } },
  *   "byJobName": { "flaky": { "perAttempt": [ { "exitCode": 1, "reason": "boom" }, { "durationSeconds": 5 } ] } },
- *   "byImage": {}, "seed": 1 }
+ *   "byImage": {}, "byContainerName": { "sidecar": { "durationSeconds": 5 } }, "seed": 1 }
  * ```
  * A behavior: `exitCode` (0 succeeds, the default), `durationSeconds`, `jitterSeconds`, `logLines`,
  * `reason` (failures only), `ignoresSigterm`; or `perAttempt`, a list of behaviors by attempt.
@@ -30,7 +30,7 @@ export function readBehaviorsFile(file: string, defaultDurationSeconds: number):
   return parseBehaviors(json, defaultDurationSeconds, file);
 }
 
-const TOP_MEMBERS = ['defaultBehavior', 'byJobDefinition', 'byJobName', 'byImage', 'seed'];
+const TOP_MEMBERS = ['defaultBehavior', 'byJobDefinition', 'byJobName', 'byImage', 'byContainerName', 'seed'];
 const BEHAVIOR_MEMBERS = ['exitCode', 'durationSeconds', 'jitterSeconds', 'logLines', 'reason', 'ignoresSigterm', 'perAttempt'];
 
 /** The options, with `defaultDurationSeconds` for every behavior that gives no duration. */
@@ -53,6 +53,7 @@ export function parseBehaviors(json: unknown, defaultDurationSeconds: number, wh
     byJobDefinition: byName('byJobDefinition'),
     byJobName: byName('byJobName'),
     byImage: byName('byImage'),
+    byContainerName: byName('byContainerName'),
     seed: seed as number | undefined,
   };
 }

@@ -14,7 +14,28 @@ export function effectiveContainer(job: JobRecord): ContainerProperties {
 /** The job's resource demand, computed once per spec. */
 export function jobDemand(job: JobRecord): ContainerDemand {
   const derived = job.spec.derived;
-  return derived.demand ??= containerDemand(effectiveContainer(job));
+  return derived.demand ??= registeredTaskContainers(job) ? taskDemand(registeredTaskContainers(job)!) : containerDemand(effectiveContainer(job));
+}
+
+/** PLAT-2: the containers of a multi-container (`ecsProperties`) job as registered; undefined for other jobs. */
+export function registeredTaskContainers(job: JobRecord): ContainerProperties[] | undefined {
+  const tasks = job.spec.definition.ecsProperties?.taskProperties as Array<{ containers: ContainerProperties[] }> | undefined;
+  return tasks?.[0].containers;
+}
+
+/** The demand of one container of a task: only what it declares (a task's containers share the task's). */
+export function taskContainerDemand(container: ContainerProperties): ContainerDemand {
+  return containerDemand({ ...container, vcpus: container.vcpus ?? 0, memory: container.memory ?? 0 });
+}
+
+/** PLAT-2: a task reserves the sum of its containers' vCPUs, memory and GPUs. */
+function taskDemand(containers: readonly ContainerProperties[]): ContainerDemand {
+  const demands = containers.map(taskContainerDemand);
+  return {
+    vcpus: demands.reduce((sum, d) => sum + d.vcpus, 0),
+    memoryMiB: demands.reduce((sum, d) => sum + d.memoryMiB, 0),
+    gpus: demands.reduce((sum, d) => sum + d.gpus, 0),
+  };
 }
 
 function computeEffectiveContainer(job: JobRecord): ContainerProperties {

@@ -9,12 +9,23 @@ import type { PlacedAttempt, Placement } from '../types/placement';
  * One attempt of a job (LIFE-5). ARNs and the log stream name are derived on read: a million-job
  * simulation should not build a million strings nobody asks for.
  */
+/** PLAT-2: what one container of a multi-container task did in an attempt. */
+export interface TaskContainerResult {
+  readonly name: string;
+  exitCode?: number;
+  reason?: string;
+  /** Set once the container started: `<jobDefinitionName>/<containerName>/<taskId>`. */
+  logStreamName?: string;
+}
+
 export class AttemptRecord {
   startedAt?: number;
   stoppedAt?: number;
   exitCode?: number;
   reason?: string;
   statusReason?: string;
+  /** PLAT-2: the containers of a multi-container task, in registration order. */
+  containers?: TaskContainerResult[];
 
   constructor(
     readonly number: number,

@@ -9,7 +9,9 @@ import { SubmitJobRequest, SubmitJobResponse } from '../../shapes';
 import { EventLoop } from '../event-loop';
 import { IdGenerator } from '../id-generator';
 import { JobIndex } from './job-index';
+import { ClientException } from '../errors';
 import { batchArn, Environment } from '../model/arns';
+import { JobDefinitionRecord } from '../model/records';
 
 /** What a submission needs to register dependencies (the lifecycle). */
 export interface DependencyRegistry {
@@ -35,6 +37,25 @@ export interface JobSubmitterParts {
 }
 
 /**
+ * PLAT-2/PLAT-3: what the runtime runs of the current API's job shapes. A multi-container job takes
+ * no single-container overrides; EKS pod jobs and the per-task/per-pod overrides are refused with a
+ * message that says so, rather than run as something else or with the override ignored.
+ */
+function checkJobShape(definition: JobDefinitionRecord, request: SubmitJobRequest): void {
+  const raw = request as SubmitJobRequest & { ecsPropertiesOverride?: unknown; eksPropertiesOverride?: unknown };
+  if (definition.eksProperties !== undefined) {
+    throw new ClientException(`jobDefinition: ${definition.arn} is an EKS job definition (eksProperties); the local runtime registers and describes it but does not run EKS pod jobs yet (PLAT-3)`);
+  }
+  if (raw.ecsPropertiesOverride !== undefined || raw.eksPropertiesOverride !== undefined) {
+    const member = raw.ecsPropertiesOverride !== undefined ? 'ecsPropertiesOverride' : 'eksPropertiesOverride';
+    throw new ClientException(`${member}: the local runtime does not apply per-container overrides of multi-container or EKS jobs yet (PLAT-2)`);
+  }
+  if (definition.ecsProperties !== undefined && request.containerOverrides !== undefined) {
+    throw new ClientException(`containerOverrides: ${definition.arn} is a multi-container job definition (ecsProperties); containerOverrides are for a job definition with containerProperties (PLAT-2)`);
+  }
+}
+
+/**
  * SubmitJob: validation, the job specification, dependencies (DEP-*), array children (ARR-1) and
  * multi-node nodes (MNP-*). Everything that can reject the request runs before the first change, so a
  * rejected request changes nothing; the job is then SUBMITTED and moves on at the next event (LIFE-1).
@@ -49,6 +70,7 @@ export class JobSubmitter {
     validateSubmitJobRequest(request);
     this.parts.submitted.checkRoom();
     const spec = this.parts.specs.build(request);
+    checkJobShape(spec.definition, request);
     const arraySize = request.arrayProperties?.size;
     const nodeProperties = spec.definition.type === 'multinode' && spec.definition.nodeProperties
       ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)

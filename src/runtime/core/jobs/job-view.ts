@@ -1,5 +1,6 @@
 import { effectiveContainer, substituteParameters } from './container-launch';
 import { AttemptRecord, JobRecord } from './job-record';
+import { describeAttemptTask, describeEcsProperties } from './task-view';
 import { AttemptDetail, ContainerDetail, JobDetail, JobSummary, NetworkInterfaceDetail } from '../../shapes';
 import { ContainerProperties } from '../model/requests';
 
@@ -21,6 +22,7 @@ export function describeJob(job: JobRecord): JobDetail {
   const attempt = job.currentAttempt;
   const container = effectiveContainer(job);
   const fargate = isFargate(job);
+  const ecsProperties = describeEcsProperties(job, fargate);
   const containerDetail: ContainerDetail = compact({
     ...registeredMembers(container),
     image: container.image,
@@ -51,7 +53,8 @@ export function describeJob(job: JobRecord): JobDetail {
     status: job.status,
     shareIdentifier: spec.shareIdentifier,
     schedulingPriority: spec.schedulingPriority,
-    attempts: job.children ? undefined : job.attempts.filter((a) => a.stoppedAt !== undefined).map((a) => describeAttempt(a, fargate)),
+    attempts: job.children ? undefined : job.attempts.filter((a) => a.stoppedAt !== undefined)
+      .map((a) => (ecsProperties ? describeTaskAttempt(a, fargate) : describeAttempt(a, fargate))),
     statusReason: job.statusReason,
     createdAt: job.createdAt,
     retryStrategy: spec.attempts > 1 || spec.evaluateOnExit
@@ -63,7 +66,9 @@ export function describeJob(job: JobRecord): JobDetail {
     dependsOn: spec.dependsOn.map((d) => ({ ...d })),
     jobDefinition: spec.definition.arn,
     parameters: { ...spec.parameters },
-    container: job.nodes ? undefined : containerDetail,
+    // PLAT-2: a multi-container job describes its task instead of one container.
+    container: job.nodes || ecsProperties ? undefined : containerDetail,
+    ecsProperties,
     timeout: spec.attemptDurationSeconds !== undefined ? { attemptDurationSeconds: spec.attemptDurationSeconds } : undefined,
     tags: Object.keys(spec.tags).length > 0 ? { ...spec.tags } : undefined,
     propagateTags: spec.propagateTags,
@@ -98,6 +103,16 @@ function describeAttempt(attempt: AttemptRecord, fargate: boolean): AttemptDetai
       logStreamName: attempt.logStreamName,
       networkInterfaces: fargate && attempt.startedAt !== undefined ? networkInterfaces(attempt) : undefined,
     }),
+    startedAt: attempt.startedAt,
+    stoppedAt: attempt.stoppedAt,
+    statusReason: attempt.statusReason,
+  });
+}
+
+/** PLAT-2: an attempt of a multi-container job: its task, no single container. */
+function describeTaskAttempt(attempt: AttemptRecord, fargate: boolean): AttemptDetail {
+  return compact({
+    taskProperties: describeAttemptTask(attempt, fargate),
     startedAt: attempt.startedAt,
     stoppedAt: attempt.stoppedAt,
     statusReason: attempt.statusReason,

@@ -1,4 +1,4 @@
-import { ComputeResources, ContainerProperties, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
+import { ComputeResources, ContainerProperties, EksConfiguration, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
 import { JobTimeout, RetryStrategy } from '../../shapes';
 
 /** Lifecycle status of a compute environment or job queue (`CEStatus` / `JQStatus` in the service model). */
@@ -19,6 +19,8 @@ export interface ComputeEnvironmentRecord {
   serviceRole?: string;
   unmanagedvCpus?: number;
   updatePolicy?: UpdatePolicy;
+  /** PLAT-3: set for an EKS compute environment (it cannot be changed by an update). */
+  readonly eksConfiguration?: EksConfiguration;
   readonly tags: Record<string, string>;
   /** ECS cluster the CE's instances register to (CE-2). */
   readonly ecsClusterArn: string;
@@ -58,6 +60,10 @@ export interface JobDefinitionRecord {
   readonly parameters: Record<string, string>;
   readonly containerProperties?: ContainerProperties;
   readonly nodeProperties?: NodeProperties;
+  /** PLAT-2: a multi-container task, as registered. */
+  readonly ecsProperties?: Record<string, unknown>;
+  /** PLAT-3: an EKS pod, as registered. */
+  readonly eksProperties?: Record<string, unknown>;
   readonly retryStrategy?: RetryStrategy;
   readonly timeout?: JobTimeout;
   readonly tags: Record<string, string>;

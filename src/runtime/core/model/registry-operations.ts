@@ -68,6 +68,7 @@ export class RegistryOperations {
       serviceRole: request.serviceRole,
       unmanagedvCpus: request.unmanagedvCpus,
       updatePolicy: request.updatePolicy,
+      eksConfiguration: request.eksConfiguration,
       tags: { ...(request.tags ?? {}) },
     });
     Object.assign(record, assessComputeEnvironment(record));
@@ -172,6 +173,8 @@ export class RegistryOperations {
       parameters: { ...(request.parameters ?? {}) },
       containerProperties: request.containerProperties,
       nodeProperties: request.nodeProperties,
+      ecsProperties: request.ecsProperties,
+      eksProperties: request.eksProperties,
       retryStrategy: request.retryStrategy,
       timeout: request.timeout,
       tags: { ...(request.tags ?? {}) },

@@ -37,8 +37,16 @@ export interface UpdatePolicy {
   readonly jobExecutionTimeoutMinutes?: number;
 }
 
+/** PLAT-3: the EKS cluster and namespace of an EKS compute environment. */
+export interface EksConfiguration {
+  readonly eksClusterArn: string;
+  readonly kubernetesNamespace: string;
+}
+
 export interface CreateComputeEnvironmentRequest {
   readonly computeEnvironmentName: string;
+  /** PLAT-3: an EKS compute environment; absent for ECS. */
+  readonly eksConfiguration?: EksConfiguration;
   readonly type: string; // MANAGED | UNMANAGED
   readonly state?: string;
   readonly unmanagedvCpus?: number;
@@ -136,9 +144,10 @@ export interface RegisterJobDefinitionRequest {
   readonly propagateTags?: boolean;
   readonly platformCapabilities?: string[];
   readonly schedulingPriority?: number;
-  /** Not run by the local runtime: a job definition that uses them is rejected with a clear message. */
-  readonly ecsProperties?: unknown;
-  readonly eksProperties?: unknown;
+  /** PLAT-2: a multi-container ECS task (`taskProperties[0].containers[]`), as registered. */
+  readonly ecsProperties?: Record<string, unknown>;
+  /** PLAT-3: an EKS pod (`podProperties`), as registered. */
+  readonly eksProperties?: Record<string, unknown>;
 }
 
 /** Describe* requests of compute environments and job queues: explicit names/ARNs, or paging over all. */

@@ -3,14 +3,15 @@
  * `batch/2016-08-10`) names them: `ComputeEnvironmentDetail`, `JobQueueDetail`, `JobDefinition`.
  * Absent optional fields are left out, as AWS leaves them out.
  */
-import { ComputeEnvironmentOrder, ComputeResources, ContainerProperties, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
+import { ComputeEnvironmentOrder, ComputeResources, ContainerProperties, EksConfiguration, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
 import { JobTimeout, RetryStrategy } from '../../shapes';
 
 export interface ComputeEnvironmentDetail {
   readonly computeEnvironmentName: string;
   readonly computeEnvironmentArn: string;
   readonly unmanagedvCpus?: number;
-  readonly ecsClusterArn: string;
+  /** Absent for an EKS compute environment (PLAT-3). */
+  readonly ecsClusterArn?: string;
   readonly tags: Record<string, string>;
   readonly type: string;
   readonly state: string;
@@ -19,6 +20,7 @@ export interface ComputeEnvironmentDetail {
   readonly computeResources?: ComputeResources;
   readonly serviceRole?: string;
   readonly updatePolicy?: UpdatePolicy;
+  readonly eksConfiguration?: EksConfiguration;
   readonly containerOrchestrationType: string;
   readonly uuid: string;
 }
@@ -49,9 +51,12 @@ export interface JobDefinitionDetail {
   readonly containerProperties?: ContainerProperties;
   readonly timeout?: JobTimeout;
   readonly nodeProperties?: NodeProperties;
+  readonly ecsProperties?: Record<string, unknown>;
+  readonly eksProperties?: Record<string, unknown>;
   readonly tags: Record<string, string>;
   readonly propagateTags: boolean;
-  readonly platformCapabilities: string[];
+  /** Absent for an EKS definition (PLAT-3). */
+  readonly platformCapabilities?: string[];
   readonly containerOrchestrationType: string;
 }
 
