@@ -80,6 +80,11 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
     computeResources: { type: 'FARGATE', maxvCpus: 8, subnets: ['subnet-1'], securityGroupIds: ['sg-1'] },
   });
   await api.call('CreateComputeEnvironment', { computeEnvironmentName: 'spare', type: 'UNMANAGED', unmanagedvCpus: 4 });
+  await api.call('CreateComputeEnvironment', {
+    computeEnvironmentName: 'eks', type: 'MANAGED',
+    eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
+    computeResources: { type: 'EC2', maxvCpus: 8, instanceTypes: ['m5.large'], subnets: ['subnet-1'], instanceRole: 'arn:aws:iam::123456789012:instance-profile/p' },
+  });
   await api.call('UpdateComputeEnvironment', { computeEnvironment: 'ec2', computeResources: { maxvCpus: 32 } });
   await api.call('DescribeComputeEnvironments', {});
   await api.call('DescribeComputeEnvironments', { computeEnvironments: ['ec2', 'fargate'] });
@@ -126,6 +131,17 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
       nodeRangeProperties: [{ targetNodes: '0:1', container: { image: 'busybox', command: ['true'], vcpus: 1, memory: 512 } }],
     },
   });
+  await api.call('RegisterJobDefinition', {
+    jobDefinitionName: 'sidecar', type: 'container',
+    ecsProperties: { taskProperties: [{ containers: [
+      { name: 'app', image: 'app', command: ['run'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }], dependsOn: [{ containerName: 'proxy', condition: 'START' }] },
+      { name: 'proxy', image: 'proxy', essential: false, resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '256' }] },
+    ] }] },
+  });
+  await api.call('RegisterJobDefinition', {
+    jobDefinitionName: 'pod', type: 'container',
+    eksProperties: { podProperties: { containers: [{ name: 'main', image: 'busybox', command: ['echo'], args: ['hi'], resources: { limits: { cpu: '1', memory: '512Mi' } } }] } },
+  });
   const slow = await api.call('RegisterJobDefinition', { jobDefinitionName: 'slow', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512 } });
   await api.call('RegisterJobDefinition', { jobDefinitionName: 'failing', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512 } });
   await api.call('DescribeJobDefinitions', {});
@@ -140,7 +156,8 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   const failing = await api.call('SubmitJob', { jobName: 'failing', jobQueue: 'main', jobDefinition: 'failing' });
   const long = await api.call('SubmitJob', { jobName: 'long', jobQueue: 'main', jobDefinition: slow.jobDefinitionArn, shareIdentifier: undefined });
   const cancelled = await api.call('SubmitJob', { jobName: 'cancelled', jobQueue: 'main', jobDefinition: 'app', dependsOn: [{ jobId: long.jobId }] });
-  const ids = [ok, array, waiting, mnp, fargate, failing, long, cancelled].map((job) => job.jobId);
+  const multi = await api.call('SubmitJob', { jobName: 'multi', jobQueue: 'main', jobDefinition: 'sidecar' });
+  const ids = [ok, array, waiting, mnp, fargate, failing, long, cancelled, multi].map((job) => job.jobId);
   await api.call('DescribeJobs', { jobs: ids });
   await api.call('ListJobs', { jobQueue: 'main', jobStatus: 'SUBMITTED' });
   await api.call('CancelJob', { jobId: cancelled.jobId, reason: 'not needed' });
@@ -184,6 +201,7 @@ describe('responses against the output shapes of the service model', () => {
       executor: JobExecutor.simulated({
         defaultBehavior: JobBehavior.succeed({ duration: Duration.seconds(30), logLines: ['done'] }),
         byJobDefinition: { slow: JobBehavior.succeed({ duration: Duration.hours(2) }), failing: JobBehavior.fail({ exitCode: 3, duration: Duration.seconds(5) }) },
+        byContainerName: { proxy: JobBehavior.succeed({ duration: Duration.hours(1) }) },
       }),
     });
     api = await runScenario(endpoint);
@@ -249,6 +267,18 @@ describe('responses against the output shapes of the service model', () => {
     expect(job.container).not.toHaveProperty('containerInstanceArn');
     expect(job.attempts[0].container).not.toHaveProperty('containerInstanceArn');
     expect(job.attempts[0].container.networkInterfaces).toEqual(job.container.networkInterfaces);
+  });
+
+  test('PLAT-2: GIVEN a multi-container job WHEN described THEN its task shows each container\'s exit code and log stream', () => {
+    // GIVEN
+    const job = finalJob('multi');
+
+    // THEN
+    expect(job.status).toBe('SUCCEEDED');
+    expect(job).not.toHaveProperty('container');
+    expect(job.ecsProperties.taskProperties[0].containers.map((c: any) => [c.name, c.exitCode, c.logStreamName.split('/').slice(0, 2).join('/')]))
+      .toEqual([['app', 0, 'sidecar/app'], ['proxy', 143, 'sidecar/proxy']]);
+    expect(job.attempts[0].taskProperties[0].containers).toHaveLength(2);
   });
 
   /** The job named `name` as the scenario's last DescribeJobs of all jobs answered it. */
