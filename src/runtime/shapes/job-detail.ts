@@ -171,6 +171,13 @@ export interface JobDetail {
    * log stream (AWS Batch `EcsPropertiesDetail`). @default - none
    */
   readonly ecsProperties?: any;
+  /**
+   * EKS jobs (PLAT-3): the registered pod with its pod and node names and, per container, its exit code
+   * and reason (AWS Batch `EksPropertiesDetail`). @default - none
+   */
+  readonly eksProperties?: any;
+  /** EKS jobs (PLAT-3): every attempt's pod, node and containers (AWS Batch `EksAttemptDetail`). @default - none */
+  readonly eksAttempts?: any[];
   /** Multi-node parent: its node properties with the job's node overrides applied (PLAT-5). @default - none */
   readonly nodeProperties?: any;
   /** @default - none */

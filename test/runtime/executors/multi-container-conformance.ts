@@ -30,6 +30,35 @@ function multiContainerTemplate(image: string): any {
       },
     },
   };
+  // PLAT-3: an EKS compute environment and queue, and a pod with an init container.
+  const podResources = { Limits: { cpu: '0.5', memory: '128Mi' } };
+  template.Resources.EksComputeEnvironment = {
+    Type: 'AWS::Batch::ComputeEnvironment',
+    Properties: {
+      Type: 'MANAGED',
+      EksConfiguration: { EksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/batch', KubernetesNamespace: 'batch-jobs' },
+      ComputeResources: { ...template.Resources.ComputeEnvironment.Properties.ComputeResources },
+    },
+  };
+  template.Resources.EksQueue = {
+    Type: 'AWS::Batch::JobQueue',
+    Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'EksComputeEnvironment' } }] },
+  };
+  template.Resources.Pod = {
+    Type: 'AWS::Batch::JobDefinition',
+    Properties: {
+      Type: 'container',
+      EksProperties: {
+        PodProperties: {
+          InitContainers: [{ Name: 'prepare', Image: image, Command: ['echo'], Args: ['prepared'], Resources: podResources }],
+          Containers: [{
+            Name: 'main', Image: image, Command: ['env', 'GREETING'], Args: ['echo', '$(GREETING) from the pod', 'exit', '4'],
+            Env: [{ Name: 'GREETING', Value: 'hello' }], Resources: podResources,
+          }],
+        },
+      },
+    },
+  };
   return template;
 }
 
@@ -71,6 +100,25 @@ export function describeMultiContainerConformance(target: ConformanceTarget): vo
       expect(rt.getLogStream(containers[0].logStreamName)).toEqual([`AWS_BATCH_JOB_ID=${jobId}`, 'ROLE=app', 'app done']);
       expect(rt.getLogStream(containers[2].logStreamName)).toEqual(['init done']);
       expect(job.attempts![0].taskProperties![0].containers.map((c: any) => c.exitCode)).toEqual([3, 143, 1]);
+    });
+
+    test('PLAT-3: GIVEN a pod with an init container WHEN it runs THEN the init container runs first, the container gets command then args with $(VAR) expanded, and the pod takes its exit code', async () => {
+      // GIVEN
+      const rt = runtime = LocalBatchRuntime.fromTemplate(multiContainerTemplate(target.image ?? PROBE_IMAGE), { executor: target.executor() });
+
+      // WHEN
+      const jobId = rt.submitJob({ jobName: 'pod', jobQueue: rt.resourceArn('EksQueue'), jobDefinition: rt.resourceArn('Pod') }).jobId;
+      const job = await time.waitForJob(rt, jobId);
+
+      // THEN
+      expect(job.status).toBe('FAILED');
+      const attempt = job.eksAttempts![0];
+      expect([...attempt.initContainers, ...attempt.containers].map((c: any) => [c.name, c.exitCode])).toEqual([['prepare', 0], ['main', 4]]);
+      expect(job.eksProperties.podProperties.podName).toBe(attempt.podName);
+      const definitionName = rt.resourceArn('Pod').split('/').pop()!.split(':')[0];
+      const stream = (name: string): string[] => rt.getLogStream(`${definitionName}/${name}/${attempt.podName.replace(/^aws-batch\./, '').replace(/-/g, '')}`);
+      expect(stream('prepare')).toEqual(['prepared']);
+      expect(stream('main')).toEqual(['GREETING=hello', 'hello from the pod']);
     });
   });
 }

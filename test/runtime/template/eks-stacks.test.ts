@@ -3,7 +3,7 @@ import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as eks from 'aws-cdk-lib/aws-eks';
-import { LocalBatchRuntime } from '../../../src';
+import { JobBehavior, JobExecutor, LocalBatchRuntime } from '../../../src';
 
 /** aws-cdk-lib's EKS constructs, loaded through the facade (PLAT-3). */
 function eksStack(): Stack {
@@ -43,15 +43,20 @@ describe('aws-cdk-lib EKS stacks through the facade (PLAT-3)', () => {
     });
   });
 
-  test('PLAT-3: GIVEN an EksJobDefinition WHEN a job is submitted through the facade THEN it is refused saying EKS pod jobs do not run yet', () => {
+  test('PLAT-3: GIVEN an EksJobDefinition WHEN a job runs through the facade THEN the pod runs command then args with its env', async () => {
     // GIVEN
-    const runtime = LocalBatchRuntime.fromStack(eksStack());
+    const launches: string[][] = [];
+    const runtime = LocalBatchRuntime.fromStack(eksStack(), {
+      executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.custom({ run: (context) => { launches.push([...context.command, context.environment.GREETING]); return { exitCode: 0 }; } }) }),
+    });
 
-    // WHEN / THEN
-    try {
-      expect(() => runtime.submitJob({ jobName: 'pod', jobQueue: 'Queue', jobDefinition: 'PodJob' })).toThrow('does not run EKS pod jobs yet (PLAT-3)');
-    } finally {
-      runtime.dispose();
-    }
+    // WHEN
+    const job = await runtime.waitForJob(runtime.submitJob({ jobName: 'pod', jobQueue: 'Queue', jobDefinition: 'PodJob' }).jobId);
+    runtime.dispose();
+
+    // THEN
+    expect(job.status).toBe('SUCCEEDED');
+    expect(launches).toEqual([['echo', 'hello', 'hi']]);
+    expect(job.eksAttempts).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import { AttemptRecord, JobRecord } from './job-record';
 import { LazyContainerLaunch } from './lazy-container-launch';
 import { MultiContainerTask, TaskAttemptSink } from './multi-container-task';
 import { shouldRetry } from './retry-policy';
-import { taskContainers } from './task-containers';
+import { taskPlan } from './task-containers';
 import { Cancellable, EventLoop } from '../event-loop';
 import { AttemptHandle, AttemptResult, JobRunner } from '../executor';
 import { IdGenerator } from '../id-generator';
@@ -162,11 +162,11 @@ export class AttemptExecution {
     attempt.startedAt = loop.now();
     job.startedAt = attempt.startedAt;
     this.hooks.transition(job, 'RUNNING');
-    const containers = taskContainers(job);
-    if (containers) {
-      // PLAT-2: a multi-container task; each container has its own log stream.
+    const plan = taskPlan(job);
+    if (plan) {
+      // PLAT-2, PLAT-3: a multi-container task or an EKS pod; each container has its own log stream.
       const { runner } = this.context;
-      const task = new MultiContainerTask(runner, live, { launch: live, taskId: attempt.taskId, stopGracePeriodMs: runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS }, containers);
+      const task = new MultiContainerTask(runner, live, { launch: live, taskId: attempt.taskId, stopGracePeriodMs: runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS }, plan);
       attempt.containers = task.containerResults;
       live.handle = task;
       task.start();

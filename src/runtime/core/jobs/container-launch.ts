@@ -1,5 +1,5 @@
 import { JobRecord } from './job-record';
-import { mergeContainer } from '../../../validation';
+import { eksContainerResources, EksContainerInput, mergeContainer } from '../../../validation';
 import { ContainerOverrides, KeyValuePair } from '../../shapes';
 import { ContainerProperties } from '../model/requests';
 import { ContainerDemand } from '../types/demand';
@@ -14,7 +14,32 @@ export function effectiveContainer(job: JobRecord): ContainerProperties {
 /** The job's resource demand, computed once per spec. */
 export function jobDemand(job: JobRecord): ContainerDemand {
   const derived = job.spec.derived;
-  return derived.demand ??= registeredTaskContainers(job) ? taskDemand(registeredTaskContainers(job)!) : containerDemand(effectiveContainer(job));
+  if (derived.demand) return derived.demand;
+  const task = registeredTaskContainers(job);
+  const pod = registeredPod(job);
+  return derived.demand = task ? sumDemands(task.map(taskContainerDemand)) : pod ? podDemand(pod) : containerDemand(effectiveContainer(job));
+}
+
+/** PLAT-3: the pod of an EKS job as registered; undefined for other jobs. */
+export function registeredPod(job: JobRecord): { containers: EksContainerInput[]; initContainers?: EksContainerInput[] } | undefined {
+  return job.spec.definition.eksProperties?.podProperties as { containers: EksContainerInput[]; initContainers?: EksContainerInput[] } | undefined;
+}
+
+/** PLAT-3: what one pod container reserves (requests, else limits); memory and vCPUs default to 0. */
+export function podContainerDemand(container: EksContainerInput): ContainerDemand {
+  const resources = eksContainerResources('resources', container);
+  return { vcpus: resources.cpu ?? 0, memoryMiB: resources.memoryMiB ?? 0, gpus: resources.gpus ?? 0 };
+}
+
+/** PLAT-3: as Kubernetes sizes a pod: its containers together, or its largest init container if larger. */
+function podDemand(pod: { containers: EksContainerInput[]; initContainers?: EksContainerInput[] }): ContainerDemand {
+  const main = sumDemands(pod.containers.map(podContainerDemand));
+  const init = (pod.initContainers ?? []).map(podContainerDemand);
+  return {
+    vcpus: Math.max(main.vcpus, ...init.map((d) => d.vcpus)),
+    memoryMiB: Math.max(main.memoryMiB, ...init.map((d) => d.memoryMiB)),
+    gpus: Math.max(main.gpus, ...init.map((d) => d.gpus)),
+  };
 }
 
 /** PLAT-2: the containers of a multi-container (`ecsProperties`) job as registered; undefined for other jobs. */
@@ -29,8 +54,7 @@ export function taskContainerDemand(container: ContainerProperties): ContainerDe
 }
 
 /** PLAT-2: a task reserves the sum of its containers' vCPUs, memory and GPUs. */
-function taskDemand(containers: readonly ContainerProperties[]): ContainerDemand {
-  const demands = containers.map(taskContainerDemand);
+function sumDemands(demands: readonly ContainerDemand[]): ContainerDemand {
   return {
     vcpus: demands.reduce((sum, d) => sum + d.vcpus, 0),
     memoryMiB: demands.reduce((sum, d) => sum + d.memoryMiB, 0),

@@ -11,7 +11,7 @@ import { IdGenerator } from '../id-generator';
 import { JobIndex } from './job-index';
 import { ClientException } from '../errors';
 import { batchArn, Environment } from '../model/arns';
-import { JobDefinitionRecord } from '../model/records';
+import { JobDefinitionRecord, JobQueueRecord } from '../model/records';
 
 /** What a submission needs to register dependencies (the lifecycle). */
 export interface DependencyRegistry {
@@ -37,14 +37,19 @@ export interface JobSubmitterParts {
 }
 
 /**
- * PLAT-2/PLAT-3: what the runtime runs of the current API's job shapes. A multi-container job takes
- * no single-container overrides; EKS pod jobs and the per-task/per-pod overrides are refused with a
- * message that says so, rather than run as something else or with the override ignored.
+ * PLAT-2/PLAT-3: what the runtime runs of the current API's job shapes. An EKS job goes to a queue of
+ * EKS compute environments and an ECS job to one of ECS ones; a multi-container job takes no
+ * single-container overrides; per-task/per-pod overrides are refused with a message that says so,
+ * rather than ignored.
  */
-function checkJobShape(definition: JobDefinitionRecord, request: SubmitJobRequest): void {
+function checkJobShape(definition: JobDefinitionRecord, queue: JobQueueRecord, request: SubmitJobRequest): void {
   const raw = request as SubmitJobRequest & { ecsPropertiesOverride?: unknown; eksPropertiesOverride?: unknown };
-  if (definition.eksProperties !== undefined) {
-    throw new ClientException(`jobDefinition: ${definition.arn} is an EKS job definition (eksProperties); the local runtime registers and describes it but does not run EKS pod jobs yet (PLAT-3)`);
+  // PLAT-3: EKS jobs run on the EKS compute environments, ECS jobs on the others.
+  const eksJob = definition.eksProperties !== undefined;
+  const mismatched = queue.computeEnvironmentOrder.filter((entry) => (entry.computeEnvironment.eksConfiguration !== undefined) !== eksJob);
+  if (mismatched.length > 0) {
+    throw new ClientException(`jobDefinition: ${definition.arn} is ${eksJob ? 'an EKS' : 'an ECS'} job definition, but job queue ${queue.name} has `
+      + `${eksJob ? 'ECS' : 'EKS'} compute environment ${mismatched[0].computeEnvironment.name}; submit it to a queue of ${eksJob ? 'EKS' : 'ECS'} compute environments (PLAT-3)`);
   }
   if (raw.ecsPropertiesOverride !== undefined || raw.eksPropertiesOverride !== undefined) {
     const member = raw.ecsPropertiesOverride !== undefined ? 'ecsPropertiesOverride' : 'eksPropertiesOverride';
@@ -70,7 +75,7 @@ export class JobSubmitter {
     validateSubmitJobRequest(request);
     this.parts.submitted.checkRoom();
     const spec = this.parts.specs.build(request);
-    checkJobShape(spec.definition, request);
+    checkJobShape(spec.definition, spec.queue, request);
     const arraySize = request.arrayProperties?.size;
     const nodeProperties = spec.definition.type === 'multinode' && spec.definition.nodeProperties
       ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)

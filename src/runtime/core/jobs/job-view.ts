@@ -1,6 +1,6 @@
 import { effectiveContainer, substituteParameters } from './container-launch';
 import { AttemptRecord, JobRecord } from './job-record';
-import { describeAttemptTask, describeEcsProperties } from './task-view';
+import { describeAttemptTask, describeEcsProperties, describeEksAttempt, describeEksProperties } from './task-view';
 import { AttemptDetail, ContainerDetail, JobDetail, JobSummary, NetworkInterfaceDetail } from '../../shapes';
 import { ContainerProperties } from '../model/requests';
 
@@ -23,6 +23,7 @@ export function describeJob(job: JobRecord): JobDetail {
   const container = effectiveContainer(job);
   const fargate = isFargate(job);
   const ecsProperties = describeEcsProperties(job, fargate);
+  const eksProperties = describeEksProperties(job);
   const containerDetail: ContainerDetail = compact({
     ...registeredMembers(container),
     image: container.image,
@@ -53,7 +54,7 @@ export function describeJob(job: JobRecord): JobDetail {
     status: job.status,
     shareIdentifier: spec.shareIdentifier,
     schedulingPriority: spec.schedulingPriority,
-    attempts: job.children ? undefined : job.attempts.filter((a) => a.stoppedAt !== undefined)
+    attempts: job.children || eksProperties ? undefined : job.attempts.filter((a) => a.stoppedAt !== undefined)
       .map((a) => (ecsProperties ? describeTaskAttempt(a, fargate) : describeAttempt(a, fargate))),
     statusReason: job.statusReason,
     createdAt: job.createdAt,
@@ -67,8 +68,11 @@ export function describeJob(job: JobRecord): JobDetail {
     jobDefinition: spec.definition.arn,
     parameters: { ...spec.parameters },
     // PLAT-2: a multi-container job describes its task instead of one container.
-    container: job.nodes || ecsProperties ? undefined : containerDetail,
+    container: job.nodes || ecsProperties || eksProperties ? undefined : containerDetail,
     ecsProperties,
+    eksProperties,
+    // PLAT-3: an EKS job's attempts are eksAttempts, not attempts.
+    eksAttempts: eksProperties && !job.children ? job.attempts.filter((a) => a.stoppedAt !== undefined).map((a) => describeEksAttempt(job, a)) : undefined,
     timeout: spec.attemptDurationSeconds !== undefined ? { attemptDurationSeconds: spec.attemptDurationSeconds } : undefined,
     tags: Object.keys(spec.tags).length > 0 ? { ...spec.tags } : undefined,
     propagateTags: spec.propagateTags,

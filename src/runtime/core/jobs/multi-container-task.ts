@@ -1,5 +1,5 @@
 import { TaskContainerResult } from './job-record';
-import { TaskContainerSpec } from './task-containers';
+import { TaskEndPolicy, TaskPlan } from './task-containers';
 import { Cancellable } from '../event-loop';
 import { AttemptHandle, AttemptResult, AttemptSink, ContainerLaunch, JobRunner } from '../executor';
 
@@ -28,11 +28,16 @@ type ContainerState = 'waiting' | 'running' | 'exited' | 'never';
  * it exited 0, else the waiting container never starts); the first essential container to exit
  * stops the task (the others get SIGTERM, then SIGKILL after the grace period) and its exit code is
  * the attempt's. The task ends when no container runs and none can start any more.
+ * PLAT-3: a pod (policy `pod`) has no essential container: it ends when all its containers have,
+ * with the exit code of the first that failed (0 when none did).
  */
 export class MultiContainerTask implements AttemptHandle {
   private readonly states: ContainerState[];
   private readonly handles: Array<AttemptHandle | undefined>;
   private readonly results: TaskContainerResult[];
+  private readonly containers: TaskPlan['containers'];
+  private readonly policy: TaskEndPolicy;
+  private firstFailure?: { exitCode?: number; reason?: string };
   private decidingExit?: { exitCode?: number; reason?: string };
   private stopping = false;
   private ended = false;
@@ -42,11 +47,13 @@ export class MultiContainerTask implements AttemptHandle {
     private readonly runner: JobRunner,
     private readonly sink: TaskAttemptSink,
     private readonly context: TaskAttemptContext,
-    private readonly containers: readonly TaskContainerSpec[],
+    plan: TaskPlan,
   ) {
-    this.states = containers.map(() => 'waiting');
-    this.handles = containers.map(() => undefined);
-    this.results = containers.map((c) => ({ name: c.name }));
+    this.containers = plan.containers;
+    this.policy = plan.policy;
+    this.states = plan.containers.map(() => 'waiting');
+    this.handles = plan.containers.map(() => undefined);
+    this.results = plan.containers.map((c) => ({ name: c.name }));
   }
 
   /** Per-container results, shared with the attempt record (DescribeJobs reads them). */
@@ -87,7 +94,7 @@ export class MultiContainerTask implements AttemptHandle {
     this.finishIfIdle();
   }
 
-  private readiness(spec: TaskContainerSpec): 'ready' | 'wait' | 'never' {
+  private readiness(spec: TaskPlan['containers'][number]): 'ready' | 'wait' | 'never' {
     let ready = true;
     for (const dependency of spec.dependsOn) {
       const index = this.containers.findIndex((c) => c.name === dependency.containerName);
@@ -122,7 +129,7 @@ export class MultiContainerTask implements AttemptHandle {
     if (this.states[index] !== 'running') this.handles[index] = undefined; // it exited during start
   }
 
-  private containerLaunch(spec: TaskContainerSpec, stream: string): ContainerLaunch {
+  private containerLaunch(spec: TaskPlan['containers'][number], stream: string): ContainerLaunch {
     const base = this.context.launch;
     const environment: Record<string, string> = {};
     for (const entry of spec.container.environment ?? []) if (entry.name !== undefined) environment[entry.name] = entry.value ?? '';
@@ -150,6 +157,7 @@ export class MultiContainerTask implements AttemptHandle {
     this.handles[index] = undefined;
     this.results[index].exitCode = result.exitCode;
     this.results[index].reason = result.reason;
+    if (result.exitCode !== 0) this.firstFailure ??= { exitCode: result.exitCode, reason: result.reason ?? `Container ${this.containers[index].name} failed` };
     if (this.containers[index].essential) this.essentialEnded(index, result);
     this.advance();
   }
@@ -179,7 +187,8 @@ export class MultiContainerTask implements AttemptHandle {
     this.states.forEach((state, index) => {
       if (state === 'waiting') this.results[index].reason ??= 'Task stopped before the container started';
     });
-    this.sink.exited(this.decidingExit ?? { reason: 'Task stopped before an essential container exited' });
+    if (this.policy === 'pod') this.sink.exited(this.firstFailure ?? { exitCode: 0 });
+    else this.sink.exited(this.decidingExit ?? { reason: 'Task stopped before an essential container exited' });
   }
 }
 

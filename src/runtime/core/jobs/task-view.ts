@@ -47,3 +47,57 @@ function withoutUndefined<T extends Record<string, unknown>>(value: T): T {
   for (const key of Object.keys(value)) if (value[key] === undefined) delete value[key];
   return value;
 }
+
+/**
+ * PLAT-3: DescribeJobs' `eksProperties` of an EKS job: the registered pod with, from the current
+ * attempt, its pod and node names and each container's exit code and reason.
+ */
+export function describeEksProperties(job: JobRecord): Record<string, unknown> | undefined {
+  const pod = job.spec.definition.eksProperties?.podProperties as Record<string, unknown> | undefined;
+  if (!pod) return undefined;
+  const attempt = job.currentAttempt;
+  const copy = JSON.parse(JSON.stringify(pod)) as { containers: Array<Record<string, unknown>>; initContainers?: Array<Record<string, unknown>> };
+  const init = copy.initContainers ?? [];
+  const withResult = (container: Record<string, unknown>, index: number): Record<string, unknown> => withoutUndefined({
+    ...container,
+    exitCode: attempt?.containers?.[index]?.exitCode,
+    reason: attempt?.containers?.[index]?.reason,
+  });
+  return {
+    podProperties: withoutUndefined({
+      ...copy,
+      podName: attempt?.startedAt !== undefined ? podName(attempt) : undefined,
+      nodeName: attempt?.startedAt !== undefined ? nodeName(attempt) : undefined,
+      initContainers: init.length > 0 ? init.map((c, i) => withResult(c, i)) : undefined,
+      containers: copy.containers.map((c, i) => withResult(c, init.length + i)),
+    }),
+  };
+}
+
+/** PLAT-3: an attempt of an EKS job (`eksAttempts[]`): pod, node and what each container did. */
+export function describeEksAttempt(job: JobRecord, attempt: AttemptRecord): Record<string, unknown> {
+  const initCount = ((job.spec.definition.eksProperties?.podProperties as { initContainers?: unknown[] } | undefined)?.initContainers ?? []).length;
+  const results = (attempt.containers ?? []).map((c) => withoutUndefined({ name: c.name, exitCode: c.exitCode, reason: c.reason }));
+  return withoutUndefined({
+    initContainers: initCount > 0 ? results.slice(0, initCount) : undefined,
+    containers: results.slice(initCount),
+    podName: attempt.startedAt !== undefined ? podName(attempt) : undefined,
+    nodeName: attempt.startedAt !== undefined ? nodeName(attempt) : undefined,
+    startedAt: attempt.startedAt,
+    stoppedAt: attempt.stoppedAt,
+    statusReason: attempt.statusReason,
+  });
+}
+
+/** A pod name per attempt, as Batch names its pods (`aws-batch.<uuid>`), from the attempt's task id. */
+function podName(attempt: AttemptRecord): string {
+  const id = attempt.taskId;
+  return `aws-batch.${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
+}
+
+/** The node's name, as EKS names EC2 nodes (`ip-10-x-y-z.ec2.internal`), stable per instance. */
+function nodeName(attempt: AttemptRecord): string {
+  let hash = 0;
+  for (const char of attempt.containerInstanceArn) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return `ip-10-${(hash >>> 16) & 255}-${(hash >>> 8) & 255}-${hash & 255}.ec2.internal`;
+}

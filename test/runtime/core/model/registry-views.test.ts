@@ -73,9 +73,10 @@ describe('registry views (DescribeComputeEnvironments, DescribeJobQueues, Descri
     expect(podView).not.toHaveProperty('containerProperties');
   });
 
-  test('PLAT-3: GIVEN an EKS job definition WHEN a job is submitted THEN it is a ClientException saying EKS pod jobs do not run yet', () => {
+  test('PLAT-3: GIVEN an EKS job definition and an ECS queue WHEN a job is submitted THEN it is a ClientException naming the queue and its CE', () => {
     const { backend } = testBackend();
     backend.registerJobDefinition({ jobDefinitionName: 'pod', type: 'container', eksProperties: { podProperties: { containers: [{ image: 'busybox', resources: { limits: { memory: '64Mi' } } }] } } });
-    expect(() => backend.submitJob({ jobName: 'j', jobQueue: 'queue', jobDefinition: 'pod' })).toThrow('does not run EKS pod jobs yet (PLAT-3)');
+    expect(() => backend.submitJob({ jobName: 'j', jobQueue: 'queue', jobDefinition: 'pod' }))
+      .toThrow(/is an EKS job definition, but job queue queue has ECS compute environment ce; submit it to a queue of EKS compute environments \(PLAT-3\)$/);
   });
 });
