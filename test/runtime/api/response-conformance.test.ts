@@ -95,6 +95,7 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
     jobStateTimeLimitActions: [{ reason: 'stuck', state: 'RUNNABLE', maxTimeSeconds: 3600, action: 'CANCEL' }],
   });
   await api.call('CreateJobQueue', { jobQueueName: 'serverless', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'fargate' }] });
+  await api.call('CreateJobQueue', { jobQueueName: 'pods', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'eks' }] });
   await api.call('CreateJobQueue', { jobQueueName: 'doomed', priority: 5, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'spare' }] });
   await api.call('UpdateJobQueue', { jobQueue: 'main', priority: 10 });
   await api.call('DescribeJobQueues', {});
@@ -157,7 +158,8 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   const long = await api.call('SubmitJob', { jobName: 'long', jobQueue: 'main', jobDefinition: slow.jobDefinitionArn, shareIdentifier: undefined });
   const cancelled = await api.call('SubmitJob', { jobName: 'cancelled', jobQueue: 'main', jobDefinition: 'app', dependsOn: [{ jobId: long.jobId }] });
   const multi = await api.call('SubmitJob', { jobName: 'multi', jobQueue: 'main', jobDefinition: 'sidecar' });
-  const ids = [ok, array, waiting, mnp, fargate, failing, long, cancelled, multi].map((job) => job.jobId);
+  const pod = await api.call('SubmitJob', { jobName: 'pod', jobQueue: 'pods', jobDefinition: 'pod' });
+  const ids = [ok, array, waiting, mnp, fargate, failing, long, cancelled, multi, pod].map((job) => job.jobId);
   await api.call('DescribeJobs', { jobs: ids });
   await api.call('ListJobs', { jobQueue: 'main', jobStatus: 'SUBMITTED' });
   await api.call('CancelJob', { jobId: cancelled.jobId, reason: 'not needed' });
@@ -279,6 +281,17 @@ describe('responses against the output shapes of the service model', () => {
     expect(job.ecsProperties.taskProperties[0].containers.map((c: any) => [c.name, c.exitCode, c.logStreamName.split('/').slice(0, 2).join('/')]))
       .toEqual([['app', 0, 'sidecar/app'], ['proxy', 143, 'sidecar/proxy']]);
     expect(job.attempts[0].taskProperties[0].containers).toHaveLength(2);
+  });
+
+  test('PLAT-3: GIVEN an EKS job WHEN described THEN it has eksProperties and eksAttempts with pod and node names, no container', () => {
+    // GIVEN
+    const job = finalJob('pod');
+
+    // THEN
+    expect(job.status).toBe('SUCCEEDED');
+    expect(job).not.toHaveProperty('container');
+    expect(job.eksProperties.podProperties).toMatchObject({ podName: expect.stringMatching(/^aws-batch\./), nodeName: expect.stringMatching(/^ip-/), containers: [{ name: 'main', exitCode: 0 }] });
+    expect(job.eksAttempts[0]).toMatchObject({ podName: job.eksProperties.podProperties.podName, containers: [{ name: 'main', exitCode: 0 }] });
   });
 
   /** The job named `name` as the scenario's last DescribeJobs of all jobs answered it. */
