@@ -13,3 +13,4 @@ export * from './ecs-properties';
 export * from './eks-properties';
 export * from './queue-limits';
 export * from './compute-limits';
+export * from './fair-share-limits';
