@@ -51,7 +51,9 @@ class ConformanceRecorder {
       const where = violation.replace(/^jobs\[\d+\]\./, '');
       if (!AWS_OMITS_THOUGH_REQUIRED.has(where)) this.violations.push(`${operation}: ${violation}`);
     }
-    for (const path of zeroTimestamps(response.body, '')) this.violations.push(`${operation}: ${path}: 0 stands for a time that has not come; AWS leaves the member out`);
+    for (const member of zeroTimestamps(response.body, '')) {
+      this.violations.push(`${operation}: ${member}: 0 stands for a time that has not come; AWS leaves the member out`);
+    }
     return response.body;
   }
 }
@@ -72,16 +74,20 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   const api = new ConformanceRecorder(endpoint);
   // ---- compute environments: managed EC2, Fargate, unmanaged
   const ec2 = await api.call('CreateComputeEnvironment', {
-    computeEnvironmentName: 'ec2', type: 'MANAGED', tags: { team: 'a' },
+    computeEnvironmentName: 'ec2',
+    type: 'MANAGED',
+    tags: { team: 'a' },
     computeResources: { type: 'EC2', minvCpus: 0, maxvCpus: 16, instanceTypes: ['optimal'], subnets: ['subnet-1'], securityGroupIds: ['sg-1'], instanceRole: 'ecsInstanceRole' },
   });
   await api.call('CreateComputeEnvironment', {
-    computeEnvironmentName: 'fargate', type: 'MANAGED',
+    computeEnvironmentName: 'fargate',
+    type: 'MANAGED',
     computeResources: { type: 'FARGATE', maxvCpus: 8, subnets: ['subnet-1'], securityGroupIds: ['sg-1'] },
   });
   await api.call('CreateComputeEnvironment', { computeEnvironmentName: 'spare', type: 'UNMANAGED', unmanagedvCpus: 4 });
   await api.call('CreateComputeEnvironment', {
-    computeEnvironmentName: 'eks', type: 'MANAGED',
+    computeEnvironmentName: 'eks',
+    type: 'MANAGED',
     eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
     computeResources: { type: 'EC2', maxvCpus: 8, instanceTypes: ['m5.large'], subnets: ['subnet-1'], instanceRole: 'arn:aws:iam::123456789012:instance-profile/p' },
   });
@@ -91,7 +97,9 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
 
   // ---- job queues
   const queue = await api.call('CreateJobQueue', {
-    jobQueueName: 'main', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ec2' }],
+    jobQueueName: 'main',
+    priority: 1,
+    computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ec2' }],
     jobStateTimeLimitActions: [{ reason: 'stuck', state: 'RUNNABLE', maxTimeSeconds: 3600, action: 'CANCEL' }],
   });
   await api.call('CreateJobQueue', { jobQueueName: 'serverless', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'fargate' }] });
@@ -102,10 +110,17 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
 
   // ---- job definitions: everything a container may register, Fargate, multi-node, retries
   await api.call('RegisterJobDefinition', {
-    jobDefinitionName: 'app', type: 'container', parameters: { who: 'world' }, propagateTags: true, tags: { app: 'x' },
-    retryStrategy: { attempts: 2, evaluateOnExit: [{ onExitCode: '3', action: 'EXIT' }] }, timeout: { attemptDurationSeconds: 600 },
+    jobDefinitionName: 'app',
+    type: 'container',
+    parameters: { who: 'world' },
+    propagateTags: true,
+    tags: { app: 'x' },
+    retryStrategy: { attempts: 2, evaluateOnExit: [{ onExitCode: '3', action: 'EXIT' }] },
+    timeout: { attemptDurationSeconds: 600 },
     containerProperties: {
-      image: 'busybox', command: ['echo', 'Ref::who'], jobRoleArn: 'arn:aws:iam::123456789012:role/job',
+      image: 'busybox',
+      command: ['echo', 'Ref::who'],
+      jobRoleArn: 'arn:aws:iam::123456789012:role/job',
       resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }],
       environment: [{ name: 'MODE', value: 'test' }],
       volumes: [{ name: 'scratch', host: { sourcePath: '/tmp/scratch' } }],
@@ -113,34 +128,50 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
       ulimits: [{ name: 'nofile', softLimit: 1024, hardLimit: 4096 }],
       linuxParameters: { initProcessEnabled: true, sharedMemorySize: 64 },
       logConfiguration: LOG_CONFIGURATION,
-      readonlyRootFilesystem: false, privileged: false, user: 'nobody',
+      readonlyRootFilesystem: false,
+      privileged: false,
+      user: 'nobody',
     },
   });
   await api.call('RegisterJobDefinition', {
-    jobDefinitionName: 'serverless', type: 'container', platformCapabilities: ['FARGATE'],
+    jobDefinitionName: 'serverless',
+    type: 'container',
+    platformCapabilities: ['FARGATE'],
     containerProperties: {
-      image: 'busybox', command: ['true'], executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+      image: 'busybox',
+      command: ['true'],
+      executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
       resourceRequirements: [{ type: 'VCPU', value: '0.25' }, { type: 'MEMORY', value: '512' }],
-      networkConfiguration: { assignPublicIp: 'ENABLED' }, fargatePlatformConfiguration: { platformVersion: 'LATEST' },
-      ephemeralStorage: { sizeInGiB: 30 }, runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
+      networkConfiguration: { assignPublicIp: 'ENABLED' },
+      fargatePlatformConfiguration: { platformVersion: 'LATEST' },
+      ephemeralStorage: { sizeInGiB: 30 },
+      runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
     },
   });
   await api.call('RegisterJobDefinition', {
-    jobDefinitionName: 'mpi', type: 'multinode',
+    jobDefinitionName: 'mpi',
+    type: 'multinode',
     nodeProperties: {
-      numNodes: 2, mainNode: 0,
+      numNodes: 2,
+      mainNode: 0,
       nodeRangeProperties: [{ targetNodes: '0:1', container: { image: 'busybox', command: ['true'], vcpus: 1, memory: 512 } }],
     },
   });
   await api.call('RegisterJobDefinition', {
-    jobDefinitionName: 'sidecar', type: 'container',
-    ecsProperties: { taskProperties: [{ containers: [
-      { name: 'app', image: 'app', command: ['run'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }], dependsOn: [{ containerName: 'proxy', condition: 'START' }] },
-      { name: 'proxy', image: 'proxy', essential: false, resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '256' }] },
-    ] }] },
+    jobDefinitionName: 'sidecar',
+    type: 'container',
+    ecsProperties: {
+      taskProperties: [{
+        containers: [
+          { name: 'app', image: 'app', command: ['run'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }], dependsOn: [{ containerName: 'proxy', condition: 'START' }] },
+          { name: 'proxy', image: 'proxy', essential: false, resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '256' }] },
+        ],
+      }],
+    },
   });
   await api.call('RegisterJobDefinition', {
-    jobDefinitionName: 'pod', type: 'container',
+    jobDefinitionName: 'pod',
+    type: 'container',
     eksProperties: { podProperties: { containers: [{ name: 'main', image: 'busybox', command: ['echo'], args: ['hi'], resources: { limits: { cpu: '1', memory: '512Mi' } } }] } },
   });
   const slow = await api.call('RegisterJobDefinition', { jobDefinitionName: 'slow', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512 } });
@@ -202,7 +233,10 @@ describe('responses against the output shapes of the service model', () => {
       clock: 'virtual',
       executor: JobExecutor.simulated({
         defaultBehavior: JobBehavior.succeed({ duration: Duration.seconds(30), logLines: ['done'] }),
-        byJobDefinition: { slow: JobBehavior.succeed({ duration: Duration.hours(2) }), failing: JobBehavior.fail({ exitCode: 3, duration: Duration.seconds(5) }) },
+        byJobDefinition: {
+          slow: JobBehavior.succeed({ duration: Duration.hours(2) }),
+          failing: JobBehavior.fail({ exitCode: 3, duration: Duration.seconds(5) }),
+        },
         byContainerName: { proxy: JobBehavior.succeed({ duration: Duration.hours(1) }) },
       }),
     });
@@ -248,7 +282,8 @@ describe('responses against the output shapes of the service model', () => {
   test('PLAT-5: GIVEN a multi-node job WHEN its parent is described THEN it carries nodeProperties', () => {
     // THEN
     expect(finalJob('mpi').nodeProperties).toEqual({
-      numNodes: 2, mainNode: 0,
+      numNodes: 2,
+      mainNode: 0,
       nodeRangeProperties: [{ targetNodes: '0:1', container: { image: 'busybox', command: ['true'], vcpus: 1, memory: 512 } }],
     });
   });

@@ -18,7 +18,9 @@ function multiContainerTemplate(image: string): any {
         TaskProperties: [{
           Containers: [
             {
-              Name: 'app', Image: image, ResourceRequirements: resources,
+              Name: 'app',
+              Image: image,
+              ResourceRequirements: resources,
               Command: ['env', 'AWS_BATCH_JOB_ID', 'env', 'ROLE', 'echo', 'app done', 'exit', '3'],
               Environment: [{ Name: 'ROLE', Value: 'app' }],
               DependsOn: [{ ContainerName: 'init', Condition: 'COMPLETE' }, { ContainerName: 'sidecar', Condition: 'START' }],
@@ -52,8 +54,12 @@ function multiContainerTemplate(image: string): any {
         PodProperties: {
           InitContainers: [{ Name: 'prepare', Image: image, Command: ['echo'], Args: ['prepared'], Resources: podResources }],
           Containers: [{
-            Name: 'main', Image: image, Command: ['env', 'GREETING'], Args: ['echo', '$(GREETING) from the pod', 'exit', '4'],
-            Env: [{ Name: 'GREETING', Value: 'hello' }], Resources: podResources,
+            Name: 'main',
+            Image: image,
+            Command: ['env', 'GREETING'],
+            Args: ['echo', '$(GREETING) from the pod', 'exit', '4'],
+            Env: [{ Name: 'GREETING', Value: 'hello' }],
+            Resources: podResources,
           }],
         },
       },

@@ -16,8 +16,12 @@ function eksStack(): Stack {
   new batch.JobQueue(stack, 'Queue', { computeEnvironments: [{ computeEnvironment: ce, order: 1 }] });
   new batch.EksJobDefinition(stack, 'PodJob', {
     container: new batch.EksContainerDefinition(stack, 'Main', {
-      image: ecs.ContainerImage.fromRegistry('busybox'), command: ['echo'], args: ['hello'], env: { GREETING: 'hi' },
-      cpuLimit: 1, memoryLimit: Size.mebibytes(512),
+      image: ecs.ContainerImage.fromRegistry('busybox'),
+      command: ['echo'],
+      args: ['hello'],
+      env: { GREETING: 'hi' },
+      cpuLimit: 1,
+      memoryLimit: Size.mebibytes(512),
     }),
   });
   return stack;
@@ -38,7 +42,10 @@ describe('aws-cdk-lib EKS stacks through the facade (PLAT-3)', () => {
     expect(ce).toMatchObject({ containerOrchestrationType: 'EKS', eksConfiguration: { kubernetesNamespace: 'batch-jobs', eksClusterArn: expect.stringMatching(/:cluster\/batch-cluster$/) } });
     expect(definition.containerOrchestrationType).toBe('EKS');
     expect(definition.eksProperties.podProperties.containers[0]).toMatchObject({
-      image: 'busybox', command: ['echo'], args: ['hello'], env: [{ name: 'GREETING', value: 'hi' }],
+      image: 'busybox',
+      command: ['echo'],
+      args: ['hello'],
+      env: [{ name: 'GREETING', value: 'hi' }],
       resources: { limits: { cpu: '1', memory: '512Mi' } },
     });
   });
@@ -47,7 +54,14 @@ describe('aws-cdk-lib EKS stacks through the facade (PLAT-3)', () => {
     // GIVEN
     const launches: string[][] = [];
     const runtime = LocalBatchRuntime.fromStack(eksStack(), {
-      executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.custom({ run: (context) => { launches.push([...context.command, context.environment.GREETING]); return { exitCode: 0 }; } }) }),
+      executor: JobExecutor.simulated({
+        defaultBehavior: JobBehavior.custom({
+          run: (context) => {
+            launches.push([...context.command, context.environment.GREETING]);
+            return { exitCode: 0 };
+          },
+        }),
+      }),
     });
 
     // WHEN

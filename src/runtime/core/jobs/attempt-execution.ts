@@ -166,7 +166,8 @@ export class AttemptExecution {
     if (plan) {
       // PLAT-2, PLAT-3: a multi-container task or an EKS pod; each container has its own log stream.
       const { runner } = this.context;
-      const task = new MultiContainerTask(runner, live, { launch: live, taskId: attempt.taskId, stopGracePeriodMs: runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS }, plan);
+      const stopGracePeriodMs = runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS;
+      const task = new MultiContainerTask(runner, live, { launch: live, taskId: attempt.taskId, stopGracePeriodMs }, plan);
       attempt.containers = task.containerResults;
       live.handle = task;
       task.start();

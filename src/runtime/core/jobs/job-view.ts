@@ -72,7 +72,9 @@ export function describeJob(job: JobRecord): JobDetail {
     ecsProperties,
     eksProperties,
     // PLAT-3: an EKS job's attempts are eksAttempts, not attempts.
-    eksAttempts: eksProperties && !job.children ? job.attempts.filter((a) => a.stoppedAt !== undefined).map((a) => describeEksAttempt(job, a)) : undefined,
+    eksAttempts: eksProperties && !job.children
+      ? job.attempts.filter((a) => a.stoppedAt !== undefined).map((a) => describeEksAttempt(job, a))
+      : undefined,
     timeout: spec.attemptDurationSeconds !== undefined ? { attemptDurationSeconds: spec.attemptDurationSeconds } : undefined,
     tags: Object.keys(spec.tags).length > 0 ? { ...spec.tags } : undefined,
     propagateTags: spec.propagateTags,
@@ -145,7 +147,7 @@ function networkInterfaces(attempt: AttemptRecord): NetworkInterfaceDetail[] {
   const id = attempt.taskId;
   const attachmentId = `${id.slice(0, 8)}-${id.slice(8, 12)}-${id.slice(12, 16)}-${id.slice(16, 20)}-${id.slice(20)}`;
   const n = parseInt(id.slice(-6), 16);
-  const privateIpv4Address = `10.${128 + (n >> 16) % 128}.${(n >> 8) % 256}.${n % 256}`;
+  const privateIpv4Address = `10.${128 + Math.floor(n / 65536) % 128}.${Math.floor(n / 256) % 256}.${n % 256}`;
   return [{ attachmentId, privateIpv4Address }];
 }
 

@@ -29,7 +29,9 @@ export interface MultiNodeContext {
  * that range's container (OVR-1 merge); any other override is a range of its own, nested in the
  * definition's (validated like them: disjoint or nested, LIM-12).
  */
-function applyNodePropertyOverrides(ranges: readonly NodeRangeProperty[], overrides: readonly NodePropertyOverride[], numNodes: number): NodeRangeProperty[] {
+function applyNodePropertyOverrides(
+  ranges: readonly NodeRangeProperty[], overrides: readonly NodePropertyOverride[], numNodes: number,
+): NodeRangeProperty[] {
   const result = [...ranges];
   overrides.forEach((override, index) => {
     const field = `nodeOverrides.nodePropertyOverrides[${index}].targetNodes`;

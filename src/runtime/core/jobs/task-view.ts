@@ -98,6 +98,6 @@ function podName(attempt: AttemptRecord): string {
 /** The node's name, as EKS names EC2 nodes (`ip-10-x-y-z.ec2.internal`), stable per instance. */
 function nodeName(attempt: AttemptRecord): string {
   let hash = 0;
-  for (const char of attempt.containerInstanceArn) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return `ip-10-${(hash >>> 16) & 255}-${(hash >>> 8) & 255}-${hash & 255}.ec2.internal`;
+  for (const char of attempt.containerInstanceArn) hash = (hash * 31 + char.charCodeAt(0)) % 16_777_216;
+  return `ip-10-${Math.floor(hash / 65536)}-${Math.floor(hash / 256) % 256}-${hash % 256}.ec2.internal`;
 }

@@ -49,7 +49,7 @@ describe('multi-container jobs (PLAT-2)', () => {
     expect(job.attempts![0].taskProperties![0].containers.map((c: any) => [c.name, c.exitCode])).toEqual([['app', 3], ['sidecar', 143]]);
     expect(job.attempts![0].taskProperties![0].taskArn).toBe(job.ecsProperties.taskProperties[0].taskArn);
     expect(launches.map((l) => [l.containerName, l.environment.AWS_BATCH_JOB_ID])).toEqual([['app', jobId], ['sidecar', jobId]]);
-    expect(backend.logs.events('/aws/batch/job', containers[0].logStreamName).map((e) => e.message)).toEqual(['app says hi']);
+    expect(backend.logs.events('/aws/batch/job', containers[0].logStreamName)!.map((e) => e.message)).toEqual(['app says hi']);
   });
 
   test('PLAT-2: GIVEN an init container with COMPLETE and a START dependency WHEN the job runs THEN containers start in dependency order', () => {
@@ -84,7 +84,8 @@ describe('multi-container jobs (PLAT-2)', () => {
 
   test('PLAT-2: GIVEN a SUCCESS dependency on a container that fails WHEN the job runs THEN the dependent never starts and the job fails saying why', () => {
     // GIVEN
-    const { backend, launches } = testBackend({ maxvCpus: 8, behavior: byContainer({ migrate: JobBehavior.fail({ exitCode: 2, duration: Duration.seconds(5) }) }).behavior });
+    const plan = byContainer({ migrate: JobBehavior.fail({ exitCode: 2, duration: Duration.seconds(5) }) });
+    const { backend, launches } = testBackend({ maxvCpus: 8, behavior: plan.behavior });
     registerTask(backend, [
       { name: 'app', dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }] },
       { name: 'migrate', essential: false },

@@ -105,7 +105,9 @@ describe('node overrides (MNP-1)', () => {
 
     // WHEN
     const jobId = backend.submitJob({
-      jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp',
+      jobName: 'mpi',
+      jobQueue: 'queue',
+      jobDefinition: 'mnp',
       nodeOverrides: {
         nodePropertyOverrides: [
           { targetNodes: '0', containerOverrides: { command: ['main', '--fast'] } },

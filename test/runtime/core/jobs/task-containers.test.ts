@@ -9,7 +9,8 @@ function eksBackend(behavior: (launch: ContainerLaunch) => JobBehavior, podPrope
   const fixture = testBackend({ maxvCpus: 8, behavior });
   const backend: BatchBackend = fixture.backend;
   backend.createComputeEnvironment({
-    computeEnvironmentName: 'eks', type: 'MANAGED',
+    computeEnvironmentName: 'eks',
+    type: 'MANAGED',
     eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
     computeResources: { type: 'EC2', minvCpus: 0, maxvCpus: 8, subnets: ['subnet-1'], instanceTypes: ['optimal'], instanceRole: 'ecsInstanceRole' },
   });
@@ -39,7 +40,8 @@ describe('EKS pod jobs (PLAT-3)', () => {
     expect(job).not.toHaveProperty('container');
     expect(job).not.toHaveProperty('attempts');
     expect(job.eksProperties.podProperties).toMatchObject({
-      podName: expect.stringMatching(/^aws-batch\.[0-9a-f-]{36}$/), nodeName: expect.stringMatching(/^ip-10-\d+-\d+-\d+\.ec2\.internal$/),
+      podName: expect.stringMatching(/^aws-batch\.[0-9a-f-]{36}$/),
+      nodeName: expect.stringMatching(/^ip-10-\d+-\d+-\d+\.ec2\.internal$/),
       containers: [{ name: 'main', image: 'busybox', args: ['$(WHO)', 'Ref::target', '$$(WHO)', '$(NOPE)'], exitCode: 0 }],
     });
     expect(job.eksAttempts).toEqual([expect.objectContaining({ containers: [{ name: 'main', exitCode: 0 }], podName: job.eksProperties.podProperties.podName, startedAt: job.startedAt })]);

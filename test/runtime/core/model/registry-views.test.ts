@@ -28,7 +28,9 @@ describe('registry views (DescribeComputeEnvironments, DescribeJobQueues, Descri
     const { backend } = testBackend();
     const eksConfiguration = { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' };
     backend.createComputeEnvironment({
-      computeEnvironmentName: 'eks', type: 'MANAGED', eksConfiguration,
+      computeEnvironmentName: 'eks',
+      type: 'MANAGED',
+      eksConfiguration,
       computeResources: { type: 'EC2', maxvCpus: 8, subnets: ['subnet-1'], instanceTypes: ['m5.large'], instanceRole: 'arn:aws:iam::123456789012:instance-profile/p' },
     });
 
@@ -44,7 +46,9 @@ describe('registry views (DescribeComputeEnvironments, DescribeJobQueues, Descri
   test('PLAT-3: GIVEN an EKS compute environment on Fargate WHEN created THEN it is a ClientException', () => {
     const { backend } = testBackend();
     expect(() => backend.createComputeEnvironment({
-      computeEnvironmentName: 'eks', type: 'MANAGED', eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
+      computeEnvironmentName: 'eks',
+      type: 'MANAGED',
+      eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
       computeResources: { type: 'FARGATE', maxvCpus: 8, subnets: ['subnet-1'] },
     })).toThrow('computeResources.type: "FARGATE" is invalid: EC2 or SPOT for an EKS compute environment (eksConfiguration) (PLAT-3)');
   });
@@ -52,13 +56,25 @@ describe('registry views (DescribeComputeEnvironments, DescribeJobQueues, Descri
   test('PLAT-2, PLAT-3: GIVEN ecsProperties and eksProperties definitions WHEN described THEN they come back exactly as registered, EKS ones as EKS', () => {
     // GIVEN
     const { backend } = testBackend();
-    const ecsProperties = { taskProperties: [{ containers: [
-      { name: 'app', image: 'app', essential: true, command: ['run'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }], dependsOn: [{ containerName: 'log', condition: 'START' }] },
-      { name: 'log', image: 'fluent', essential: false, firelensConfiguration: { type: 'fluentbit' } },
-    ], executionRoleArn: 'arn:aws:iam::123456789012:role/x' }] };
-    const eksProperties = { podProperties: { serviceAccountName: 'sa', hostNetwork: true, metadata: { labels: { app: 'x' } }, containers: [
-      { name: 'main', image: 'busybox', command: ['echo'], args: ['hi'], env: [{ name: 'A', value: '1' }], resources: { limits: { cpu: '1', memory: '1024Mi' } } },
-    ] } };
+    const ecsProperties = {
+      taskProperties: [{
+        containers: [
+          { name: 'app', image: 'app', essential: true, command: ['run'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }], dependsOn: [{ containerName: 'log', condition: 'START' }] },
+          { name: 'log', image: 'fluent', essential: false, firelensConfiguration: { type: 'fluentbit' } },
+        ],
+        executionRoleArn: 'arn:aws:iam::123456789012:role/x',
+      }],
+    };
+    const eksProperties = {
+      podProperties: {
+        serviceAccountName: 'sa',
+        hostNetwork: true,
+        metadata: { labels: { app: 'x' } },
+        containers: [
+          { name: 'main', image: 'busybox', command: ['echo'], args: ['hi'], env: [{ name: 'A', value: '1' }], resources: { limits: { cpu: '1', memory: '1024Mi' } } },
+        ],
+      },
+    };
     backend.registerJobDefinition({ jobDefinitionName: 'mc', type: 'container', ecsProperties });
     backend.registerJobDefinition({ jobDefinitionName: 'pod', type: 'container', eksProperties });
 
