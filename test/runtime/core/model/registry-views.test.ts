@@ -95,4 +95,17 @@ describe('registry views (DescribeComputeEnvironments, DescribeJobQueues, Descri
     expect(() => backend.submitJob({ jobName: 'j', jobQueue: 'queue', jobDefinition: 'pod' }))
       .toThrow(/is an EKS job definition, but job queue queue has ECS compute environment ce; submit it to a queue of EKS compute environments \(PLAT-3\)$/);
   });
+
+  test('PLAT-3: GIVEN an EKS and an ECS compute environment WHEN one queue names both THEN it is a ClientException naming them', () => {
+    // GIVEN
+    const { backend } = testBackend();
+    backend.createComputeEnvironment({
+      computeEnvironmentName: 'eks', type: 'MANAGED', eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
+      computeResources: { type: 'EC2', maxvCpus: 8, subnets: ['subnet-1'], instanceTypes: ['optimal'], instanceRole: 'ecsInstanceRole' },
+    });
+
+    // WHEN / THEN
+    expect(() => backend.createJobQueue({ jobQueueName: 'mixed', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'eks' }, { order: 2, computeEnvironment: 'ce' }] }))
+      .toThrow('computeEnvironmentOrder: ["eks","ce"] is invalid: compute environments of one orchestration type (all ECS or all EKS) (PLAT-3): eks is EKS, ce is ECS');
+  });
 });
