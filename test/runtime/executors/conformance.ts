@@ -164,7 +164,7 @@ export function realTime(): TimeControl {
 }
 
 /** Waits in real time (never the faked timers) until the engine has no container of the job left. */
-async function expectNoContainerLeft(target: ConformanceTarget, jobId: string): Promise<void> {
+export async function expectNoContainerLeft(target: ConformanceTarget, jobId: string): Promise<void> {
   if (!target.leftovers) return;
   let left = target.leftovers(jobId);
   for (let i = 0; i < 100 && left.length > 0; i++) {

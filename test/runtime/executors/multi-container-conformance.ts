@@ -3,7 +3,7 @@
  * essential app, a sidecar) through `LocalBatchRuntime.fromTemplate`, with the probe program of the
  * conformance suite in each container, must give the same per-container results.
  */
-import { conformanceTemplate, ConformanceTarget, PROBE_IMAGE, realTime, TimeControl, virtualTime } from './conformance';
+import { conformanceTemplate, ConformanceTarget, expectNoContainerLeft, PROBE_IMAGE, realTime, TimeControl, virtualTime } from './conformance';
 import { LocalBatchRuntime } from '../../../src';
 
 /** The conformance template plus a task: init (COMPLETE), then app (essential) with a sidecar (START). */
@@ -106,6 +106,7 @@ export function describeMultiContainerConformance(target: ConformanceTarget): vo
       expect(rt.getLogStream(containers[0].logStreamName)).toEqual([`AWS_BATCH_JOB_ID=${jobId}`, 'ROLE=app', 'app done']);
       expect(rt.getLogStream(containers[2].logStreamName)).toEqual(['init done']);
       expect(job.attempts![0].taskProperties![0].containers.map((c: any) => c.exitCode)).toEqual([3, 143, 1]);
+      await expectNoContainerLeft(target, jobId);
     });
 
     test('PLAT-3: GIVEN a pod with an init container WHEN it runs THEN the init container runs first, the container gets command then args with $(VAR) expanded, and the pod takes its exit code', async () => {
@@ -125,6 +126,7 @@ export function describeMultiContainerConformance(target: ConformanceTarget): vo
       const stream = (name: string): string[] => rt.getLogStream(`${definitionName}/${name}/${attempt.podName.replace(/^aws-batch\./, '').replace(/-/g, '')}`);
       expect(stream('prepare')).toEqual(['prepared']);
       expect(stream('main')).toEqual(['GREETING=hello', 'hello from the pod']);
+      await expectNoContainerLeft(target, jobId);
     });
   });
 }

@@ -100,7 +100,9 @@ describe('registry views (DescribeComputeEnvironments, DescribeJobQueues, Descri
     // GIVEN
     const { backend } = testBackend();
     backend.createComputeEnvironment({
-      computeEnvironmentName: 'eks', type: 'MANAGED', eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
+      computeEnvironmentName: 'eks',
+      type: 'MANAGED',
+      eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
       computeResources: { type: 'EC2', maxvCpus: 8, subnets: ['subnet-1'], instanceTypes: ['optimal'], instanceRole: 'ecsInstanceRole' },
     });
 
