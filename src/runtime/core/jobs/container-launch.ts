@@ -1,4 +1,4 @@
-import { JobRecord } from './job-record';
+import { EffectivePod, JobRecord } from './job-record';
 import { eksContainerResources, EksContainerInput, mergeContainer } from '../../../validation';
 import { ContainerOverrides, KeyValuePair } from '../../shapes';
 import { ContainerProperties } from '../model/requests';
@@ -20,9 +20,36 @@ export function jobDemand(job: JobRecord): ContainerDemand {
   return derived.demand = task ? sumDemands(task.map(taskContainerDemand)) : pod ? podDemand(pod) : containerDemand(effectiveContainer(job));
 }
 
-/** PLAT-3: the pod of an EKS job as registered; undefined for other jobs. */
-export function registeredPod(job: JobRecord): { containers: EksContainerInput[]; initContainers?: EksContainerInput[] } | undefined {
-  return job.spec.definition.eksProperties?.podProperties as { containers: EksContainerInput[]; initContainers?: EksContainerInput[] } | undefined;
+/**
+ * PLAT-3: the pod of an EKS job, the job's `eksPropertiesOverride` applied by container name (an
+ * unnamed container is "Default"): image, command, args and resources replaced, env merged by name;
+ * metadata replaced. Undefined for other jobs.
+ */
+export function registeredPod(job: JobRecord): EffectivePod | undefined {
+  const pod = job.spec.definition.eksProperties?.podProperties as EffectivePod | undefined;
+  const override = job.spec.eksPropertiesOverride?.podProperties;
+  if (!pod || !override) return pod;
+  return job.spec.derived.pod ??= {
+    ...pod,
+    ...(override.metadata !== undefined ? { metadata: override.metadata } : {}),
+    containers: pod.containers.map((c) => overridePodContainer(c, override.containers)),
+    ...(pod.initContainers ? { initContainers: pod.initContainers.map((c) => overridePodContainer(c, override.initContainers)) } : {}),
+  };
+}
+
+function overridePodContainer(container: EksContainerInput, overrides: Array<Record<string, unknown>> | undefined): EksContainerInput {
+  const override = overrides?.find((o) => (o.name ?? 'Default') === (container.name ?? 'Default')) as EksContainerInput | undefined;
+  if (!override) return container;
+  const env = override.env === undefined ? container.env
+    : [...(container.env ?? []).filter((e) => !override.env!.some((o) => o.name === e.name)), ...override.env];
+  return {
+    ...container,
+    ...(override.image !== undefined ? { image: override.image } : {}),
+    ...(override.command !== undefined ? { command: override.command } : {}),
+    ...(override.args !== undefined ? { args: override.args } : {}),
+    ...(override.resources !== undefined ? { resources: override.resources } : {}),
+    ...(env !== undefined ? { env } : {}),
+  };
 }
 
 /** PLAT-3: what one pod container reserves (requests, else limits); memory and vCPUs default to 0. */
@@ -42,10 +69,22 @@ function podDemand(pod: { containers: EksContainerInput[]; initContainers?: EksC
   };
 }
 
-/** PLAT-2: the containers of a multi-container (`ecsProperties`) job as registered; undefined for other jobs. */
+/**
+ * PLAT-2: the containers of a multi-container (`ecsProperties`) job, the job's `ecsPropertiesOverride`
+ * applied by container name (OVR-1 merge: command replaced, environment merged by name, resource
+ * requirements replaced by type); undefined for other jobs.
+ */
 export function registeredTaskContainers(job: JobRecord): ContainerProperties[] | undefined {
   const tasks = job.spec.definition.ecsProperties?.taskProperties as Array<{ containers: ContainerProperties[] }> | undefined;
-  return tasks?.[0].containers;
+  if (!tasks) return undefined;
+  const overrides = job.spec.ecsPropertiesOverride?.taskProperties?.[0]?.containers ?? [];
+  if (overrides.length === 0) return tasks[0].containers;
+  return job.spec.derived.taskContainers ??= tasks[0].containers.map((container) => {
+    const override = overrides.find((o) => o.name !== undefined && o.name === container.name);
+    if (!override) return container;
+    const { name: _name, ...fields } = override;
+    return applyContainerOverrides(container, fields as ContainerOverrides);
+  });
 }
 
 /** The demand of one container of a task: only what it declares (a task's containers share the task's). */

@@ -1,3 +1,4 @@
+import type { EksContainerInput } from '../../../validation';
 import { ContainerOverrides, JobDependency, KeyValuePair } from '../../shapes';
 import { JobStatus } from '../model/job-status';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from '../model/records';
@@ -53,6 +54,13 @@ export class AttemptRecord {
   }
 }
 
+/** PLAT-3: an EKS job's pod with the job's overrides applied. */
+export interface EffectivePod {
+  readonly containers: EksContainerInput[];
+  readonly initContainers?: EksContainerInput[];
+  readonly [member: string]: unknown;
+}
+
 /** What a job was submitted with, after defaults from the job definition were applied. */
 export interface JobSpec {
   readonly jobName: string;
@@ -76,7 +84,13 @@ export interface JobSpec {
    * Values derived from the spec, computed once: array children share their parent's spec, so a
    * 10,000-child array computes its container and demand once, not per child and scheduling pass.
    */
-  readonly derived: { container?: ContainerProperties; demand?: ContainerDemand };
+  readonly derived: { container?: ContainerProperties; demand?: ContainerDemand; taskContainers?: ContainerProperties[]; pod?: EffectivePod };
+  /** PLAT-2: SubmitJob's `ecsPropertiesOverride`. */
+  readonly ecsPropertiesOverride?: { taskProperties?: Array<{ containers?: Array<Record<string, unknown>> }> };
+  /** PLAT-3: SubmitJob's `eksPropertiesOverride`. */
+  readonly eksPropertiesOverride?: {
+    podProperties?: { containers?: Array<Record<string, unknown>>; initContainers?: Array<Record<string, unknown>>; metadata?: unknown };
+  };
 }
 
 /**

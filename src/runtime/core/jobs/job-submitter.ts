@@ -1,15 +1,16 @@
+import { JobIndex } from './job-index';
 import { JobRecord } from './job-record';
 import { JobRetention } from './job-retention';
 import { JobSpecBuilder } from './job-spec-builder';
 import { createArrayChildren, resolveDependencies } from './job-submission';
 import { MultiNodeCoordinator } from './multi-node';
-import { validateSubmitJobRequest } from './submit-validation';
+import { asClientException, validateSubmitJobRequest } from './submit-validation';
 import { SubmittedJobs } from './submitted-jobs';
+import { eksContainerResources, EksContainerInput } from '../../../validation';
 import { SubmitJobRequest, SubmitJobResponse } from '../../shapes';
+import { ClientException } from '../errors';
 import { EventLoop } from '../event-loop';
 import { IdGenerator } from '../id-generator';
-import { JobIndex } from './job-index';
-import { ClientException } from '../errors';
 import { batchArn, Environment } from '../model/arns';
 import { JobDefinitionRecord, JobQueueRecord } from '../model/records';
 
@@ -51,12 +52,40 @@ function checkJobShape(definition: JobDefinitionRecord, queue: JobQueueRecord, r
     throw new ClientException(`jobDefinition: ${definition.arn} is ${eksJob ? 'an EKS' : 'an ECS'} job definition, but job queue ${queue.name} has `
       + `${eksJob ? 'ECS' : 'EKS'} compute environment ${mismatched[0].computeEnvironment.name}; submit it to a queue of ${eksJob ? 'EKS' : 'ECS'} compute environments (PLAT-3)`);
   }
-  if (raw.ecsPropertiesOverride !== undefined || raw.eksPropertiesOverride !== undefined) {
-    const member = raw.ecsPropertiesOverride !== undefined ? 'ecsPropertiesOverride' : 'eksPropertiesOverride';
-    throw new ClientException(`${member}: the local runtime does not apply per-container overrides of multi-container or EKS jobs yet (PLAT-2)`);
-  }
+  checkContainerOverrideNames('ecsPropertiesOverride', definition.ecsProperties, raw.ecsPropertiesOverride);
+  checkContainerOverrideNames('eksPropertiesOverride', definition.eksProperties, raw.eksPropertiesOverride);
   if (definition.ecsProperties !== undefined && request.containerOverrides !== undefined) {
     throw new ClientException(`containerOverrides: ${definition.arn} is a multi-container job definition (ecsProperties); containerOverrides are for a job definition with containerProperties (PLAT-2)`);
+  }
+}
+
+/**
+ * PLAT-2/PLAT-3: an `ecsPropertiesOverride` / `eksPropertiesOverride` belongs to a definition of that
+ * shape, and each container override names a container of it (an unnamed pod container is "Default");
+ * pod resource overrides follow the same rules as registered ones.
+ */
+function checkContainerOverrideNames(member: 'ecsPropertiesOverride' | 'eksPropertiesOverride', registered: Record<string, unknown> | undefined, override: unknown): void {
+  if (override === undefined) return;
+  const shape = member === 'ecsPropertiesOverride' ? 'ecsProperties' : 'eksProperties';
+  if (registered === undefined) throw new ClientException(`${member}: the job definition has no ${shape} to override (PLAT-2, PLAT-3)`);
+  const lists: Array<[string, Array<{ name?: string }> | undefined, Array<{ name?: string }>]> = member === 'ecsPropertiesOverride'
+    ? [['taskProperties[0].containers',
+      (override as { taskProperties?: Array<{ containers?: Array<{ name?: string }> }> }).taskProperties?.[0]?.containers,
+      ((registered.taskProperties as Array<{ containers: Array<{ name?: string }> }>)[0].containers)]]
+    : (['containers', 'initContainers'] as const).map((list): [string, Array<{ name?: string }> | undefined, Array<{ name?: string }>] => [`podProperties.${list}`,
+      (override as { podProperties?: Record<string, Array<{ name?: string }>> }).podProperties?.[list],
+      ((registered.podProperties as Record<string, Array<{ name?: string }> | undefined>)[list] ?? [])]);
+  const tasks = (override as { taskProperties?: unknown[] }).taskProperties;
+  if (tasks !== undefined && tasks.length > 1) throw new ClientException(`${member}.taskProperties: ${tasks.length} tasks; a job has one (PLAT-2)`);
+  for (const [path, overrides, containers] of lists) {
+    const names = containers.map((c) => c.name ?? (member === 'eksPropertiesOverride' ? 'Default' : undefined));
+    (overrides ?? []).forEach((o, index) => {
+      const name = o.name ?? (member === 'eksPropertiesOverride' ? 'Default' : undefined);
+      if (name === undefined || !names.includes(name)) {
+        throw new ClientException(`${member}.${path}[${index}].name: ${JSON.stringify(o.name)} names no container of the job definition (${names.filter((n) => n).join(', ')})`);
+      }
+      if (member === 'eksPropertiesOverride') asClientException(() => eksContainerResources(`${member}.${path}[${index}].resources`, o as EksContainerInput));
+    });
   }
 }
 

@@ -1,3 +1,4 @@
+import { registeredPod } from './container-launch';
 import { AttemptRecord, JobRecord } from './job-record';
 import { taskContainers } from './task-containers';
 
@@ -53,7 +54,7 @@ function withoutUndefined<T extends Record<string, unknown>>(value: T): T {
  * attempt, its pod and node names and each container's exit code and reason.
  */
 export function describeEksProperties(job: JobRecord): Record<string, unknown> | undefined {
-  const pod = job.spec.definition.eksProperties?.podProperties as Record<string, unknown> | undefined;
+  const pod = registeredPod(job);
   if (!pod) return undefined;
   const attempt = job.currentAttempt;
   const copy = JSON.parse(JSON.stringify(pod)) as { containers: Array<Record<string, unknown>>; initContainers?: Array<Record<string, unknown>> };

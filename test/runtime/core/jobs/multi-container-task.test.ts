@@ -145,4 +145,28 @@ describe('multi-container jobs (PLAT-2)', () => {
     // WHEN / THEN
     expect(() => backend.submitJob({ jobName: 'j', jobQueue: 'queue', jobDefinition: 'task', containerOverrides: { command: ['x'] } })).toThrow(/containerOverrides: .* multi-container job definition \(ecsProperties\)/);
   });
+
+  test('PLAT-2: GIVEN ecsPropertiesOverride WHEN the job runs THEN the named container gets the command and environment, merged by name; an unknown name is refused', () => {
+    // GIVEN
+    const { backend, launches } = testBackend({ maxvCpus: 8 });
+    registerTask(backend, [
+      { name: 'app', command: ['run'], environment: [{ name: 'A', value: '1' }, { name: 'B', value: '2' }] },
+      { name: 'side', essential: false, command: ['side'] },
+    ]);
+
+    // WHEN
+    const jobId = backend.submitJob({
+      jobName: 'j',
+      jobQueue: 'queue',
+      jobDefinition: 'task',
+      ecsPropertiesOverride: { taskProperties: [{ containers: [{ name: 'app', command: ['run', 'fast'], environment: [{ name: 'B', value: 'two' }] }] }] },
+    }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(launches.map((l) => [l.containerName, l.command, l.environment.A, l.environment.B])).toEqual([['app', ['run', 'fast'], '1', 'two'], ['side', ['side'], undefined, undefined]]);
+    expect(backend.describeJobs([jobId])[0].ecsProperties.taskProperties[0].containers[0].command).toEqual(['run', 'fast']);
+    expect(() => backend.submitJob({ jobName: 'j', jobQueue: 'queue', jobDefinition: 'task', ecsPropertiesOverride: { taskProperties: [{ containers: [{ name: 'nope', command: ['x'] }] }] } }))
+      .toThrow('ecsPropertiesOverride.taskProperties[0].containers[0].name: "nope" names no container of the job definition (app, side)');
+  });
 });

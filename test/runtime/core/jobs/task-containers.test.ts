@@ -105,4 +105,27 @@ describe('EKS pod jobs (PLAT-3)', () => {
     expect(a.startedAt).toBe(b.startedAt);
     expect(c.startedAt).toBeGreaterThan(a.startedAt!);
   });
+
+  test('PLAT-3: GIVEN eksPropertiesOverride WHEN the pod runs THEN the named container gets the new args and env, and DescribeJobs shows them', () => {
+    // GIVEN
+    const { backend, launches } = eksBackend(() => JobBehavior.succeed(), {
+      containers: [{ name: 'main', image: 'busybox', command: ['greet'], args: ['$(WHO)'], env: [{ name: 'WHO', value: 'pods' }, { name: 'KEEP', value: 'k' }], resources: memory }],
+    });
+
+    // WHEN
+    const jobId = backend.submitJob({
+      jobName: 'p',
+      jobQueue: 'pods',
+      jobDefinition: 'pod',
+      eksPropertiesOverride: { podProperties: { containers: [{ name: 'main', args: ['$(WHO)', 'again'], env: [{ name: 'WHO', value: 'you' }] }] } },
+    }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(launches[0].command).toEqual(['greet', 'you', 'again']);
+    expect(launches[0].environment).toMatchObject({ WHO: 'you', KEEP: 'k' });
+    expect(backend.describeJobs([jobId])[0].eksProperties.podProperties.containers[0].args).toEqual(['$(WHO)', 'again']);
+    expect(() => backend.submitJob({ jobName: 'p', jobQueue: 'pods', jobDefinition: 'pod', eksPropertiesOverride: { podProperties: { containers: [{ name: 'main', resources: { limits: { cpu: '0.1' } } }] } } }))
+      .toThrow('eksPropertiesOverride.podProperties.containers[0].resources.limits.cpu: "0.1" is invalid: a number of vCPUs, a multiple of 0.25 (PLAT-3)');
+  });
 });
