@@ -85,7 +85,7 @@ export function addRequiredOption(command: Command, flags: string, description: 
 /** The simulated executor's behaviours, the same on every command that runs jobs (serve, run). */
 export function addBehaviorOptions(command: Command): Command {
   return command
-    .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, seed, strict); '
+    .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, byContainerName, seed, strict); '
       + 'a key that matches nothing in the template is a warning')
     .option('--strict-behaviors', 'a --behaviors key that matches nothing in the template is an error, not a warning', false);
 }

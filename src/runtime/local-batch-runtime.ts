@@ -5,6 +5,7 @@ import { InstanceCapacity } from './core/capacity/instance-capacity';
 import { EventLoop } from './core/event-loop';
 import { JobRunner } from './core/executor';
 import { describeJob } from './core/jobs/job-view';
+import { BATCH_LOG_GROUP } from './core/logging/log-store';
 import { isTerminal } from './core/model/job-status';
 import { RealTimeDriver } from './drivers/real-time-driver';
 import { LocalEventBridge } from './events/local-event-bridge';
@@ -186,6 +187,11 @@ export class LocalBatchRuntime {
   /** Log lines of the job's latest attempt (LOG-1). */
   getJobLogs(jobId: string): string[] {
     return this.backend.jobLogLines(jobId);
+  }
+
+  /** Log lines of one stream of `/aws/batch/job`, e.g. a container's of a multi-container job (PLAT-2); [] when it has none. */
+  getLogStream(logStreamName: string): string[] {
+    return (this.backend.logs.events(BATCH_LOG_GROUP, logStreamName) ?? []).map((event) => event.message);
   }
 
   /**

@@ -9,6 +9,8 @@ export * from './container-properties';
 export * from './container-merge';
 export * from './retry-and-timeout';
 export * from './node-properties';
+export * from './ecs-properties';
+export * from './eks-properties';
 export * from './queue-limits';
 export * from './compute-limits';
 export * from './fair-share-limits';

@@ -105,7 +105,7 @@ describe('LocalBatchRuntime', () => {
     const job = runtime.describeJob(jobId);
     expect(job.status).toBe('SUCCEEDED');
     expect(runtime.getJobLogs(jobId)).toEqual(['hi']);
-    expect(job.stoppedAt! - job.startedAt).toBe(5000);
+    expect(job.stoppedAt! - job.startedAt!).toBe(5000);
     fs.rmSync(outdir, { recursive: true, force: true });
   });
 

@@ -4,7 +4,7 @@ import { Duplex } from 'stream';
 import { BATCH_CONTENT_TYPE, BatchEndpoint } from './batch/batch-endpoint';
 import { LOGS_CONTENT_TYPE, LogsEndpoint } from './cloudwatch-logs/logs-endpoint';
 import { ConsoleRoutes } from './console/console-routes';
-import { ApiError, toApiError } from './http/api-error';
+import { ApiError, NOT_IMPLEMENTED, toApiError } from './http/api-error';
 import { OriginGuard } from './http/origin-guard';
 import { RequestJournal } from './http/request-journal';
 import { parseJsonObject, readBody, sendError, sendJson } from './http/wire';
@@ -142,7 +142,8 @@ export class BatchLocalServer {
       sendJson(response, 200, result ?? {}, contentType);
     } catch (error) {
       const apiError = toApiError(error);
-      if (apiError.status >= 500) this.logError(`batch-local: ${method} ${path}: ${apiError.message}\n${(error as Error)?.stack ?? ''}`);
+      // 501 is an operation the runtime does not implement (PLAT-6): the caller's answer, not a runtime bug.
+      if (apiError.status >= 500 && apiError.status !== NOT_IMPLEMENTED) this.logError(`batch-local: ${method} ${path}: ${apiError.message}\n${(error as Error)?.stack ?? ''}`);
       // After a refused oversized body the rest of it was never read: close rather than reuse.
       sendError(response, apiError, contentType);
       if (apiError.status === 413) response.on('finish', () => request.socket.destroy());

@@ -10,6 +10,8 @@ export interface ContainerLaunch {
   /** 1 for the first attempt (RETRY-1). */
   readonly attempt: number;
   readonly jobDefinitionName: string;
+  /** PLAT-2: the container's name within a multi-container task; absent for a job of one container. */
+  readonly containerName?: string;
   readonly image?: string;
   /** The command after overrides (OVR-1) and `Ref::` substitution (PARAM-1). */
   readonly command: string[];

@@ -1,8 +1,16 @@
 import { JobDependency, JobTimeout, KeyValuePair, ResourceRequirement, RetryStrategy } from './common';
 
+/** The network interface of a Fargate task (an awsvpc task has one elastic network interface). */
+export interface NetworkInterfaceDetail {
+  /** The attachment id of the interface. @default - none */
+  readonly attachmentId?: string;
+  /** The private IPv4 address. @default - none */
+  readonly privateIpv4Address?: string;
+}
+
 /** Container details of one attempt. */
 export interface AttemptContainerDetail {
-  /** @default - not yet placed */
+  /** Placed on an EC2 container instance; Fargate tasks have none (PLAT-5). @default - not yet placed, or Fargate */
   readonly containerInstanceArn?: string;
   /** @default - not yet started */
   readonly taskArn?: string;
@@ -12,6 +20,8 @@ export interface AttemptContainerDetail {
   readonly reason?: string;
   /** @default - not yet running */
   readonly logStreamName?: string;
+  /** Fargate tasks only (PLAT-5). @default - none */
+  readonly networkInterfaces?: NetworkInterfaceDetail[];
 }
 
 /** One attempt of a job (LIFE-5). */
@@ -24,6 +34,11 @@ export interface AttemptDetail {
   readonly stoppedAt?: number;
   /** @default - none */
   readonly statusReason?: string;
+  /**
+   * Multi-container jobs (PLAT-2): the task and, per container, its name, exit code, reason and log
+   * stream (AWS Batch `AttemptEcsTaskDetails`). @default - none
+   */
+  readonly taskProperties?: any[];
 }
 
 /** The container of a job, as DescribeJobs reports it. */
@@ -62,6 +77,32 @@ export interface ContainerDetail {
   readonly user?: string;
   /** @default - none */
   readonly readonlyRootFilesystem?: boolean;
+  /** As registered (AWS Batch `Volume` objects). @default - none */
+  readonly volumes?: any[];
+  /** As registered (AWS Batch `MountPoint` objects). @default - none */
+  readonly mountPoints?: any[];
+  /** As registered (AWS Batch `Ulimit` objects). @default - none */
+  readonly ulimits?: any[];
+  /** As registered (AWS Batch `LinuxParameters`). @default - none */
+  readonly linuxParameters?: any;
+  /** As registered (AWS Batch `LogConfiguration`). @default - none */
+  readonly logConfiguration?: any;
+  /** As registered (AWS Batch `Secret` objects). @default - none */
+  readonly secrets?: any[];
+  /** Fargate: as registered (AWS Batch `NetworkConfiguration`). @default - none */
+  readonly networkConfiguration?: any;
+  /** Fargate: as registered (AWS Batch `FargatePlatformConfiguration`). @default - none */
+  readonly fargatePlatformConfiguration?: any;
+  /** Fargate: as registered (AWS Batch `EphemeralStorage`). @default - none */
+  readonly ephemeralStorage?: any;
+  /** Fargate: as registered (AWS Batch `RuntimePlatform`). @default - none */
+  readonly runtimePlatform?: any;
+  /** As registered (AWS Batch `RepositoryCredentials`). @default - none */
+  readonly repositoryCredentials?: any;
+  /** @default - none */
+  readonly enableExecuteCommand?: boolean;
+  /** Fargate tasks once started (PLAT-5). @default - none */
+  readonly networkInterfaces?: NetworkInterfaceDetail[];
 }
 
 /** Status counts and index of an array job (ARR-3). */
@@ -108,8 +149,11 @@ export interface JobDetail {
   readonly createdAt?: number;
   /** @default - none */
   readonly retryStrategy?: RetryStrategy;
-  /** Epoch milliseconds of the current attempt's start (0 before it starts; AWS marks it required). */
-  readonly startedAt: number;
+  /**
+   * Epoch milliseconds of the current attempt's start. The model marks it required, yet AWS leaves it
+   * out until the job starts, and so does the runtime (PLAT-5). @default - not started
+   */
+  readonly startedAt?: number;
   /** Epoch milliseconds. @default - not stopped */
   readonly stoppedAt?: number;
   /** @default - none */
@@ -122,6 +166,20 @@ export interface JobDetail {
   readonly container?: ContainerDetail;
   /** @default - none */
   readonly nodeDetails?: NodeDetails;
+  /**
+   * Multi-container jobs (PLAT-2): the registered task with, per container, its exit code, reason and
+   * log stream (AWS Batch `EcsPropertiesDetail`). @default - none
+   */
+  readonly ecsProperties?: any;
+  /**
+   * EKS jobs (PLAT-3): the registered pod with its pod and node names and, per container, its exit code
+   * and reason (AWS Batch `EksPropertiesDetail`). @default - none
+   */
+  readonly eksProperties?: any;
+  /** EKS jobs (PLAT-3): every attempt's pod, node and containers (AWS Batch `EksAttemptDetail`). @default - none */
+  readonly eksAttempts?: any[];
+  /** Multi-node parent: its node properties with the job's node overrides applied (PLAT-5). @default - none */
+  readonly nodeProperties?: any;
   /** @default - none */
   readonly arrayProperties?: ArrayPropertiesDetail;
   /** @default - none */

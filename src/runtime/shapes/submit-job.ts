@@ -24,6 +24,16 @@ export interface SubmitJobRequest {
   readonly containerOverrides?: ContainerOverrides;
   /** @default - none */
   readonly nodeOverrides?: NodeOverrides;
+  /**
+   * Multi-container jobs (PLAT-2): per-container `command`, `environment` (merged by name) and
+   * `resourceRequirements`, by container `name` (AWS Batch `EcsPropertiesOverride`). @default - none
+   */
+  readonly ecsPropertiesOverride?: any;
+  /**
+   * EKS jobs (PLAT-3): per-container `image`, `command`, `args`, `env` (merged by name) and `resources`,
+   * by container `name`, and pod `metadata` (AWS Batch `EksPropertiesOverride`). @default - none
+   */
+  readonly eksPropertiesOverride?: any;
   /** @default - the job definition's */
   readonly retryStrategy?: RetryStrategy;
   /** @default - the job definition's */

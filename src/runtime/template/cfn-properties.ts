@@ -2,7 +2,17 @@
  * CloudFormation properties are the API's fields in PascalCase. Converting keys to camelCase gives the
  * API request, except inside maps whose keys are user data (tags, parameters, log options).
  */
-const USER_KEYED_MAPS = new Set(['Tags', 'Parameters', 'Options', 'DriverOpts', 'Labels', 'StatusSummary']);
+const USER_KEYED_MAPS = new Set([
+  'Tags', 'Parameters', 'Options', 'DriverOpts', 'Labels', 'StatusSummary',
+  // PLAT-3: Kubernetes resource names (`cpu`, `nvidia.com/gpu`) and pod annotations.
+  'Limits', 'Requests', 'Annotations',
+]);
+
+/**
+ * Maps of Kubernetes quantities (`Map<String, String>` in CloudFormation): CloudFormation turns a number
+ * such as aws-cdk-lib's `cpu: 1` into `"1"`, so the loader does as well (PLAT-3).
+ */
+const QUANTITY_MAPS = new Set(['Limits', 'Requests']);
 
 /** Field names whose camelCase is not just the first letter lowered. */
 const SPECIAL_KEYS: Record<string, string> = {
@@ -28,6 +38,10 @@ export function toApiShape(value: unknown, keyIsUserData: boolean = false): unkn
     const apiKey = keyIsUserData ? key : SPECIAL_KEYS[key] ?? camelCase(key);
     if (!keyIsUserData && INTEGER_PROPERTIES.has(key) && typeof child === 'string' && /^-?\d+$/.test(child.trim())) {
       result[apiKey] = Number(child);
+      continue;
+    }
+    if (QUANTITY_MAPS.has(key) && !keyIsUserData && child !== null && typeof child === 'object' && !Array.isArray(child)) {
+      result[apiKey] = Object.fromEntries(Object.entries(child).map(([name, quantity]) => [name, typeof quantity === 'number' ? String(quantity) : quantity]));
       continue;
     }
     result[apiKey] = keyIsUserData ? child : toApiShape(child, USER_KEYED_MAPS.has(key) && !Array.isArray(child));

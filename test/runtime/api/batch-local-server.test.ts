@@ -45,9 +45,14 @@ describe('BatchLocalServer wire behaviour', () => {
     expect([wrongMethod.status, wrongMethod.body.message]).toEqual([405, 'GET /v1/submitjob: this path takes POST']);
   });
 
-  test('an AWS Batch operation batch-local does not implement is a ClientException naming it', async () => {
-    const response = await rawRequest(endpoint.url, 'POST', '/v1/createschedulingpolicy', '{"name":"p"}');
-    expect([response.status, response.body]).toEqual([400, { __type: 'ClientException', message: 'CreateSchedulingPolicy is an AWS Batch operation that batch-local does not implement' }]);
+  test('PLAT-6: an AWS Batch operation batch-local does not implement is a 501 UnknownOperationException naming it, not a ClientException', async () => {
+    // WHEN
+    const response = await rawRequest(endpoint.url, 'POST', '/v1/describeserviceenvironments', '{}');
+
+    // THEN
+    expect([response.status, response.headers['x-amzn-errortype'], response.body.__type]).toEqual([501, 'UnknownOperationException', 'UnknownOperationException']);
+    expect(response.body.message).toMatch(/^DescribeServiceEnvironments is an operation of the AWS Batch API that the batch-local runtime does not implement \(it implements \d+ of the \d+ operations\); the request was not processed$/);
+    expect(endpoint.serverErrors).toEqual([]);
   });
 
   test('a body over 1 MiB is refused with 413 before it is read to the end', async () => {

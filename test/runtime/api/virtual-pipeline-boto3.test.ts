@@ -40,7 +40,7 @@ ids = [a, b, c, d, e] + ['%s:%d' % (b, i) for i in range(size)] + ['%s:%d' % (c,
 jobs = []
 for start in range(0, len(ids), 100):
     jobs += batch.describe_jobs(jobs=ids[start:start + 100])['jobs']
-print(json.dumps({'clock': clock, 'jobs': [{k: j.get(k) for k in ('jobId', 'jobName', 'status', 'createdAt', 'startedAt', 'stoppedAt')} for j in jobs]}))
+print(json.dumps({'clock': clock, 'jobs': [{k: j[k] for k in ('jobId', 'jobName', 'status', 'createdAt', 'startedAt', 'stoppedAt') if k in j} for j in jobs]}))
 `;
 
 interface Job { jobId: string; jobName: string; status: string; createdAt: number; startedAt?: number; stoppedAt?: number }

@@ -121,13 +121,13 @@ const realSetTimeout = setTimeout;
 const REAL_TIME_LIMIT_MS = 120_000;
 
 /** How a test moves time forward and waits, in virtual or real time. */
-interface TimeControl {
+export interface TimeControl {
   waitForJob(runtime: LocalBatchRuntime, jobId: string): Promise<JobDetail>;
   waitUntil(what: string, condition: () => boolean): Promise<void>;
   elapse(seconds: number): Promise<void>;
 }
 
-function virtualTime(runtime: () => LocalBatchRuntime): TimeControl {
+export function virtualTime(runtime: () => LocalBatchRuntime): TimeControl {
   return {
     waitForJob: (rt, jobId) => rt.waitForJob(jobId),
     waitUntil: async (what, condition) => {
@@ -138,7 +138,7 @@ function virtualTime(runtime: () => LocalBatchRuntime): TimeControl {
   };
 }
 
-function realTime(): TimeControl {
+export function realTime(): TimeControl {
   const pump = async (): Promise<void> => {
     jest.advanceTimersByTime(0); // runs the runtime's timers that are due now
     await new Promise((resolve) => realSetTimeout(resolve, 5));
@@ -164,7 +164,7 @@ function realTime(): TimeControl {
 }
 
 /** Waits in real time (never the faked timers) until the engine has no container of the job left. */
-async function expectNoContainerLeft(target: ConformanceTarget, jobId: string): Promise<void> {
+export async function expectNoContainerLeft(target: ConformanceTarget, jobId: string): Promise<void> {
   if (!target.leftovers) return;
   let left = target.leftovers(jobId);
   for (let i = 0; i < 100 && left.length > 0; i++) {

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { describeConformance } from './conformance';
 import { containersOfJob, describeWithRealEngine, probeImage } from './fixtures/real-engine';
+import { describeMultiContainerConformance } from './multi-container-conformance';
 import { JobExecutor } from '../../../src';
 
 // The conformance suite against a real engine (Podman in CI): probe.sh plays probe.js in a busybox image.
@@ -15,6 +16,14 @@ describeWithRealEngine('docker executor on a real engine', (engine) => {
   const image = probeImage(engine);
 
   describeConformance({
+    name: `docker (${engine.command})`,
+    realTime: true,
+    image,
+    executor: () => JobExecutor.docker({ workRoot }),
+    leftovers: (jobId) => containersOfJob(engine, jobId),
+  });
+
+  describeMultiContainerConformance({
     name: `docker (${engine.command})`,
     realTime: true,
     image,

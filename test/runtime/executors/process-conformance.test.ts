@@ -1,5 +1,6 @@
 import { describeConformance, PROBE_IMAGE } from './conformance';
 import { PROBE_ENTRYPOINT } from './fixtures/probe-paths';
+import { describeMultiContainerConformance } from './multi-container-conformance';
 import { JobExecutor, SpawnHelperProgram } from '../../../src';
 import { TemporaryWorkRoot } from '../../temporary-work-root';
 
@@ -23,4 +24,10 @@ describeConformance({
   name: 'process (Node.js spawn helper)',
   realTime: true,
   executor: () => JobExecutor.process({ workRoot: workRoot.path, images: { [PROBE_IMAGE]: { entrypoint } }, spawnHelper: SpawnHelperProgram.NODE }),
+});
+
+describeMultiContainerConformance({
+  name: 'process',
+  realTime: true,
+  executor: () => JobExecutor.process({ workRoot: workRoot.path, images: { [PROBE_IMAGE]: { entrypoint } } }),
 });

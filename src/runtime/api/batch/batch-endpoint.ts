@@ -36,7 +36,7 @@ export class BatchEndpoint {
     const inputShape = route.definition.input;
     if (!handler || !inputShape) {
       request.resume();
-      throw ApiError.client(`${route.operation} is an AWS Batch operation that batch-local does not implement`);
+      throw ApiError.notImplemented('AWS Batch', route.operation, Object.keys(BATCH_HANDLERS).length, Object.keys(BATCH_MODEL.operations).length);
     }
     const body = await readBody(request);
     if (route.operation === 'SubmitJob' && body.length > SUBMIT_JOB_MAX_BYTES) {

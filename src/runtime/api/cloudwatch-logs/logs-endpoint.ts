@@ -41,7 +41,7 @@ export class LogsEndpoint {
     const handler = LOGS_HANDLERS[operation];
     if (!handler || !definition.input) {
       request.resume();
-      throw new ApiError(400, 'UnknownOperationException', `${operation} is a CloudWatch Logs operation that batch-local does not implement`);
+      throw ApiError.notImplemented('CloudWatch Logs', operation, Object.keys(LOGS_HANDLERS).length, Object.keys(LOGS_MODEL.operations).length);
     }
     const input = parseJsonObject(await readBody(request));
     try {

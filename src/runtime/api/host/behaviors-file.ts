@@ -9,7 +9,7 @@ import { SimulatedExecutorProps } from '../../executors/simulated/simulated-exec
  * { "defaultBehavior": { "durationSeconds": 60 },
  *   "byJobDefinition": { "JobB-CPU-Intensive-Processing": { "durationSeconds": 600 } },
  *   "byJobName": { "flaky": { "perAttempt": [ { "exitCode": 1, "reason": "boom" }, { "durationSeconds": 5 } ] } },
- *   "byImage": {}, "seed": 1, "strict": false }
+ *   "byImage": {}, "byContainerName": { "sidecar": { "durationSeconds": 5 } }, "seed": 1, "strict": false }
  * ```
  * `strict`: a byJobDefinition or byImage key that matches nothing in the template is an error
  * instead of a warning (as `JobExecutor.simulated({ strict: true })`).
@@ -32,7 +32,7 @@ export function readBehaviorsFile(file: string, defaultDurationSeconds: number):
   return parseBehaviors(json, defaultDurationSeconds, file);
 }
 
-const TOP_MEMBERS = ['defaultBehavior', 'byJobDefinition', 'byJobName', 'byImage', 'seed', 'strict'];
+const TOP_MEMBERS = ['defaultBehavior', 'byJobDefinition', 'byJobName', 'byImage', 'byContainerName', 'seed', 'strict'];
 const BEHAVIOR_MEMBERS = ['exitCode', 'durationSeconds', 'jitterSeconds', 'logLines', 'reason', 'ignoresSigterm', 'perAttempt'];
 
 /** The options, with `defaultDurationSeconds` for every behavior that gives no duration. */
@@ -59,6 +59,7 @@ export function parseBehaviors(json: unknown, defaultDurationSeconds: number, wh
     byJobDefinition: byName('byJobDefinition'),
     byJobName: byName('byJobName'),
     byImage: byName('byImage'),
+    byContainerName: byName('byContainerName'),
     seed: seed as number | undefined,
   };
 }

@@ -2,6 +2,9 @@ import { ValidationError } from '../../../validation';
 import { ClientException, ServerException } from '../../core/errors';
 import { RequestShapeError } from '../service-model/shape-validator';
 
+/** HTTP 501: the server does not support the functionality the request needs (PLAT-6). */
+export const NOT_IMPLEMENTED = 501;
+
 /**
  * An error as the wire sends it: HTTP status, the `x-amzn-ErrorType` code (the SDKs map it to an
  * exception class) and a message. Every failure of a request becomes one of these.
@@ -13,6 +16,18 @@ export class ApiError extends Error {
 
   static server(message: string): ApiError {
     return new ApiError(500, 'ServerException', message);
+  }
+
+  /**
+   * PLAT-6: an operation of the service's current API that the runtime does not model. Answered as AWS
+   * answers an operation it does not know (`UnknownOperationException`), with HTTP 501 Not Implemented:
+   * boto3 and the SDK v3 raise it with this code and message, do not retry it (their transient codes
+   * are 500, 502, 503 and 504), and classify it as the server's fault, not as the caller's mistake.
+   */
+  static notImplemented(service: string, operation: string, implemented: number, total: number): ApiError {
+    return new ApiError(NOT_IMPLEMENTED, 'UnknownOperationException',
+      `${operation} is an operation of the ${service} API that the batch-local runtime does not implement `
+      + `(it implements ${implemented} of the ${total} operations); the request was not processed`);
   }
 
   constructor(readonly status: number, readonly errorType: string, message: string) {

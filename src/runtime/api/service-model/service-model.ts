@@ -32,6 +32,8 @@ export interface ModelOperation {
   readonly requestUri: string;
   /** Input shape name; absent for operations of the service the endpoint does not implement. */
   readonly input?: string;
+  /** Output shape name, kept for implemented operations: the conformance test checks every response against it. */
+  readonly output?: string;
 }
 
 export interface ServiceModel {

@@ -1,8 +1,10 @@
 import { AttemptRecord, JobRecord } from './job-record';
 import { LazyContainerLaunch } from './lazy-container-launch';
+import { MultiContainerTask, TaskAttemptSink } from './multi-container-task';
 import { shouldRetry } from './retry-policy';
+import { taskPlan } from './task-containers';
 import { Cancellable, EventLoop } from '../event-loop';
-import { AttemptHandle, AttemptResult, AttemptSink, JobRunner } from '../executor';
+import { AttemptHandle, AttemptResult, JobRunner } from '../executor';
 import { IdGenerator } from '../id-generator';
 import { BATCH_LOG_GROUP, LogStore } from '../logging/log-store';
 import { Environment } from '../model/arns';
@@ -40,7 +42,7 @@ export interface AttemptHooks {
  * launch and sink: one object per attempt rather than several objects and closures, since a
  * million-job simulation runs a million of them.
  */
-class LiveAttempt extends LazyContainerLaunch implements AttemptSink, PlacedAttempt {
+class LiveAttempt extends LazyContainerLaunch implements TaskAttemptSink, PlacedAttempt {
   handle?: AttemptHandle;
   timers?: Cancellable[];
   ended = false;
@@ -63,6 +65,15 @@ class LiveAttempt extends LazyContainerLaunch implements AttemptSink, PlacedAtte
 
   exited(result: AttemptResult): void {
     this.execution.end(this.job, this, result);
+  }
+
+  logTo(stream: string, message: string): void {
+    if (this.ended) return;
+    this.context.logs.append(BATCH_LOG_GROUP, stream, this.context.loop.now(), message);
+  }
+
+  openStream(stream: string): void {
+    this.context.logs.ensureStream(BATCH_LOG_GROUP, stream);
   }
 
   after(delayMs: number, action: () => void): Cancellable {
@@ -151,11 +162,21 @@ export class AttemptExecution {
     attempt.startedAt = loop.now();
     job.startedAt = attempt.startedAt;
     this.hooks.transition(job, 'RUNNING');
-    // LOG-1: the stream exists once the attempt runs. Simulated runs skip this (a million empty
-    // streams cost more than the jobs); their stream appears with the first line.
-    if (this.context.runner.realTime) this.context.logs.ensureStream(BATCH_LOG_GROUP, attempt.logStreamName!);
-
-    live.handle = this.context.runner.start(live, live);
+    const plan = taskPlan(job);
+    if (plan) {
+      // PLAT-2, PLAT-3: a multi-container task or an EKS pod; each container has its own log stream.
+      const { runner } = this.context;
+      const stopGracePeriodMs = runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS;
+      const task = new MultiContainerTask(runner, live, { launch: live, taskId: attempt.taskId, stopGracePeriodMs }, plan);
+      attempt.containers = task.containerResults;
+      live.handle = task;
+      task.start();
+    } else {
+      // LOG-1: the stream exists once the attempt runs. Simulated runs skip this (a million empty
+      // streams cost more than the jobs); their stream appears with the first line.
+      if (this.context.runner.realTime) this.context.logs.ensureStream(BATCH_LOG_GROUP, attempt.logStreamName!);
+      live.handle = this.context.runner.start(live, live);
+    }
 
     const timeoutSeconds = job.spec.attemptDurationSeconds;
     if (timeoutSeconds !== undefined && !live.ended) {

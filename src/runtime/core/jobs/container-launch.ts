@@ -1,6 +1,6 @@
-import { JobRecord } from './job-record';
-import { mergeContainer } from '../../../validation';
-import { KeyValuePair } from '../../shapes';
+import { EffectivePod, JobRecord } from './job-record';
+import { eksContainerResources, EksContainerInput, mergeContainer } from '../../../validation';
+import { ContainerOverrides, KeyValuePair } from '../../shapes';
 import { definitionPlatform } from '../model/platform';
 import { ContainerProperties } from '../model/requests';
 import { ContainerDemand } from '../types/demand';
@@ -15,24 +15,114 @@ export function effectiveContainer(job: JobRecord): ContainerProperties {
 /** The job's resource demand, computed once per spec. */
 export function jobDemand(job: JobRecord): ContainerDemand {
   const derived = job.spec.derived;
-  if (derived.demand === undefined) {
-    const demand = containerDemand(effectiveContainer(job));
-    const platform = definitionPlatform(job.spec.definition);
-    derived.demand = platform === 'EC2' ? demand : { ...demand, platform };
-  }
-  return derived.demand;
+  if (derived.demand) return derived.demand;
+  const task = registeredTaskContainers(job);
+  const pod = registeredPod(job);
+  const demand = task ? sumDemands(task.map(taskContainerDemand)) : pod ? podDemand(pod) : containerDemand(effectiveContainer(job));
+  // PLAT-1: a demand names its platform unless it is EC2's, so the capacity models never place it elsewhere.
+  const platform = definitionPlatform(job.spec.definition);
+  return derived.demand = platform === 'EC2' ? demand : { ...demand, platform };
+}
+
+/**
+ * PLAT-3: the pod of an EKS job, the job's `eksPropertiesOverride` applied by container name (an
+ * unnamed container is "Default"): image, command, args and resources replaced, env merged by name;
+ * metadata replaced. Undefined for other jobs.
+ */
+export function registeredPod(job: JobRecord): EffectivePod | undefined {
+  const pod = job.spec.definition.eksProperties?.podProperties as EffectivePod | undefined;
+  const override = job.spec.eksPropertiesOverride?.podProperties;
+  if (!pod || !override) return pod;
+  return job.spec.derived.pod ??= {
+    ...pod,
+    ...(override.metadata !== undefined ? { metadata: override.metadata } : {}),
+    containers: pod.containers.map((c) => overridePodContainer(c, override.containers)),
+    ...(pod.initContainers ? { initContainers: pod.initContainers.map((c) => overridePodContainer(c, override.initContainers)) } : {}),
+  };
+}
+
+function overridePodContainer(container: EksContainerInput, overrides: Array<Record<string, unknown>> | undefined): EksContainerInput {
+  const override = overrides?.find((o) => (o.name ?? 'Default') === (container.name ?? 'Default')) as EksContainerInput | undefined;
+  if (!override) return container;
+  const env = override.env === undefined ? container.env
+    : [...(container.env ?? []).filter((e) => !override.env!.some((o) => o.name === e.name)), ...override.env];
+  return {
+    ...container,
+    ...(override.image !== undefined ? { image: override.image } : {}),
+    ...(override.command !== undefined ? { command: override.command } : {}),
+    ...(override.args !== undefined ? { args: override.args } : {}),
+    ...(override.resources !== undefined ? { resources: override.resources } : {}),
+    ...(env !== undefined ? { env } : {}),
+  };
+}
+
+/** PLAT-3: what one pod container reserves (requests, else limits); memory and vCPUs default to 0. */
+export function podContainerDemand(container: EksContainerInput): ContainerDemand {
+  const resources = eksContainerResources('resources', container);
+  return { vcpus: resources.cpu ?? 0, memoryMiB: resources.memoryMiB ?? 0, gpus: resources.gpus ?? 0 };
+}
+
+/** PLAT-3: as Kubernetes sizes a pod: its containers together, or its largest init container if larger. */
+function podDemand(pod: { containers: EksContainerInput[]; initContainers?: EksContainerInput[] }): ContainerDemand {
+  const main = sumDemands(pod.containers.map(podContainerDemand));
+  const init = (pod.initContainers ?? []).map(podContainerDemand);
+  return {
+    vcpus: Math.max(main.vcpus, ...init.map((d) => d.vcpus)),
+    memoryMiB: Math.max(main.memoryMiB, ...init.map((d) => d.memoryMiB)),
+    gpus: Math.max(main.gpus, ...init.map((d) => d.gpus)),
+  };
+}
+
+/**
+ * PLAT-2: the containers of a multi-container (`ecsProperties`) job, the job's `ecsPropertiesOverride`
+ * applied by container name (OVR-1 merge: command replaced, environment merged by name, resource
+ * requirements replaced by type); undefined for other jobs.
+ */
+export function registeredTaskContainers(job: JobRecord): ContainerProperties[] | undefined {
+  const tasks = job.spec.definition.ecsProperties?.taskProperties as Array<{ containers: ContainerProperties[] }> | undefined;
+  if (!tasks) return undefined;
+  const overrides = job.spec.ecsPropertiesOverride?.taskProperties?.[0]?.containers ?? [];
+  if (overrides.length === 0) return tasks[0].containers;
+  return job.spec.derived.taskContainers ??= tasks[0].containers.map((container) => {
+    const override = overrides.find((o) => o.name !== undefined && o.name === container.name);
+    if (!override) return container;
+    const { name: _name, ...fields } = override;
+    return applyContainerOverrides(container, fields as ContainerOverrides);
+  });
+}
+
+/** The demand of one container of a task: only what it declares (a task's containers share the task's). */
+export function taskContainerDemand(container: ContainerProperties): ContainerDemand {
+  return containerDemand({ ...container, vcpus: container.vcpus ?? 0, memory: container.memory ?? 0 });
+}
+
+/** PLAT-2: a task reserves the sum of its containers' vCPUs, memory and GPUs. */
+function sumDemands(demands: readonly ContainerDemand[]): ContainerDemand {
+  return {
+    vcpus: demands.reduce((sum, d) => sum + d.vcpus, 0),
+    memoryMiB: demands.reduce((sum, d) => sum + d.memoryMiB, 0),
+    gpus: demands.reduce((sum, d) => sum + d.gpus, 0),
+  };
 }
 
 function computeEffectiveContainer(job: JobRecord): ContainerProperties {
   const base = job.spec.definition.containerProperties ?? {};
   const overrides = job.spec.containerOverrides;
   if (!overrides) return { ...base, environment: job.spec.environment };
-  // OVR-1: an overriding vcpus/memory wins over the definition's VCPU/MEMORY resource requirement;
-  // the rest is the same field-by-field merge that node ranges use (LIM-12).
+  return { ...applyContainerOverrides(base, overrides), environment: job.spec.environment };
+}
+
+/**
+ * OVR-1: `overrides` applied to a container: an overriding vcpus/memory wins over the container's
+ * VCPU/MEMORY resource requirement; the rest is the same field-by-field merge that node ranges use
+ * (LIM-12). Also used for a node override naming a range of the definition (MNP-1).
+ */
+export function applyContainerOverrides(base: ContainerProperties, overrides: ContainerOverrides): ContainerProperties {
   const baseRequirements = base.resourceRequirements?.filter((r) =>
     !(overrides.vcpus !== undefined && r.type.toUpperCase() === 'VCPU') && !(overrides.memory !== undefined && r.type.toUpperCase() === 'MEMORY'));
   const merged = mergeContainer({ ...base, resourceRequirements: baseRequirements }, { ...overrides }) as ContainerProperties;
-  return { ...merged, environment: job.spec.environment };
+  if (merged.resourceRequirements === undefined) delete (merged as { resourceRequirements?: unknown }).resourceRequirements;
+  return merged;
 }
 
 /** ENV-2: the job definition's environment, overridden by name from the job's overrides. */

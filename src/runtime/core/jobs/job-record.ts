@@ -1,7 +1,8 @@
+import type { EksContainerInput } from '../../../validation';
 import { ContainerOverrides, JobDependency, KeyValuePair } from '../../shapes';
 import { JobStatus } from '../model/job-status';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from '../model/records';
-import { ContainerProperties } from '../model/requests';
+import { ContainerProperties, NodeProperties } from '../model/requests';
 import type { ContainerDemand } from '../types/demand';
 import type { PlacedAttempt, Placement } from '../types/placement';
 
@@ -9,12 +10,23 @@ import type { PlacedAttempt, Placement } from '../types/placement';
  * One attempt of a job (LIFE-5). ARNs and the log stream name are derived on read: a million-job
  * simulation should not build a million strings nobody asks for.
  */
+/** PLAT-2: what one container of a multi-container task did in an attempt. */
+export interface TaskContainerResult {
+  readonly name: string;
+  exitCode?: number;
+  reason?: string;
+  /** Set once the container started: `<jobDefinitionName>/<containerName>/<taskId>`. */
+  logStreamName?: string;
+}
+
 export class AttemptRecord {
   startedAt?: number;
   stoppedAt?: number;
   exitCode?: number;
   reason?: string;
   statusReason?: string;
+  /** PLAT-2: the containers of a multi-container task, in registration order. */
+  containers?: TaskContainerResult[];
 
   constructor(
     readonly number: number,
@@ -42,6 +54,13 @@ export class AttemptRecord {
   }
 }
 
+/** PLAT-3: an EKS job's pod with the job's overrides applied. */
+export interface EffectivePod {
+  readonly containers: EksContainerInput[];
+  readonly initContainers?: EksContainerInput[];
+  readonly [member: string]: unknown;
+}
+
 /** What a job was submitted with, after defaults from the job definition were applied. */
 export interface JobSpec {
   readonly jobName: string;
@@ -65,7 +84,13 @@ export interface JobSpec {
    * Values derived from the spec, computed once: array children share their parent's spec, so a
    * 10,000-child array computes its container and demand once, not per child and scheduling pass.
    */
-  readonly derived: { container?: ContainerProperties; demand?: ContainerDemand };
+  readonly derived: { container?: ContainerProperties; demand?: ContainerDemand; taskContainers?: ContainerProperties[]; pod?: EffectivePod };
+  /** PLAT-2: SubmitJob's `ecsPropertiesOverride`. */
+  readonly ecsPropertiesOverride?: { taskProperties?: Array<{ containers?: Array<Record<string, unknown>> }> };
+  /** PLAT-3: SubmitJob's `eksPropertiesOverride`. */
+  readonly eksPropertiesOverride?: {
+    podProperties?: { containers?: Array<Record<string, unknown>>; initContainers?: Array<Record<string, unknown>>; metadata?: unknown };
+  };
 }
 
 /**
@@ -82,6 +107,7 @@ class RareJobState {
   unfinishedChildren = 0;
   statusSummaryUpdatedAt?: number;
   nodes?: JobRecord[];
+  nodeProperties?: NodeProperties;
   mainNodeIndex?: number;
   mnpParent?: JobRecord;
   nodeIndex?: number;
@@ -205,6 +231,10 @@ export class JobRecord {
   /** Multi-node parent (MNP-7): its nodes `job#0 .. job#n-1` of the current attempt. */
   get nodes(): JobRecord[] | undefined { return this.rare?.nodes; }
   set nodes(value: JobRecord[] | undefined) { if (value !== undefined || this.rare) this.writable.nodes = value; }
+
+  /** Multi-node parent: the node properties it runs, node overrides applied (described, PLAT-5). */
+  get nodeProperties(): NodeProperties | undefined { return this.rare?.nodeProperties; }
+  set nodeProperties(value: NodeProperties | undefined) { if (value !== undefined || this.rare) this.writable.nodeProperties = value; }
 
   get mainNodeIndex(): number | undefined { return this.rare?.mainNodeIndex; }
   set mainNodeIndex(value: number | undefined) { if (value !== undefined || this.rare) this.writable.mainNodeIndex = value; }

@@ -41,6 +41,8 @@ export class JobSpecBuilder {
       definition,
       parameters: request.parameters === undefined ? definition.parameters : { ...definition.parameters, ...request.parameters },
       containerOverrides: request.containerOverrides,
+      ecsPropertiesOverride: request.ecsPropertiesOverride,
+      eksPropertiesOverride: request.eksPropertiesOverride,
       dependsOn: request.dependsOn === undefined || request.dependsOn.length === 0
         ? NO_DEPENDENCIES
         : request.dependsOn.map((d) => ({ ...d })),

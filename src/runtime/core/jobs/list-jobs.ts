@@ -43,9 +43,7 @@ function filterMatcher(name: string | undefined, values: string[]): (job: JobRec
         : (job) => job.spec.jobName.toLowerCase() === lowered;
     }
     case 'JOB_DEFINITION':
-      return value.includes(':')
-        ? (job) => `${job.spec.definition.name}:${job.spec.definition.revision}` === value || job.spec.definition.arn === value
-        : (job) => job.spec.definition.name === value;
+      return jobDefinitionMatcher(value);
     case 'BEFORE_CREATED_AT':
       return (job) => job.createdAt < Number(value);
     case 'AFTER_CREATED_AT':
@@ -53,6 +51,31 @@ function filterMatcher(name: string | undefined, values: string[]): (job: JobRec
     default:
       throw new ClientException(`filters[0].name: ${JSON.stringify(name)} is not one of JOB_NAME, JOB_DEFINITION, BEFORE_CREATED_AT, AFTER_CREATED_AT (LIST-2)`);
   }
+}
+
+/**
+ * LIST-2 JOB_DEFINITION, as the API documents it (case-sensitive): a name matches every revision of
+ * that name; a value ending in `*` matches every name that begins with the text before it; an ARN
+ * (`...:job-definition/name:revision`) matches that revision only, and takes no `*`. `name:revision`
+ * (undocumented, as DescribeJobDefinitions and SubmitJob accept it) matches that revision.
+ */
+function jobDefinitionMatcher(value: string): (job: JobRecord) => boolean {
+  if (value.startsWith('arn:')) {
+    if (value.includes('*')) {
+      throw new ClientException(`filters[0].values[0]: ${JSON.stringify(value)}: an asterisk (*) is not supported in a job definition ARN; give a name prefix such as "my-definition*" (LIST-2)`);
+    }
+    return (job) => job.spec.definition.arn === value;
+  }
+  if (value.endsWith('*')) {
+    const prefix = value.slice(0, -1);
+    if (prefix.includes('*')) {
+      throw new ClientException(`filters[0].values[0]: ${JSON.stringify(value)}: only one trailing asterisk (*) is allowed (LIST-2)`);
+    }
+    return (job) => job.spec.definition.name.startsWith(prefix);
+  }
+  return value.includes(':')
+    ? (job) => `${job.spec.definition.name}:${job.spec.definition.revision}` === value
+    : (job) => job.spec.definition.name === value;
 }
 
 function encodeToken(offset: number): string {

@@ -1,11 +1,11 @@
-import { containerDemand } from './container-launch';
+import { applyContainerOverrides, containerDemand } from './container-launch';
 import { JobRecord, JobSpec } from './job-record';
 import { findInstanceType } from '../../../instance-catalog/instance-catalog';
-import { resolveNodeContainers, validateNodeProperties } from '../../../validation';
-import { SubmitJobRequest } from '../../shapes';
+import { parseTargetNodes, resolveNodeContainers, validateNodeProperties } from '../../../validation';
+import { NodePropertyOverride, SubmitJobRequest } from '../../shapes';
 import { ClientException } from '../errors';
 import { isTerminal } from '../model/job-status';
-import { ContainerProperties, NodeProperties } from '../model/requests';
+import { ContainerProperties, NodeProperties, NodeRangeProperty } from '../model/requests';
 import { ContainerDemand } from '../types/demand';
 import type { Placement } from '../types/placement';
 
@@ -21,6 +21,47 @@ export interface MultiNodeContext {
   /** Stops a node that is STARTING or RUNNING (SIGTERM, then SIGKILL). */
   stopNode(node: JobRecord, reason: string): void;
   now(): number;
+}
+
+/**
+ * MNP-1: node overrides over the definition's ranges. An override whose `targetNodes` names the same
+ * nodes as a range of the definition (`"0"` for `"0"`, `"1:"` for `"1:2"` of 3 nodes) is applied to
+ * that range's container (OVR-1 merge); any other override is a range of its own, nested in the
+ * definition's (validated like them: disjoint or nested, LIM-12).
+ */
+function applyNodePropertyOverrides(
+  ranges: readonly NodeRangeProperty[], overrides: readonly NodePropertyOverride[], numNodes: number,
+): NodeRangeProperty[] {
+  const result = [...ranges];
+  overrides.forEach((override, index) => {
+    const field = `nodeOverrides.nodePropertyOverrides[${index}].targetNodes`;
+    let span: { from: number; to: number };
+    try {
+      span = parseTargetNodes(field, override.targetNodes, numNodes);
+    } catch (error) {
+      throw new ClientException((error as Error).message);
+    }
+    const same = result.findIndex((range) => {
+      const other = safeSpan(range.targetNodes, numNodes);
+      return other !== undefined && other.from === span.from && other.to === span.to;
+    });
+    const containerOverrides = override.containerOverrides ?? {};
+    if (same >= 0) {
+      result[same] = { ...result[same], container: applyContainerOverrides(result[same].container ?? {}, containerOverrides) };
+    } else {
+      result.push({ targetNodes: override.targetNodes, container: containerOverrides as ContainerProperties });
+    }
+  });
+  return result;
+}
+
+/** The span of a definition range, or undefined where the node count leaves it out of bounds (validated later). */
+function safeSpan(targetNodes: string, numNodes: number): { from: number; to: number } | undefined {
+  try {
+    return parseTargetNodes('targetNodes', targetNodes, numNodes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** MNP-4: the statusReason of nodes stopped because the main node exited. */
@@ -41,11 +82,7 @@ export class MultiNodeCoordinator {
     }
     const overrides = request.nodeOverrides;
     const numNodes = overrides?.numNodes ?? definition.numNodes;
-    const ranges = [
-      ...definition.nodeRangeProperties,
-      ...(overrides?.nodePropertyOverrides ?? [])
-        .map((o) => ({ targetNodes: o.targetNodes, container: o.containerOverrides as ContainerProperties })),
-    ];
+    const ranges = applyNodePropertyOverrides(definition.nodeRangeProperties, overrides?.nodePropertyOverrides ?? [], numNodes);
     if (overrides?.numNodes !== undefined && overrides.numNodes !== definition.numNodes) {
       // MNP-1 (API): a new count needs an open-ended range and a main node below it.
       const openEnded = definition.nodeRangeProperties.some((r) => /^\d*:$/.test(r.targetNodes) && Number(r.targetNodes.split(':')[0] || 0) < numNodes);
@@ -73,6 +110,7 @@ export class MultiNodeCoordinator {
       throw new ClientException(`nodeProperties: node groups name different instance types (${types.join(', ')}); a multi-node job uses one (MNP-2)`);
     }
     parent.mainNodeIndex = properties.mainNode;
+    parent.nodeProperties = properties;
     parent.nodes = containers.map((container, index) => this.createNode(parent, index, container));
   }
 

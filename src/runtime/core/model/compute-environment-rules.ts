@@ -12,6 +12,7 @@ import {
   validateMinMaxDesiredVcpus,
   validateQuota,
   validateResourceName,
+  validateEksConfiguration,
   validateSpotSettings,
 } from '../../../validation';
 
@@ -37,6 +38,13 @@ export function validateCreateComputeEnvironment(request: CreateComputeEnvironme
   const state = request.state === undefined ? 'ENABLED' : oneOf('state', request.state, RESOURCE_STATES, 'CE-1');
   validateQuota('computeEnvironmentName', 'compute environments', existingCount + 1, MAX_COMPUTE_ENVIRONMENTS);
   if (request.tags !== undefined) validateTags('tags', request.tags);
+  if (request.eksConfiguration !== undefined) {
+    validateEksConfiguration('eksConfiguration', request.eksConfiguration);
+    const resourceType = request.computeResources?.type?.toUpperCase();
+    if (resourceType === 'FARGATE' || resourceType === 'FARGATE_SPOT') {
+      fail('computeResources.type', request.computeResources!.type, 'EC2 or SPOT for an EKS compute environment (eksConfiguration)', 'PLAT-3');
+    }
+  }
   if (type === 'UNMANAGED') {
     if (request.computeResources !== undefined) {
       fail('computeResources', request.computeResources, 'not allowed for an UNMANAGED compute environment: its capacity is the instances registered to it', 'CE-2');

@@ -3,10 +3,14 @@ import { validateTags } from './tag-limits';
 import { oneOf } from './validation-bridge';
 import {
   ContainerPlatform,
+  EcsPropertiesInput,
+  EksPropertiesInput,
   fail,
   JOB_DEFINITION_MAX_BYTES,
   validateAttemptDurationSeconds,
   validateContainerProperties,
+  validateEcsProperties,
+  validateEksProperties,
   validateEffectiveResources,
   validateJsonSize,
   validateNodeProperties,
@@ -32,12 +36,23 @@ export function validateRegisterJobDefinition(request: RegisterJobDefinitionRequ
   const type = oneOf('type', request.type, JOB_DEFINITION_TYPES, 'MNP-1');
   const platformCapabilities = validatePlatformCapabilities(request.platformCapabilities);
   const platform: ContainerPlatform = platformCapabilities.includes('FARGATE') ? 'FARGATE' : 'EC2';
-  for (const unsupported of ['ecsProperties', 'eksProperties'] as const) {
-    if (request[unsupported] !== undefined) {
-      fail(unsupported, request[unsupported], 'not run by the local runtime: describe the container with containerProperties', 'API');
-    }
+  const shapes = (['containerProperties', 'ecsProperties', 'eksProperties'] as const).filter((member) => request[member] !== undefined);
+  if (shapes.length > 1) {
+    fail(shapes[1], request[shapes[1]], `not together with ${shapes[0]}: a job definition describes its containers one way`, 'PLAT-2');
   }
-  if (type === 'container') {
+  if (type === 'container' && (request.ecsProperties !== undefined || request.eksProperties !== undefined)) {
+    if (request.nodeProperties !== undefined) {
+      fail('nodeProperties', request.nodeProperties, 'only for a job definition of type multinode', 'MNP-1');
+    }
+    if (request.eksProperties !== undefined) {
+      if (request.platformCapabilities !== undefined) {
+        fail('platformCapabilities', request.platformCapabilities, 'absent for a job definition that runs on Amazon EKS (eksProperties)', 'PLAT-3');
+      }
+      validateEksProperties('eksProperties', request.eksProperties as EksPropertiesInput);
+    } else {
+      validateEcsProperties('ecsProperties', request.ecsProperties as EcsPropertiesInput);
+    }
+  } else if (type === 'container') {
     if (request.containerProperties === undefined) {
       fail('containerProperties', undefined, 'required for a job definition of type container', 'LIM-9');
     }
@@ -53,6 +68,11 @@ export function validateRegisterJobDefinition(request: RegisterJobDefinitionRequ
     if (request.containerProperties !== undefined) {
       fail('containerProperties', request.containerProperties, 'not for a multinode job definition: containers go in nodeProperties.nodeRangeProperties', 'MNP-1');
     }
+    for (const member of ['ecsProperties', 'eksProperties'] as const) {
+      if (request[member] !== undefined) {
+        fail(member, request[member], 'not at the top of a multinode job definition: the local runtime runs node ranges with a container', 'MNP-1');
+      }
+    }
     if (platform === 'FARGATE') {
       fail('platformCapabilities', platformCapabilities, 'multi-node parallel jobs run on EC2 only', 'LIM-14');
     }
@@ -64,7 +84,8 @@ export function validateRegisterJobDefinition(request: RegisterJobDefinitionRequ
   }
   if (request.parameters !== undefined) validateParameters(request.parameters);
   if (request.tags !== undefined) validateTags('tags', request.tags);
-  return { type, platformCapabilities };
+  // PLAT-3: an EKS definition has no platform capabilities; it runs on the EKS compute environments.
+  return { type, platformCapabilities: request.eksProperties !== undefined ? [] : platformCapabilities };
 }
 
 function validatePlatformCapabilities(capabilities: string[] | undefined): string[] {

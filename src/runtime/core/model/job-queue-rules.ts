@@ -67,7 +67,7 @@ function validatePriority(priority: number): void {
 
 /**
  * LIM-2 and LIM-3: 1..3 entries, unique orders, each CE known and listed once (by name or ARN alike),
- * one architecture and no EC2/Fargate mix. Sorted by ascending order (SCHED-3).
+ * one architecture and no EC2/Fargate mix, no ECS/EKS mix (PLAT-3). Sorted by ascending order (SCHED-3).
  */
 function resolveOrder(entries: ComputeEnvironmentOrder[], resolve: ComputeEnvironmentResolver): QueueComputeEnvironment[] {
   const field = 'computeEnvironmentOrder';
@@ -81,6 +81,13 @@ function resolveOrder(entries: ComputeEnvironmentOrder[], resolve: ComputeEnviro
     type: ce.type === 'UNMANAGED' ? 'UNMANAGED' : ce.computeResources?.type ?? 'EC2',
     architectures: ce.computeResources?.instanceTypes ? expandInstanceTypes(ce.computeResources.instanceTypes).map((spec) => spec.architecture) : [],
   })));
+  // PLAT-3: a queue schedules onto ECS or onto EKS, not both.
+  const eks = resolved.filter(({ computeEnvironment: ce }) => ce.eksConfiguration !== undefined);
+  if (eks.length > 0 && eks.length < resolved.length) {
+    const ecs = resolved.find(({ computeEnvironment: ce }) => ce.eksConfiguration === undefined)!;
+    fail(field, resolved.map(({ computeEnvironment: ce }) => ce.name), 'compute environments of one orchestration type (all ECS or all EKS)', 'PLAT-3',
+      `${eks[0].computeEnvironment.name} is EKS, ${ecs.computeEnvironment.name} is ECS`);
+  }
   return resolved.sort((a, b) => a.order - b.order);
 }
 

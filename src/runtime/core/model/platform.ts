@@ -19,8 +19,12 @@ export type Platform = 'EC2' | 'FARGATE' | 'EKS';
 /** AWS's message for a SubmitJob to a queue that can not run the job's platform. */
 const AWS_SUBMIT_MESSAGE = 'Job Queue is attached to Compute Environment that can not run Jobs with capability';
 
-/** The platform of a job definition: FARGATE when its `platformCapabilities` say so, else EC2 (AWS's default). */
-export function definitionPlatform(definition: Pick<JobDefinitionRecord, 'platformCapabilities'>): Platform {
+/**
+ * The platform of a job definition: EKS for an `eksProperties` (pod) definition (PLAT-3), FARGATE when
+ * its `platformCapabilities` say so, else EC2 (AWS's default).
+ */
+export function definitionPlatform(definition: Pick<JobDefinitionRecord, 'platformCapabilities' | 'eksProperties'>): Platform {
+  if (definition.eksProperties !== undefined) return 'EKS';
   return definition.platformCapabilities.includes('FARGATE') ? 'FARGATE' : 'EC2';
 }
 

@@ -19,7 +19,7 @@ export interface ComputeEnvironmentRecord {
   serviceRole?: string;
   unmanagedvCpus?: number;
   updatePolicy?: UpdatePolicy;
-  /** An EKS compute environment's cluster: only EKS jobs run on it (PLAT-1). */
+  /** PLAT-3: set for an EKS compute environment (it cannot be changed by an update); only EKS jobs run on it (PLAT-1). */
   readonly eksConfiguration?: EksConfiguration;
   readonly tags: Record<string, string>;
   /** ECS cluster the CE's instances register to (CE-2). */
@@ -60,6 +60,10 @@ export interface JobDefinitionRecord {
   readonly parameters: Record<string, string>;
   readonly containerProperties?: ContainerProperties;
   readonly nodeProperties?: NodeProperties;
+  /** PLAT-2: a multi-container task, as registered. */
+  readonly ecsProperties?: Record<string, unknown>;
+  /** PLAT-3: an EKS pod, as registered. */
+  readonly eksProperties?: Record<string, unknown>;
   readonly retryStrategy?: RetryStrategy;
   readonly timeout?: JobTimeout;
   readonly tags: Record<string, string>;

@@ -173,6 +173,8 @@ export class RegistryOperations {
       parameters: { ...(request.parameters ?? {}) },
       containerProperties: request.containerProperties,
       nodeProperties: request.nodeProperties,
+      ecsProperties: request.ecsProperties,
+      eksProperties: request.eksProperties,
       retryStrategy: request.retryStrategy,
       timeout: request.timeout,
       tags: { ...(request.tags ?? {}) },

@@ -1,8 +1,10 @@
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
 import { ComputeEnvironmentDetail, JobDefinitionDetail, JobQueueDetail } from './responses';
 
-/** How job definitions and ECS compute environments run containers: scheduled like ECS tasks. */
-const ORCHESTRATION_TYPE = 'ECS';
+/** PLAT-3: ECS, or EKS for an EKS compute environment and an `eksProperties` job definition. */
+function orchestrationType(eks: unknown): 'ECS' | 'EKS' {
+  return eks === undefined ? 'ECS' : 'EKS';
+}
 
 /** DescribeComputeEnvironments' view of a record. Copies, so callers cannot change the record through it. */
 export function describeComputeEnvironment(ce: ComputeEnvironmentRecord): ComputeEnvironmentDetail {
@@ -10,7 +12,8 @@ export function describeComputeEnvironment(ce: ComputeEnvironmentRecord): Comput
     computeEnvironmentName: ce.name,
     computeEnvironmentArn: ce.arn,
     unmanagedvCpus: ce.unmanagedvCpus,
-    ecsClusterArn: ce.ecsClusterArn,
+    // PLAT-3: an EKS compute environment runs no ECS cluster.
+    ecsClusterArn: ce.eksConfiguration ? undefined : ce.ecsClusterArn,
     tags: { ...ce.tags },
     type: ce.type,
     state: ce.state,
@@ -20,8 +23,7 @@ export function describeComputeEnvironment(ce: ComputeEnvironmentRecord): Comput
     serviceRole: ce.serviceRole,
     updatePolicy: copy(ce.updatePolicy),
     eksConfiguration: copy(ce.eksConfiguration),
-    // An EKS compute environment is described as EKS, never as ECS (the spec's PLAT rules).
-    containerOrchestrationType: ce.eksConfiguration !== undefined ? 'EKS' : ORCHESTRATION_TYPE,
+    containerOrchestrationType: orchestrationType(ce.eksConfiguration),
     uuid: ce.uuid,
   });
 }
@@ -54,10 +56,13 @@ export function describeJobDefinition(definition: JobDefinitionRecord): JobDefin
     containerProperties: copy(definition.containerProperties),
     timeout: copy(definition.timeout),
     nodeProperties: copy(definition.nodeProperties),
+    ecsProperties: copy(definition.ecsProperties),
+    eksProperties: copy(definition.eksProperties),
     tags: { ...definition.tags },
     propagateTags: definition.propagateTags,
-    platformCapabilities: [...definition.platformCapabilities],
-    containerOrchestrationType: ORCHESTRATION_TYPE,
+    // PLAT-3: an EKS definition registers none.
+    platformCapabilities: definition.platformCapabilities.length > 0 ? [...definition.platformCapabilities] : undefined,
+    containerOrchestrationType: orchestrationType(definition.eksProperties),
   });
 }
 

@@ -37,7 +37,7 @@ export interface UpdatePolicy {
   readonly jobExecutionTimeoutMinutes?: number;
 }
 
-/** The EKS cluster of an EKS compute environment. */
+/** PLAT-3: the EKS cluster and namespace of an EKS compute environment. */
 export interface EksConfiguration {
   readonly eksClusterArn: string;
   readonly kubernetesNamespace: string;
@@ -45,6 +45,8 @@ export interface EksConfiguration {
 
 export interface CreateComputeEnvironmentRequest {
   readonly computeEnvironmentName: string;
+  /** PLAT-3: an EKS compute environment; absent for ECS. */
+  readonly eksConfiguration?: EksConfiguration;
   readonly type: string; // MANAGED | UNMANAGED
   readonly state?: string;
   readonly unmanagedvCpus?: number;
@@ -52,7 +54,6 @@ export interface CreateComputeEnvironmentRequest {
   readonly serviceRole?: string;
   readonly tags?: Record<string, string>;
   readonly updatePolicy?: UpdatePolicy;
-  readonly eksConfiguration?: EksConfiguration;
 }
 
 export interface UpdateComputeEnvironmentRequest {
@@ -143,9 +144,10 @@ export interface RegisterJobDefinitionRequest {
   readonly propagateTags?: boolean;
   readonly platformCapabilities?: string[];
   readonly schedulingPriority?: number;
-  /** Not run by the local runtime: a job definition that uses them is rejected with a clear message. */
-  readonly ecsProperties?: unknown;
-  readonly eksProperties?: unknown;
+  /** PLAT-2: a multi-container ECS task (`taskProperties[0].containers[]`), as registered. */
+  readonly ecsProperties?: Record<string, unknown>;
+  /** PLAT-3: an EKS pod (`podProperties`), as registered. */
+  readonly eksProperties?: Record<string, unknown>;
 }
 
 /** Describe* requests of compute environments and job queues: explicit names/ARNs, or paging over all. */

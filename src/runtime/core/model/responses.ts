@@ -10,7 +10,8 @@ export interface ComputeEnvironmentDetail {
   readonly computeEnvironmentName: string;
   readonly computeEnvironmentArn: string;
   readonly unmanagedvCpus?: number;
-  readonly ecsClusterArn: string;
+  /** Absent for an EKS compute environment (PLAT-3). */
+  readonly ecsClusterArn?: string;
   readonly tags: Record<string, string>;
   readonly type: string;
   readonly state: string;
@@ -50,9 +51,12 @@ export interface JobDefinitionDetail {
   readonly containerProperties?: ContainerProperties;
   readonly timeout?: JobTimeout;
   readonly nodeProperties?: NodeProperties;
+  readonly ecsProperties?: Record<string, unknown>;
+  readonly eksProperties?: Record<string, unknown>;
   readonly tags: Record<string, string>;
   readonly propagateTags: boolean;
-  readonly platformCapabilities: string[];
+  /** Absent for an EKS definition (PLAT-3). */
+  readonly platformCapabilities?: string[];
   readonly containerOrchestrationType: string;
 }
 

@@ -69,7 +69,7 @@ class DockerAttempt implements AttemptHandle {
     private readonly options: DockerRunnerOptions,
     private readonly containerName: string,
   ) {
-    this.workspace = new AttemptWorkspace(options.workRoot, launch.jobId, launch.attempt);
+    this.workspace = new AttemptWorkspace(options.workRoot, launch.jobId, launch.attempt, launch.containerName);
   }
 
   begin(): void {

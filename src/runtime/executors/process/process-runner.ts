@@ -46,7 +46,7 @@ export class ProcessRunner implements JobRunner {
   constructor(private readonly options: ProcessRunnerOptions) {}
 
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
-    const workspace = new AttemptWorkspace(this.options.workRoot, launch.jobId, launch.attempt);
+    const workspace = new AttemptWorkspace(this.options.workRoot, launch.jobId, launch.attempt, launch.containerName);
     let plan: ProcessLaunchPlan;
     let context: ProcessAttemptContext;
     try {
@@ -56,7 +56,7 @@ export class ProcessRunner implements JobRunner {
       sink.exited(asLaunchFailure(error).toResult());
       return { stop: () => undefined };
     }
-    const attempt = new ProcessAttempt(plan, workspace, sink, context, `${safePathSegment(launch.jobId)}-${launch.attempt}`);
+    const attempt = new ProcessAttempt(plan, workspace, sink, context, `${safePathSegment(launch.jobId)}-${launch.attempt}${launch.containerName === undefined ? '' : `-${safePathSegment(launch.containerName)}`}`);
     attempt.begin();
     return attempt;
   }

@@ -16,6 +16,7 @@ export class BehaviorTable implements BehaviorSelector {
   /** Keyed by the job definition's name once bound; by the keys as given before. */
   private byDefinition: Map<string, JobBehavior>;
   private readonly byImage: Map<string, JobBehavior>;
+  private readonly byContainerName: Map<string, JobBehavior>;
   private readonly usedJobNames = new Set<string>();
 
   constructor(private readonly props: SimulatedExecutorProps) {
@@ -23,10 +24,13 @@ export class BehaviorTable implements BehaviorSelector {
     this.byJobName = new Map(Object.entries(props.byJobName ?? {}));
     this.byDefinition = new Map(Object.entries(props.byJobDefinition ?? {}));
     this.byImage = new Map(Object.entries(props.byImage ?? {}));
+    this.byContainerName = new Map(Object.entries(props.byContainerName ?? {}));
   }
 
-  /** Job name, then job definition, then image, then the default. */
+  /** A task's container by its name (PLAT-2), then job name, then job definition, then image, then the default. */
   behaviorFor(launch: ContainerLaunch): JobBehavior {
+    const byContainer = launch.containerName !== undefined ? this.byContainerName.get(launch.containerName) : undefined;
+    if (byContainer) return byContainer;
     if (this.byJobName.size > 0) {
       const byName = this.byJobName.get(launch.jobName);
       if (byName) {
@@ -84,6 +88,10 @@ function imagesOf(registry: ResourceRegistry): Set<string> {
     if (definition.containerProperties?.image) images.add(definition.containerProperties.image);
     for (const range of definition.nodeProperties?.nodeRangeProperties ?? []) {
       if (range.container?.image) images.add(range.container.image);
+    }
+    // PLAT-2: every container of a multi-container task.
+    for (const task of (definition.ecsProperties?.taskProperties ?? []) as Array<{ containers?: Array<{ image?: string }> }>) {
+      for (const container of task.containers ?? []) if (container.image) images.add(container.image);
     }
   }
   return images;

@@ -24,6 +24,13 @@ export interface SimulatedExecutorProps {
    */
   readonly byImage?: Record<string, JobBehavior>;
   /**
+   * Behaviours of the containers of multi-container jobs (`ecsProperties`, PLAT-2), by container name;
+   * win over every other key for those containers. The other keys apply to each container of a task
+   * too (byImage tells a task's containers apart by image).
+   * @default - none
+   */
+  readonly byContainerName?: Record<string, JobBehavior>;
+  /**
    * Throw, when the runtime loads its template, if a byJobDefinition or byImage key matches nothing,
    * instead of warning.
    * @default false

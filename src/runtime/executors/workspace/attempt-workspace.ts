@@ -12,9 +12,11 @@ export class AttemptWorkspace implements MountDirectories {
   readonly directory: string;
   readonly workDirectory: string;
 
-  constructor(private readonly workRoot: string, jobId: string, attempt: number) {
+  constructor(private readonly workRoot: string, jobId: string, attempt: number, containerName?: string) {
     // Flat (one directory per attempt, no per-job parent): removing a parent in the background could race a retry's mkdir.
-    this.directory = path.join(workRoot, `${safePathSegment(jobId)}.${attempt}`);
+    // PLAT-2: each container of a multi-container task has its own (one container's end removes its directory).
+    const container = containerName === undefined ? '' : `.${safePathSegment(containerName)}`;
+    this.directory = path.join(workRoot, `${safePathSegment(jobId)}.${attempt}${container}`);
     this.workDirectory = path.join(this.directory, 'work');
   }
 

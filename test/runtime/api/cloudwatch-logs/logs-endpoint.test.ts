@@ -90,14 +90,15 @@ describe('CloudWatch Logs subset through @aws-sdk/client-cloudwatch-logs', () =>
     expect(bad).toBeInstanceOf(InvalidParameterException);
   });
 
-  test('JSON 1.1 wire: an unknown X-Amz-Target and a wrong field type are 400s with the Logs error codes', async () => {
+  test('PLAT-6, JSON 1.1 wire: an operation not implemented is a 501 UnknownOperationException; a wrong field type is a 400 with the Logs error code', async () => {
     // WHEN
     const headers = { 'Content-Type': 'application/x-amz-json-1.1' };
     const unknown = await rawRequest(endpoint.url, 'POST', '/', '{}', { ...headers, 'X-Amz-Target': 'Logs_20140328.PutLogEvents' });
     const wrongType = await rawRequest(endpoint.url, 'POST', '/', JSON.stringify({ logGroupName: 5, logStreamName: 'x' }), { ...headers, 'X-Amz-Target': 'Logs_20140328.GetLogEvents' });
 
     // THEN
-    expect([unknown.status, unknown.headers['x-amzn-errortype'], unknown.body.message]).toEqual([400, 'UnknownOperationException', 'PutLogEvents is a CloudWatch Logs operation that batch-local does not implement']);
+    expect([unknown.status, unknown.headers['x-amzn-errortype']]).toEqual([501, 'UnknownOperationException']);
+    expect(unknown.body.message).toMatch(/^PutLogEvents is an operation of the CloudWatch Logs API that the batch-local runtime does not implement/);
     expect([wrongType.status, wrongType.headers['x-amzn-errortype']]).toEqual([400, 'InvalidParameterException']);
     expect(wrongType.headers['content-type']).toBe('application/x-amz-json-1.1');
     expect(wrongType.body.message).toBe('logGroupName: expected a string, got number 5');

@@ -18,9 +18,13 @@ describe('the generated service models', () => {
     expect(fs.readFileSync(path.join(OUTPUT_DIR, spec.file), 'utf8')).toBe(fresh);
   });
 
-  test('every implemented operation keeps its input shape; the others are routes only', () => {
+  test('PLAT-5: every implemented operation keeps its input and output shapes; the others are routes only', () => {
     // THEN
-    for (const operation of BATCH_SPEC.implemented) expect(BATCH_MODEL.operations[operation].input).toBeDefined();
+    for (const operation of BATCH_SPEC.implemented) {
+      expect(BATCH_MODEL.operations[operation].input).toBeDefined();
+      expect(BATCH_MODEL.operations[operation].output).toBeDefined();
+    }
+    expect(BATCH_MODEL.shapes.JobDetail.required).toContain('jobName');
     expect(BATCH_MODEL.operations.CreateSchedulingPolicy).toEqual({ method: 'POST', requestUri: '/v1/createschedulingpolicy' });
   });
 });

@@ -1,6 +1,6 @@
 import { BATCH_MODEL } from '../../../../src/runtime/api/service-model/batch-model.generated';
 import { LOGS_MODEL } from '../../../../src/runtime/api/service-model/logs-model.generated';
-import { bodyMembers, RequestShapeError, validateShape } from '../../../../src/runtime/api/service-model/shape-validator';
+import { bodyMembers, RequestShapeError, responseShapeViolations, validateShape } from '../../../../src/runtime/api/service-model/shape-validator';
 
 function messageOf(check: () => void): string {
   try {
@@ -74,5 +74,39 @@ describe('validateShape against the botocore model', () => {
   test('bodyMembers leaves out members carried in the URI and the query string', () => {
     expect([...bodyMembers(BATCH_MODEL, 'UntagResourceRequest').keys()]).toEqual([]);
     expect([...bodyMembers(BATCH_MODEL, 'TagResourceRequest').keys()]).toEqual(['tags']);
+  });
+});
+
+describe('responseShapeViolations against the output shapes', () => {
+  test('PLAT-5: GIVEN a well-formed DescribeJobs response WHEN checked THEN there is no violation', () => {
+    // GIVEN
+    const response = { jobs: [{ jobName: 'a', jobId: 'id', jobQueue: 'q', status: 'RUNNING', startedAt: 5, jobDefinition: 'd', container: { exitCode: 0 } }] };
+
+    // THEN
+    expect(responseShapeViolations(BATCH_MODEL, 'DescribeJobsResponse', response)).toEqual([]);
+  });
+
+  test('PLAT-5: GIVEN null, a bad enum, a missing required and an unknown member WHEN checked THEN each is reported, not only the first', () => {
+    // GIVEN
+    const response = { jobs: [{ jobName: 'a', jobId: 'id', jobQueue: 'q', status: 'DONE', startedAt: null, container: { made: 1 } }] };
+
+    // WHEN
+    const violations = responseShapeViolations(BATCH_MODEL, 'DescribeJobsResponse', response);
+
+    // THEN
+    expect(violations).toEqual([
+      'jobs[0].jobDefinition: required field missing (JobDetail)',
+      'jobs[0].status: "DONE" is not one of SUBMITTED, PENDING, RUNNABLE, STARTING, RUNNING, SUCCEEDED, FAILED',
+      expect.stringContaining('jobs[0].startedAt: expected an integer, got null'),
+      expect.stringContaining('jobs[0].container.made: unknown field'),
+    ]);
+  });
+
+  test('PLAT-5: GIVEN an output list longer than the model lets a caller send WHEN checked THEN min/max are not applied to responses', () => {
+    // GIVEN a tag map is limited to 50 entries in requests
+    const tags = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`k${i}`, 'v']));
+
+    // THEN
+    expect(responseShapeViolations(BATCH_MODEL, 'ListTagsForResourceResponse', { tags })).toEqual([]);
   });
 });

@@ -77,7 +77,7 @@ describe('attempts, retries and timeouts', () => {
 
     // THEN
     const job = backend.describeJobs([jobId])[0];
-    expect(runner.signals.map((s) => [s.signal, s.at - job.startedAt])).toEqual([['SIGTERM', 60_000], ['SIGKILL', 60_000 + STOP_GRACE_PERIOD_MS]]);
+    expect(runner.signals.map((s) => [s.signal, s.at - job.startedAt!])).toEqual([['SIGTERM', 60_000], ['SIGKILL', 60_000 + STOP_GRACE_PERIOD_MS]]);
     expect(job).toMatchObject({ status: 'FAILED', statusReason: TIMEOUT_STATUS_REASON });
     // TIME-3 / RETRY-5: a timed-out job is not retried even with attempts left.
     expect(job.attempts).toHaveLength(1);
@@ -174,8 +174,8 @@ describe('attempts, retries and timeouts', () => {
     // THEN each child was stopped 60 s after its own start, one after the other
     const [c0, c1] = backend.describeJobs([`${parent}:0`, `${parent}:1`]);
     for (const child of [c0, c1]) expect(child).toMatchObject({ status: 'FAILED', statusReason: TIMEOUT_STATUS_REASON, timeout: { attemptDurationSeconds: 60 } });
-    expect(c0.stoppedAt! - c0.startedAt).toBe(60_000);
-    expect(c1.stoppedAt! - c1.startedAt).toBe(60_000);
+    expect(c0.stoppedAt! - c0.startedAt!).toBe(60_000);
+    expect(c1.stoppedAt! - c1.startedAt!).toBe(60_000);
     expect(c1.startedAt).toBeGreaterThanOrEqual(c0.stoppedAt!);
   });
 

@@ -28,7 +28,7 @@ describe('job lifecycle', () => {
 
     // THEN
     expect(job.createdAt).toBe(Date.UTC(2020, 0, 1));
-    expect(job.stoppedAt! - job.startedAt).toBe(5000);
+    expect(job.stoppedAt! - job.startedAt!).toBe(5000);
     expect(job.attempts).toEqual([
       expect.objectContaining({ startedAt: job.startedAt, stoppedAt: job.stoppedAt, container: expect.objectContaining({ exitCode: 0 }) }),
     ]);

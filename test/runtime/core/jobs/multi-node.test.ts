@@ -97,6 +97,60 @@ describe('multi-node parallel jobs', () => {
   });
 });
 
+describe('node overrides (MNP-1)', () => {
+  test('MNP-1: GIVEN overrides naming ranges exactly as the definition declares them WHEN submitted THEN each is applied to its range, not added as another', () => {
+    // GIVEN
+    const { backend, launches } = testBackend({ maxvCpus: 8 });
+    registerMnp(backend);
+
+    // WHEN
+    const jobId = backend.submitJob({
+      jobName: 'mpi',
+      jobQueue: 'queue',
+      jobDefinition: 'mnp',
+      nodeOverrides: {
+        nodePropertyOverrides: [
+          { targetNodes: '0', containerOverrides: { command: ['main', '--fast'] } },
+          { targetNodes: '0:', containerOverrides: { memory: 2048, environment: [{ name: 'ROLE', value: 'any' }] } },
+        ],
+      },
+    }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    const parent = backend.describeJobs([jobId])[0];
+    expect(parent.status).toBe('SUCCEEDED');
+    expect(parent.nodeProperties.nodeRangeProperties).toEqual([
+      { targetNodes: '0:', container: { image: 'mpi', vcpus: 1, memory: 2048, command: ['worker'], environment: [{ name: 'ROLE', value: 'any' }] } },
+      { targetNodes: '0', container: { command: ['main', '--fast'] } },
+    ]);
+    expect(launches.map((l) => l.command)).toEqual([['main', '--fast'], ['worker'], ['worker']]);
+  });
+
+  test('MNP-1: GIVEN an override naming a range by other words for the same nodes WHEN submitted THEN it is applied to that range', () => {
+    // GIVEN "0:2" names the nodes of "0:" in a 3-node job
+    const { backend, launches } = testBackend({ maxvCpus: 8 });
+    registerMnp(backend);
+
+    // WHEN
+    backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp', nodeOverrides: { nodePropertyOverrides: [{ targetNodes: '0:2', containerOverrides: { command: ['w2'] } }] } });
+    backend.loop.runUntilIdle();
+
+    // THEN the main node's own range still wins over the wider one
+    expect(launches.map((l) => l.command[0])).toEqual(['main', 'w2', 'w2']);
+  });
+
+  test('MNP-1: GIVEN an override whose nodes are out of range WHEN submitted THEN it is a ClientException naming the field', () => {
+    // GIVEN
+    const { backend } = testBackend({ maxvCpus: 8 });
+    registerMnp(backend);
+
+    // WHEN / THEN
+    expect(() => backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp', nodeOverrides: { nodePropertyOverrides: [{ targetNodes: '5' }] } }))
+      .toThrow(/nodeOverrides\.nodePropertyOverrides\[0\]\.targetNodes/);
+  });
+});
+
 function tenancyTemplate(secondNodeType: string): unknown {
   return {
     Resources: {

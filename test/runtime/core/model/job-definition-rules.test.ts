@@ -31,7 +31,24 @@ describe('job definition rules', () => {
     expect(() => validateRegisterJobDefinition(definition({ parameters: { a: 1 } }))).toThrow('parameters.a: 1 is invalid: a string (PARAM-1)');
   });
 
-  test('ecsProperties and eksProperties are refused with a message saying what the runtime runs', () => {
-    expect(() => validateRegisterJobDefinition(definition({ ecsProperties: { taskProperties: [] } }))).toThrow('not run by the local runtime: describe the container with containerProperties');
+  test('PLAT-2: GIVEN ecsProperties WHEN registered THEN a valid task passes, and it is one way of describing containers', () => {
+    // GIVEN
+    const ecsProperties = { taskProperties: [{ containers: [{ name: 'app', ...container }, { name: 'log', image: 'fluent', essential: false }] }] };
+
+    // THEN
+    expect(validateRegisterJobDefinition({ jobDefinitionName: 'mc', type: 'container', ecsProperties } as any)).toEqual({ type: 'container', platformCapabilities: ['EC2'] });
+    expect(() => validateRegisterJobDefinition(definition({ ecsProperties }))).toThrow('ecsProperties: {"taskProperties"');
+    expect(() => validateRegisterJobDefinition(definition({ ecsProperties }))).toThrow('not together with containerProperties');
+    expect(() => validateRegisterJobDefinition({ jobDefinitionName: 'mn', type: 'multinode', nodeProperties: nodes, ecsProperties } as any)).toThrow('not at the top of a multinode job definition');
+  });
+
+  test('PLAT-3: GIVEN eksProperties WHEN registered THEN a valid pod passes with no platform capabilities; platformCapabilities are refused', () => {
+    // GIVEN
+    const eksProperties = { podProperties: { containers: [{ image: 'busybox', resources: { limits: { cpu: '1', memory: '1024Mi' } } }] } };
+
+    // THEN
+    expect(validateRegisterJobDefinition({ jobDefinitionName: 'eks', type: 'container', eksProperties } as any)).toEqual({ type: 'container', platformCapabilities: [] });
+    expect(() => validateRegisterJobDefinition({ jobDefinitionName: 'eks', type: 'container', eksProperties, platformCapabilities: ['EC2'] } as any))
+      .toThrow('platformCapabilities: ["EC2"] is invalid: absent for a job definition that runs on Amazon EKS (eksProperties) (PLAT-3)');
   });
 });

@@ -18,6 +18,17 @@ describe('AttemptWorkspace', () => {
     expect(first.ownDirectories).toEqual([path.join(root, 'job_3.1'), path.join(root, 'job_3.1', 'work')]);
   });
 
+  test('PLAT-2: GIVEN two containers of one multi-container attempt WHEN they get workspaces THEN each has its own directory', () => {
+    // GIVEN
+    const app = new AttemptWorkspace(root, 'job', 1, 'app');
+    const sidecar = new AttemptWorkspace(root, 'job', 1, 'side/car');
+
+    // THEN
+    expect(app.directory).toBe(path.join(root, 'job.1.app'));
+    expect(sidecar.directory).not.toBe(app.directory);
+    expect(path.dirname(sidecar.directory)).toBe(root);
+  });
+
   test('create makes the working, scratch and EFS directories; remove takes the attempt\'s away and keeps EFS', async () => {
     // GIVEN
     const workspace = new AttemptWorkspace(root, 'job', 1);

@@ -1,0 +1,337 @@
+import { Duration } from 'aws-cdk-lib';
+import { Endpoint, rawRequest, startEndpoint } from './endpoint-fixture';
+import { BATCH_SPEC } from './service-model/extract-service-model';
+import { BATCH_MODEL } from '../../../src/runtime/api/service-model/batch-model.generated';
+import { responseShapeViolations } from '../../../src/runtime/api/service-model/shape-validator';
+import { JobExecutor } from '../../../src/runtime/executors/job-executor';
+import { JobBehavior } from '../../../src/runtime/executors/simulated/job-behavior';
+
+/**
+ * PLAT-5 conformance: one scenario that calls every implemented AWS Batch operation (jobs queued,
+ * running, succeeded, failed, cancelled, terminated; array, multi-node and Fargate jobs; every
+ * registry resource created, described, updated, tagged and deleted), and checks every response body
+ * against the operation's output shape of the botocore model: JSON types (never null), enumerations,
+ * required members, no member the model does not have.
+ *
+ * AWS itself leaves out one member the model marks required: `JobDetail.startedAt` of a job that has
+ * not started (PLAT-5: absent, never 0). That is the one documented exception.
+ */
+const AWS_OMITS_THOUGH_REQUIRED = new Set(['startedAt: required field missing (JobDetail)']);
+
+interface Call {
+  readonly operation: string;
+  readonly body: any;
+}
+
+class ConformanceRecorder {
+  readonly calls: Call[] = [];
+  readonly violations: string[] = [];
+
+  constructor(private readonly endpoint: Endpoint) {}
+
+  /** Calls `operation` with `input` (its route from the model), checks and records the response. */
+  async call(operation: string, input: Record<string, unknown> = {}): Promise<any> {
+    const definition = BATCH_MODEL.operations[operation];
+    let path = definition.requestUri;
+    const body: Record<string, unknown> = { ...input };
+    const query: string[] = [];
+    for (const [name, ref] of Object.entries(BATCH_MODEL.shapes[definition.input!].members ?? {})) {
+      if (body[name] === undefined || ref.location === undefined) continue;
+      if (ref.location === 'uri') path = path.replace(/\{[A-Za-z]+\+?\}/, encodeURIComponent(String(body[name])));
+      if (ref.location === 'querystring') {
+        for (const value of [body[name]].flat()) query.push(`${ref.locationName}=${encodeURIComponent(String(value))}`);
+      }
+      delete body[name];
+    }
+    const target = query.length > 0 ? `${path}?${query.join('&')}` : path;
+    const response = await rawRequest(this.endpoint.url, definition.method, target, definition.method === 'GET' || definition.method === 'DELETE' ? undefined : JSON.stringify(body));
+    if (response.status !== 200) throw new Error(`${operation} answered ${response.status}: ${response.text}`);
+    this.calls.push({ operation, body: response.body });
+    for (const violation of responseShapeViolations(BATCH_MODEL, definition.output!, response.body)) {
+      const where = violation.replace(/^jobs\[\d+\]\./, '');
+      if (!AWS_OMITS_THOUGH_REQUIRED.has(where)) this.violations.push(`${operation}: ${violation}`);
+    }
+    for (const member of zeroTimestamps(response.body, '')) {
+      this.violations.push(`${operation}: ${member}: 0 stands for a time that has not come; AWS leaves the member out`);
+    }
+    return response.body;
+  }
+}
+
+/** Members named like AWS's epoch-millisecond times (`startedAt`, `stoppedAt`, `createdAt` ...) whose value is 0. */
+function zeroTimestamps(value: unknown, path: string): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, index) => zeroTimestamps(item, `${path}[${index}]`));
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const childPath = path ? `${path}.${key}` : key;
+    return /At$/.test(key) && child === 0 ? [childPath] : zeroTimestamps(child, childPath);
+  });
+}
+
+const LOG_CONFIGURATION = { logDriver: 'awslogs', options: { 'awslogs-group': '/local/app' } };
+
+async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
+  const api = new ConformanceRecorder(endpoint);
+  // ---- compute environments: managed EC2, Fargate, unmanaged
+  const ec2 = await api.call('CreateComputeEnvironment', {
+    computeEnvironmentName: 'ec2',
+    type: 'MANAGED',
+    tags: { team: 'a' },
+    computeResources: { type: 'EC2', minvCpus: 0, maxvCpus: 16, instanceTypes: ['optimal'], subnets: ['subnet-1'], securityGroupIds: ['sg-1'], instanceRole: 'ecsInstanceRole' },
+  });
+  await api.call('CreateComputeEnvironment', {
+    computeEnvironmentName: 'fargate',
+    type: 'MANAGED',
+    computeResources: { type: 'FARGATE', maxvCpus: 8, subnets: ['subnet-1'], securityGroupIds: ['sg-1'] },
+  });
+  await api.call('CreateComputeEnvironment', { computeEnvironmentName: 'spare', type: 'UNMANAGED', unmanagedvCpus: 4 });
+  await api.call('CreateComputeEnvironment', {
+    computeEnvironmentName: 'eks',
+    type: 'MANAGED',
+    eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
+    computeResources: { type: 'EC2', maxvCpus: 8, instanceTypes: ['m5.large'], subnets: ['subnet-1'], instanceRole: 'arn:aws:iam::123456789012:instance-profile/p' },
+  });
+  await api.call('UpdateComputeEnvironment', { computeEnvironment: 'ec2', computeResources: { maxvCpus: 32 } });
+  await api.call('DescribeComputeEnvironments', {});
+  await api.call('DescribeComputeEnvironments', { computeEnvironments: ['ec2', 'fargate'] });
+
+  // ---- job queues
+  const queue = await api.call('CreateJobQueue', {
+    jobQueueName: 'main',
+    priority: 1,
+    computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ec2' }],
+    jobStateTimeLimitActions: [{ reason: 'stuck', state: 'RUNNABLE', maxTimeSeconds: 3600, action: 'CANCEL' }],
+  });
+  await api.call('CreateJobQueue', { jobQueueName: 'serverless', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'fargate' }] });
+  await api.call('CreateJobQueue', { jobQueueName: 'pods', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'eks' }] });
+  await api.call('CreateJobQueue', { jobQueueName: 'doomed', priority: 5, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'spare' }] });
+  await api.call('UpdateJobQueue', { jobQueue: 'main', priority: 10 });
+  await api.call('DescribeJobQueues', {});
+
+  // ---- job definitions: everything a container may register, Fargate, multi-node, retries
+  await api.call('RegisterJobDefinition', {
+    jobDefinitionName: 'app',
+    type: 'container',
+    parameters: { who: 'world' },
+    propagateTags: true,
+    tags: { app: 'x' },
+    retryStrategy: { attempts: 2, evaluateOnExit: [{ onExitCode: '3', action: 'EXIT' }] },
+    timeout: { attemptDurationSeconds: 600 },
+    containerProperties: {
+      image: 'busybox',
+      command: ['echo', 'Ref::who'],
+      jobRoleArn: 'arn:aws:iam::123456789012:role/job',
+      resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }],
+      environment: [{ name: 'MODE', value: 'test' }],
+      volumes: [{ name: 'scratch', host: { sourcePath: '/tmp/scratch' } }],
+      mountPoints: [{ sourceVolume: 'scratch', containerPath: '/scratch', readOnly: false }],
+      ulimits: [{ name: 'nofile', softLimit: 1024, hardLimit: 4096 }],
+      linuxParameters: { initProcessEnabled: true, sharedMemorySize: 64 },
+      logConfiguration: LOG_CONFIGURATION,
+      readonlyRootFilesystem: false,
+      privileged: false,
+      user: 'nobody',
+    },
+  });
+  await api.call('RegisterJobDefinition', {
+    jobDefinitionName: 'serverless',
+    type: 'container',
+    platformCapabilities: ['FARGATE'],
+    containerProperties: {
+      image: 'busybox',
+      command: ['true'],
+      executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
+      resourceRequirements: [{ type: 'VCPU', value: '0.25' }, { type: 'MEMORY', value: '512' }],
+      networkConfiguration: { assignPublicIp: 'ENABLED' },
+      fargatePlatformConfiguration: { platformVersion: 'LATEST' },
+      ephemeralStorage: { sizeInGiB: 30 },
+      runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
+    },
+  });
+  await api.call('RegisterJobDefinition', {
+    jobDefinitionName: 'mpi',
+    type: 'multinode',
+    nodeProperties: {
+      numNodes: 2,
+      mainNode: 0,
+      nodeRangeProperties: [{ targetNodes: '0:1', container: { image: 'busybox', command: ['true'], vcpus: 1, memory: 512 } }],
+    },
+  });
+  await api.call('RegisterJobDefinition', {
+    jobDefinitionName: 'sidecar',
+    type: 'container',
+    ecsProperties: {
+      taskProperties: [{
+        containers: [
+          { name: 'app', image: 'app', command: ['run'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }], dependsOn: [{ containerName: 'proxy', condition: 'START' }] },
+          { name: 'proxy', image: 'proxy', essential: false, resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '256' }] },
+        ],
+      }],
+    },
+  });
+  await api.call('RegisterJobDefinition', {
+    jobDefinitionName: 'pod',
+    type: 'container',
+    eksProperties: { podProperties: { containers: [{ name: 'main', image: 'busybox', command: ['echo'], args: ['hi'], resources: { limits: { cpu: '1', memory: '512Mi' } } }] } },
+  });
+  const slow = await api.call('RegisterJobDefinition', { jobDefinitionName: 'slow', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512 } });
+  await api.call('RegisterJobDefinition', { jobDefinitionName: 'failing', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512 } });
+  await api.call('DescribeJobDefinitions', {});
+  await api.call('DescribeJobDefinitions', { jobDefinitionName: 'app', status: 'ACTIVE' });
+
+  // ---- jobs in every state
+  const ok = await api.call('SubmitJob', { jobName: 'ok', jobQueue: 'main', jobDefinition: 'app', tags: { run: '1' } });
+  const array = await api.call('SubmitJob', { jobName: 'array', jobQueue: 'main', jobDefinition: 'app', arrayProperties: { size: 2 } });
+  const waiting = await api.call('SubmitJob', { jobName: 'waiting', jobQueue: 'main', jobDefinition: 'app', dependsOn: [{ jobId: ok.jobId }] });
+  const mnp = await api.call('SubmitJob', { jobName: 'mpi', jobQueue: 'main', jobDefinition: 'mpi' });
+  const fargate = await api.call('SubmitJob', { jobName: 'fargate', jobQueue: 'serverless', jobDefinition: 'serverless' });
+  const failing = await api.call('SubmitJob', { jobName: 'failing', jobQueue: 'main', jobDefinition: 'failing' });
+  const long = await api.call('SubmitJob', { jobName: 'long', jobQueue: 'main', jobDefinition: slow.jobDefinitionArn, shareIdentifier: undefined });
+  const cancelled = await api.call('SubmitJob', { jobName: 'cancelled', jobQueue: 'main', jobDefinition: 'app', dependsOn: [{ jobId: long.jobId }] });
+  const multi = await api.call('SubmitJob', { jobName: 'multi', jobQueue: 'main', jobDefinition: 'sidecar' });
+  const pod = await api.call('SubmitJob', { jobName: 'pod', jobQueue: 'pods', jobDefinition: 'pod' });
+  const ids = [ok, array, waiting, mnp, fargate, failing, long, cancelled, multi, pod].map((job) => job.jobId);
+  await api.call('DescribeJobs', { jobs: ids });
+  await api.call('ListJobs', { jobQueue: 'main', jobStatus: 'SUBMITTED' });
+  await api.call('CancelJob', { jobId: cancelled.jobId, reason: 'not needed' });
+  endpoint.host.advance(60_000);
+  await api.call('TerminateJob', { jobId: long.jobId, reason: 'too long' });
+  endpoint.host.runUntilIdle();
+  await api.call('DescribeJobs', { jobs: [...ids, `${array.jobId}:0`, `${mnp.jobId}#0`, `${mnp.jobId}#1`] });
+  await api.call('ListJobs', { jobQueue: 'main' });
+  await api.call('ListJobs', { jobQueue: 'main', jobStatus: 'FAILED' });
+  await api.call('ListJobs', { arrayJobId: array.jobId });
+  await api.call('ListJobs', { multiNodeJobId: mnp.jobId });
+  await api.call('ListJobs', { jobQueue: 'main', filters: [{ name: 'JOB_NAME', values: ['ok'] }] });
+
+  // ---- tags
+  await api.call('TagResource', { resourceArn: queue.jobQueueArn, tags: { owner: 'me' } });
+  await api.call('ListTagsForResource', { resourceArn: queue.jobQueueArn });
+  await api.call('UntagResource', { resourceArn: queue.jobQueueArn, tagKeys: ['owner'] });
+  await api.call('ListTagsForResource', { resourceArn: ec2.computeEnvironmentArn });
+
+  // ---- teardown
+  await api.call('DeregisterJobDefinition', { jobDefinition: 'failing:1' });
+  await api.call('DescribeJobDefinitions', { status: 'INACTIVE' });
+  await api.call('UpdateJobQueue', { jobQueue: 'doomed', state: 'DISABLED' });
+  await api.call('DeleteJobQueue', { jobQueue: 'doomed' });
+  endpoint.host.runUntilIdle();
+  await api.call('UpdateComputeEnvironment', { computeEnvironment: 'spare', state: 'DISABLED' });
+  await api.call('DeleteComputeEnvironment', { computeEnvironment: 'spare' });
+  endpoint.host.runUntilIdle();
+  await api.call('DescribeJobQueues', { jobQueues: ['main', 'doomed'] });
+  await api.call('DescribeComputeEnvironments', { computeEnvironments: ['spare'] });
+  return api;
+}
+
+describe('responses against the output shapes of the service model', () => {
+  let endpoint: Endpoint;
+  let api: ConformanceRecorder;
+
+  beforeAll(async () => {
+    endpoint = await startEndpoint({
+      clock: 'virtual',
+      executor: JobExecutor.simulated({
+        defaultBehavior: JobBehavior.succeed({ duration: Duration.seconds(30), logLines: ['done'] }),
+        byJobDefinition: {
+          slow: JobBehavior.succeed({ duration: Duration.hours(2) }),
+          failing: JobBehavior.fail({ exitCode: 3, duration: Duration.seconds(5) }),
+        },
+        byContainerName: { proxy: JobBehavior.succeed({ duration: Duration.hours(1) }) },
+      }),
+    });
+    api = await runScenario(endpoint);
+  });
+  afterAll(() => endpoint.close());
+
+  test('PLAT-5: GIVEN one scenario WHEN it runs THEN it calls every implemented operation', () => {
+    // THEN
+    expect(new Set(api.calls.map((call) => call.operation))).toEqual(new Set(BATCH_SPEC.implemented));
+    expect(endpoint.serverErrors).toEqual([]);
+  });
+
+  test('PLAT-5: GIVEN every response of the scenario WHEN checked against its output shape THEN none departs from it', () => {
+    // THEN
+    expect(api.violations).toEqual([]);
+  });
+
+  test('PLAT-5: GIVEN jobs that never started WHEN described THEN startedAt is absent, never 0', () => {
+    // GIVEN
+    const [before] = api.calls.filter((call) => call.operation === 'DescribeJobs');
+
+    // THEN
+    for (const job of before.body.jobs) expect(job).not.toHaveProperty('startedAt');
+  });
+
+  test('PLAT-5: GIVEN a definition registering volumes, mount points, ulimits, Linux parameters and a log configuration WHEN its job is described THEN its container carries them', () => {
+    // GIVEN
+    const job = finalJob('ok');
+
+    // THEN
+    expect(job.status).toBe('SUCCEEDED');
+    expect(job.container).toMatchObject({
+      volumes: [{ name: 'scratch', host: { sourcePath: '/tmp/scratch' } }],
+      mountPoints: [{ sourceVolume: 'scratch', containerPath: '/scratch', readOnly: false }],
+      ulimits: [{ name: 'nofile', softLimit: 1024, hardLimit: 4096 }],
+      linuxParameters: { initProcessEnabled: true, sharedMemorySize: 64 },
+      logConfiguration: LOG_CONFIGURATION,
+      containerInstanceArn: expect.stringContaining(':container-instance/'),
+    });
+  });
+
+  test('PLAT-5: GIVEN a multi-node job WHEN its parent is described THEN it carries nodeProperties', () => {
+    // THEN
+    expect(finalJob('mpi').nodeProperties).toEqual({
+      numNodes: 2,
+      mainNode: 0,
+      nodeRangeProperties: [{ targetNodes: '0:1', container: { image: 'busybox', command: ['true'], vcpus: 1, memory: 512 } }],
+    });
+  });
+
+  test('PLAT-5: GIVEN a Fargate job WHEN described THEN it carries its Fargate members and network interface, and no container instance', () => {
+    // GIVEN
+    const job = finalJob('fargate');
+
+    // THEN
+    expect(job.status).toBe('SUCCEEDED');
+    expect(job.container).toMatchObject({
+      networkConfiguration: { assignPublicIp: 'ENABLED' },
+      fargatePlatformConfiguration: { platformVersion: 'LATEST' },
+      ephemeralStorage: { sizeInGiB: 30 },
+      runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
+      networkInterfaces: [{ attachmentId: expect.stringMatching(/^[0-9a-f-]{36}$/), privateIpv4Address: expect.stringMatching(/^10\./) }],
+    });
+    expect(job.container).not.toHaveProperty('containerInstanceArn');
+    expect(job.attempts[0].container).not.toHaveProperty('containerInstanceArn');
+    expect(job.attempts[0].container.networkInterfaces).toEqual(job.container.networkInterfaces);
+  });
+
+  test('PLAT-2: GIVEN a multi-container job WHEN described THEN its task shows each container\'s exit code and log stream', () => {
+    // GIVEN
+    const job = finalJob('multi');
+
+    // THEN
+    expect(job.status).toBe('SUCCEEDED');
+    expect(job).not.toHaveProperty('container');
+    expect(job.ecsProperties.taskProperties[0].containers.map((c: any) => [c.name, c.exitCode, c.logStreamName.split('/').slice(0, 2).join('/')]))
+      .toEqual([['app', 0, 'sidecar/app'], ['proxy', 143, 'sidecar/proxy']]);
+    expect(job.attempts[0].taskProperties[0].containers).toHaveLength(2);
+  });
+
+  test('PLAT-3: GIVEN an EKS job WHEN described THEN it has eksProperties and eksAttempts with pod and node names, no container', () => {
+    // GIVEN
+    const job = finalJob('pod');
+
+    // THEN
+    expect(job.status).toBe('SUCCEEDED');
+    expect(job).not.toHaveProperty('container');
+    expect(job.eksProperties.podProperties).toMatchObject({ podName: expect.stringMatching(/^aws-batch\./), nodeName: expect.stringMatching(/^ip-/), containers: [{ name: 'main', exitCode: 0 }] });
+    expect(job.eksAttempts[0]).toMatchObject({ podName: job.eksProperties.podProperties.podName, containers: [{ name: 'main', exitCode: 0 }] });
+  });
+
+  /** The job named `name` as the scenario's last DescribeJobs of all jobs answered it. */
+  function finalJob(name: string): any {
+    const describes = api.calls.filter((call) => call.operation === 'DescribeJobs');
+    return describes[describes.length - 1].body.jobs.find((job: any) => job.jobName === name);
+  }
+});

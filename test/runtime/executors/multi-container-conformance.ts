@@ -1,0 +1,132 @@
+/**
+ * PLAT-2 on every executor that runs multi-container jobs: the same task (an init container, an
+ * essential app, a sidecar) through `LocalBatchRuntime.fromTemplate`, with the probe program of the
+ * conformance suite in each container, must give the same per-container results.
+ */
+import { conformanceTemplate, ConformanceTarget, expectNoContainerLeft, PROBE_IMAGE, realTime, TimeControl, virtualTime } from './conformance';
+import { LocalBatchRuntime } from '../../../src';
+
+/** The conformance template plus a task: init (COMPLETE), then app (essential) with a sidecar (START). */
+function multiContainerTemplate(image: string): any {
+  const template = conformanceTemplate(image);
+  const resources = [{ Type: 'VCPU', Value: '1' }, { Type: 'MEMORY', Value: '128' }];
+  template.Resources.Task = {
+    Type: 'AWS::Batch::JobDefinition',
+    Properties: {
+      Type: 'container',
+      EcsProperties: {
+        TaskProperties: [{
+          Containers: [
+            {
+              Name: 'app',
+              Image: image,
+              ResourceRequirements: resources,
+              Command: ['env', 'AWS_BATCH_JOB_ID', 'env', 'ROLE', 'echo', 'app done', 'exit', '3'],
+              Environment: [{ Name: 'ROLE', Value: 'app' }],
+              DependsOn: [{ ContainerName: 'init', Condition: 'COMPLETE' }, { ContainerName: 'sidecar', Condition: 'START' }],
+            },
+            { Name: 'sidecar', Image: image, Essential: false, ResourceRequirements: resources, Command: ['sleep', '600000'] },
+            { Name: 'init', Image: image, Essential: false, ResourceRequirements: resources, Command: ['echo', 'init done', 'exit', '1'] },
+          ],
+        }],
+      },
+    },
+  };
+  // PLAT-3: an EKS compute environment and queue, and a pod with an init container.
+  const podResources = { Limits: { cpu: '0.5', memory: '128Mi' } };
+  template.Resources.EksComputeEnvironment = {
+    Type: 'AWS::Batch::ComputeEnvironment',
+    Properties: {
+      Type: 'MANAGED',
+      EksConfiguration: { EksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/batch', KubernetesNamespace: 'batch-jobs' },
+      ComputeResources: { ...template.Resources.ComputeEnvironment.Properties.ComputeResources },
+    },
+  };
+  template.Resources.EksQueue = {
+    Type: 'AWS::Batch::JobQueue',
+    Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'EksComputeEnvironment' } }] },
+  };
+  template.Resources.Pod = {
+    Type: 'AWS::Batch::JobDefinition',
+    Properties: {
+      Type: 'container',
+      EksProperties: {
+        PodProperties: {
+          InitContainers: [{ Name: 'prepare', Image: image, Command: ['echo'], Args: ['prepared'], Resources: podResources }],
+          Containers: [{
+            Name: 'main',
+            Image: image,
+            Command: ['env', 'GREETING'],
+            Args: ['echo', '$(GREETING) from the pod', 'exit', '4'],
+            Env: [{ Name: 'GREETING', Value: 'hello' }],
+            Resources: podResources,
+          }],
+        },
+      },
+    },
+  };
+  return template;
+}
+
+/** Registers the multi-container case for one executor. */
+export function describeMultiContainerConformance(target: ConformanceTarget): void {
+  describe(`multi-container conformance: ${target.name}`, () => {
+    let runtime: LocalBatchRuntime | undefined;
+    let time: TimeControl;
+
+    beforeEach(() => {
+      if (target.realTime) {
+        jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate'] });
+        time = realTime();
+      } else {
+        time = virtualTime(() => runtime!);
+      }
+    });
+
+    afterEach(() => {
+      runtime?.dispose();
+      runtime = undefined;
+      if (target.realTime) jest.useRealTimers();
+    });
+
+    test('PLAT-2: GIVEN init, app and sidecar containers WHEN the essential app exits THEN the job takes its exit code, the sidecar is stopped, each container has its own log stream', async () => {
+      // GIVEN
+      const rt = runtime = LocalBatchRuntime.fromTemplate(multiContainerTemplate(target.image ?? PROBE_IMAGE), { executor: target.executor() });
+
+      // WHEN
+      const jobId = rt.submitJob({ jobName: 'task', jobQueue: rt.resourceArn('Queue'), jobDefinition: rt.resourceArn('Task') }).jobId;
+      const job = await time.waitForJob(rt, jobId);
+
+      // THEN
+      expect(job.status).toBe('FAILED');
+      const containers = job.ecsProperties.taskProperties[0].containers;
+      expect(containers.map((c: any) => [c.name, c.exitCode])).toEqual([['app', 3], ['sidecar', 143], ['init', 1]]);
+      const definitionName = rt.resourceArn('Task').split('/').pop()!.split(':')[0];
+      for (const container of containers) expect(container.logStreamName).toMatch(new RegExp(`^${definitionName}/${container.name}/[0-9a-f]{32}$`));
+      expect(rt.getLogStream(containers[0].logStreamName)).toEqual([`AWS_BATCH_JOB_ID=${jobId}`, 'ROLE=app', 'app done']);
+      expect(rt.getLogStream(containers[2].logStreamName)).toEqual(['init done']);
+      expect(job.attempts![0].taskProperties![0].containers.map((c: any) => c.exitCode)).toEqual([3, 143, 1]);
+      await expectNoContainerLeft(target, jobId);
+    });
+
+    test('PLAT-3: GIVEN a pod with an init container WHEN it runs THEN the init container runs first, the container gets command then args with $(VAR) expanded, and the pod takes its exit code', async () => {
+      // GIVEN
+      const rt = runtime = LocalBatchRuntime.fromTemplate(multiContainerTemplate(target.image ?? PROBE_IMAGE), { executor: target.executor() });
+
+      // WHEN
+      const jobId = rt.submitJob({ jobName: 'pod', jobQueue: rt.resourceArn('EksQueue'), jobDefinition: rt.resourceArn('Pod') }).jobId;
+      const job = await time.waitForJob(rt, jobId);
+
+      // THEN
+      expect(job.status).toBe('FAILED');
+      const attempt = job.eksAttempts![0];
+      expect([...attempt.initContainers, ...attempt.containers].map((c: any) => [c.name, c.exitCode])).toEqual([['prepare', 0], ['main', 4]]);
+      expect(job.eksProperties.podProperties.podName).toBe(attempt.podName);
+      const definitionName = rt.resourceArn('Pod').split('/').pop()!.split(':')[0];
+      const stream = (name: string): string[] => rt.getLogStream(`${definitionName}/${name}/${attempt.podName.replace(/^aws-batch\./, '').replace(/-/g, '')}`);
+      expect(stream('prepare')).toEqual(['prepared']);
+      expect(stream('main')).toEqual(['GREETING=hello', 'hello from the pod']);
+      await expectNoContainerLeft(target, jobId);
+    });
+  });
+}
