@@ -63,6 +63,9 @@ export function validateEksProperties(field: string, eks: EksPropertiesInput): v
   const podField = `${field}.podProperties`;
   const containers = pod.containers ?? [];
   const initContainers = pod.initContainers ?? [];
+  // A template or request may carry anything here: a list is checked before it is read as one.
+  if (!Array.isArray(containers)) fail(`${podField}.containers`, containers, 'a list of containers', RULE);
+  if (!Array.isArray(initContainers)) fail(`${podField}.initContainers`, initContainers, 'a list of containers', RULE);
   if (containers.length < 1 || containers.length + initContainers.length > MAX_POD_CONTAINERS) {
     fail(`${podField}.containers`, containers.length + initContainers.length, `1..${MAX_POD_CONTAINERS} containers (init containers included), at least one of them not an init container`, RULE);
   }

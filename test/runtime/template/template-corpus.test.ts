@@ -1,6 +1,5 @@
 import * as fs from 'fs';
 import { CORPUS, CorpusInputs, PairOutcome, runCorpusTemplate } from './corpus-runner';
-import { ClientException } from '../../../src/runtime/core/errors';
 import { generatePhysicalName } from '../../../src/runtime/template/physical-names';
 
 /**
@@ -37,8 +36,8 @@ const CORPUS_ENTRIES: Record<string, CorpusEntry> = {
   'cdk-v2-synth.json': { pairs: 1 },
   'conditions.yaml': { pairs: 1 },
   'ec2-managed-basic.yaml': { pairs: 1 },
-  // An ECS job on an EKS queue is PLAT-1's (another rule's) to decide: only doctor's agreement is checked.
-  'eks-and-ecs.yaml': { pairs: 2, outcomes: { 'EksQueue x EcsJob': 'PLATFORM_MISMATCH' }, warnings: [/eks-and-ecs\/EksJob \(AWS::Batch::JobDefinition\) is not modelled by the local runtime: its EKS part/] },
+  // PLAT-3: the EKS definition runs on the EKS queue; an ECS job on the EKS queue and the EKS job on the ECS queue are PLAT-1 mismatches.
+  'eks-and-ecs.yaml': { pairs: 4, outcomes: { 'EksQueue x EcsJob': 'PLATFORM_MISMATCH', 'EcsQueue x EksJob': 'PLATFORM_MISMATCH' } },
   'fair-share-queue.yaml': { pairs: 1, warnings: [/Policy \(AWS::Batch::SchedulingPolicy\) is not modelled/] },
   'fargate-spot-two-queues.yaml': { pairs: 2 },
   'fargate.yaml': { pairs: 1 },
@@ -105,18 +104,18 @@ describe('the template corpus', () => {
     }
   });
 
-  test('CFN-6: a job for the EKS job definition of a template is a ClientException that names the local limitation', () => {
+  test('PLAT-1, PLAT-3: the EKS job definition of a template runs on its EKS queue; on the ECS queue it is AWS\'s ClientException', () => {
     // GIVEN
     const run = runCorpusTemplate('eks-and-ecs.yaml');
-    const queue = run.runtime.resourceArn('EcsQueue');
+    const name = generatePhysicalName('eks-and-ecs', 'EksJob');
 
-    // WHEN / THEN: by logical id and by the name the template gives it
+    // WHEN / THEN
     try {
-      const name = generatePhysicalName('eks-and-ecs', 'EksJob');
-      expect(() => run.runtime.submitJob({ jobName: 'eks', jobQueue: queue, jobDefinition: name })).toThrow(ClientException);
-      expect(() => run.runtime.submitJob({ jobName: 'eks', jobQueue: queue, jobDefinition: `${name}:1` })).toThrow(/does not model/);
-      expect(() => run.runtime.submitJob({ jobName: 'eks', jobQueue: queue, jobDefinition: 'EksJob' }))
-        .toThrow(/jobDefinition: "EksJob" is the template's job definition EksJob, which the local runtime does not model .*this is a limitation of the local runtime, not an AWS validation error \(CFN-6\)/);
+      expect(() => run.runtime.submitJob({ jobName: 'eks', jobQueue: run.runtime.resourceArn('EcsQueue'), jobDefinition: name }))
+        .toThrow(/^Job Queue is attached to Compute Environment that can not run Jobs with capability EKS: .*\(PLAT-1\)$/);
+      const { jobId } = run.runtime.submitJob({ jobName: 'eks', jobQueue: run.runtime.resourceArn('EksQueue'), jobDefinition: 'EksJob' });
+      run.runtime.runUntilIdle();
+      expect(run.runtime.describeJob(jobId).status).toBe('SUCCEEDED');
     } finally {
       run.runtime.dispose();
     }

@@ -93,7 +93,7 @@ describe('registry views (DescribeComputeEnvironments, DescribeJobQueues, Descri
     const { backend } = testBackend();
     backend.registerJobDefinition({ jobDefinitionName: 'pod', type: 'container', eksProperties: { podProperties: { containers: [{ image: 'busybox', resources: { limits: { memory: '64Mi' } } }] } } });
     expect(() => backend.submitJob({ jobName: 'j', jobQueue: 'queue', jobDefinition: 'pod' }))
-      .toThrow(/is an EKS job definition, but job queue queue has ECS compute environment ce; submit it to a queue of EKS compute environments \(PLAT-3\)$/);
+      .toThrow(/^Job Queue is attached to Compute Environment that can not run Jobs with capability EKS: job definition pod:1 .* runs only on EKS compute environments; job queue queue has ce \(EC2\) \(PLAT-1\)$/);
   });
 
   test('PLAT-3: GIVEN an EKS and an ECS compute environment WHEN one queue names both THEN it is a ClientException naming them', () => {
