@@ -1,0 +1,66 @@
+import { QueueCursor, QueueOrder } from './queue-order';
+import { JobRecord } from '../jobs/job-record';
+
+/**
+ * SCHED-1: a queue's RUNNABLE jobs in the order they became RUNNABLE. Entries that left RUNNABLE are
+ * skipped lazily and compacted away once they are most of the array.
+ */
+export class FifoQueueOrder implements QueueOrder, QueueCursor {
+  private jobs: JobRecord[] = [];
+  private front = 0;
+  /** Where the pass in progress is (the order is its own cursor: one pass at a time, no allocation). */
+  private position = 0;
+
+  add(job: JobRecord): void {
+    this.jobs.push(job);
+  }
+
+  candidates(): QueueCursor {
+    this.compact();
+    this.position = this.front;
+    return this;
+  }
+
+  next(): JobRecord | undefined {
+    const jobs = this.jobs;
+    while (this.position < jobs.length) {
+      const job = jobs[this.position++];
+      if (job.status === 'RUNNABLE') return job;
+    }
+    return undefined;
+  }
+
+  placed(): void {}
+
+  /** SCHED-1: a job that can never be placed blocks every job behind it. */
+  blocks(): boolean {
+    return true;
+  }
+
+  head(): JobRecord | undefined {
+    this.compact();
+    return this.front < this.jobs.length ? this.jobs[this.front] : undefined;
+  }
+
+  *ahead(job: JobRecord): Iterable<JobRecord> {
+    for (let i = this.front; i < this.jobs.length && this.jobs[i] !== job; i++) {
+      if (this.jobs[i].status === 'RUNNABLE') yield this.jobs[i];
+    }
+  }
+
+  snapshot(limit: number): JobRecord[] {
+    const front: JobRecord[] = [];
+    for (let i = this.front; i < this.jobs.length && front.length < limit; i++) {
+      if (this.jobs[i].status === 'RUNNABLE') front.push(this.jobs[i]);
+    }
+    return front;
+  }
+
+  private compact(): void {
+    while (this.front < this.jobs.length && this.jobs[this.front].status !== 'RUNNABLE') this.front++;
+    if (this.front > 1024 && this.front * 2 > this.jobs.length) {
+      this.jobs = this.jobs.slice(this.front);
+      this.front = 0;
+    }
+  }
+}

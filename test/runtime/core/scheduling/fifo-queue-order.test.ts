@@ -1,0 +1,69 @@
+import { JobRecord } from '../../../../src/runtime/core/jobs/job-record';
+import { FifoQueueOrder } from '../../../../src/runtime/core/scheduling/fifo-queue-order';
+
+/** The order reads only `status`; a record with just that keeps the test about the order. */
+function job(name: string): JobRecord {
+  return { status: 'RUNNABLE', spec: { jobName: name } } as unknown as JobRecord;
+}
+
+function names(jobs: Iterable<JobRecord>): string[] {
+  return [...jobs].map((j) => j.spec.jobName);
+}
+
+function drain(order: FifoQueueOrder): string[] {
+  const cursor = order.candidates();
+  const offered: string[] = [];
+  for (let next = cursor.next(); next; next = cursor.next()) offered.push(next.spec.jobName);
+  return offered;
+}
+
+describe('FifoQueueOrder', () => {
+  test('SCHED-1: GIVEN jobs added in turn WHEN a pass asks for candidates THEN they come in the order they became RUNNABLE', () => {
+    const order = new FifoQueueOrder();
+    for (const name of ['a', 'b', 'c']) order.add(job(name));
+
+    expect(drain(order)).toEqual(['a', 'b', 'c']);
+    expect(order.head()?.spec.jobName).toBe('a');
+  });
+
+  test('SCHED-1: GIVEN a job that left RUNNABLE WHEN candidates, head, ahead and snapshot are read THEN it is skipped', () => {
+    const order = new FifoQueueOrder();
+    const [a, b, c] = ['a', 'b', 'c'].map(job);
+    for (const j of [a, b, c]) order.add(j);
+    a.status = 'STARTING';
+
+    expect(drain(order)).toEqual(['b', 'c']);
+    expect(order.head()).toBe(b);
+    expect(names(order.ahead(c))).toEqual(['b']);
+    expect(names(order.snapshot(10))).toEqual(['b', 'c']);
+  });
+
+  test('SCHED-1: GIVEN a job that can never be placed WHEN the pass asks whether it blocks THEN it does (head-of-line blocking)', () => {
+    const order = new FifoQueueOrder();
+    const a = job('a');
+    order.add(a);
+
+    expect(order.candidates().blocks(a)).toBe(true);
+  });
+
+  test('FS-8: GIVEN more jobs than the limit WHEN a snapshot is taken THEN the first ones come, in order', () => {
+    const order = new FifoQueueOrder();
+    for (let i = 0; i < 150; i++) order.add(job(`j${i}`));
+
+    const front = order.snapshot(100);
+
+    expect(front).toHaveLength(100);
+    expect(front[0].spec.jobName).toBe('j0');
+    expect(front[99].spec.jobName).toBe('j99');
+  });
+
+  test('GIVEN thousands of finished jobs at the front WHEN the head is read THEN it is the first RUNNABLE one after compaction', () => {
+    const order = new FifoQueueOrder();
+    const jobs = Array.from({ length: 3000 }, (_, i) => job(`j${i}`));
+    for (const j of jobs) order.add(j);
+    for (const j of jobs.slice(0, 2500)) j.status = 'SUCCEEDED';
+
+    expect(order.head()).toBe(jobs[2500]);
+    expect(drain(order)).toHaveLength(500);
+  });
+});
