@@ -1,4 +1,5 @@
 import { mergeEnvironment } from './container-launch';
+import { validateShareFields } from './share-fields';
 import { JobSpec } from './job-record';
 import { JobDependency, KeyValuePair, SubmitJobRequest } from '../../shapes';
 import { ClientException } from '../errors';
@@ -29,6 +30,7 @@ export class JobSpecBuilder {
     if (definition.status !== 'ACTIVE') {
       throw new ClientException(`jobDefinition: ${definition.name}:${definition.revision} is INACTIVE`);
     }
+    validateShareFields(request, queue);
     const retry = request.retryStrategy ?? definition.retryStrategy;
     const overrideEnvironment = request.containerOverrides?.environment;
     const propagateTags = request.propagateTags ?? definition.propagateTags;
@@ -48,7 +50,8 @@ export class JobSpecBuilder {
       tags: { ...(propagateTags ? definition.tags : {}), ...(request.tags ?? {}) },
       propagateTags,
       shareIdentifier: request.shareIdentifier,
-      schedulingPriority: request.schedulingPriorityOverride,
+      // FS-5: the override, else the definition's priority.
+      schedulingPriority: request.schedulingPriorityOverride ?? definition.schedulingPriority,
       environment: overrideEnvironment === undefined
         ? this.definitionEnvironment(definition)
         : mergeEnvironment(definition.containerProperties?.environment, overrideEnvironment),

@@ -10,10 +10,16 @@ import { EventLoop } from '../event-loop';
 import { IdGenerator } from '../id-generator';
 import { JobIndex } from './job-index';
 import { batchArn, Environment } from '../model/arns';
+import { JobQueueRecord } from '../model/records';
 
 /** What a submission needs to register dependencies (the lifecycle). */
 export interface DependencyRegistry {
   addDependency(job: JobRecord, on: JobRecord): void;
+}
+
+/** FS-3: the queue's order may refuse a job of a share it cannot take (the 500 active shares). */
+export interface ShareAdmission {
+  checkAdmission(queue: JobQueueRecord, job: { readonly shareIdentifier?: string }): void;
 }
 
 /** Told of each accepted top-level job (the active-job count). */
@@ -32,6 +38,7 @@ export interface JobSubmitterParts {
   readonly dependencies: DependencyRegistry;
   readonly multiNode: MultiNodeCoordinator;
   readonly listener: SubmissionListener;
+  readonly admission: ShareAdmission;
 }
 
 /**
@@ -49,6 +56,7 @@ export class JobSubmitter {
     validateSubmitJobRequest(request);
     this.parts.submitted.checkRoom();
     const spec = this.parts.specs.build(request);
+    this.parts.admission.checkAdmission(spec.queue, spec);
     const arraySize = request.arrayProperties?.size;
     const nodeProperties = spec.definition.type === 'multinode' && spec.definition.nodeProperties
       ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)

@@ -1,4 +1,5 @@
 import { RegisterJobDefinitionRequest } from './requests';
+import { validateSchedulingPriority } from './scheduling-policy-rules';
 import { validateTags } from './tag-limits';
 import { oneOf } from './validation-bridge';
 import {
@@ -31,6 +32,7 @@ export function validateRegisterJobDefinition(request: RegisterJobDefinitionRequ
   validateResourceName('jobDefinitionName', request.jobDefinitionName);
   const type = oneOf('type', request.type, JOB_DEFINITION_TYPES, 'MNP-1');
   const platformCapabilities = validatePlatformCapabilities(request.platformCapabilities);
+  if (request.schedulingPriority !== undefined) validateSchedulingPriority('schedulingPriority', request.schedulingPriority, 'FS-5');
   const platform: ContainerPlatform = platformCapabilities.includes('FARGATE') ? 'FARGATE' : 'EC2';
   for (const unsupported of ['ecsProperties', 'eksProperties'] as const) {
     if (request[unsupported] !== undefined) {

@@ -1,4 +1,4 @@
-import { QueueCursor, QueueOrder } from './queue-order';
+import { QueueCursor, QueueOrder, QueuePosition } from './queue-order';
 import { JobRecord } from '../jobs/job-record';
 
 /**
@@ -7,12 +7,15 @@ import { JobRecord } from '../jobs/job-record';
  */
 export class FifoQueueOrder implements QueueOrder, QueueCursor {
   private jobs: JobRecord[] = [];
+  /** When each entry of `jobs` became RUNNABLE (FS-8 `earliestTimeAtPosition`). */
+  private since: number[] = [];
   private front = 0;
   /** Where the pass in progress is (the order is its own cursor: one pass at a time, no allocation). */
   private position = 0;
 
-  add(job: JobRecord): void {
+  add(job: JobRecord, now: number): void {
     this.jobs.push(job);
+    this.since.push(now);
   }
 
   candidates(): QueueCursor {
@@ -48,10 +51,10 @@ export class FifoQueueOrder implements QueueOrder, QueueCursor {
     }
   }
 
-  snapshot(limit: number): JobRecord[] {
-    const front: JobRecord[] = [];
+  snapshot(limit: number): QueuePosition[] {
+    const front: QueuePosition[] = [];
     for (let i = this.front; i < this.jobs.length && front.length < limit; i++) {
-      if (this.jobs[i].status === 'RUNNABLE') front.push(this.jobs[i]);
+      if (this.jobs[i].status === 'RUNNABLE') front.push({ job: this.jobs[i], runnableSince: this.since[i] });
     }
     return front;
   }
@@ -60,6 +63,7 @@ export class FifoQueueOrder implements QueueOrder, QueueCursor {
     while (this.front < this.jobs.length && this.jobs[this.front].status !== 'RUNNABLE') this.front++;
     if (this.front > 1024 && this.front * 2 > this.jobs.length) {
       this.jobs = this.jobs.slice(this.front);
+      this.since = this.since.slice(this.front);
       this.front = 0;
     }
   }

@@ -1,4 +1,7 @@
+import type { QueuePosition } from './fair-share-share';
 import { JobRecord } from '../jobs/job-record';
+
+export type { QueuePosition };
 
 /**
  * The order in which one queue offers its RUNNABLE jobs to the scheduler: first in, first out for a
@@ -9,19 +12,35 @@ import { JobRecord } from '../jobs/job-record';
  * RUNNABLE and forgets them when it is convenient.
  */
 export interface QueueOrder {
-  /** A job of the queue became RUNNABLE. */
-  add(job: JobRecord): void;
+  /** A job of the queue became RUNNABLE at `now`. */
+  add(job: JobRecord, now: number): void;
   /** One scheduling pass at `now`: the RUNNABLE jobs, one at a time, in the order to try them. */
   candidates(now: number): QueueCursor;
-  /** The RUNNABLE job a pass would try first, if any (DIAG-4 counts from when a job gets here). */
-  head(): JobRecord | undefined;
-  /** The RUNNABLE jobs a pass would try before `job` (SCHED-1 diagnostics: what blocks it). */
+  /** The RUNNABLE job a pass at `now` would try first, if any (DIAG-4 counts from when a job gets here). */
+  head(now: number): JobRecord | undefined;
+  /**
+   * The RUNNABLE jobs a pass offers before `job` that would stop it from being offered if one of them
+   * could never run (SCHED-1 diagnostics: what blocks it).
+   */
   ahead(job: JobRecord): Iterable<JobRecord>;
   /**
    * At most `limit` RUNNABLE jobs in the order a pass at `now` would try them, as if each were placed
    * in turn (GetJobQueueSnapshot, FS-8).
    */
-  snapshot(limit: number, now: number): JobRecord[];
+  snapshot(limit: number, now: number): QueuePosition[];
+
+  // Orders that weigh usage (fair share) also follow the jobs' lives; a FIFO order needs none of this.
+
+  /** SubmitJob is about to accept a job for the queue: throws ClientException to refuse it (FS-3). */
+  checkAdmission?(job: { readonly shareIdentifier?: string }, now: number): void;
+  /** A top-level job of the queue was accepted (FS-4: its share is active from now). */
+  jobSubmitted?(job: JobRecord, now: number): void;
+  /** A top-level job of the queue SUCCEEDED or FAILED. */
+  jobFinished?(job: JobRecord, now: number): void;
+  /** An attempt of a job placed from this order ended: the capacity it held is free. */
+  attemptEnded?(job: JobRecord, now: number): void;
+  /** Why the order keeps a RUNNABLE job waiting at `now`, if it does (DIAG-2). */
+  explainWait?(job: JobRecord, now: number): string | undefined;
 }
 
 /** One pass over a queue's RUNNABLE jobs (QueueOrder.candidates). */

@@ -1,6 +1,7 @@
+import { FairShareQueueOrder } from './fair-share-queue-order';
 import { FifoQueueOrder } from './fifo-queue-order';
 import { gangVerdict, placeGang } from './gang-placement';
-import { QueueCursor, QueueOrder } from './queue-order';
+import { QueueCursor, QueueOrder, QueuePosition } from './queue-order';
 import { EventLoop } from '../event-loop';
 import { JobRecord } from '../jobs/job-record';
 import { ComputeEnvironmentRecord, JobQueueRecord } from '../model/records';
@@ -53,7 +54,7 @@ export class Scheduler {
   ) {}
 
   enqueue(job: JobRecord): void {
-    this.stateOf(job.spec.queue).order.add(job);
+    this.stateOf(job.spec.queue).order.add(job, this.loop.now());
     this.requestPass();
   }
 
@@ -103,10 +104,43 @@ export class Scheduler {
     return undefined;
   }
 
+  // ---- what orders that weigh usage follow (fair share, FS-3, FS-4) ------------------------------
+
+  /** FS-3: throws ClientException when the queue's order refuses a new job of this share. */
+  checkAdmission(queue: JobQueueRecord, job: { readonly shareIdentifier?: string }): void {
+    if (queue.schedulingPolicy) this.stateOf(queue).order.checkAdmission?.(job, this.loop.now());
+  }
+
+  /** A top-level job was accepted. */
+  jobSubmitted(job: JobRecord): void {
+    if (job.spec.queue.schedulingPolicy) this.stateOf(job.spec.queue).order.jobSubmitted?.(job, this.loop.now());
+  }
+
+  /** A top-level job SUCCEEDED or FAILED. */
+  jobFinished(job: JobRecord): void {
+    this.queues.get(job.spec.queue)?.order.jobFinished?.(job, this.loop.now());
+  }
+
+  /** An attempt ended and gave its capacity back. */
+  attemptEnded(job: JobRecord): void {
+    this.queues.get(job.spec.queue)?.order.attemptEnded?.(job, this.loop.now());
+  }
+
+  /** FS-8: the first `limit` RUNNABLE jobs of the queue in the order a pass would take them now. */
+  snapshot(queue: JobQueueRecord, limit: number): QueuePosition[] {
+    return this.queues.get(queue)?.order.snapshot(limit, this.loop.now()) ?? [];
+  }
+
+  /** DIAG-2: why the queue's order keeps the RUNNABLE job waiting, if it does (fair share). */
+  explainWait(job: JobRecord): string | undefined {
+    return this.queues.get(job.spec.queue)?.order.explainWait?.(job, this.loop.now());
+  }
+
   private stateOf(queue: JobQueueRecord): QueueState {
     let state = this.queues.get(queue);
     if (!state) {
-      state = { order: new FifoQueueOrder() };
+      // FS-2: a queue with a scheduling policy is a fair-share queue (and stays one); any other is FIFO.
+      state = { order: queue.schedulingPolicy ? new FairShareQueueOrder(queue, this.demandOf) : new FifoQueueOrder() };
       this.queues.set(queue, state);
     }
     return state;
@@ -119,7 +153,7 @@ export class Scheduler {
       const state = this.queues.get(queue)!;
       const ces = this.usableComputeEnvironments(queue);
       if (ces.length > 0) this.placeFrom(state.order.candidates(now), ces, now);
-      this.reportHead(state);
+      this.reportHead(state, now);
     }
     this.headsStale = false;
   }
@@ -182,8 +216,8 @@ export class Scheduler {
     return undefined;
   }
 
-  private reportHead(state: QueueState): void {
-    const head = state.order.head();
+  private reportHead(state: QueueState, now: number): void {
+    const head = state.order.head(now);
     const arrived = head !== state.reportedHead;
     state.reportedHead = head;
     if (head && (arrived || this.headsStale)) this.listener.jobAtHead?.(head);

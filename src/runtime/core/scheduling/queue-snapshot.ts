@@ -1,0 +1,25 @@
+import { QueuePosition } from './queue-order';
+
+/** FS-8: GetJobQueueSnapshot answers the first 100 RUNNABLE jobs. */
+export const SNAPSHOT_SIZE = 100;
+
+/** GetJobQueueSnapshot's answer (`FrontOfQueueDetail`). */
+export interface JobQueueSnapshot {
+  readonly frontOfQueue: {
+    readonly jobs: Array<{ readonly jobArn: string; readonly earliestTimeAtPosition: number }>;
+    readonly lastUpdatedAt: number;
+  };
+}
+
+/**
+ * FS-8: the queue's front as the scheduler would take it now. `earliestTimeAtPosition` (choice): when the
+ * job entered its queue's order (became RUNNABLE); `lastUpdatedAt`: the runtime's clock now.
+ */
+export function queueSnapshot(front: readonly QueuePosition[], now: number): JobQueueSnapshot {
+  return {
+    frontOfQueue: {
+      jobs: front.map((position) => ({ jobArn: position.job.arn, earliestTimeAtPosition: position.runnableSince })),
+      lastUpdatedAt: now,
+    },
+  };
+}
