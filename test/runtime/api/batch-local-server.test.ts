@@ -46,8 +46,8 @@ describe('BatchLocalServer wire behaviour', () => {
   });
 
   test('an AWS Batch operation batch-local does not implement is a ClientException naming it', async () => {
-    const response = await rawRequest(endpoint.url, 'POST', '/v1/createschedulingpolicy', '{"name":"p"}');
-    expect([response.status, response.body]).toEqual([400, { __type: 'ClientException', message: 'CreateSchedulingPolicy is an AWS Batch operation that batch-local does not implement' }]);
+    const response = await rawRequest(endpoint.url, 'POST', '/v1/createquotashare', '{}');
+    expect([response.status, response.body]).toEqual([400, { __type: 'ClientException', message: 'CreateQuotaShare is an AWS Batch operation that batch-local does not implement' }]);
   });
 
   test('a body over 1 MiB is refused with 413 before it is read to the end', async () => {

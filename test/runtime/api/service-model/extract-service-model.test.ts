@@ -21,6 +21,6 @@ describe('the generated service models', () => {
   test('every implemented operation keeps its input shape; the others are routes only', () => {
     // THEN
     for (const operation of BATCH_SPEC.implemented) expect(BATCH_MODEL.operations[operation].input).toBeDefined();
-    expect(BATCH_MODEL.operations.CreateSchedulingPolicy).toEqual({ method: 'POST', requestUri: '/v1/createschedulingpolicy' });
+    expect(BATCH_MODEL.operations.CreateQuotaShare).toEqual({ method: 'POST', requestUri: '/v1/createquotashare' });
   });
 });
