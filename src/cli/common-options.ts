@@ -77,6 +77,6 @@ export function keyValues(option: string, pairs: string[]): Record<string, strin
   return result;
 }
 
-function collect(value: string, previous: string[]): string[] {
+export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }

@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { BatchContainerJobDefinition } from './batch-container-job-definition';
-import { BatchJobQueue } from './batch-job-queue';
+import { BatchJobQueue, BatchJobQueueProps } from './batch-job-queue';
 import { BatchMultiNodeJobDefinition, BatchMultiNodeJobDefinitionProps } from './batch-multi-node-job-definition';
 import { BatchComputeEnvironment } from './compute/batch-compute-environment';
 import { ComputeEnvironmentOptions } from './compute/compute-environment-options';
@@ -115,6 +115,20 @@ export interface BatchEnvironmentProps {
 }
 
 /**
+ * What `BatchEnvironment.grantSubmitJob` grants beyond its job definitions and queues.
+ */
+export interface SubmitJobGrantOptions {
+  /**
+   * Only these share identifiers (`teamA`, or a prefix `teamB*`; IAM condition key
+   * `batch:ShareIdentifier`). The grant then covers the environment's fair-share queues only,
+   * because a submission to a FIFO queue carries no share identifier (FS-3).
+   *
+   * @default - any share identifier, on every queue
+   */
+  readonly shareIdentifiers?: string[];
+}
+
+/**
  * A ready-to-use AWS Batch setup, the equivalent of the console's first-run wizard and more:
  * network (NET-1), a security group without inbound rules, an on-demand managed EC2 compute
  * environment in the private subnets (optionally a Spot one beside it), a job queue that uses
@@ -212,9 +226,10 @@ export class BatchEnvironment extends Construct {
   /**
    * Adds a job queue. Without `computeEnvironments` it uses every compute environment of this
    * environment, in creation order (on-demand first). Queues sharing CEs are served by
-   * `priority`, highest first (SCHED-2).
+   * `priority`, highest first (SCHED-2). With `fairShare` it is a fair-share queue (FS-2), e.g.
+   * `addQueue('Shared', { fairShare: { shares: [{ shareIdentifier: 'teamA', weightFactor: 1 }] } })`.
    */
-  public addQueue(id: string, props: batch.JobQueueProps = {}): BatchJobQueue {
+  public addQueue(id: string, props: BatchJobQueueProps = {}): BatchJobQueue {
     const queue = new BatchJobQueue(this, id, {
       ...props,
       computeEnvironments: props.computeEnvironments
@@ -251,9 +266,22 @@ export class BatchEnvironment extends Construct {
 
   /**
    * Lets `grantee` submit jobs of every revision of this environment's job definitions to its
-   * queues (IAM-4).
+   * queues (IAM-4), e.g. `grantSubmitJob(teamA, { shareIdentifiers: ['teamA'] })` for one team of
+   * a fair-share queue.
    */
-  public grantSubmitJob(grantee: iam.IGrantable): iam.Grant {
-    return BatchPermissions.grantSubmitJob(this, grantee, { jobDefinitions: this._jobDefinitions, jobQueues: this._jobQueues });
+  public grantSubmitJob(grantee: iam.IGrantable, options: SubmitJobGrantOptions = {}): iam.Grant {
+    if (options.shareIdentifiers === undefined) {
+      return BatchPermissions.grantSubmitJob(this, grantee, { jobDefinitions: this._jobDefinitions, jobQueues: this._jobQueues });
+    }
+    const fairShareQueues = this._jobQueues.filter((queue) => queue.schedulingPolicy !== undefined);
+    if (fairShareQueues.length === 0) {
+      throw new Error(`${this.node.path}: shareIdentifiers is invalid: ${JSON.stringify(options.shareIdentifiers)} needs a fair-share queue, `
+        + 'and this environment has none yet (FS-3: a FIFO queue takes no share identifier); add one with addQueue(id, { fairShare })');
+    }
+    return BatchPermissions.grantSubmitJob(this, grantee, {
+      jobDefinitions: this._jobDefinitions,
+      jobQueues: fairShareQueues,
+      shareIdentifiers: options.shareIdentifiers,
+    });
   }
 }

@@ -1,6 +1,7 @@
 export * from './batch-environment';
 export * from './batch-container-job-definition';
 export * from './batch-job-queue';
+export * from './fair-share-options';
 export * from './batch-multi-node-job-definition';
 export * from './container-job-definition-props';
 export * from './compute/batch-compute-environment';

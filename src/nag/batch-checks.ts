@@ -11,8 +11,9 @@ export interface BatchChecksProps extends NagPackProps {}
 /**
  * cdk-nag rules for AWS Batch that AwsSolutions does not cover: launch templates used by compute
  * environments (IMDSv2, EBS encryption), Spot fleet roles, service role ARNs, job queue limits,
- * GPU and multi-node job definitions on queues that cannot run them, and subnets without a way
- * to the ECS endpoint. Findings are named `Batch-<id>` (e.g. `Batch-NET1`).
+ * GPU and multi-node job definitions on queues that cannot run them, subnets without a way
+ * to the ECS endpoint, and fair-share queues (EventBridge targets that cannot give a share
+ * identifier, compute reservations that idle capacity). Findings are named `Batch-<id>` (e.g. `Batch-NET1`).
  *
  * @example
  * Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new BatchChecks(app));

@@ -1,12 +1,15 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { NagMessageLevel, NagRuleResult } from 'cdk-nag';
 import { computeEnvironmentSubnetsReachEcs } from './rules/compute-environment-subnet-egress';
+import { fairShareReservationKeepsCapacityInUse } from './rules/fair-share-compute-reservation';
+import { eventRuleSubmitsOnlyToFifoQueues } from './rules/fair-share-event-target';
 import { gpuJobDefinitionHasGpuQueue } from './rules/gpu-job-definition-queue';
 import { jobQueueComputeEnvironmentOrderIsValid } from './rules/job-queue-compute-environment-order';
 import { jobQueueHasSinglePlatform } from './rules/job-queue-single-platform';
 import { launchTemplateEncryptsEbs } from './rules/launch-template-ebs-encryption';
 import { launchTemplateRequiresImdsv2 } from './rules/launch-template-imdsv2';
 import { multiNodeJobDefinitionHasOnDemandQueue } from './rules/multi-node-job-definition-queue';
+import { schedulingPolicyIsWithinLimits } from './rules/scheduling-policy-limits';
 import { serviceRoleIsFullArn } from './rules/service-role-full-arn';
 import { spotFleetRoleAvoidsLegacyPolicy } from './rules/spot-fleet-role-legacy-policy';
 import { spotFleetRoleHasTaggingPolicy } from './rules/spot-fleet-role-tagging-policy';
@@ -129,5 +132,37 @@ export const BATCH_RULES: readonly BatchRule[] = [
       'Container instances must reach ECS to register; otherwise the compute environment never gets capacity and jobs stay RUNNABLE. ' +
       'Use private subnets with a NAT gateway, public subnets that assign public IPs, or interface endpoints for ecs, ecs-agent and ecs-telemetry.',
     check: computeEnvironmentSubnetsReachEcs,
+  },
+  {
+    id: 'FS1',
+    spec: 'FS-1',
+    level: NagMessageLevel.ERROR,
+    info: 'The fair-share scheduling policy breaks a limit: shareDecaySeconds 0..604800, computeReservation 0..99, at most 500 shares, weightFactor 0.0001..999.9999, identifiers that do not overlap.',
+    explanation:
+      'AWS Batch refuses the policy and the stack fails to deploy. Two entries overlap when one identifier could match both: team* overlaps teamA and te*, and a duplicate overlaps itself. ' +
+      'BatchJobQueue (fairShare) reports the exact field at synth; this rule covers policies made with aws-cdk-lib or as L1s.',
+    check: schedulingPolicyIsWithinLimits,
+  },
+  {
+    id: 'FS3',
+    spec: 'FS-3, EVT-3',
+    level: NagMessageLevel.ERROR,
+    info: 'The EventBridge rule submits jobs to a fair-share job queue, and an EventBridge Batch target cannot give the shareIdentifier such a queue requires.',
+    explanation:
+      'SubmitJob to a queue with a scheduling policy is refused without a shareIdentifier. BatchParameters carry only JobDefinition, JobName, ArrayProperties and RetryStrategy, ' +
+      'and the target input becomes job Parameters, so every submission of this rule (ScheduledJob, EventTriggeredJob or any Batch target) fails. ' +
+      'Target a FIFO queue, or submit through something that can pass shareIdentifier: an EventBridge Scheduler universal target (batch:submitJob) or a Lambda function.',
+    check: eventRuleSubmitsOnlyToFifoQueues,
+  },
+  {
+    id: 'FS6',
+    spec: 'FS-6',
+    level: NagMessageLevel.WARN,
+    info: 'The computeReservation of the fair-share queue keeps more than 10% of its maximum vCPUs idle even when every share its policy declares is active.',
+    explanation:
+      'AWS Batch holds (computeReservation/100)^activeShares of the queue\'s maximum vCPUs for share identifiers that are not active yet. With n declared shares all busy, ' +
+      '(cr/100)^n stays free while their jobs wait: 50 with two shares idles 25%. Lower computeReservation, or acknowledge when more identifiers than declared ' +
+      '(prefix entries, undeclared teams) are expected to use the reservation.',
+    check: fairShareReservationKeepsCapacityInUse,
   },
 ];

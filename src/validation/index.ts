@@ -11,3 +11,4 @@ export * from './retry-and-timeout';
 export * from './node-properties';
 export * from './queue-limits';
 export * from './compute-limits';
+export * from './fair-share-limits';

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
@@ -105,5 +106,130 @@ describe('BatchJobQueue quota', () => {
     const message = synthError(stack);
     expect(message).toMatch(/\[TestStack\/Queue51\] jobQueues: 51 is invalid: at most 50 job queues per region \(LIM-1\)/);
     expect(message).not.toMatch(/Queue50\]/);
+  });
+});
+
+describe('BatchJobQueue fair share', () => {
+  const twoTeams = { shares: [{ shareIdentifier: 'teamA', weightFactor: 1 }, { shareIdentifier: 'teamB*', weightFactor: 3 }] };
+
+  test('FS-1, FS-2: fairShare creates a FairshareSchedulingPolicy child and the queue references it', () => {
+    // GIVEN
+    const { stack, ce } = setup();
+
+    // WHEN
+    const queue = new BatchJobQueue(stack, 'Queue', {
+      computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }],
+      fairShare: { ...twoTeams, shareDecay: Duration.hours(1), computeReservation: 20, schedulingPolicyName: 'teams' },
+    });
+
+    // THEN the policy is aws-cdk-lib's, under the queue, and the queue's L1 names it
+    expect(queue.fairSharePolicy).toBeInstanceOf(batch.FairshareSchedulingPolicy);
+    expect(queue.fairSharePolicy!.node.path).toBe('TestStack/Queue/SchedulingPolicy');
+    expect(queue.schedulingPolicy).toBe(queue.fairSharePolicy);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::Batch::SchedulingPolicy', {
+      Name: 'teams',
+      FairsharePolicy: {
+        ShareDecaySeconds: 3600,
+        ComputeReservation: 20,
+        ShareDistribution: [{ ShareIdentifier: 'teamA', WeightFactor: 1 }, { ShareIdentifier: 'teamB*', WeightFactor: 3 }],
+      },
+    });
+    const policyId = stack.getLogicalId(queue.fairSharePolicy!.node.defaultChild as batch.CfnSchedulingPolicy);
+    template.hasResourceProperties('AWS::Batch::JobQueue', { SchedulingPolicyArn: { 'Fn::GetAtt': [policyId, 'Arn'] } });
+    expect(synthError(stack)).toBe('');
+  });
+
+  test('FS-2: a queue without fairShare or schedulingPolicy stays FIFO', () => {
+    const { stack, ce } = setup();
+    const queue = new BatchJobQueue(stack, 'Queue', { computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }] });
+    expect(queue.schedulingPolicy).toBeUndefined();
+    expect(queue.fairSharePolicy).toBeUndefined();
+    Template.fromStack(stack).hasResourceProperties('AWS::Batch::JobQueue', { SchedulingPolicyArn: Match.absent() });
+    Template.fromStack(stack).resourceCountIs('AWS::Batch::SchedulingPolicy', 0);
+  });
+
+  test('FS-2: fairShare and schedulingPolicy together are rejected', () => {
+    const { stack, ce } = setup();
+    const policy = new batch.FairshareSchedulingPolicy(stack, 'Policy');
+    expect(() => new BatchJobQueue(stack, 'Queue', { computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }], fairShare: {}, schedulingPolicy: policy }))
+      .toThrow('TestStack/Queue: fairShare and schedulingPolicy are invalid together: give one of them (FS-2)');
+  });
+
+  test.each([
+    ['computeReservation 100', { computeReservation: 100 }, /TestStack\/Queue: fairShare\.computeReservation: 100 is invalid: an integer 0\.\.99 \(percent\) \(FS-1\)/],
+    ['shareDecay of 8 days', { shareDecay: Duration.days(8) }, /TestStack\/Queue: fairShare\.shareDecay: 691200 is invalid: an integer 0\.\.604800 seconds \(one week\) \(FS-1\)/],
+    ['shareDecay of 1.5 s', { shareDecay: Duration.millis(1500) }, /TestStack\/Queue: fairShare\.shareDecay: "Duration.millis\(1500\)" is invalid: whole seconds \(FS-1\)/],
+    ['a name with a space', { schedulingPolicyName: 'team policy' }, /TestStack\/Queue: fairShare\.schedulingPolicyName: "team policy" is invalid.*LIM-8/],
+  ])('FS-1: %s is rejected at construction with path, field, value and limit', (_label, fairShare, message) => {
+    const { stack, ce } = setup();
+    expect(() => new BatchJobQueue(stack, 'Queue', { computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }], fairShare }))
+      .toThrow(message);
+  });
+
+  test('FS-1: an overlapping prefix is rejected at synth, naming the queue, both entries and the rule', () => {
+    const { stack, ce } = setup();
+    new BatchJobQueue(stack, 'Queue', {
+      computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }],
+      fairShare: { shares: [{ shareIdentifier: 'teamA', weightFactor: 1 }, { shareIdentifier: 'team*', weightFactor: 2 }] },
+    });
+    expect(synthError(stack)).toMatch(/\[TestStack\/Queue\] fairShare\.shares\[1\]\.shareIdentifier: "team\*" is invalid: .*\(FS-1\): it overlaps fairShare\.shares\[0\] "teamA"/);
+  });
+
+  test('FS-1: a share added later with addShare is checked too (duplicate)', () => {
+    // GIVEN a valid queue
+    const { stack, ce } = setup();
+    const queue = new BatchJobQueue(stack, 'Queue', { computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }], fairShare: twoTeams });
+
+    // WHEN a duplicate share is added after construction
+    queue.fairSharePolicy!.addShare({ shareIdentifier: 'teamA', weightFactor: 2 });
+
+    // THEN synthesis names it
+    expect(synthError(stack)).toMatch(/\[TestStack\/Queue\] fairShare\.shares\[2\]\.shareIdentifier: "teamA" is invalid: .*fairShare\.shares\[0\] declares it already/);
+  });
+
+  test('FS-1: a weight factor out of range is rejected at synth', () => {
+    const { stack, ce } = setup();
+    new BatchJobQueue(stack, 'Queue', {
+      computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }],
+      fairShare: { shares: [{ shareIdentifier: 'teamA', weightFactor: 0 }] },
+    });
+    expect(synthError(stack)).toMatch(/\[TestStack\/Queue\] fairShare\.shares\[0\]\.weightFactor: 0 is invalid: a number 0\.0001\.\.999\.9999 \(FS-1\)/);
+  });
+
+  test('FS-1: 501 shares are rejected', () => {
+    const { stack, ce } = setup();
+    const shares = Array.from({ length: 501 }, (_, i) => ({ shareIdentifier: `share${i}`, weightFactor: 1 }));
+    new BatchJobQueue(stack, 'Queue', { computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }], fairShare: { shares } });
+    expect(synthError(stack)).toMatch(/\[TestStack\/Queue\] fairShare\.shares: 501 is invalid: at most 500 entries \(FS-1\)/);
+  });
+
+  test('FS-1: an aws-cdk-lib FairshareSchedulingPolicy passed as schedulingPolicy is checked as well', () => {
+    // GIVEN a plain aws-cdk-lib policy with overlapping prefixes
+    const { stack, ce } = setup();
+    const policy = new batch.FairshareSchedulingPolicy(stack, 'Policy', { shares: [{ shareIdentifier: 'team*', weightFactor: 1 }, { shareIdentifier: 'te*', weightFactor: 1 }] });
+
+    // WHEN our queue uses it
+    const queue = new BatchJobQueue(stack, 'Queue', { computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }], schedulingPolicy: policy });
+
+    // THEN it is the queue's policy and its shares are judged at synth
+    expect(queue.schedulingPolicy).toBe(policy);
+    expect(synthError(stack)).toMatch(/\[TestStack\/Queue\] schedulingPolicy\.shares\[1\]\.shareIdentifier: "te\*" is invalid: .*it overlaps schedulingPolicy\.shares\[0\] "team\*"/);
+  });
+
+  test('FS-1: a given policy\'s computeReservation is checked at construction', () => {
+    const { stack, ce } = setup();
+    const policy = new batch.FairshareSchedulingPolicy(stack, 'Policy', { computeReservation: 150 });
+    expect(() => new BatchJobQueue(stack, 'Queue', { computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }], schedulingPolicy: policy }))
+      .toThrow(/TestStack\/Queue: schedulingPolicy\.computeReservation: 150 is invalid/);
+  });
+
+  test('FS-1: an imported policy is not judged', () => {
+    const { stack, ce } = setup();
+    const policy = batch.FairshareSchedulingPolicy.fromFairshareSchedulingPolicyArn(stack, 'Imported', 'arn:aws:batch:us-east-1:123456789012:scheduling-policy/teams');
+    const queue = new BatchJobQueue(stack, 'Queue', { computeEnvironments: [{ computeEnvironment: ce('A'), order: 1 }], schedulingPolicy: policy });
+    expect(queue.schedulingPolicy).toBeDefined();
+    expect(synthError(stack)).toBe('');
+    Template.fromStack(stack).hasResourceProperties('AWS::Batch::JobQueue', { SchedulingPolicyArn: 'arn:aws:batch:us-east-1:123456789012:scheduling-policy/teams' });
   });
 });

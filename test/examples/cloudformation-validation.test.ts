@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as cdk from 'aws-cdk-lib';
 import { EfsLaunchTemplateStack } from '../../examples/efs-launch-template';
 import { FailedJobAlertStack } from '../../examples/failed-job-alert';
+import { FairShareTeamsStack } from '../../examples/fair-share-teams';
 import { GpuStack } from '../../examples/gpu';
 import { MultiNodeStack } from '../../examples/multi-node';
 import { OnDemandAndSpotStack } from '../../examples/on-demand-and-spot';
@@ -57,6 +58,7 @@ const EXAMPLES: Array<[string, (app: cdk.App) => void]> = [
   ['unmanaged-compute-environment', (app) => new UnmanagedComputeEnvironmentStack(app, 'Unmanaged')],
   ['s3-triggered-job', (app) => new S3TriggeredJobStack(app, 'S3TriggeredJob')],
   ['org-wide-defaults', (app) => new OrgWideDefaultsStack(app, 'OrgWideDefaults')],
+  ['fair-share-teams', (app) => new FairShareTeamsStack(app, 'FairShareTeams')],
 ];
 
 describe('CloudFormation schema validation of the examples', () => {

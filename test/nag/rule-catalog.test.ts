@@ -30,14 +30,14 @@ describe('BatchChecks rule catalog', () => {
     }
   });
 
-  test('covers the rules the issue asks for, with DIAG-3 as the only warning', () => {
+  test('covers the rules the issues ask for, with DIAG-3 and FS-6 as the only warnings', () => {
     // GIVEN / WHEN
     const ids = BATCH_RULES.map((rule) => rule.id).sort();
     const warnings = BATCH_RULES.filter((rule) => rule.level === NagMessageLevel.WARN).map((rule) => rule.id);
 
     // THEN
     expect(BATCH_PACK_NAME).toBe('Batch');
-    expect(ids).toEqual(['DIAG3', 'IAM1', 'IAM3', 'LIM2', 'LIM3', 'LT1', 'LT2', 'MNP8', 'NET1', 'SCHED9']);
-    expect(warnings).toEqual(['DIAG3']);
+    expect(ids).toEqual(['DIAG3', 'FS1', 'FS3', 'FS6', 'IAM1', 'IAM3', 'LIM2', 'LIM3', 'LT1', 'LT2', 'MNP8', 'NET1', 'SCHED9']);
+    expect(warnings).toEqual(['DIAG3', 'FS6']);
   });
 });

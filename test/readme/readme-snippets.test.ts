@@ -45,6 +45,8 @@ describe('README.md ts blocks', () => {
     // GIVEN / WHEN the README's ts blocks
     // THEN the four documented uses are there (a block dropped by a bad fence would go unchecked)
     expect(snippets.map((s) => s.heading)).toEqual(expect.arrayContaining(['Use it in a CDK app', 'Compliance: cdk-nag', 'Test it locally, in jest', 'Virtual time']));
+    // issue #23: the fair-share section's snippet
+    expect(snippets.map((s) => s.heading)).toContain('Fair-share queues');
   });
 
   test('issue #15: every ts block type-checks as written, importing cdk-batch-kit', () => {

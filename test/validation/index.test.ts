@@ -15,6 +15,13 @@ describe('validation barrel', () => {
     expect(typeof (validation as Record<string, unknown>)[name]).toBe('function');
   });
 
+  test.each([
+    'validateShareDecaySeconds', 'validateComputeReservation', 'validateWeightFactor', 'validateShareIdentifier', 'validateShareCount',
+    'validateShareDistribution', 'shareEntriesOverlap', 'shareEntryMatches', 'isSharePrefix',
+  ])('FS-1: %s is exported as a function', (name) => {
+    expect(typeof (validation as Record<string, unknown>)[name]).toBe('function');
+  });
+
   test('LIM-5: the payload limits are exported', () => {
     expect(validation.JOB_DEFINITION_MAX_BYTES).toBe(24 * 1024);
     expect(validation.SUBMIT_JOB_MAX_BYTES).toBe(30 * 1024);

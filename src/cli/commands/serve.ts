@@ -5,7 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { createRuntime, isTerminal, JobBehavior, readBehaviorsFile, SimulatedExecutorProps } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addExecutorOptions, addJsonOption, addTemplateOptions, ExecutorOptions, keyValues, TemplateOptions, templateSource,
+  addExecutorOptions, addJsonOption, addTemplateOptions, collect, ExecutorOptions, keyValues, TemplateOptions, templateSource,
 } from '../common-options';
 
 /** The port batch-local listens on unless told otherwise (next to LocalStack's 4566, not on it). */
@@ -23,6 +23,8 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
   readonly defaultDuration?: number;
   /** Journal every accepted change here and restore from it on start. */
   readonly stateDir?: string;
+  /** Host names accepted in requests' Host header besides loopback and the bound address. */
+  readonly allowHost?: string[];
 }
 
 /** A running endpoint: its URL and how to stop it. */
@@ -50,6 +52,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     stateDir: options.stateDir,
     fingerprint: behaviorsFingerprint(options, clock),
     warn: (message) => io.err(message),
+    allowedHosts: options.allowHost,
   });
   const { host, loaded, server } = runtime;
   const executor = runtime.executor;
@@ -83,7 +86,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     io.out(`batch-local: AWS Batch and CloudWatch Logs endpoint at ${url}`);
     io.out(`  stack ${loaded.stackName}: ${counts.computeEnvironments} compute environment(s), ${counts.jobQueues} job queue(s), `
       + `${counts.jobDefinitions} job definition(s); executor: ${executor}; clock: ${clock}`);
-    if (clock === 'virtual') io.out(`  time moves only on request: curl -X POST ${url}/_local/clock/run-until-idle`);
+    if (clock === 'virtual') io.out(`  time moves only on request: curl -X POST -H 'Content-Type: application/json' ${url}/_local/clock/run-until-idle`);
     if (runtime.restored) {
       const r = runtime.restored;
       io.out(`  state dir ${options.stateDir}: replayed ${r.requests} request(s), ${r.jobsRecovered} job(s); `
@@ -110,7 +113,9 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
   const command = new Command('serve')
     .description('Serve the template\'s AWS Batch resources on an AWS-compatible endpoint (AWS SDKs, the AWS CLI and boto3 with --endpoint-url)')
     .option('-p, --port <n>', 'port to listen on (0 picks a free one)', parsePort, DEFAULT_PORT)
-    .option('-H, --host <address>', 'address to bind; anything but loopback is reachable by others', '127.0.0.1');
+    .option('-H, --host <address>', 'address to bind; anything but loopback is reachable by others', '127.0.0.1')
+    .option('--allow-host <name>', 'also accept requests whose Host header names NAME (repeatable; .example.com accepts its subdomains); '
+      + 'loopback names and the bound address are always accepted, other names are refused against DNS rebinding', collect, []);
   addTemplateOptions(command);
   addExecutorOptions(command);
   command

@@ -5,7 +5,11 @@ import * as batch from 'aws-cdk-lib/aws-batch';
  * target (guide p.91) plus the `Parameters` that replace `Ref::name` placeholders (PARAM-1).
  */
 export interface JobSubmissionProps {
-  /** The queue the job is submitted to. */
+  /**
+   * The queue the job is submitted to: a FIFO queue. An EventBridge target cannot give the
+   * `shareIdentifier` a fair-share queue requires, so AWS Batch would refuse every submission
+   * (FS-3; BatchChecks reports it as `Batch-FS3`).
+   */
   readonly jobQueue: batch.IJobQueue;
 
   /** The job definition of the submitted job (this exact revision). */

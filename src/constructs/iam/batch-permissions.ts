@@ -3,7 +3,9 @@ import * as batch from 'aws-cdk-lib/aws-batch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { aws_batch as batchRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
+import { fail, isSharePrefix, validateShareIdentifier } from '../../validation';
 import { allRevisionsArn } from '../private/job-definition-arn';
+import { validateAt } from '../private/validate';
 
 /** What `BatchPermissions.submitJob` lets a principal submit. */
 export interface SubmitJobPermissionOptions {
@@ -29,6 +31,16 @@ export interface SubmitJobPermissionOptions {
    * @default - every queue in the account and region (`job-queue/*`)
    */
   readonly jobQueues?: batchRefs.IJobQueueRef[];
+
+  /**
+   * Only submissions that carry one of these share identifiers (IAM condition key
+   * `batch:ShareIdentifier`); one ending in `*` allows every identifier with that prefix, as in a
+   * fair-share policy (FS-1). A submission without a share identifier, as every one to a FIFO
+   * queue must be (FS-3), no longer matches: list only fair-share queues in `jobQueues`.
+   *
+   * @default - no condition on the share identifier
+   */
+  readonly shareIdentifiers?: string[];
 }
 
 /** What `BatchPermissions.registerJobDefinition` lets a principal register. */
@@ -89,6 +101,7 @@ export class BatchPermissions {
     return new iam.PolicyStatement({
       actions: ['batch:SubmitJob'],
       resources: [...(definitions.length ? definitions : [jobDefinitionArn(stack, '*')]), ...queues],
+      conditions: shareIdentifierConditions(scope, options.shareIdentifiers),
     });
   }
 
@@ -137,7 +150,12 @@ export class BatchPermissions {
   /** Grants `submitJob`'s statement to a principal. */
   public static grantSubmitJob(scope: Construct, grantee: iam.IGrantable, options: SubmitJobPermissionOptions): iam.Grant {
     const statement = BatchPermissions.submitJob(scope, options);
-    return iam.Grant.addToPrincipal({ grantee, actions: statement.actions, resourceArns: statement.resources });
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions: statement.actions,
+      resourceArns: statement.resources,
+      conditions: shareIdentifierConditions(scope, options.shareIdentifiers),
+    });
   }
 
   /** Grants `readOnly`'s statement to a principal. */
@@ -147,6 +165,29 @@ export class BatchPermissions {
   }
 
   private constructor() {}
+}
+
+/**
+ * The `batch:ShareIdentifier` condition for `shareIdentifiers` (undefined: no condition). Exact
+ * identifiers use StringEquals; with a prefix entry (`teamB*`) StringLike, whose `*` matches the
+ * same identifiers the fair-share policy's prefix does (identifiers hold no `*` or `?` of their own).
+ */
+function shareIdentifierConditions(scope: Construct, shareIdentifiers?: string[]): Record<string, Record<string, unknown>> | undefined {
+  if (shareIdentifiers === undefined) {
+    return undefined;
+  }
+  validateAt(scope, () => {
+    if (shareIdentifiers.length === 0) {
+      fail('shareIdentifiers', shareIdentifiers, 'at least one share identifier', 'FS-3');
+    }
+    shareIdentifiers.forEach((identifier, index) => {
+      if (!cdk.Token.isUnresolved(identifier)) {
+        validateShareIdentifier(`shareIdentifiers[${index}]`, identifier);
+      }
+    });
+  });
+  const operator = shareIdentifiers.some((identifier) => !cdk.Token.isUnresolved(identifier) && isSharePrefix(identifier)) ? 'StringLike' : 'StringEquals';
+  return { [operator]: { 'batch:ShareIdentifier': [...shareIdentifiers] } };
 }
 
 function jobDefinitionArn(stack: cdk.Stack, resourceName: string): string {

@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as events from 'aws-cdk-lib/aws-events';
-import { logicalIdOf, referencedLogicalId, resolveValue, stackResourcesOfType } from './cfn-references';
+import { logicalIdOf, referencedLogicalId, referencedResource, resolveValue, stackResourcesOfType } from './cfn-references';
 
 /**
  * How the Batch resources of one stack hang together, read from their L1 properties: the
@@ -126,4 +126,21 @@ export function requiresGpu(jobDefinition: batch.CfnJobDefinition): boolean {
 export function isMultiNode(jobDefinition: batch.CfnJobDefinition): boolean {
   const type = resolveValue(jobDefinition, jobDefinition.type);
   return typeof type === 'string' && type.toLowerCase() === 'multinode';
+}
+
+/** FS-2: a queue that names a scheduling policy (wherever the policy lives) is a fair-share queue. */
+export function isFairShareQueue(queue: batch.CfnJobQueue): boolean {
+  return resolveValue(queue, queue.schedulingPolicyArn) !== undefined;
+}
+
+/** The scheduling policy of a fair-share queue, when it is a resource of the same stack. */
+export function schedulingPolicyOfQueue(queue: batch.CfnJobQueue): batch.CfnSchedulingPolicy | undefined {
+  return queue.schedulingPolicyArn === undefined ? undefined : referencedResource(queue, queue.schedulingPolicyArn, batch.CfnSchedulingPolicy);
+}
+
+/** The queues of the rule's stack that its targets submit jobs to (a target `Arn` referencing a queue). */
+export function queuesTargetedByRule(rule: events.CfnRule): batch.CfnJobQueue[] {
+  const targets = resolveValue(rule, rule.targets);
+  const targetIds = new Set((Array.isArray(targets) ? targets : []).map((target) => referencedLogicalId(target?.arn)));
+  return stackResourcesOfType(rule, batch.CfnJobQueue).filter((queue) => targetIds.has(logicalIdOf(queue)));
 }

@@ -4,6 +4,7 @@ import { Duplex } from 'stream';
 import { BATCH_CONTENT_TYPE, BatchEndpoint } from './batch/batch-endpoint';
 import { LOGS_CONTENT_TYPE, LogsEndpoint } from './cloudwatch-logs/logs-endpoint';
 import { ApiError, toApiError } from './http/api-error';
+import { OriginGuard } from './http/origin-guard';
 import { RequestJournal } from './http/request-journal';
 import { parseJsonObject, readBody, sendError, sendJson } from './http/wire';
 import { LOCAL_ROUTE_PREFIX, LocalRoutes } from './local/local-routes';
@@ -14,6 +15,12 @@ export interface BatchLocalServerOptions {
   readonly logError?: (message: string) => void;
   /** Makes accepted state-changing requests durable before their 200 (serve --state-dir). @default - none */
   readonly journal?: RequestJournal;
+  /**
+   * Host names accepted in the `Host` header besides loopback names and addresses and the bound
+   * address (DNS-rebinding protection, see OriginGuard); `.example.com` accepts a domain and its
+   * subdomains. @default - none
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 /**
@@ -31,9 +38,11 @@ export class BatchLocalServer {
   private readonly logs: LogsEndpoint;
   private readonly logError: (message: string) => void;
   private readonly journal?: RequestJournal;
+  private readonly originGuard: OriginGuard;
 
   constructor(readonly backend: BatchBackend, options: BatchLocalServerOptions = {}) {
     this.journal = options.journal;
+    this.originGuard = new OriginGuard({ allowedHosts: options.allowedHosts });
     this.batch = new BatchEndpoint(backend, options.journal);
     this.logs = new LogsEndpoint(backend);
     this.logError = options.logError ?? ((message) => console.error(message));
@@ -60,6 +69,7 @@ export class BatchLocalServer {
       this.server.once('error', onError);
       this.server.listen(port, host, () => {
         this.server.off('error', onError);
+        this.originGuard.bind((this.server.address() as AddressInfo).address);
         resolve(this.url);
       });
     });
@@ -88,6 +98,13 @@ export class BatchLocalServer {
     const method = request.method ?? 'GET';
     const target = request.headers['x-amz-target'];
     const contentType = typeof target === 'string' ? LOGS_CONTENT_TYPE : BATCH_CONTENT_TYPE;
+    // Before anything is read or handled: a request a web page sent is refused whole (see OriginGuard).
+    const refusal = this.originGuard.refusal(method, request.headers);
+    if (refusal) {
+      // Its body is never read: the connection closes after the answer (and the client is told so).
+      sendError(response, refusal, contentType, { Connection: 'close' });
+      return;
+    }
     try {
       let result: unknown;
       if (path.startsWith(LOCAL_ROUTE_PREFIX)) {

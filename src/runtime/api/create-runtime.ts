@@ -43,6 +43,8 @@ export interface CreateRuntimeOptions {
   readonly fingerprint?: Record<string, string>;
   /** Warnings (torn journal tail, stale lock). @default console.error */
   readonly warn?: (message: string) => void;
+  /** Host names the server accepts besides loopback and the bound address (`serve --allow-host`). @default - none */
+  readonly allowedHosts?: readonly string[];
 }
 
 /** An assembled endpoint, not yet listening. */
@@ -102,7 +104,7 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
   try {
     const loaded = host.loadTemplate(read.template, read.stackName, options.parameters ?? {});
     ids?.take(); // the template's ids are made again by loading it: not part of any request
-    const server = new BatchLocalServer(host.backend, { logError: options.logError, journal: durable });
+    const server = new BatchLocalServer(host.backend, { logError: options.logError, journal: durable, allowedHosts: options.allowedHosts });
     // The template's EventBridge rules run against the same backend; their deliveries are readable and
     // events can be injected through the local-only routes (/_local/put-events, /_local/target-invocations).
     addEventRoutes(server.localRoutes, bridgeEvents(host.backend, loaded, host.clockMode));

@@ -52,7 +52,8 @@ describe('batch-local serve', () => {
 
   test('the batch-local process prints its URL, serves, and exits 0 on SIGTERM', async () => {
     // GIVEN
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/batch-local.ts', 'serve', '--template', SMALL_STACK, '--port', '0', '--executor', 'simulated', '--json'], {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/batch-local.ts', 'serve', '--template', SMALL_STACK, '--port', '0', '--executor', 'simulated', '--json',
+      '--allow-host', 'batch.test'], {
       cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -66,11 +67,18 @@ describe('batch-local serve', () => {
     while (!stdout.includes('}') && Date.now() - started < 60_000 && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
     const { endpoint } = JSON.parse(stdout);
     const queues = await promisify(execFile)('curl', ['-s', '-X', 'POST', `${endpoint}/v1/describejobqueues`]);
+    const allowedName = await promisify(execFile)('curl', ['-s', '-H', 'Host: batch.test', '-X', 'POST', `${endpoint}/v1/describejobqueues`]);
+    const otherName = await promisify(execFile)('curl', ['-s', '-H', 'Host: other.test', '-X', 'POST', `${endpoint}/v1/describejobqueues`]);
+    const formPost = await promisify(execFile)('curl', ['-s', '-d', '{}', `${endpoint}/v1/describejobqueues`]);
     child.kill('SIGTERM');
     const code = await exited;
 
     // THEN
     expect(JSON.parse(queues.stdout).jobQueues).toHaveLength(2);
+    // #21 §1: --allow-host adds a name; other names (DNS rebinding) and curl's default form type are refused
+    expect(JSON.parse(allowedName.stdout).jobQueues).toHaveLength(2);
+    expect(JSON.parse(otherName.stdout)).toEqual({ __type: 'AccessDeniedException', message: expect.stringContaining("Host: 'other.test'") });
+    expect(JSON.parse(formPost.stdout).message).toContain("Content-Type: 'application/x-www-form-urlencoded'");
     expect(code).toBe(0);
     expect(stderr).toContain('batch-local: SIGTERM, shutting down');
   }, 90_000);

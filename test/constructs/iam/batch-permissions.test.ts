@@ -125,3 +125,51 @@ describe('BatchPermissions', () => {
     });
   });
 });
+
+describe('BatchPermissions share identifiers', () => {
+  test('FS-3, IAM-4: shareIdentifiers adds a StringEquals batch:ShareIdentifier condition', () => {
+    // GIVEN
+    const stack = newStack();
+
+    // WHEN
+    const statement = BatchPermissions.submitJob(stack, { jobDefinitionNamePrefix: 'JobDefA', shareIdentifiers: ['lowCpu'] });
+
+    // THEN the user guide's "batch:ShareIdentifier condition key" policy
+    expect(stack.resolve(statement.toStatementJson()).Condition).toEqual({ StringEquals: { 'batch:ShareIdentifier': ['lowCpu'] } });
+  });
+
+  test('FS-1, IAM-4: a prefix share identifier is matched with StringLike', () => {
+    const stack = newStack();
+    const statement = BatchPermissions.submitJob(stack, { shareIdentifiers: ['teamA', 'teamB*'] });
+    expect(stack.resolve(statement.toStatementJson()).Condition).toEqual({ StringLike: { 'batch:ShareIdentifier': ['teamA', 'teamB*'] } });
+  });
+
+  test('FS-3: the grant carries the condition to the principal\'s policy', () => {
+    // GIVEN
+    const stack = newStack();
+    const user = new iam.User(stack, 'User');
+
+    // WHEN
+    BatchPermissions.grantSubmitJob(stack, user, { jobDefinitionNamePrefix: 'A_', shareIdentifiers: ['teamA'] });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: Match.objectLike({
+        Statement: [Match.objectLike({ Action: 'batch:SubmitJob', Condition: { StringEquals: { 'batch:ShareIdentifier': ['teamA'] } } })],
+      }),
+    });
+  });
+
+  test('FS-3: without shareIdentifiers there is no condition', () => {
+    const stack = newStack();
+    expect(stack.resolve(BatchPermissions.submitJob(stack, {}).toStatementJson()).Condition).toBeUndefined();
+  });
+
+  test.each([
+    [[], /TestStack: shareIdentifiers: \[\] is invalid: at least one share identifier \(FS-3\)/],
+    [['team-a'], /TestStack: shareIdentifiers\[0\]: "team-a" is invalid: .*\(FS-1\): character at index 4 "-" is not allowed/],
+  ])('FS-1, FS-3: shareIdentifiers %p is rejected with the path, field, value and limit', (shareIdentifiers, message) => {
+    const stack = newStack();
+    expect(() => BatchPermissions.submitJob(stack, { shareIdentifiers })).toThrow(message);
+  });
+});

@@ -4,9 +4,12 @@ import {
   computeEnvironmentsOfQueue,
   computeKindOf,
   instanceTypesOf,
+  isFairShareQueue,
   isMultiNode,
   queuesForJobDefinition,
+  queuesTargetedByRule,
   requiresGpu,
+  schedulingPolicyOfQueue,
 } from '../../../src/nag/private/batch-topology';
 import {
   computeEnvironment,
@@ -72,5 +75,38 @@ describe('Batch topology of a stack', () => {
     expect(requiresGpu(containerJobDefinition(stack, 'Cpu'))).toBe(false);
     expect(isMultiNode(multiNodeJobDefinition(stack, 'Mnp'))).toBe(true);
     expect(isMultiNode(containerJobDefinition(stack, 'Single'))).toBe(false);
+  });
+});
+
+describe('Fair-share topology', () => {
+  test('FS-2: a queue naming a scheduling policy is fair share; its policy is found when it is in the stack', () => {
+    const { stack } = newTestStack();
+    const ce = computeEnvironment(stack, 'Ce');
+    const fifo = jobQueue(stack, 'Fifo', [ce]);
+    const shared = jobQueue(stack, 'Shared', [ce]);
+    const policy = new batch.CfnSchedulingPolicy(stack, 'Policy', {});
+    shared.schedulingPolicyArn = policy.attrArn;
+    const imported = jobQueue(stack, 'Imported', [ce]);
+    imported.schedulingPolicyArn = 'arn:aws:batch:us-east-1:123456789012:scheduling-policy/elsewhere';
+
+    expect([fifo, shared, imported].map(isFairShareQueue)).toEqual([false, true, true]);
+    expect(schedulingPolicyOfQueue(shared)).toBe(policy);
+    expect(schedulingPolicyOfQueue(fifo)).toBeUndefined();
+    expect(schedulingPolicyOfQueue(imported)).toBeUndefined();
+  });
+
+  test('EVT-3: the queues a rule targets are those its target Arns reference', () => {
+    const { stack } = newTestStack();
+    const ce = computeEnvironment(stack, 'Ce');
+    const a = jobQueue(stack, 'A', [ce]);
+    jobQueue(stack, 'B', [ce]);
+    const rule = new events.CfnRule(stack, 'Rule', {
+      scheduleExpression: 'rate(1 hour)',
+      targets: [
+        { id: 'T0', arn: a.ref },
+        { id: 'T1', arn: 'arn:aws:sns:us-east-1:123456789012:topic' },
+      ],
+    });
+    expect(queuesTargetedByRule(rule)).toEqual([a]);
   });
 });

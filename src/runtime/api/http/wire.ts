@@ -77,6 +77,6 @@ export function sendJson(
  * Sends an error as AWS does: `x-amzn-ErrorType` header and `{"__type", "message"}` body. The SDKs
  * (v3, botocore) take the code from the header and the message from the body.
  */
-export function sendError(response: ServerResponse, error: ApiError, contentType: string): void {
-  sendJson(response, error.status, { __type: error.errorType, message: error.message }, contentType, { 'x-amzn-ErrorType': error.errorType });
+export function sendError(response: ServerResponse, error: ApiError, contentType: string, extraHeaders: Record<string, string> = {}): void {
+  sendJson(response, error.status, { __type: error.errorType, message: error.message }, contentType, { 'x-amzn-ErrorType': error.errorType, ...extraHeaders });
 }
