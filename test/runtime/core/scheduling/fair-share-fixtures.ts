@@ -22,6 +22,8 @@ export function fairShareBackend(options: {
   maxvCpus: number;
   fairsharePolicy: FairsharePolicyInput;
   durationOf?: (jobName: string) => number;
+  /** vCPUs of each job. @default 1 */
+  jobVcpus?: number;
 }): FairShareSetup {
   const started: string[] = [];
   const clock = new VirtualClock(T0);
@@ -39,7 +41,7 @@ export function fairShareBackend(options: {
   const policy = backend.createSchedulingPolicy({ name: 'policy', fairsharePolicy: options.fairsharePolicy });
   backend.createJobQueue({ jobQueueName: 'fair', priority: 1, schedulingPolicyArn: policy.arn, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
   backend.createJobQueue({ jobQueueName: 'fifo', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
-  backend.registerJobDefinition({ jobDefinitionName: 'one', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512, command: ['true'] } });
+  backend.registerJobDefinition({ jobDefinitionName: 'one', type: 'container', containerProperties: { image: 'busybox', vcpus: options.jobVcpus ?? 1, memory: 512, command: ['true'] } });
   backend.addJobStateListener({
     onJobStateChange: (job) => {
       if (job.status === 'RUNNING' && !job.children) started.push(`${job.spec.jobName}@${(backend.loop.now() - T0) / 1000}`);
