@@ -183,7 +183,7 @@ export class FairShareQueueOrder implements QueueOrder {
       if (reweigh) share.weightFactor = weightFactorOf(policy, id);
       share.settle(now, decayMs);
       const head = share.head();
-      if (head) heap.push(share, share.weightedUsage, head.sequence);
+      if (head) heap.push(share, share.weightedUsage, share.decayed * share.weightFactor, head.sequence);
       else if (share.isForgettable(now, decayMs)) this.shares.delete(id);
     }
     return heap;
@@ -203,7 +203,7 @@ export class FairShareQueueOrder implements QueueOrder {
       if (!first.done) nextOf.set(share, first.value);
     }
     const order = new ShareHeap();
-    for (const [share, position] of nextOf) order.push(share, usage.get(share)! * share.weightFactor, position.job.sequence);
+    for (const [share, position] of nextOf) order.push(share, usage.get(share)! * share.weightFactor, share.decayed * share.weightFactor, position.job.sequence);
     const front: QueuePosition[] = [];
     while (front.length < limit) {
       const share = order.pop();
@@ -214,7 +214,7 @@ export class FairShareQueueOrder implements QueueOrder {
       const following = iterators.get(share)!.next();
       if (following.done) continue;
       nextOf.set(share, following.value);
-      order.push(share, usage.get(share)! * share.weightFactor, following.value.job.sequence);
+      order.push(share, usage.get(share)! * share.weightFactor, share.decayed * share.weightFactor, following.value.job.sequence);
     }
     return front;
   }
@@ -250,7 +250,7 @@ class FairShareCursor implements QueueCursor {
     this.usable -= share.running - before;
     this.current = undefined;
     const head = share.head();
-    if (head) this.heap.push(share, share.weightedUsage, head.sequence);
+    if (head) this.heap.push(share, share.weightedUsage, share.decayed * share.weightFactor, head.sequence);
   }
 
   /** A job that can never run blocks only its own share (choice): the others go on. */

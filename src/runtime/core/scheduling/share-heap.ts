@@ -4,11 +4,13 @@ interface Entry {
   readonly share: ShareState;
   /** Weighted usage when pushed (FS-4: lowest first). */
   readonly key: number;
-  /** The sequence of the share's next job: equal usage goes to the share that has waited longest. */
+  /** Weighted decayed usage: of equal usage, the share that used less recently goes first (choice). */
+  readonly history: number;
+  /** The sequence of the share's next job: then the share whose next job was submitted first. */
   readonly sequence: number;
 }
 
-/** A binary min-heap of shares by weighted usage, then by their next job's submission order. */
+/** A binary min-heap of shares by weighted usage, then weighted decayed usage, then their next job's submission order. */
 export class ShareHeap {
   private readonly entries: Entry[] = [];
 
@@ -16,9 +18,9 @@ export class ShareHeap {
     return this.entries.length;
   }
 
-  push(share: ShareState, key: number, sequence: number): void {
+  push(share: ShareState, key: number, history: number, sequence: number): void {
     const entries = this.entries;
-    entries.push({ share, key, sequence });
+    entries.push({ share, key, history, sequence });
     let i = entries.length - 1;
     while (i > 0) {
       const parent = Math.floor((i - 1) / 2);
@@ -52,5 +54,7 @@ export class ShareHeap {
 }
 
 function before(a: Entry, b: Entry): boolean {
-  return a.key < b.key || (a.key === b.key && a.sequence < b.sequence);
+  if (a.key !== b.key) return a.key < b.key;
+  if (a.history !== b.history) return a.history < b.history;
+  return a.sequence < b.sequence;
 }
