@@ -3,13 +3,17 @@ import { CfnTemplate, IntrinsicResolver } from './intrinsic-resolver';
 import { markLaunchTemplateProblems, readLaunchTemplates } from './launch-template-loading';
 import { BatchBackend } from '../core/backend';
 import { ClientException } from '../core/errors';
-import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
+import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, CreateSchedulingPolicyRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
 import { AliasedKind } from '../core/model/resource-aliases';
 
-/** The Batch resource types the loader turns into backend calls, in creation order. */
-const BATCH_TYPES = ['AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
+/**
+ * The Batch resource types the loader turns into backend calls, in creation order (a scheduling policy
+ * before the queues that name it, FS-2).
+ */
+const BATCH_TYPES = ['AWS::Batch::SchedulingPolicy', 'AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
 
-const KIND_OF_TYPE: Record<typeof BATCH_TYPES[number], AliasedKind> = {
+/** Kinds that lookups by logical id or construct path accept (queues name their policy by ARN). */
+const KIND_OF_TYPE: Partial<Record<typeof BATCH_TYPES[number], AliasedKind>> = {
   'AWS::Batch::ComputeEnvironment': 'compute environment',
   'AWS::Batch::JobQueue': 'job queue',
   'AWS::Batch::JobDefinition': 'job definition',
@@ -70,6 +74,9 @@ export function loadTemplate(
         const props = toApiShape(resolver.resolve(resource.Properties ?? {}, `${logicalId}.Properties`)) as Record<string, unknown>;
         const name = resolver.physicalName(logicalId);
         switch (type) {
+          case 'AWS::Batch::SchedulingPolicy':
+            backend.createSchedulingPolicy({ ...props, name } as unknown as CreateSchedulingPolicyRequest);
+            break;
           case 'AWS::Batch::ComputeEnvironment':
             markLaunchTemplateProblems(
               backend,
@@ -93,7 +100,9 @@ export function loadTemplate(
       const target = resolver.ref(logicalId, path);
       batchResources.set(logicalId, target);
       const metadataPath = (resource.Metadata as Record<string, unknown> | undefined)?.['aws:cdk:path'];
-      backend.registry.aliases.add(KIND_OF_TYPE[type], {
+      const kind = KIND_OF_TYPE[type];
+      if (kind === undefined) continue;
+      backend.registry.aliases.add(kind, {
         target: String(target),
         logicalId,
         constructPath: options.constructPaths?.get(logicalId) ?? (typeof metadataPath === 'string' ? metadataPath : undefined),
