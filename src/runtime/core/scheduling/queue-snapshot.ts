@@ -1,15 +1,10 @@
 import { QueuePosition } from './queue-order';
+import { JobQueueSnapshot } from '../../shapes';
+
+export type { JobQueueSnapshot };
 
 /** FS-8: GetJobQueueSnapshot answers the first 100 RUNNABLE jobs. */
 export const SNAPSHOT_SIZE = 100;
-
-/** GetJobQueueSnapshot's answer (`FrontOfQueueDetail`). */
-export interface JobQueueSnapshot {
-  readonly frontOfQueue: {
-    readonly jobs: Array<{ readonly jobArn: string; readonly earliestTimeAtPosition: number }>;
-    readonly lastUpdatedAt: number;
-  };
-}
 
 /**
  * FS-8: the queue's front as the scheduler would take it now. `earliestTimeAtPosition` (choice): when the
