@@ -1,6 +1,6 @@
 import { QueuePosition, ShareState } from './fair-share-share';
 import { QueueCursor, QueueOrder } from './queue-order';
-import { ShareHeap } from './share-heap';
+import { before, ShareHeap } from './share-heap';
 import { ClientException } from '../errors';
 import { JobRecord } from '../jobs/job-record';
 import { FairsharePolicy, JobQueueRecord } from '../model/records';
@@ -83,8 +83,24 @@ export class FairShareQueueOrder implements QueueOrder {
     return new FairShareCursor(this, this.prepare(now), this.reservation(now));
   }
 
+  /** The first job of the share a pass would serve first (a linear scan: every pass asks). */
   head(now: number): JobRecord | undefined {
-    return this.snapshot(1, now)[0]?.job;
+    const decayMs = this.decayMs;
+    let best: ShareState | undefined;
+    let bestJob: JobRecord | undefined;
+    for (const share of this.shares.values()) {
+      share.settle(now, decayMs);
+      const job = share.head();
+      if (!job) continue;
+      share.heapKey = share.weightedUsage;
+      share.heapHistory = share.decayed * share.weightFactor;
+      share.heapSequence = job.sequence;
+      if (!best || before(share, best)) {
+        best = share;
+        bestJob = job;
+      }
+    }
+    return bestJob;
   }
 
   /** A job that can never run blocks only its own share, so only the share's earlier jobs count. */

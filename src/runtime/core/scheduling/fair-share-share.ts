@@ -47,6 +47,10 @@ export class ShareState {
   /** When `unfinishedJobs` last dropped to 0 (the decay window after counts as active). */
   idleSince: number;
   weightFactor = 1;
+  /** The keys of this share's place in a ShareHeap (see share-heap.ts). */
+  heapKey = 0;
+  heapHistory = 0;
+  heapSequence = 0;
   private readonly buckets = new Map<number, PriorityBucket>();
   /** The buckets' priorities, highest first. */
   private priorities: number[] = [];

@@ -97,7 +97,7 @@ describe('fair share, properties', () => {
 
         const running = [...backend.allJobs()].flatMap((parent) => parent.children ?? []).filter((job) => job.status === 'RUNNING').length;
         const reservedFraction = Math.pow(computeReservation / 100, activeShares);
-        expect(maxvCpus - running).toBe(Math.ceil(maxvCpus * reservedFraction - 1e-9));
+        expect(maxvCpus - running).toBe(Math.max(0, Math.ceil(maxvCpus * reservedFraction - 1e-9)));
         const snapshot = backend.getJobQueueSnapshot('fair').frontOfQueue.jobs;
         expect(snapshot.length).toBe(Math.min(100, activeShares * maxvCpus - running));
       },
