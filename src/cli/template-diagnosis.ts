@@ -1,4 +1,4 @@
-import { assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor } from '../runtime/cli-surface';
+import { assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor, SchedulingPolicyRecord } from '../runtime/cli-surface';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -63,6 +63,7 @@ export function diagnoseTemplate(template: CfnTemplate, stackName: string, param
   }));
   for (const queue of queues) {
     if (queue.state === 'DISABLED') findings.push({ severity: 'warning', resource: queue.name, message: 'job queue is DISABLED: it accepts no submissions (LIFE-8)' });
+    if (queue.schedulingPolicy) findings.push({ severity: 'info', resource: queue.name, message: describeFairShare(queue.schedulingPolicy) });
     const usable = queue.computeEnvironmentOrder.filter((e) => e.computeEnvironment.state === 'ENABLED' && e.computeEnvironment.status === 'VALID');
     if (usable.length === 0) {
       findings.push({
@@ -73,7 +74,7 @@ export function diagnoseTemplate(template: CfnTemplate, stackName: string, param
   const jobDefinitions = registry.listJobDefinitions().filter((d) => d.status === 'ACTIVE').map((definition) => {
     const placement: DefinitionPlacement = { jobDefinition: `${definition.name}:${definition.revision}`, runsOn: [], neverOn: [] };
     for (const queue of queues.filter((q) => q.state === 'ENABLED')) {
-      const verdict = probe(template, stackName, parameters, queue.name, placement.jobDefinition);
+      const verdict = probe(template, stackName, parameters, queue.name, placement.jobDefinition, probeShare(queue.schedulingPolicy));
       if (verdict === undefined) placement.runsOn.push(queue.name);
       else placement.neverOn.push({ jobQueue: queue.name, reason: verdict });
     }
@@ -90,11 +91,11 @@ export function diagnoseTemplate(template: CfnTemplate, stackName: string, param
 }
 
 /** undefined when a probe job of `definition` on `queue` finishes; otherwise why not. */
-function probe(template: CfnTemplate, stackName: string, parameters: Record<string, string>, queue: string, definition: string): string | undefined {
+function probe(template: CfnTemplate, stackName: string, parameters: Record<string, string>, queue: string, definition: string, shareIdentifier?: string): string | undefined {
   const backend = freshBackend(template, stackName, parameters);
   let jobId: string;
   try {
-    jobId = backend.submitJob({ jobName: 'batch-local-doctor-probe', jobQueue: queue, jobDefinition: definition }).jobId;
+    jobId = backend.submitJob({ jobName: 'batch-local-doctor-probe', jobQueue: queue, jobDefinition: definition, shareIdentifier }).jobId;
   } catch (error) {
     return `SubmitJob is rejected: ${(error as Error).message}`;
   }
@@ -102,6 +103,25 @@ function probe(template: CfnTemplate, stackName: string, parameters: Record<stri
   const job = backend.job(jobId)!;
   // The probe's id means nothing to the reader: the explanation is about "a job" of the definition.
   return isTerminal(job.status) ? undefined : backend.explainJob(jobId).split(`Job ${jobId} `).join('A job ');
+}
+
+/** FS-3: a probe of a fair-share queue needs a share: the first one the policy names, else any. */
+function probeShare(policy: SchedulingPolicyRecord | undefined): string | undefined {
+  if (!policy) return undefined;
+  const declared = policy.fairsharePolicy.shareDistribution[0]?.shareIdentifier;
+  return declared === undefined ? 'doctorProbe' : declared.endsWith('*') ? `${declared.slice(0, -1)}doctorProbe` : declared;
+}
+
+/** FS-2..FS-6: what a fair-share queue changes for the jobs submitted to it. */
+function describeFairShare(policy: SchedulingPolicyRecord): string {
+  const { shareDecaySeconds, computeReservation, shareDistribution } = policy.fairsharePolicy;
+  const shares = shareDistribution.map((share) => `${share.shareIdentifier} (weight ${share.weightFactor})`).join(', ') || 'none declared (each weighs 1)';
+  const reservation = computeReservation === 0
+    ? 'no capacity is held for inactive shares'
+    : `computeReservation ${computeReservation} holds ${computeReservation}% of the queue's maximum vCPUs idle with one active share, `
+      + `${(100 * Math.pow(computeReservation / 100, 2)).toFixed(1)}% with two (FS-6)`;
+  return `fair-share queue (scheduling policy ${policy.name}): SubmitJob needs a shareIdentifier (FS-3); shares: ${shares}; `
+    + `usage decays over ${shareDecaySeconds} s (FS-4); ${reservation}`;
 }
 
 function freshBackend(template: CfnTemplate, stackName: string, parameters: Record<string, string>, rejected?: Error[]): BatchBackend {
