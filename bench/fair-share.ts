@@ -102,7 +102,8 @@ if (require.main === module) {
   const [kind, jobs] = process.argv.slice(2);
   if (kind === 'fair' || kind === 'fifo') {
     const result = runQueue(kind, Number(jobs ?? 1_000_000));
-    console.log(JSON.stringify({ wallMs: Math.round(result.wallMs), succeeded: result.succeeded, peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
+    const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+    console.log(JSON.stringify({ wallMs: Math.round(result.wallMs), succeeded: result.succeeded, peakRssMiB }));
   } else {
     main().catch((error) => {
       console.error(error);

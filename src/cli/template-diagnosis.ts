@@ -91,7 +91,9 @@ export function diagnoseTemplate(template: CfnTemplate, stackName: string, param
 }
 
 /** undefined when a probe job of `definition` on `queue` finishes; otherwise why not. */
-function probe(template: CfnTemplate, stackName: string, parameters: Record<string, string>, queue: string, definition: string, shareIdentifier?: string): string | undefined {
+function probe(
+  template: CfnTemplate, stackName: string, parameters: Record<string, string>, queue: string, definition: string, shareIdentifier?: string,
+): string | undefined {
   const backend = freshBackend(template, stackName, parameters);
   let jobId: string;
   try {

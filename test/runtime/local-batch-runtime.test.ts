@@ -126,7 +126,8 @@ describe('LocalBatchRuntime', () => {
     const batch = new BatchEnvironment(stack, 'Batch', { maxvCpus: 8 });
     const shared = batch.addQueue('Shared', { priority: 10, fairShare: { shares: [{ shareIdentifier: 'teamA', weightFactor: 1 }, { shareIdentifier: 'teamB', weightFactor: 3 }] } });
     const work = batch.addJobDefinition('Work', { command: ['true'], cpu: 1, memory: Size.mebibytes(512) });
-    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(1) }) }) });
+    const oneMinute = JobBehavior.succeed({ duration: Duration.minutes(1) });
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.simulated({ defaultBehavior: oneMinute }) });
     const submit = (share: string, i: number): string =>
       runtime.submitJob({ jobName: `${share}-${i}`, jobQueue: shared.jobQueueArn, jobDefinition: work.jobDefinitionArn, shareIdentifier: share }).jobId;
     const a = Array.from({ length: 30 }, (_, i) => submit('teamA', i));

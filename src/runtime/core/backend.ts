@@ -228,7 +228,9 @@ export class BatchBackend {
   }
 
   deleteSchedulingPolicy(arn: string): void {
-    this.schedulingPolicies.delete(arn, (policy) => this.registry.listJobQueues().filter((queue) => queue.schedulingPolicy === policy).map((queue) => queue.name));
+    const queuesUsing = (policy: SchedulingPolicyRecord): string[] =>
+      this.registry.listJobQueues().filter((queue) => queue.schedulingPolicy === policy).map((queue) => queue.name);
+    this.schedulingPolicies.delete(arn, queuesUsing);
   }
 
   /** FS-8: the first 100 RUNNABLE jobs of a queue in the order the scheduler would take them now. */

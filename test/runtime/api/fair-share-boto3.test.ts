@@ -108,7 +108,9 @@ describe('fair share through boto3 on the virtual clock', () => {
     expect(out.fs1_overlap).toContain('fairsharePolicy.shareDistribution[1].shareIdentifier');
     expect(out.fs1_list).toEqual([arn]);
     expect(out.fs1_describe).toEqual([{
-      name: 'teams', arn, tags: { team: 'platform' },
+      name: 'teams',
+      arn,
+      tags: { team: 'platform' },
       fairsharePolicy: { shareDecaySeconds: 0, computeReservation: 0, shareDistribution: [{ shareIdentifier: 'teamA', weightFactor: 1 }, { shareIdentifier: 'teamB', weightFactor: 3 }] },
     }]);
     expect(out.fs1_tags).toEqual({ team: 'platform' });

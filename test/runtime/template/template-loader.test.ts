@@ -67,7 +67,9 @@ describe('loadTemplate', () => {
     // THEN
     const arn = 'arn:aws:batch:us-east-1:123456789012:scheduling-policy/teams';
     expect(target.describeSchedulingPolicies([arn])).toEqual([{
-      name: 'teams', arn, tags: { team: 'platform' },
+      name: 'teams',
+      arn,
+      tags: { team: 'platform' },
       fairsharePolicy: { shareDecaySeconds: 3600, computeReservation: 10, shareDistribution: [{ shareIdentifier: 'teamA', weightFactor: 0.5 }, { shareIdentifier: 'ml*', weightFactor: 1 }] },
     }]);
     expect(target.describeJobQueues({ jobQueues: ['fair'] }).jobQueues[0].schedulingPolicyArn).toBe(arn);

@@ -1,6 +1,6 @@
 import { mergeEnvironment } from './container-launch';
-import { validateShareFields } from './share-fields';
 import { JobSpec } from './job-record';
+import { validateShareFields } from './share-fields';
 import { JobDependency, KeyValuePair, SubmitJobRequest } from '../../shapes';
 import { ClientException } from '../errors';
 import { JobDefinitionRecord } from '../model/records';

@@ -34,7 +34,9 @@ export class SchedulingPolicyOperations {
     if (!Array.isArray(arns) || arns.length > MAX_DESCRIBE_POLICIES) {
       throw new ClientException(`arns: ${Array.isArray(arns) ? arns.length : JSON.stringify(arns)} entries given, at most ${MAX_DESCRIBE_POLICIES} are allowed`);
     }
-    return arns.map((arn) => this.registry.findSchedulingPolicy(arn)).filter((p): p is SchedulingPolicyRecord => p !== undefined).map(describeSchedulingPolicy);
+    return arns.map((arn) => this.registry.findSchedulingPolicy(arn))
+      .filter((policy): policy is SchedulingPolicyRecord => policy !== undefined)
+      .map(describeSchedulingPolicy);
   }
 
   list(request: ListSchedulingPoliciesRequest = {}): ListSchedulingPoliciesResponse {

@@ -1,7 +1,8 @@
 import { FairsharePolicy, ShareAttributes } from './records';
 import { FairsharePolicyInput } from './requests';
 import {
-  fail, isInteger, shareEntryMatches, validateComputeReservation, validateShareDecaySeconds, validateShareDistribution, validateShareIdentifier as validateIdentifier,
+  fail, isInteger, shareEntryMatches, validateComputeReservation, validateShareDecaySeconds, validateShareDistribution,
+  validateShareIdentifier as validateIdentifier,
 } from '../../../validation';
 
 /** FS-3, FS-5: bounds of `schedulingPriority` (job definition) and `schedulingPriorityOverride` (SubmitJob). */
@@ -33,7 +34,10 @@ export function validateFairsharePolicy(field: string, input: FairsharePolicyInp
   const entries = policy.shareDistribution ?? [];
   if (!Array.isArray(entries)) fail(`${field}.shareDistribution`, entries, 'a list of {shareIdentifier, weightFactor}', 'FS-1');
   validateShareDistribution(`${field}.shareDistribution`, entries);
-  const shareDistribution: ShareAttributes[] = entries.map((entry) => ({ shareIdentifier: entry.shareIdentifier, weightFactor: entry.weightFactor ?? 1 }));
+  const shareDistribution: ShareAttributes[] = entries.map((entry) => ({
+    shareIdentifier: entry.shareIdentifier,
+    weightFactor: entry.weightFactor ?? 1,
+  }));
   return { shareDecaySeconds, computeReservation, shareDistribution };
 }
 

@@ -219,7 +219,9 @@ export class FairShareQueueOrder implements QueueOrder {
       if (!first.done) nextOf.set(share, first.value);
     }
     const order = new ShareHeap();
-    for (const [share, position] of nextOf) order.push(share, usage.get(share)! * share.weightFactor, share.decayed * share.weightFactor, position.job.sequence);
+    for (const [share, position] of nextOf) {
+      order.push(share, usage.get(share)! * share.weightFactor, share.decayed * share.weightFactor, position.job.sequence);
+    }
     const front: QueuePosition[] = [];
     while (front.length < limit) {
       const share = order.pop();
@@ -261,9 +263,9 @@ class FairShareCursor implements QueueCursor {
 
   placed(job: JobRecord): void {
     const share = this.current!;
-    const before = share.running;
+    const runningBefore = share.running;
     this.order.charge(share, job);
-    this.usable -= share.running - before;
+    this.usable -= share.running - runningBefore;
     this.current = undefined;
     const head = share.head();
     if (head) this.heap.push(share, share.weightedUsage, share.decayed * share.weightFactor, head.sequence);

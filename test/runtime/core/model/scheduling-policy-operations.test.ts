@@ -2,8 +2,8 @@ import { BatchBackend } from '../../../../src/runtime/core/backend';
 import { VirtualClock } from '../../../../src/runtime/core/clock';
 import { ClientException } from '../../../../src/runtime/core/errors';
 import { SeededIdGenerator } from '../../../../src/runtime/core/id-generator';
-import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/simulated-runner';
 import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
+import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/simulated-runner';
 import { T0 } from '../fixtures';
 
 function backendWithCe(): BatchBackend {
@@ -39,7 +39,9 @@ describe('scheduling policy operations', () => {
 
     expect(policy.arn).toBe('arn:aws:batch:us-east-1:123456789012:scheduling-policy/teams');
     expect(backend.describeSchedulingPolicies([policy.arn, 'arn:aws:batch:us-east-1:123456789012:scheduling-policy/none'])).toEqual([{
-      name: 'teams', arn: policy.arn, tags: { k: 'v' },
+      name: 'teams',
+      arn: policy.arn,
+      tags: { k: 'v' },
       fairsharePolicy: { shareDecaySeconds: 0, computeReservation: 0, shareDistribution: [{ shareIdentifier: 'a', weightFactor: 1 }] },
     }]);
     expect(backend.listSchedulingPolicies()).toEqual({ schedulingPolicies: [{ arn: policy.arn }] });
@@ -71,7 +73,8 @@ describe('scheduling policy operations', () => {
     expect(clientError(() => backend.updateSchedulingPolicy({ arn, fairsharePolicy: { shareDecaySeconds: 604_801 } }))).toContain('fairsharePolicy.shareDecaySeconds');
     expect(backend.describeSchedulingPolicies([arn])[0].fairsharePolicy.shareDecaySeconds).toBe(60);
     backend.updateSchedulingPolicy({ arn, fairsharePolicy: { computeReservation: 10 } });
-    expect(backend.describeSchedulingPolicies([arn])[0].fairsharePolicy).toEqual({ shareDecaySeconds: 0, computeReservation: 10, shareDistribution: [] });
+    expect(backend.describeSchedulingPolicies([arn])[0].fairsharePolicy)
+      .toEqual({ shareDecaySeconds: 0, computeReservation: 10, shareDistribution: [] });
     expect(clientError(() => backend.updateSchedulingPolicy({ arn: `${arn}x` }))).toContain('arn: unknown scheduling policy');
   });
 
