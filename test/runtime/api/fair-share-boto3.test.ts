@@ -72,6 +72,7 @@ local('/_local/clock/advance', {'seconds': 1})
 front = batch.get_job_queue_snapshot(jobQueue='fair')['frontOfQueue']
 out['fs8_front'] = [j['jobArn'].split('/')[-1] for j in front['jobs'][:4]]
 out['fs8_front_count'] = len(front['jobs'])
+out['diag2_explain'] = json.load(urllib.request.urlopen(url + '/_local/explain?jobId=' + b[29]))['explanation']
 out['fs8_share_filter'] = len(batch.list_jobs(jobQueue='fair', filters=[{'name': 'SHARE_IDENTIFIER', 'values': ['teamB']}])['jobSummaryList'])
 local('/_local/clock/run-until-idle', {})
 jobs = batch.describe_jobs(jobs=a + b[:20])['jobs'] + batch.describe_jobs(jobs=b[20:])['jobs']
@@ -127,6 +128,8 @@ describe('fair share through boto3 on the virtual clock', () => {
     expect(out.fs8_front).toEqual([out.ids.a[6], out.ids.b[2], out.ids.a[7], out.ids.a[8]]);
     expect(out.fs8_front_count).toBe(52);
     expect(out.fs8_share_filter).toBe(30); // a filter lists every status (LIST-2)
+    // DIAG-2 through /_local/explain: teamB's last job waits for teamA's weighted usage
+    expect(out.diag2_explain).toContain('Fair share in queue fair: share teamB has weighted usage 6 (2 vCPUs x weight 3); share teamA has weighted usage 6');
     // FS-4
     expect(out.fs4_first_minute).toEqual(['A', 'A', 'A', 'A', 'A', 'A', 'B', 'B']);
     expect(out.fs4_all_succeeded).toBe(true);
