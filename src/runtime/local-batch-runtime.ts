@@ -130,6 +130,7 @@ export class LocalBatchRuntime {
     this.driver = assembly.driver;
     this.loaded = assembly.loaded!;
     this.events = assembly.events!;
+    this.warningLog.report(this.events.fairShareWarnings); // FS-3: nothing about fair share goes unsaid
     this.reportCollector = reportCollector;
   }
 
