@@ -7,15 +7,23 @@ import { JobRecord } from '../jobs/job-record';
  */
 export class FifoQueueOrder implements QueueOrder, QueueCursor {
   private jobs: JobRecord[] = [];
-  /** When each entry of `jobs` became RUNNABLE (FS-8 `earliestTimeAtPosition`). */
-  private since: number[] = [];
+  /**
+   * When the entries of `jobs` became RUNNABLE (FS-8 `earliestTimeAtPosition`), run-length encoded:
+   * entries from `timeStarts[k]` on became RUNNABLE at `times[k]`. A 10,000-child array takes one
+   * entry, so a million RUNNABLE jobs cost no extra memory to speak of.
+   */
+  private timeStarts: number[] = [];
+  private times: number[] = [];
   private front = 0;
   /** Where the pass in progress is (the order is its own cursor: one pass at a time, no allocation). */
   private position = 0;
 
   add(job: JobRecord, now: number): void {
+    if (this.times.length === 0 || this.times[this.times.length - 1] !== now) {
+      this.timeStarts.push(this.jobs.length);
+      this.times.push(now);
+    }
     this.jobs.push(job);
-    this.since.push(now);
   }
 
   candidates(): QueueCursor {
@@ -54,7 +62,7 @@ export class FifoQueueOrder implements QueueOrder, QueueCursor {
   snapshot(limit: number): QueuePosition[] {
     const front: QueuePosition[] = [];
     for (let i = this.front; i < this.jobs.length && front.length < limit; i++) {
-      if (this.jobs[i].status === 'RUNNABLE') front.push({ job: this.jobs[i], runnableSince: this.since[i] });
+      if (this.jobs[i].status === 'RUNNABLE') front.push({ job: this.jobs[i], runnableSince: this.times[this.timeIndex(i)] });
     }
     return front;
   }
@@ -62,9 +70,23 @@ export class FifoQueueOrder implements QueueOrder, QueueCursor {
   private compact(): void {
     while (this.front < this.jobs.length && this.jobs[this.front].status !== 'RUNNABLE') this.front++;
     if (this.front > 1024 && this.front * 2 > this.jobs.length) {
+      const first = this.timeIndex(this.front);
+      this.timeStarts = this.timeStarts.slice(first).map((start) => Math.max(0, start - this.front));
+      this.times = this.times.slice(first);
       this.jobs = this.jobs.slice(this.front);
-      this.since = this.since.slice(this.front);
       this.front = 0;
     }
+  }
+
+  /** The run of `timeStarts` that entry `index` belongs to (binary search). */
+  private timeIndex(index: number): number {
+    let low = 0;
+    let high = this.timeStarts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (this.timeStarts[middle] <= index) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 }

@@ -67,3 +67,18 @@ describe('FifoQueueOrder', () => {
     expect(drain(order)).toHaveLength(500);
   });
 });
+
+describe('FifoQueueOrder times', () => {
+  test('FS-8: GIVEN jobs added at several instants and compacted WHEN a snapshot is taken THEN each job has the instant it became RUNNABLE', () => {
+    const order = new FifoQueueOrder();
+    const jobs = Array.from({ length: 3000 }, (_, i) => job(`j${i}`));
+    jobs.forEach((j, i) => order.add(j, Math.floor(i / 1000) * 60_000 + (i === 2999 ? 1 : 0)));
+    for (const j of jobs.slice(0, 2500)) j.status = 'SUCCEEDED';
+    order.head(); // compacts: 2,500 of 3,000 entries are gone
+
+    const front = order.snapshot(600);
+
+    expect(front.map((p) => p.runnableSince)).toEqual([...Array(499).fill(120_000), 120_001]);
+    expect(front[0].job).toBe(jobs[2500]);
+  });
+});
