@@ -111,13 +111,20 @@ for (const pattern of ['/examples/', '/bench/', '/docs/', '/.ci/', 'cdk.json']) 
 // What the npm package holds, as an allowlist: .npmignore only excludes what someone thought of, and
 // leftovers of a local run (cdk.out/, .batch-local/, coverage) would otherwise ship. package.json,
 // README.md and LICENSE are always packed; bundled dependencies (commander, cli-progress) too.
+// The local console's browser files (src/runtime/api/console/assets: ES modules, CSS, the page
+// shell) are files, not TypeScript: jsii compiles only src/**/*.ts, so compile copies them next to
+// the compiled server module, and the package ships them.
+const CONSOLE_ASSETS = 'runtime/api/console/assets';
+project.compileTask.exec(`node -e "require('fs').cpSync('src/${CONSOLE_ASSETS}', 'lib/${CONSOLE_ASSETS}', { recursive: true })"`);
 project.package.addField('files', [
   'lib/**/*.js',
   'lib/**/*.d.ts',
+  `lib/${CONSOLE_ASSETS}/**`,
   '.jsii',
   'API.md',
   'docs/rules.md',
 ]);
+
 // docs/ is npmignored as a whole (executors.md is for contributors); rules.md explains the rule ids
 // of the error messages, so it ships.
 project.addPackageIgnore('!/docs/rules.md');

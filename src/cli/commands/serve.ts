@@ -84,6 +84,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     });
   } else {
     io.out(`batch-local: AWS Batch and CloudWatch Logs endpoint at ${url}`);
+    io.out(`  console: ${url}/console/ (open it in a browser)`);
     io.out(`  stack ${loaded.stackName}: ${counts.computeEnvironments} compute environment(s), ${counts.jobQueues} job queue(s), `
       + `${counts.jobDefinitions} job definition(s); executor: ${executor}; clock: ${clock}`);
     if (clock === 'virtual') io.out(`  time moves only on request: curl -X POST -H 'Content-Type: application/json' ${url}/_local/clock/run-until-idle`);

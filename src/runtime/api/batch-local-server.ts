@@ -3,6 +3,7 @@ import { AddressInfo } from 'net';
 import { Duplex } from 'stream';
 import { BATCH_CONTENT_TYPE, BatchEndpoint } from './batch/batch-endpoint';
 import { LOGS_CONTENT_TYPE, LogsEndpoint } from './cloudwatch-logs/logs-endpoint';
+import { ConsoleRoutes } from './console/console-routes';
 import { ApiError, toApiError } from './http/api-error';
 import { OriginGuard } from './http/origin-guard';
 import { RequestJournal } from './http/request-journal';
@@ -33,6 +34,8 @@ export interface BatchLocalServerOptions {
  */
 export class BatchLocalServer {
   readonly localRoutes = new LocalRoutes();
+  /** The local console under `/console/` (console/console-routes.ts). */
+  readonly console: ConsoleRoutes;
   private readonly server: http.Server;
   private readonly batch: BatchEndpoint;
   private readonly logs: LogsEndpoint;
@@ -46,6 +49,7 @@ export class BatchLocalServer {
     this.batch = new BatchEndpoint(backend, options.journal);
     this.logs = new LogsEndpoint(backend);
     this.logError = options.logError ?? ((message) => console.error(message));
+    this.console = new ConsoleRoutes(backend, { journal: options.journal, logError: this.logError });
     this.localRoutes.add('GET', 'health', { handle: () => ({ status: 'ok', now: backend.loop.now() }) });
     this.localRoutes.add('GET', 'explain', {
       handle: (request) => {
@@ -86,6 +90,7 @@ export class BatchLocalServer {
   close(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
+      this.console.close(); // open event streams would keep the server from closing
       this.server.closeIdleConnections();
     });
   }
@@ -103,6 +108,10 @@ export class BatchLocalServer {
     if (refusal) {
       // Its body is never read: the connection closes after the answer (and the client is told so).
       sendError(response, refusal, contentType, { Connection: 'close' });
+      return;
+    }
+    if (ConsoleRoutes.wants(method, path, request.headers)) {
+      await this.console.handle(request, response, method, path, query);
       return;
     }
     try {

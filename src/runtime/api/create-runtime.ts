@@ -110,6 +110,7 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
     addEventRoutes(server.localRoutes, bridgeEvents(host.backend, loaded, host.clockMode));
     addClockRoutes(server.localRoutes, host);
     const restored = durable?.attach(host, server, ids!);
+    if (restored) server.console.showRestored(restored);
     return {
       host,
       server,

@@ -295,6 +295,15 @@ export class BatchBackend {
     return this.jobs.all();
   }
 
+  /**
+   * The top-level jobs of a queue still describable (LIFE-4), oldest first: what ListJobs by queue
+   * selects from. For views that count or page a queue's jobs themselves (the local console).
+   */
+  jobsInQueue(jobQueue: string): JobRecord[] {
+    this.retention.purge(this.loop.now());
+    return this.jobs.inQueue(this.registry.jobQueue(jobQueue));
+  }
+
   addJobStateListener(listener: JobStateListener): void {
     this.lifecycle.addListener(listener);
   }

@@ -69,6 +69,7 @@ export class JobFlow implements JobLifecycleContext, MultiNodeContext, Placement
   jobSubmitted(job: JobRecord): void {
     this.activeJobs++;
     this.scheduler.jobSubmitted(job); // FS-4: the job's share is active
+    this.lifecycle.submitted(job);
   }
 
   // ---- JobLifecycleContext ---------------------------------------------------------------------

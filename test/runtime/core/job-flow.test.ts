@@ -5,6 +5,33 @@ import { JobBehavior } from '../../../src/runtime/executors/simulated/job-behavi
 // JobFlow is the seam object between the core's parts; it is exercised through a real backend (the
 // parts it routes between are only built there), so each test checks a route end to end.
 describe('JobFlow', () => {
+  test('LIFE-1: a submitted top-level job is told to listeners that take it, in SUBMITTED and before any state change; its array children are not', () => {
+    // GIVEN
+    const { backend } = testBackend();
+    const seen: string[] = [];
+    backend.addJobStateListener({
+      onJobStateChange: (job) => seen.push(`${job.jobId} ${job.status}`),
+      onJobSubmitted: (job) => seen.push(`${job.jobId} submitted ${job.status}`),
+    });
+
+    // WHEN
+    const single = submit(backend);
+    const array = submit(backend, { arrayProperties: { size: 2 } });
+
+    // THEN
+    expect(seen).toEqual([`${single} submitted SUBMITTED`, `${array} submitted SUBMITTED`]);
+  });
+
+  test('LIFE-4: jobsInQueue lists a queue\'s describable top-level jobs, oldest first', () => {
+    // GIVEN
+    const { backend } = testBackend();
+    const ids = [submit(backend), submit(backend, { arrayProperties: { size: 3 } }), submit(backend)];
+
+    // WHEN / THEN
+    expect(backend.jobsInQueue('queue').map((job) => job.jobId)).toEqual(ids);
+    expect(() => backend.jobsInQueue('nope')).toThrow(/jobQueue: unknown job queue "nope"/);
+  });
+
   test('ARR-1, ARR-3: only the top-level job counts as active; the backend is idle once the parent and its children end', () => {
     // GIVEN
     const { backend } = testBackend({ maxvCpus: 4 });

@@ -4,6 +4,8 @@ import { isTerminal, isTransitionAllowed, JobStatus } from '../model/job-status'
 /** Told of every job state change (EVT-1 is built on this). */
 export interface JobStateListener {
   onJobStateChange(job: JobRecord, previous: JobStatus): void;
+  /** A top-level job was accepted: SUBMITTED is its first state, not a change (the local console lists it at once). */
+  onJobSubmitted?(job: JobRecord): void;
 }
 
 /** DEP-2: the statusReason of a job failed by a dependency (AWS's words), followed by the failed job's id. */
@@ -34,6 +36,11 @@ export class JobLifecycle {
 
   addListener(listener: JobStateListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Tells the listeners that take it that a top-level job was accepted. */
+  submitted(job: JobRecord): void {
+    for (const listener of this.listeners) listener.onJobSubmitted?.(job);
   }
 
   /** Records that `job` waits for `dependency` (or is failed by it, DEP-2). */
