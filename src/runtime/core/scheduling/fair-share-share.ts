@@ -51,8 +51,9 @@ export class ShareState {
   heapKey = 0;
   heapHistory = 0;
   heapSequence = 0;
+  /** The buckets by priority, and in an array by descending priority (`head` runs once per placement). */
   private readonly buckets = new Map<number, PriorityBucket>();
-  /** The buckets' priorities, highest first. */
+  private ordered: PriorityBucket[] = [];
   private priorities: number[] = [];
 
   constructor(readonly shareIdentifier: string, now: number) {
@@ -68,6 +69,7 @@ export class ShareState {
       this.buckets.set(priority, bucket);
       this.priorities.push(priority);
       this.priorities.sort((a, b) => b - a);
+      this.ordered = this.priorities.map((p) => this.buckets.get(p)!);
     }
     bucket.jobs.push(job);
     bucket.since.push(now);
@@ -75,18 +77,17 @@ export class ShareState {
 
   /** FS-5: the RUNNABLE job this share offers next, if any. */
   head(): JobRecord | undefined {
-    for (const priority of this.priorities) {
-      const bucket = this.buckets.get(priority)!;
-      const index = bucket.firstRunnable();
-      if (index >= 0) return bucket.jobs[index];
+    const ordered = this.ordered;
+    for (let i = 0; i < ordered.length; i++) {
+      const index = ordered[i].firstRunnable();
+      if (index >= 0) return ordered[i].jobs[index];
     }
     return undefined;
   }
 
   /** The share's RUNNABLE jobs in FS-5 order (read only). */
   *runnable(): IterableIterator<QueuePosition> {
-    for (const priority of this.priorities) {
-      const bucket = this.buckets.get(priority)!;
+    for (const bucket of this.ordered) {
       for (let i = bucket.front; i < bucket.jobs.length; i++) {
         if (bucket.jobs[i].status === 'RUNNABLE') yield { job: bucket.jobs[i], runnableSince: bucket.since[i] };
       }
