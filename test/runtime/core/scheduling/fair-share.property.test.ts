@@ -49,8 +49,8 @@ describe('fair share, properties', () => {
           expect(Math.abs(achieved - target)).toBeLessThanOrEqual(0.02);
         });
       },
-    ), { numRuns: 12 });
-  });
+    ), { numRuns: 8 });
+  }, 120_000);
 
   test('FS-4: no share with RUNNABLE jobs waits forever: every job runs, and a share that arrives starts within one job duration', () => {
     fc.assert(fc.property(
@@ -80,7 +80,7 @@ describe('fair share, properties', () => {
         });
       },
     ), { numRuns: 40 });
-  });
+  }, 120_000);
 
   test('FS-6: the vCPUs left idle by computeReservation are exactly (cr/100)^active of the queue\'s maximum (to the whole vCPU)', () => {
     fc.assert(fc.property(
@@ -102,5 +102,5 @@ describe('fair share, properties', () => {
         expect(snapshot.length).toBe(Math.min(100, activeShares * maxvCpus - running));
       },
     ), { numRuns: 60 });
-  });
+  }, 120_000);
 });
