@@ -1,4 +1,6 @@
-import { assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor, MalformedTemplateError, RuntimeAssembly, TemplateSources } from '../runtime/cli-surface';
+import {
+  assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor, MalformedTemplateError, RuntimeAssembly, SchedulingPolicyRecord, TemplateSources,
+} from '../runtime/cli-surface';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -72,6 +74,7 @@ export function diagnoseTemplate(
   }));
   for (const queue of queues) {
     if (queue.state === 'DISABLED') findings.push({ severity: 'warning', resource: queue.name, message: 'job queue is DISABLED: it accepts no submissions (LIFE-8)' });
+    if (queue.schedulingPolicy) findings.push({ severity: 'info', resource: queue.name, message: describeFairShare(queue.schedulingPolicy) });
     const usable = queue.computeEnvironmentOrder.filter((e) => e.computeEnvironment.state === 'ENABLED' && e.computeEnvironment.status === 'VALID');
     if (usable.length === 0) {
       findings.push({
@@ -82,7 +85,7 @@ export function diagnoseTemplate(
   const jobDefinitions = registry.listJobDefinitions().filter((d) => d.status === 'ACTIVE').map((definition) => {
     const placement: DefinitionPlacement = { jobDefinition: `${definition.name}:${definition.revision}`, runsOn: [], neverOn: [] };
     for (const queue of queues.filter((q) => q.state === 'ENABLED')) {
-      const verdict = probe(source, queue.name, placement.jobDefinition);
+      const verdict = probe(source, queue.name, placement.jobDefinition, probeShare(queue.schedulingPolicy));
       if (verdict === undefined) placement.runsOn.push(queue.name);
       else placement.neverOn.push({ jobQueue: queue.name, reason: verdict });
     }
@@ -99,11 +102,11 @@ export function diagnoseTemplate(
 }
 
 /** undefined when a probe job of `definition` on `queue` finishes; otherwise why not. */
-function probe(source: ProbeSource, queue: string, definition: string): string | undefined {
+function probe(source: ProbeSource, queue: string, definition: string, shareIdentifier?: string): string | undefined {
   const backend = assemble(source).backend;
   let jobId: string;
   try {
-    jobId = backend.submitJob({ jobName: 'batch-local-doctor-probe', jobQueue: queue, jobDefinition: definition }).jobId;
+    jobId = backend.submitJob({ jobName: 'batch-local-doctor-probe', jobQueue: queue, jobDefinition: definition, shareIdentifier }).jobId;
   } catch (error) {
     return `SubmitJob is rejected: ${(error as Error).message}`;
   }
@@ -111,6 +114,25 @@ function probe(source: ProbeSource, queue: string, definition: string): string |
   const job = backend.job(jobId)!;
   // The probe's id means nothing to the reader: the explanation is about "a job" of the definition.
   return isTerminal(job.status) ? undefined : backend.explainJob(jobId).split(`Job ${jobId} `).join('A job ');
+}
+
+/** FS-3: a probe of a fair-share queue needs a share: the first one the policy names, else any. */
+function probeShare(policy: SchedulingPolicyRecord | undefined): string | undefined {
+  if (!policy) return undefined;
+  const declared = policy.fairsharePolicy.shareDistribution[0]?.shareIdentifier;
+  return declared === undefined ? 'doctorProbe' : declared.endsWith('*') ? `${declared.slice(0, -1)}doctorProbe` : declared;
+}
+
+/** FS-2..FS-6: what a fair-share queue changes for the jobs submitted to it. */
+function describeFairShare(policy: SchedulingPolicyRecord): string {
+  const { shareDecaySeconds, computeReservation, shareDistribution } = policy.fairsharePolicy;
+  const shares = shareDistribution.map((share) => `${share.shareIdentifier} (weight ${share.weightFactor})`).join(', ') || 'none declared (each weighs 1)';
+  const reservation = computeReservation === 0
+    ? 'no capacity is held for inactive shares'
+    : `computeReservation ${computeReservation} holds ${computeReservation}% of the queue's maximum vCPUs idle with one active share, `
+      + `${(100 * Math.pow(computeReservation / 100, 2)).toFixed(1)}% with two (FS-6)`;
+  return `fair-share queue (scheduling policy ${policy.name}): SubmitJob needs a shareIdentifier (FS-3); shares: ${shares}; `
+    + `usage decays over ${shareDecaySeconds} s (FS-4); ${reservation}`;
 }
 
 /** What each probe loads afresh. */

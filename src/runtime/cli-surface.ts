@@ -16,6 +16,7 @@ export { readTemplateFile } from './api/host/template-file';
 export { BatchBackend } from './core/backend';
 export { isTerminal } from './core/model/job-status';
 export type { JobStatus } from './core/model/job-status';
+export type { SchedulingPolicyRecord } from './core/model/records';
 export { BATCH_LOG_GROUP } from './core/logging/log-store';
 export { ContainerEngine } from './executors/docker/container-engine';
 export { JobExecutor } from './executors/job-executor';

@@ -23,7 +23,7 @@ import { capacityOptions, InstanceInfo } from './runtime-capacity';
 import { UpdateComputeEnvironmentInput, UpdateJobQueueInput } from './runtime-update-inputs';
 import { updateComputeEnvironment, updateJobQueue } from './runtime-updates';
 import { RuntimeWarnings } from './runtime-warnings';
-import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
+import { JobDetail, JobQueueSnapshot, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from './shapes';
 import { constructPathsOf } from './template/construct-paths';
 import { CfnTemplate } from './template/intrinsic-resolver';
 import { NestedTemplateSource } from './template/nested-stacks';
@@ -120,6 +120,7 @@ export class LocalBatchRuntime {
     this.driver = assembly.driver;
     this.loaded = assembly.loaded!;
     this.events = assembly.events!;
+    this.warningLog.report(this.events.fairShareWarnings); // FS-3: nothing about fair share goes unsaid
     this.reportCollector = reportCollector;
   }
 
@@ -182,6 +183,14 @@ export class LocalBatchRuntime {
    */
   explainJob(jobId: string): string {
     return this.backend.explainJob(jobId);
+  }
+
+  /**
+   * FS-8: GetJobQueueSnapshot: the first 100 RUNNABLE jobs of the queue in the order the scheduler would
+   * take them now, for FIFO and fair-share queues. The queue: name, ARN, logical id or construct path.
+   */
+  getJobQueueSnapshot(jobQueue: string): JobQueueSnapshot {
+    return this.backend.getJobQueueSnapshot(this.resolveReference(jobQueue));
   }
 
   /** Log lines of the job's latest attempt (LOG-1). */

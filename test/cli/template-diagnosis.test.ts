@@ -53,4 +53,24 @@ describe('diagnoseTemplate', () => {
       { severity: 'error', resource: 'S', message: expect.stringMatching(/^the template does not load: S\/D \(AWS::Batch::JobDefinition\): retryStrategy\.attempts:/) },
     ]);
   });
+
+  test('FS-2, FS-3, FS-6: a fair-share queue is an info finding naming its shares and reservation, and its probe carries a share identifier', () => {
+    // GIVEN a fair-share queue (its probe would be refused without shareIdentifier) and a definition that fits
+    const policy = {
+      Type: 'AWS::Batch::SchedulingPolicy',
+      Properties: { Name: 'teams', FairsharePolicy: { ComputeReservation: 50, ShareDistribution: [{ ShareIdentifier: 'ml*', WeightFactor: 2 }] } },
+    };
+    const template = { Resources: { Ce: ce(), Policy: policy, Q: queue('Ce', { SchedulingPolicyArn: { Ref: 'Policy' } }), D: definition(1) } };
+
+    // WHEN
+    const diagnosis = diagnoseTemplate(template, 'S');
+
+    // THEN the definition runs on the queue, and the queue's fair share is described
+    expect(diagnosis.jobDefinitions.map((d) => [d.runsOn.length, d.neverOn])).toEqual([[1, []]]);
+    expect(diagnosis.findings).toEqual([{
+      severity: 'info',
+      resource: diagnosis.jobQueues[0].name,
+      message: expect.stringMatching(/^fair-share queue \(scheduling policy teams\): SubmitJob needs a shareIdentifier \(FS-3\); shares: ml\* \(weight 2\);.*computeReservation 50 holds 50% .* 25\.0% with two \(FS-6\)$/),
+    }]);
+  });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { App, Duration, Size, Stack } from 'aws-cdk-lib';
 import { BatchEnvironment, JobBehavior, JobExecutor, LocalBatchRuntime } from '../../src';
 import { TemporaryWorkRoot } from '../temporary-work-root';
 
@@ -117,5 +117,33 @@ describe('LocalBatchRuntime', () => {
     // WHEN / THEN
     expect(() => runtime.runUntilIdle()).toThrow(/needs virtual time .* use waitForJob/);
     runtime.dispose();
+  });
+
+  test('FS-4, FS-8: a fair-share queue of the stack is scheduled by share weights, and getJobQueueSnapshot shows the order', () => {
+    // GIVEN teamA (weight 1) floods the queue before teamB (weight 3), on 8 vCPUs
+    const app = new App();
+    const stack = new Stack(app, 'FairShareRuntime');
+    const batch = new BatchEnvironment(stack, 'Batch', { maxvCpus: 8 });
+    const shared = batch.addQueue('Shared', { priority: 10, fairShare: { shares: [{ shareIdentifier: 'teamA', weightFactor: 1 }, { shareIdentifier: 'teamB', weightFactor: 3 }] } });
+    const work = batch.addJobDefinition('Work', { command: ['true'], cpu: 1, memory: Size.mebibytes(512) });
+    const oneMinute = JobBehavior.succeed({ duration: Duration.minutes(1) });
+    const runtime = LocalBatchRuntime.fromStack(stack, { executor: JobExecutor.simulated({ defaultBehavior: oneMinute }) });
+    const submit = (share: string, i: number): string =>
+      runtime.submitJob({ jobName: `${share}-${i}`, jobQueue: shared.jobQueueArn, jobDefinition: work.jobDefinitionArn, shareIdentifier: share }).jobId;
+    const a = Array.from({ length: 30 }, (_, i) => submit('teamA', i));
+    const b = Array.from({ length: 30 }, (_, i) => submit('teamB', i));
+
+    // WHEN the first minute has started
+    runtime.advance(1);
+
+    // THEN 6 of teamA and 2 of teamB run, and the snapshot lists the rest in the order they will go
+    const running = runtime.listJobs({ jobQueue: shared.jobQueueArn, jobStatus: 'RUNNING' }).jobSummaryList!.map((job) => job.jobName!.split('-')[0]);
+    expect(running.filter((name) => name === 'teamA')).toHaveLength(6);
+    expect(running.filter((name) => name === 'teamB')).toHaveLength(2);
+    const front = runtime.getJobQueueSnapshot(shared.jobQueueArn).frontOfQueue;
+    expect(front.jobs).toHaveLength(52);
+    // Weighted usage 6 each: a tie goes to the job submitted first (a6); then teamB (6 < 7), then teamA twice (7, 8 < 9).
+    expect(front.jobs.slice(0, 4).map((job) => job.jobArn.split('/')[1])).toEqual([a[6], b[2], a[7], a[8]]);
+    expect(runtime.warnings()).toEqual([]);
   });
 });

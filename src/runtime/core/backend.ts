@@ -26,16 +26,20 @@ import { MultiNodeCoordinator } from './jobs/multi-node';
 import { SubmittedJobs } from './jobs/submitted-jobs';
 import { BATCH_LOG_GROUP, LogStore } from './logging/log-store';
 import { DEFAULT_ENVIRONMENT, Environment } from './model/arns';
-import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './model/records';
+import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord, SchedulingPolicyRecord } from './model/records';
 import { RegistryOperations } from './model/registry-operations';
 import {
   CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest,
   DescribeComputeEnvironmentsRequest, DescribeJobDefinitionsRequest, DescribeJobQueuesRequest, UpdateComputeEnvironmentRequest, UpdateJobQueueRequest,
+  CreateSchedulingPolicyRequest, ListSchedulingPoliciesRequest, UpdateSchedulingPolicyRequest,
 } from './model/requests';
 import { ResourceRegistry } from './model/resource-registry';
 import {
   ComputeEnvironmentIdentity, DescribeComputeEnvironmentsResponse, DescribeJobDefinitionsResponse, DescribeJobQueuesResponse, JobQueueIdentity,
+  ListSchedulingPoliciesResponse, SchedulingPolicyDetail,
 } from './model/responses';
+import { SchedulingPolicyOperations } from './model/scheduling-policy-operations';
+import { JobQueueSnapshot, queueSnapshot, SNAPSHOT_SIZE } from './scheduling/queue-snapshot';
 import { Scheduler } from './scheduling/scheduler';
 import { CapacityModel, Placement } from './types/placement';
 
@@ -85,6 +89,7 @@ export class BatchBackend {
   private readonly specs: JobSpecBuilder;
   private readonly submitted: SubmittedJobs;
   private readonly submitter: JobSubmitter;
+  private readonly schedulingPolicies: SchedulingPolicyOperations;
 
   constructor(options: BatchBackendOptions) {
     this.loop = new EventLoop(options.clock);
@@ -92,6 +97,7 @@ export class BatchBackend {
     this.environment = options.environment ?? DEFAULT_ENVIRONMENT;
     this.registry = new ResourceRegistry(this.environment);
     this.registryOperations = new RegistryOperations(this.registry, this);
+    this.schedulingPolicies = new SchedulingPolicyOperations(this.registry);
     this.specs = new JobSpecBuilder(this.registry);
     const jobs = this.jobs;
     this.retention = new JobRetention((options.finishedJobRetentionSeconds ?? 7 * 24 * 3600) * 1000, (job) => jobs.remove(job));
@@ -132,6 +138,7 @@ export class BatchBackend {
       dependencies: this.lifecycle,
       multiNode: this.multiNode,
       listener: flow,
+      admission: this.scheduler,
     });
   }
 
@@ -200,6 +207,37 @@ export class BatchBackend {
 
   listTagsForResource(resourceArn: string): Record<string, string> {
     return this.registryOperations.listTagsForResource(resourceArn);
+  }
+
+  // ---- scheduling policies (FS-1) and queue snapshots (FS-8); implemented in model/scheduling-policy-operations.ts
+
+  createSchedulingPolicy(request: CreateSchedulingPolicyRequest): SchedulingPolicyRecord {
+    return this.schedulingPolicies.create(request);
+  }
+
+  describeSchedulingPolicies(arns: string[]): SchedulingPolicyDetail[] {
+    return this.schedulingPolicies.describe(arns);
+  }
+
+  listSchedulingPolicies(request: ListSchedulingPoliciesRequest = {}): ListSchedulingPoliciesResponse {
+    return this.schedulingPolicies.list(request);
+  }
+
+  updateSchedulingPolicy(request: UpdateSchedulingPolicyRequest): void {
+    this.schedulingPolicies.update(request);
+    this.scheduler.refreshHeads(); // new weights: place and diagnose again
+  }
+
+  deleteSchedulingPolicy(arn: string): void {
+    const queuesUsing = (policy: SchedulingPolicyRecord): string[] =>
+      this.registry.listJobQueues().filter((queue) => queue.schedulingPolicy === policy).map((queue) => queue.name);
+    this.schedulingPolicies.delete(arn, queuesUsing);
+  }
+
+  /** FS-8: the first 100 RUNNABLE jobs of a queue in the order the scheduler would take them now. */
+  getJobQueueSnapshot(jobQueue: string): JobQueueSnapshot {
+    const queue = this.registry.jobQueue(jobQueue);
+    return queueSnapshot(this.scheduler.snapshot(queue, SNAPSHOT_SIZE), this.loop.now());
   }
 
   // ---- job operations --------------------------------------------------------------------------

@@ -68,6 +68,7 @@ export class JobFlow implements JobLifecycleContext, MultiNodeContext, Placement
   /** A top-level job was accepted (SubmissionListener). */
   jobSubmitted(job: JobRecord): void {
     this.activeJobs++;
+    this.scheduler.jobSubmitted(job); // FS-4: the job's share is active
     this.lifecycle.submitted(job);
   }
 
@@ -80,7 +81,10 @@ export class JobFlow implements JobLifecycleContext, MultiNodeContext, Placement
   }
 
   finished(job: JobRecord): void {
-    if (!job.parent && !job.mnpParent) this.activeJobs--;
+    if (!job.parent && !job.mnpParent) {
+      this.activeJobs--;
+      this.scheduler.jobFinished(job);
+    }
     this.retention.jobFinished(job);
   }
 
@@ -112,6 +116,7 @@ export class JobFlow implements JobLifecycleContext, MultiNodeContext, Placement
 
   /** Called by attempt execution once an attempt has ended and its capacity is free. */
   attemptFinished(job: JobRecord, retry: boolean): void {
+    this.scheduler.attemptEnded(job); // fair share: the job's vCPUs stop counting as its share's usage
     this.scheduler.requestPass();
     if (retry) this.lifecycle.makeRunnable(job);
   }

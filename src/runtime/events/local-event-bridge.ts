@@ -5,6 +5,7 @@ import { EventBus } from './rules/event-bus';
 import { DEFAULT_EVENT_BUS, EventRule } from './rules/event-rule';
 import { loadEventRules, LoadedEventRules } from './rules/event-rule-loader';
 import { RuleSchedules } from './schedule/rule-schedules';
+import { fairShareTargetWarnings } from './targets/fair-share-targets';
 import { ILocalFunctionHandler } from './targets/local-function-handler';
 import { TargetDispatcher } from './targets/target-dispatcher';
 import { TargetInvocation } from './targets/target-invocation';
@@ -35,9 +36,12 @@ export class LocalEventBridge {
   private readonly schedules: RuleSchedules;
   private readonly invocations: TargetInvocation[] = [];
   private readonly handlers = new Map<string, ILocalFunctionHandler>();
+  /** FS-3: rules that submit to a fair-share queue (every submission refused). */
+  readonly fairShareWarnings: readonly string[];
 
   constructor(backend: BatchBackend, template: LoadedTemplate, options: LocalEventBridgeOptions) {
     this.loaded = loadEventRules(template, backend.environment);
+    this.fairShareWarnings = fairShareTargetWarnings(this.loaded.rules, backend.registry);
     const ids: IdGenerator = options.virtual
       ? new SeededIdGenerator((options.seed ?? 1) + EVENT_ID_SEED_OFFSET)
       : new RandomIdGenerator();
@@ -66,7 +70,7 @@ export class LocalEventBridge {
 
   /** EVT-5 findings and other things the template's rules should tell the user. */
   get warnings(): string[] {
-    return [...this.loaded.warnings];
+    return [...this.loaded.warnings, ...this.fairShareWarnings];
   }
 
   /** Virtual time: scheduled rules may fire up to this time (the runtime's `advance`). */

@@ -28,6 +28,7 @@ const INTEGER_PROPERTIES = new Set([
   'MinvCpus', 'MaxvCpus', 'DesiredvCpus', 'UnmanagedvCpus', 'BidPercentage', 'Priority', 'Order', 'Vcpus', 'Memory',
   'Attempts', 'AttemptDurationSeconds', 'NumNodes', 'MainNode', 'SchedulingPriority', 'MaxTimeSeconds', 'Size',
   'SharedMemorySize', 'MaxSwap', 'Swappiness', 'HardLimit', 'SoftLimit', 'ContainerPort', 'SizeInGiB',
+  'ShareDecaySeconds', 'ComputeReservation',
 ]);
 
 export function toApiShape(value: unknown, keyIsUserData: boolean = false): unknown {

@@ -6,15 +6,19 @@ import { NotModelledResource, notModelledTypeReason, prepareForApi } from './res
 import { UnknownValues } from './unknown-values';
 import { BatchBackend } from '../core/backend';
 import { ClientException } from '../core/errors';
-import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
+import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, CreateSchedulingPolicyRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
 import { AliasedKind } from '../core/model/resource-aliases';
 
 export type { NotModelledResource } from './resource-preparation';
 
-/** The Batch resource types the loader turns into backend calls, in creation order. */
-const BATCH_TYPES = ['AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
+/**
+ * The Batch resource types the loader turns into backend calls, in creation order (a scheduling policy
+ * before the queues that name it, FS-2).
+ */
+const BATCH_TYPES = ['AWS::Batch::SchedulingPolicy', 'AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
 
-const KIND_OF_TYPE: Record<typeof BATCH_TYPES[number], AliasedKind> = {
+/** Kinds that lookups by logical id or construct path accept (queues name their policy by ARN). */
+const KIND_OF_TYPE: Partial<Record<typeof BATCH_TYPES[number], AliasedKind>> = {
   'AWS::Batch::ComputeEnvironment': 'compute environment',
   'AWS::Batch::JobQueue': 'job queue',
   'AWS::Batch::JobDefinition': 'job definition',
@@ -104,6 +108,9 @@ export function loadTemplate(
         const props = prepareForApi(backend, resolver, type, resolved, path, warnings);
         const name = resolver.physicalName(logicalId);
         switch (type) {
+          case 'AWS::Batch::SchedulingPolicy':
+            backend.createSchedulingPolicy({ ...props, name } as unknown as CreateSchedulingPolicyRequest);
+            break;
           case 'AWS::Batch::ComputeEnvironment':
             markLaunchTemplateProblems(
               backend,
@@ -123,7 +130,8 @@ export function loadTemplate(
         if (reason !== undefined) {
           // CFN-6: AWS accepts it, the local runtime cannot run it: listed, and named when a job uses it.
           notModelled.push({ stackName, logicalId, type, reason });
-          backend.registry.notModelled.add(kind, refsOf(resolver, logicalId, path), logicalId, reason);
+          // A policy is named by ARN only (no alias kind): listing it is all there is to do.
+          if (kind !== undefined) backend.registry.notModelled.add(kind, refsOf(resolver, logicalId, path), logicalId, reason);
           continue;
         }
         const named = error instanceof ClientException ? new ClientException(`${path} (${type}): ${error.message}`) : error;
@@ -134,6 +142,7 @@ export function loadTemplate(
       const target = resolver.ref(logicalId, path);
       batchResources.set(logicalId, target);
       const metadataPath = (resource.Metadata as Record<string, unknown> | undefined)?.['aws:cdk:path'];
+      if (kind === undefined) continue;
       backend.registry.aliases.add(kind, {
         target: String(target),
         logicalId,

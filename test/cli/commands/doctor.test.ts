@@ -123,7 +123,7 @@ describe('batch-local doctor on templates from elsewhere', () => {
     ]);
   });
 
-  test('CFN-6: a template with an EKS job definition is diagnosed: the definition is listed once as not modelled, the rest is probed', () => {
+  test('PLAT-1, PLAT-3: a template with EKS and ECS parts is diagnosed: each definition runs on the queue of its platform only', () => {
     // GIVEN
     const io = recordingIo();
 
@@ -132,7 +132,10 @@ describe('batch-local doctor on templates from elsewhere', () => {
 
     // THEN
     expect(exitCode).toBe(0);
-    expect(io.stdout.filter((line) => /EksJob .*is not modelled by the local runtime/.test(line))).toHaveLength(1);
-    expect(diagnosis.jobDefinitions.map((d) => d.jobDefinition)).toEqual([expect.stringMatching(/^eks-and-ecs-EcsJob-/)]);
+    expect(io.stdout.filter((line) => /is not modelled by the local runtime/.test(line))).toEqual([]);
+    expect(diagnosis.jobDefinitions.map((d) => [d.jobDefinition, d.runsOn, d.neverOn.map((n) => n.jobQueue)])).toEqual(expect.arrayContaining([
+      [expect.stringMatching(/^eks-and-ecs-EcsJob-/), [expect.stringMatching(/EcsQueue/)], [expect.stringMatching(/EksQueue/)]],
+      [expect.stringMatching(/^eks-and-ecs-EksJob-/), [expect.stringMatching(/EksQueue/)], [expect.stringMatching(/EcsQueue/)]],
+    ]));
   });
 });

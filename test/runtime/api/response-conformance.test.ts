@@ -106,6 +106,17 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   await api.call('CreateJobQueue', { jobQueueName: 'pods', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'eks' }] });
   await api.call('CreateJobQueue', { jobQueueName: 'doomed', priority: 5, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'spare' }] });
   await api.call('UpdateJobQueue', { jobQueue: 'main', priority: 10 });
+  // FS-1, FS-2: scheduling policies and a fair-share queue
+  const policy = await api.call('CreateSchedulingPolicy', {
+    name: 'teams',
+    fairsharePolicy: { shareDecaySeconds: 600, computeReservation: 10, shareDistribution: [{ shareIdentifier: 'teamA', weightFactor: 1 }, { shareIdentifier: 'ml*', weightFactor: 3 }] },
+    tags: { team: 'platform' },
+  });
+  const sparePolicy = await api.call('CreateSchedulingPolicy', { name: 'spare-policy', fairsharePolicy: { shareDistribution: [] } });
+  await api.call('UpdateSchedulingPolicy', { arn: policy.arn, fairsharePolicy: { shareDecaySeconds: 300, computeReservation: 10, shareDistribution: [{ shareIdentifier: 'teamA' }, { shareIdentifier: 'ml*', weightFactor: 3 }] } });
+  await api.call('DescribeSchedulingPolicies', { arns: [policy.arn, sparePolicy.arn] });
+  await api.call('ListSchedulingPolicies', {});
+  await api.call('CreateJobQueue', { jobQueueName: 'shared', priority: 1, schedulingPolicyArn: policy.arn, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ec2' }] });
   await api.call('DescribeJobQueues', {});
 
   // ---- job definitions: everything a container may register, Fargate, multi-node, retries
@@ -203,6 +214,13 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   await api.call('ListJobs', { arrayJobId: array.jobId });
   await api.call('ListJobs', { multiNodeJobId: mnp.jobId });
   await api.call('ListJobs', { jobQueue: 'main', filters: [{ name: 'JOB_NAME', values: ['ok'] }] });
+  // FS-3, FS-8: a fair-share submission, the snapshots of both kinds of queue, the share filter
+  await api.call('SubmitJob', { jobName: 'shared-a', jobQueue: 'shared', jobDefinition: 'app', shareIdentifier: 'teamA', schedulingPriorityOverride: 5 });
+  await api.call('SubmitJob', { jobName: 'shared-ml', jobQueue: 'shared', jobDefinition: 'app', shareIdentifier: 'mlVision' });
+  await api.call('GetJobQueueSnapshot', { jobQueue: 'shared' });
+  await api.call('GetJobQueueSnapshot', { jobQueue: 'main' });
+  await api.call('ListJobs', { jobQueue: 'shared', filters: [{ name: 'SHARE_IDENTIFIER', values: ['teamA'] }] });
+  await api.call('DeleteSchedulingPolicy', { arn: sparePolicy.arn });
 
   // ---- tags
   await api.call('TagResource', { resourceArn: queue.jobQueueArn, tags: { owner: 'me' } });

@@ -44,6 +44,11 @@ export function runCorpusTemplate(file: string, inputs: CorpusInputs = {}): Corp
   });
   const registry = runtime._backend.registry;
   const queues = registry.listJobQueues().map((q) => q.name);
+  // FS-3: a fair-share queue takes jobs with a share identifier; the first one its policy declares (a prefix made whole).
+  const shareOf = new Map(registry.listJobQueues().map((q) => {
+    const declared = q.schedulingPolicy?.fairsharePolicy.shareDistribution[0]?.shareIdentifier;
+    return [q.name, q.schedulingPolicy === undefined ? undefined : (declared ?? 'corpus').replace(/\*$/, 'corpus')] as const;
+  }));
   const definitions = registry.listJobDefinitions().filter((d) => d.status === 'ACTIVE').map((d) => `${d.name}:${d.revision}`);
   const read = readTemplateFile(source);
   const diagnosis = diagnoseTemplate(read.template, read.stackName, inputs.parameters, {
@@ -56,7 +61,7 @@ export function runCorpusTemplate(file: string, inputs: CorpusInputs = {}): Corp
       const doctorRuns = placement?.runsOn.includes(jobQueue) ? true : placement?.neverOn.some((n) => n.jobQueue === jobQueue) ? false : undefined;
       let jobId: string;
       try {
-        jobId = runtime.submitJob({ jobName: 'corpus', jobQueue, jobDefinition }).jobId;
+        jobId = runtime.submitJob({ jobName: 'corpus', jobQueue, jobDefinition, shareIdentifier: shareOf.get(jobQueue) }).jobId;
       } catch (error) {
         pairs.push({ jobQueue, jobDefinition, outcome: 'REJECTED', detail: (error as Error).message, doctorRuns });
         continue;

@@ -39,6 +39,59 @@ describe('loadTemplate', () => {
     expect(target.registry.listComputeEnvironments().map((c) => c.name)).toEqual(['good']);
     expect([...loaded.batchResources.keys()]).toEqual(['Good']);
   });
+
+  test('FS-1, FS-2: an AWS::Batch::SchedulingPolicy loads, and a queue naming it by Ref is a fair-share queue', () => {
+    // GIVEN a policy in CloudFormation's shape (PascalCase, numbers as strings) and a queue that Refs it
+    const target = backend();
+    const template = {
+      Resources: {
+        Policy: {
+          Type: 'AWS::Batch::SchedulingPolicy',
+          Properties: {
+            Name: 'teams',
+            FairsharePolicy: { ShareDecaySeconds: '3600', ComputeReservation: 10, ShareDistribution: [{ ShareIdentifier: 'teamA', WeightFactor: 0.5 }, { ShareIdentifier: 'ml*' }] },
+            Tags: { team: 'platform' },
+          },
+        },
+        Env: ce('env'),
+        Queue: {
+          Type: 'AWS::Batch::JobQueue',
+          Properties: { JobQueueName: 'fair', Priority: 1, SchedulingPolicyArn: { Ref: 'Policy' }, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'Env' } }] },
+        },
+      },
+    };
+
+    // WHEN
+    loadTemplate(target, template, 'S');
+
+    // THEN
+    const arn = 'arn:aws:batch:us-east-1:123456789012:scheduling-policy/teams';
+    expect(target.describeSchedulingPolicies([arn])).toEqual([{
+      name: 'teams',
+      arn,
+      tags: { team: 'platform' },
+      fairsharePolicy: { shareDecaySeconds: 3600, computeReservation: 10, shareDistribution: [{ shareIdentifier: 'teamA', weightFactor: 0.5 }, { shareIdentifier: 'ml*', weightFactor: 1 }] },
+    }]);
+    expect(target.describeJobQueues({ jobQueues: ['fair'] }).jobQueues[0].schedulingPolicyArn).toBe(arn);
+  });
+
+  test('FS-1: a scheduling policy with overlapping shares is rejected naming the resource; the queue that names it is rejected too', () => {
+    const rejected: Error[] = [];
+    const template = {
+      Resources: {
+        Policy: { Type: 'AWS::Batch::SchedulingPolicy', Properties: { FairsharePolicy: { ShareDistribution: [{ ShareIdentifier: 'a*' }, { ShareIdentifier: 'ab' }] } } },
+        Env: ce('env'),
+        Queue: { Type: 'AWS::Batch::JobQueue', Properties: { Priority: 1, SchedulingPolicyArn: { 'Fn::GetAtt': ['Policy', 'Arn'] }, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'Env' } }] } },
+      },
+    };
+
+    loadTemplate(backend(), template, 'S', {}, { rejected });
+
+    expect(rejected.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^S\/Policy \(AWS::Batch::SchedulingPolicy\): fairsharePolicy.shareDistribution\[1\].shareIdentifier/),
+      expect.stringMatching(/^S\/Queue \(AWS::Batch::JobQueue\): schedulingPolicyArn: unknown scheduling policy/),
+    ]);
+  });
 });
 
 describe('loadTemplate with templates from elsewhere', () => {
@@ -63,14 +116,14 @@ describe('loadTemplate with templates from elsewhere', () => {
 
   test('CFN-6: a template with only Batch resources that are not modelled loads and lists each once', () => {
     // GIVEN
-    const template = { Resources: { Policy: { Type: 'AWS::Batch::SchedulingPolicy', Properties: {} }, Licenses: { Type: 'AWS::Batch::ConsumableResource', Properties: {} } } };
+    const template = { Resources: { Licenses: { Type: 'AWS::Batch::ConsumableResource', Properties: {} } } };
 
     // WHEN
     const loaded = loadTemplate(backend(), template, 'S');
 
     // THEN
-    expect(loaded.notModelled.map((n) => n.logicalId)).toEqual(['Policy', 'Licenses']);
-    expect(loaded.warnings).toEqual([expect.stringMatching(/^S\/Policy \(AWS::Batch::SchedulingPolicy\) is not modelled/), expect.stringMatching(/^S\/Licenses/)]);
+    expect(loaded.notModelled.map((n) => n.logicalId)).toEqual(['Licenses']);
+    expect(loaded.warnings).toEqual([expect.stringMatching(/^S\/Licenses \(AWS::Batch::ConsumableResource\) is not modelled/)]);
   });
 
   test('CFN-6: a template without any Batch resource or nested stack is still refused, naming what it has', () => {

@@ -57,6 +57,23 @@ export const BATCH_HANDLERS: Readonly<Record<string, BatchHandler>> = {
     return {};
   },
 
+  // ---- scheduling policies (FS-1) and queue snapshots (FS-8)
+  CreateSchedulingPolicy: (backend, input) => {
+    const policy = backend.createSchedulingPolicy(input);
+    return { name: policy.name, arn: policy.arn };
+  },
+  DescribeSchedulingPolicies: (backend, input: { arns: string[] }) => ({ schedulingPolicies: backend.describeSchedulingPolicies(input.arns) }),
+  ListSchedulingPolicies: (backend, input) => backend.listSchedulingPolicies(input),
+  UpdateSchedulingPolicy: (backend, input) => {
+    backend.updateSchedulingPolicy(input);
+    return {};
+  },
+  DeleteSchedulingPolicy: (backend, input: { arn: string }) => {
+    backend.deleteSchedulingPolicy(input.arn);
+    return {};
+  },
+  GetJobQueueSnapshot: (backend, input: { jobQueue: string }) => backend.getJobQueueSnapshot(input.jobQueue),
+
   // ---- tags
   TagResource: (backend, input: { resourceArn: string; tags: Record<string, string> }) => {
     backend.tagResource(input.resourceArn, input.tags);

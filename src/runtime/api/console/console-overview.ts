@@ -64,7 +64,7 @@ export function consoleOverview(backend: BatchBackend): { queues: QueueOverview[
       state: queue.state,
       status: queue.status,
       priority: queue.priority,
-      schedulingPolicyArn: queue.schedulingPolicyArn,
+      schedulingPolicyArn: queue.schedulingPolicy?.arn,
       computeEnvironments: queue.computeEnvironmentOrder.map((entry) => entry.computeEnvironment.name),
       counts,
     };

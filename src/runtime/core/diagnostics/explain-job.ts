@@ -73,7 +73,10 @@ function explainRunnable(job: JobRecord, context: ExplainContext): string {
     return `Job ${job.jobId} stays RUNNABLE: it is blocked behind job ${blocker.jobId} in queue ${queue.name}, which can never be placed (SCHED-1 head-of-line blocking). ${explainRunnable(blocker, context)}`;
   }
   const waits = usable.map((ce) => context.capacity.explainWait?.(ce, demand) ?? `${ce.name} is busy or scaling up`);
-  return `Job ${job.jobId} is RUNNABLE and waits for capacity (${INSUFFICIENT_CAPACITY}); it needs ${describeDemand(demand)}: ${waits.join('; ')}.`;
+  // FS-4..FS-6: in a fair-share queue the order of shares and the reservation decide too.
+  const fairShare = context.scheduler.explainWait(scheduled);
+  return `Job ${job.jobId} is RUNNABLE and waits for capacity (${INSUFFICIENT_CAPACITY}); it needs ${describeDemand(demand)}: ${waits.join('; ')}.`
+    + (fairShare ? ` Fair share in queue ${queue.name}: ${fairShare}` : '');
 }
 
 function describeDemand(demand: ContainerDemand): string {

@@ -1,5 +1,6 @@
 import { mergeEnvironment } from './container-launch';
 import { JobSpec } from './job-record';
+import { validateShareFields } from './share-fields';
 import { JobDependency, KeyValuePair, SubmitJobRequest } from '../../shapes';
 import { ClientException } from '../errors';
 import { submitPlatformProblem } from '../model/platform';
@@ -32,6 +33,7 @@ export class JobSpecBuilder {
     }
     const platformProblem = submitPlatformProblem(queue, definition);
     if (platformProblem !== undefined) throw new ClientException(platformProblem);
+    validateShareFields(request, queue);
     const retry = request.retryStrategy ?? definition.retryStrategy;
     const overrideEnvironment = request.containerOverrides?.environment;
     const propagateTags = request.propagateTags ?? definition.propagateTags;
@@ -53,7 +55,8 @@ export class JobSpecBuilder {
       tags: { ...(propagateTags ? definition.tags : {}), ...(request.tags ?? {}) },
       propagateTags,
       shareIdentifier: request.shareIdentifier,
-      schedulingPriority: request.schedulingPriorityOverride,
+      // FS-5: the override, else the definition's priority.
+      schedulingPriority: request.schedulingPriorityOverride ?? definition.schedulingPriority,
       environment: overrideEnvironment === undefined
         ? this.definitionEnvironment(definition)
         : mergeEnvironment(definition.containerProperties?.environment, overrideEnvironment),

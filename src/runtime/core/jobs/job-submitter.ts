@@ -19,6 +19,11 @@ export interface DependencyRegistry {
   addDependency(job: JobRecord, on: JobRecord): void;
 }
 
+/** FS-3: the queue's order may refuse a job of a share it cannot take (the 500 active shares). */
+export interface ShareAdmission {
+  checkAdmission(queue: JobQueueRecord, job: { readonly shareIdentifier?: string }): void;
+}
+
 /** Told of each accepted top-level job (the active-job count). */
 export interface SubmissionListener {
   jobSubmitted(job: JobRecord): void;
@@ -35,6 +40,7 @@ export interface JobSubmitterParts {
   readonly dependencies: DependencyRegistry;
   readonly multiNode: MultiNodeCoordinator;
   readonly listener: SubmissionListener;
+  readonly admission: ShareAdmission;
 }
 
 /**
@@ -126,6 +132,7 @@ export class JobSubmitter {
     this.parts.submitted.checkRoom();
     const spec = this.parts.specs.build(request);
     checkJobShape(spec.definition, spec.queue, request);
+    this.parts.admission.checkAdmission(spec.queue, spec);
     const arraySize = request.arrayProperties?.size;
     const nodeProperties = spec.definition.type === 'multinode' && spec.definition.nodeProperties
       ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)

@@ -48,8 +48,11 @@ function filterMatcher(name: string | undefined, values: string[]): (job: JobRec
       return (job) => job.createdAt < Number(value);
     case 'AFTER_CREATED_AT':
       return (job) => job.createdAt > Number(value);
+    case 'SHARE_IDENTIFIER':
+      // FS-8: the jobs of one share (array children carry their parent's spec).
+      return (job) => job.spec.shareIdentifier === value;
     default:
-      throw new ClientException(`filters[0].name: ${JSON.stringify(name)} is not one of JOB_NAME, JOB_DEFINITION, BEFORE_CREATED_AT, AFTER_CREATED_AT (LIST-2)`);
+      throw new ClientException(`filters[0].name: ${JSON.stringify(name)} is not one of JOB_NAME, JOB_DEFINITION, BEFORE_CREATED_AT, AFTER_CREATED_AT, SHARE_IDENTIFIER (LIST-2, FS-8)`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { RegisterJobDefinitionRequest } from './requests';
+import { validateSchedulingPriority } from './scheduling-policy-rules';
 import { validateTags } from './tag-limits';
 import { oneOf } from './validation-bridge';
 import {
@@ -35,6 +36,7 @@ export function validateRegisterJobDefinition(request: RegisterJobDefinitionRequ
   validateResourceName('jobDefinitionName', request.jobDefinitionName);
   const type = oneOf('type', request.type, JOB_DEFINITION_TYPES, 'MNP-1');
   const platformCapabilities = validatePlatformCapabilities(request.platformCapabilities);
+  if (request.schedulingPriority !== undefined) validateSchedulingPriority('schedulingPriority', request.schedulingPriority, 'FS-5');
   const platform: ContainerPlatform = platformCapabilities.includes('FARGATE') ? 'FARGATE' : 'EC2';
   const shapes = (['containerProperties', 'ecsProperties', 'eksProperties'] as const).filter((member) => request[member] !== undefined);
   if (shapes.length > 1) {

@@ -43,7 +43,8 @@ export interface JobQueueRecord {
   priority: number;
   /** Sorted by ascending order (SCHED-3). */
   computeEnvironmentOrder: QueueComputeEnvironment[];
-  schedulingPolicyArn?: string;
+  /** FS-2: the fair-share policy; absent for a FIFO queue. Replaced (never removed) by UpdateJobQueue. */
+  schedulingPolicy?: SchedulingPolicyRecord;
   /** DIAG-4: stored and described; acting on them is the scheduler's business. */
   jobStateTimeLimitActions: JobStateTimeLimitAction[];
   readonly tags: Record<string, string>;
@@ -70,4 +71,28 @@ export interface JobDefinitionRecord {
   readonly propagateTags: boolean;
   readonly platformCapabilities: string[];
   readonly schedulingPriority?: number;
+}
+
+/** FS-1: one entry of a policy's `shareDistribution`; an identifier ending in `*` is a prefix. */
+export interface ShareAttributes {
+  readonly shareIdentifier: string;
+  readonly weightFactor: number;
+}
+
+/** FS-1: a policy's `fairsharePolicy`, with AWS's defaults applied. */
+export interface FairsharePolicy {
+  readonly shareDecaySeconds: number;
+  readonly computeReservation: number;
+  readonly shareDistribution: readonly ShareAttributes[];
+}
+
+/**
+ * FS-1: a scheduling policy. `fairsharePolicy` is replaced by UpdateSchedulingPolicy; the queues that use
+ * the policy hold this record, so the change reaches their scheduling at once.
+ */
+export interface SchedulingPolicyRecord {
+  readonly name: string;
+  readonly arn: string;
+  fairsharePolicy: FairsharePolicy;
+  readonly tags: Record<string, string>;
 }

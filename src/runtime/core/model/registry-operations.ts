@@ -4,7 +4,7 @@ import { validateCreateComputeEnvironment, validateUpdateComputeEnvironment } fr
 import { validateRegisterJobDefinition } from './job-definition-rules';
 import { validateCreateJobQueue, validateUpdateJobQueue } from './job-queue-rules';
 import { MAX_DESCRIBE_RESULTS, pageOf } from './paging';
-import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
+import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord, SchedulingPolicyRecord } from './records';
 import { describeComputeEnvironment, describeJobDefinition, describeJobQueue } from './registry-views';
 import {
   CreateComputeEnvironmentRequest,
@@ -114,6 +114,8 @@ export class RegistryOperations {
   createJobQueue(request: CreateJobQueueRequest): JobQueueRecord {
     const resolve = (ref: string, field: string): ComputeEnvironmentRecord => this.registry.computeEnvironment(ref, field);
     const valid = asClientException(() => validateCreateJobQueue(request, resolve, this.registry.listJobQueues().length));
+    // FS-2: a queue naming a policy is a fair-share queue; the policy must exist.
+    const schedulingPolicy = request.schedulingPolicyArn === undefined ? undefined : this.registry.schedulingPolicy(request.schedulingPolicyArn, 'schedulingPolicyArn');
     return this.registry.storeJobQueue({
       name: request.jobQueueName,
       state: valid.state,
@@ -121,7 +123,7 @@ export class RegistryOperations {
       statusReason: 'JobQueue Healthy',
       priority: valid.priority,
       computeEnvironmentOrder: valid.computeEnvironmentOrder,
-      schedulingPolicyArn: request.schedulingPolicyArn,
+      schedulingPolicy,
       jobStateTimeLimitActions: (request.jobStateTimeLimitActions ?? []).map((action) => ({ ...action })),
       tags: { ...(request.tags ?? {}) },
     });
@@ -139,14 +141,24 @@ export class RegistryOperations {
     const queue = this.registry.jobQueue(request.jobQueue);
     const resolve = (ref: string, field: string): ComputeEnvironmentRecord => this.registry.computeEnvironment(ref, field);
     const changes = asClientException(() => validateUpdateJobQueue(request, resolve));
+    const schedulingPolicy = request.schedulingPolicyArn === undefined ? undefined : this.replacementPolicy(queue, request.schedulingPolicyArn);
     if (changes.state !== undefined) queue.state = changes.state;
     if (changes.priority !== undefined) queue.priority = changes.priority;
     if (changes.computeEnvironmentOrder !== undefined) queue.computeEnvironmentOrder = changes.computeEnvironmentOrder;
-    if (request.schedulingPolicyArn !== undefined) queue.schedulingPolicyArn = request.schedulingPolicyArn;
+    if (schedulingPolicy !== undefined) queue.schedulingPolicy = schedulingPolicy;
     if (request.jobStateTimeLimitActions !== undefined) {
       queue.jobStateTimeLimitActions = request.jobStateTimeLimitActions.map((action) => ({ ...action }));
     }
     return { jobQueueName: queue.name, jobQueueArn: queue.arn };
+  }
+
+  /** FS-2: a fair-share queue's policy can be replaced by another that exists; a FIFO queue cannot gain one. */
+  private replacementPolicy(queue: JobQueueRecord, ref: string): SchedulingPolicyRecord {
+    if (!queue.schedulingPolicy) {
+      throw new ClientException(`schedulingPolicyArn: job queue ${queue.name} was created without a scheduling policy (FIFO); `
+        + 'a policy can only be given when a queue is created (FS-2)');
+    }
+    return this.registry.schedulingPolicy(ref, 'schedulingPolicyArn');
   }
 
   /** AWS: the queue must be DISABLED; its unfinished jobs are terminated. */
@@ -246,16 +258,17 @@ export class RegistryOperations {
     return { ...this.taggable(resourceArn) };
   }
 
-  /** The live tag map of the resource an ARN names: CE, queue, job definition revision or job. */
+  /** The live tag map of the resource an ARN names: CE, queue, job definition revision, scheduling policy or job. */
   private taggable(resourceArn: string): Record<string, string> {
     const parsed = typeof resourceArn === 'string' ? parseBatchArn(resourceArn) : undefined;
     const unknown = (): never => {
-      throw new ClientException(`resourceArn: ${JSON.stringify(resourceArn)} names no compute environment, job queue, job definition or job of this endpoint`);
+      throw new ClientException(`resourceArn: ${JSON.stringify(resourceArn)} names no compute environment, job queue, job definition, scheduling policy or job of this endpoint`);
     };
     switch (parsed?.type) {
       case 'compute-environment': return (this.registry.findComputeEnvironment(resourceArn) ?? unknown()).tags;
       case 'job-queue': return (this.registry.findJobQueue(resourceArn) ?? unknown()).tags;
       case 'job-definition': return (this.registry.findJobDefinitionRevision(resourceArn) ?? unknown()).tags;
+      case 'scheduling-policy': return (this.registry.findSchedulingPolicy(resourceArn) ?? unknown()).tags;
       case 'job': {
         if (/[:#]/.test(parsed.name)) {
           throw new ClientException(`resourceArn: ${JSON.stringify(resourceArn)} is an array or multi-node child; tag the parent job instead`);

@@ -33,7 +33,7 @@ export function describeJobQueue(queue: JobQueueRecord): JobQueueDetail {
     jobQueueName: queue.name,
     jobQueueArn: queue.arn,
     state: queue.state,
-    schedulingPolicyArn: queue.schedulingPolicyArn,
+    schedulingPolicyArn: queue.schedulingPolicy?.arn,
     status: queue.status,
     statusReason: queue.statusReason,
     priority: queue.priority,

@@ -172,3 +172,26 @@ export interface DescribeJobDefinitionsRequest {
   readonly status?: string;
   readonly nextToken?: string;
 }
+
+/** FS-1: `fairsharePolicy` as CreateSchedulingPolicy/UpdateSchedulingPolicy take it (defaults not applied). */
+export interface FairsharePolicyInput {
+  readonly shareDecaySeconds?: number;
+  readonly computeReservation?: number;
+  readonly shareDistribution?: ReadonlyArray<{ readonly shareIdentifier: string; readonly weightFactor?: number }>;
+}
+
+export interface CreateSchedulingPolicyRequest {
+  readonly name: string;
+  readonly fairsharePolicy?: FairsharePolicyInput;
+  readonly tags?: Record<string, string>;
+}
+
+export interface UpdateSchedulingPolicyRequest {
+  readonly arn: string;
+  readonly fairsharePolicy?: FairsharePolicyInput;
+}
+
+export interface ListSchedulingPoliciesRequest {
+  readonly maxResults?: number;
+  readonly nextToken?: string;
+}

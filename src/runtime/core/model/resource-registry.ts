@@ -1,6 +1,6 @@
 import { batchArn, Environment, parseBatchArn } from './arns';
 import { NotModelledResources } from './not-modelled-resources';
-import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
+import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord, SchedulingPolicyRecord } from './records';
 import { AliasedKind, ResourceAliases } from './resource-aliases';
 import { ClientException } from '../errors';
 
@@ -24,6 +24,8 @@ export class ResourceRegistry {
   private readonly jobQueues = new Map<string, JobQueueRecord>();
   /** name -> revisions in ascending order (index = revision - 1); revisions are never reused. */
   private readonly jobDefinitions = new Map<string, JobDefinitionRecord[]>();
+  /** FS-1: scheduling policies by name, in creation order. */
+  private readonly schedulingPolicies = new Map<string, SchedulingPolicyRecord>();
   private queueCount = 0;
   private ceCount = 0;
 
@@ -60,6 +62,38 @@ export class ResourceRegistry {
     revisions.push(record);
     this.jobDefinitions.set(fields.name, revisions);
     return record;
+  }
+
+  storeSchedulingPolicy(fields: Omit<SchedulingPolicyRecord, 'arn'>): SchedulingPolicyRecord {
+    if (this.schedulingPolicies.has(fields.name)) {
+      throw new ClientException(`name: a scheduling policy named ${fields.name} already exists`);
+    }
+    const record: SchedulingPolicyRecord = { ...fields, arn: batchArn(this.env, 'scheduling-policy', fields.name) };
+    this.schedulingPolicies.set(record.name, record);
+    return record;
+  }
+
+  removeSchedulingPolicy(record: SchedulingPolicyRecord): void {
+    this.schedulingPolicies.delete(record.name);
+  }
+
+  /** A scheduling policy by ARN (as the API names them) or name. */
+  findSchedulingPolicy(ref: string): SchedulingPolicyRecord | undefined {
+    if (typeof ref !== 'string') return undefined;
+    return this.schedulingPolicies.get(nameFromArn(ref, 'scheduling-policy'));
+  }
+
+  /** A scheduling policy by ARN; ClientException naming the field, the value and the known ones. */
+  schedulingPolicy(ref: string, field: string = 'arn'): SchedulingPolicyRecord {
+    const record = this.findSchedulingPolicy(ref);
+    if (!record) {
+      throw new ClientException(`${field}: unknown scheduling policy ${JSON.stringify(ref)}; known: ${listOrNone([...this.schedulingPolicies.values()].map((p) => p.arn))} (FS-2)`);
+    }
+    return record;
+  }
+
+  listSchedulingPolicies(): SchedulingPolicyRecord[] {
+    return [...this.schedulingPolicies.values()];
   }
 
   removeComputeEnvironment(record: ComputeEnvironmentRecord): void {

@@ -90,3 +90,20 @@ export interface JobDefinitionIdentity {
   readonly jobDefinitionArn: string;
   readonly revision: number;
 }
+
+/** FS-1: DescribeSchedulingPolicies' `SchedulingPolicyDetail`. */
+export interface SchedulingPolicyDetail {
+  readonly name: string;
+  readonly arn: string;
+  readonly fairsharePolicy: {
+    readonly shareDecaySeconds: number;
+    readonly computeReservation: number;
+    readonly shareDistribution: Array<{ shareIdentifier: string; weightFactor: number }>;
+  };
+  readonly tags: Record<string, string>;
+}
+
+export interface ListSchedulingPoliciesResponse {
+  readonly schedulingPolicies: Array<{ arn: string }>;
+  readonly nextToken?: string;
+}

@@ -1,4 +1,7 @@
+import { FairShareQueueOrder } from './fair-share-queue-order';
+import { FifoQueueOrder } from './fifo-queue-order';
 import { gangVerdict, placeGang } from './gang-placement';
+import { QueueCursor, QueueOrder, QueuePosition } from './queue-order';
 import { EventLoop } from '../event-loop';
 import { JobRecord } from '../jobs/job-record';
 import { ComputeEnvironmentRecord, JobQueueRecord } from '../model/records';
@@ -24,37 +27,19 @@ export interface SchedulerOptions {
   readonly scanDepth: number;
 }
 
-/** A per-queue FIFO of RUNNABLE jobs; entries that left RUNNABLE are skipped lazily and compacted. */
-class RunnableFifo {
-  jobs: JobRecord[] = [];
-  head = 0;
-  /** The head last told to the listener (DIAG-4 counts from when a job reached the head). */
+/** A queue's order of RUNNABLE jobs and the head last told to the listener (DIAG-4 counts from then). */
+interface QueueState {
+  readonly order: QueueOrder;
   reportedHead?: JobRecord;
-
-  push(job: JobRecord): void {
-    this.jobs.push(job);
-  }
-
-  compact(): void {
-    while (this.head < this.jobs.length && this.jobs[this.head].status !== 'RUNNABLE') this.head++;
-    if (this.head > 1024 && this.head * 2 > this.jobs.length) {
-      this.jobs = this.jobs.slice(this.head);
-      this.head = 0;
-    }
-  }
-
-  get isEmpty(): boolean {
-    return this.head >= this.jobs.length;
-  }
 }
 
 /**
- * Decides which RUNNABLE job runs where: queues by descending priority (SCHED-2), jobs in submission
- * order within a queue (SCHED-1), compute environments in ascending order (SCHED-3). Passes are
+ * Decides which RUNNABLE job runs where: queues by descending priority (SCHED-2), jobs in the order of
+ * their queue's QueueOrder (SCHED-1), compute environments in ascending order (SCHED-3). Passes are
  * coalesced: any number of requests at one instant cause one pass.
  */
 export class Scheduler {
-  private readonly fifos = new Map<JobQueueRecord, RunnableFifo>();
+  private readonly queues = new Map<JobQueueRecord, QueueState>();
   private passPending = false;
   /** While a gang placement gives back a partial gang, releases must not ask for a pass (MNP-8). */
   private quiet = false;
@@ -69,12 +54,7 @@ export class Scheduler {
   ) {}
 
   enqueue(job: JobRecord): void {
-    let fifo = this.fifos.get(job.spec.queue);
-    if (!fifo) {
-      fifo = new RunnableFifo();
-      this.fifos.set(job.spec.queue, fifo);
-    }
-    fifo.push(job);
+    this.stateOf(job.spec.queue).order.add(job, this.loop.now());
     this.requestPass();
   }
 
@@ -116,47 +96,81 @@ export class Scheduler {
 
   /** The first RUNNABLE job of the queue, the one the jobs behind it wait for (SCHED-1). */
   runnableHead(queue: JobQueueRecord): JobRecord | undefined {
-    const fifo = this.fifos.get(queue);
-    if (!fifo) return undefined;
-    fifo.compact();
-    return fifo.isEmpty ? undefined : fifo.jobs[fifo.head];
+    return this.queues.get(queue)?.order.head(this.loop.now());
   }
 
   /** The RUNNABLE job ahead of `job` in its queue that can never run, if any (SCHED-1 diagnostics). */
   blockingJob(job: JobRecord): JobRecord | undefined {
-    const fifo = this.fifos.get(job.spec.queue);
-    if (!fifo) return undefined;
-    for (let i = fifo.head; i < fifo.jobs.length && fifo.jobs[i] !== job; i++) {
-      const candidate = fifo.jobs[i];
-      if (candidate.status === 'RUNNABLE' && !this.canEverRun(candidate)) return candidate;
+    const state = this.queues.get(job.spec.queue);
+    if (!state) return undefined;
+    for (const candidate of state.order.ahead(job)) {
+      if (!this.canEverRun(candidate)) return candidate;
     }
     return undefined;
   }
 
+  // ---- what orders that weigh usage follow (fair share, FS-3, FS-4) ------------------------------
+
+  /** FS-3: throws ClientException when the queue's order refuses a new job of this share. */
+  checkAdmission(queue: JobQueueRecord, job: { readonly shareIdentifier?: string }): void {
+    if (queue.schedulingPolicy) this.stateOf(queue).order.checkAdmission?.(job, this.loop.now());
+  }
+
+  /** A top-level job was accepted. */
+  jobSubmitted(job: JobRecord): void {
+    if (job.spec.queue.schedulingPolicy) this.stateOf(job.spec.queue).order.jobSubmitted?.(job, this.loop.now());
+  }
+
+  /** A top-level job SUCCEEDED or FAILED. */
+  jobFinished(job: JobRecord): void {
+    this.queues.get(job.spec.queue)?.order.jobFinished?.(job, this.loop.now());
+  }
+
+  /** An attempt ended and gave its capacity back. */
+  attemptEnded(job: JobRecord): void {
+    this.queues.get(job.spec.queue)?.order.attemptEnded?.(job, this.loop.now());
+  }
+
+  /** FS-8: the first `limit` RUNNABLE jobs of the queue in the order a pass would take them now. */
+  snapshot(queue: JobQueueRecord, limit: number): QueuePosition[] {
+    return this.queues.get(queue)?.order.snapshot(limit, this.loop.now()) ?? [];
+  }
+
+  /** DIAG-2: why the queue's order keeps the RUNNABLE job waiting, if it does (fair share). */
+  explainWait(job: JobRecord): string | undefined {
+    return this.queues.get(job.spec.queue)?.order.explainWait?.(job, this.loop.now());
+  }
+
+  private stateOf(queue: JobQueueRecord): QueueState {
+    let state = this.queues.get(queue);
+    if (!state) {
+      // FS-2: a queue with a scheduling policy is a fair-share queue (and stays one); any other is FIFO.
+      state = { order: queue.schedulingPolicy ? new FairShareQueueOrder(queue, this.demandOf) : new FifoQueueOrder() };
+      this.queues.set(queue, state);
+    }
+    return state;
+  }
+
   private pass(): void {
-    const queues = [...this.fifos.keys()].sort((a, b) => b.priority - a.priority || a.creationIndex - b.creationIndex);
+    const queues = [...this.queues.keys()].sort((a, b) => b.priority - a.priority || a.creationIndex - b.creationIndex);
     const now = this.loop.now();
     for (const queue of queues) {
-      const fifo = this.fifos.get(queue)!;
-      fifo.compact();
+      const state = this.queues.get(queue)!;
       const ces = this.usableComputeEnvironments(queue);
-      if (ces.length > 0) {
-        this.placeFrom(fifo, ces, now);
-        fifo.compact();
-      }
-      this.reportHead(fifo);
+      if (ces.length > 0) this.placeFrom(state.order.candidates(now), ces, now);
+      this.reportHead(state, now);
     }
     this.headsStale = false;
   }
 
-  private placeFrom(fifo: RunnableFifo, ces: ComputeEnvironmentRecord[], now: number): void {
+  private placeFrom(cursor: QueueCursor, ces: ComputeEnvironmentRecord[], now: number): void {
     let skipped = 0;
     // Within one pass capacity only shrinks: a demand that found no room on a CE finds none later in
     // the pass, so identical jobs (array children share one demand object) are not tried again.
     const full = new Map<ComputeEnvironmentRecord, Set<ContainerDemand>>();
-    for (let i = fifo.head; i < fifo.jobs.length && skipped < this.options.scanDepth; i++) {
-      const job = fifo.jobs[i];
-      if (job.status !== 'RUNNABLE') continue;
+    while (skipped < this.options.scanDepth) {
+      const job = cursor.next();
+      if (!job) break;
       let placement: Placement | undefined;
       if (job.mnpParent) {
         placement = this.placeMultiNode(job, ces, now);
@@ -172,9 +186,10 @@ export class Scheduler {
         }
       }
       if (placement) {
+        cursor.placed(job);
         this.listener.jobPlaced(job, placement);
       } else if (!ces.some((ce) => this.fitVerdict(ce, job).fits)) {
-        break; // SCHED-1: a job that can never be placed blocks the jobs behind it.
+        if (cursor.blocks(job)) break; // SCHED-1: a job that can never be placed blocks the jobs behind it.
       } else {
         skipped++;
       }
@@ -206,10 +221,10 @@ export class Scheduler {
     return undefined;
   }
 
-  private reportHead(fifo: RunnableFifo): void {
-    const head = fifo.isEmpty ? undefined : fifo.jobs[fifo.head];
-    const arrived = head !== fifo.reportedHead;
-    fifo.reportedHead = head;
+  private reportHead(state: QueueState, now: number): void {
+    const head = state.order.head(now);
+    const arrived = head !== state.reportedHead;
+    state.reportedHead = head;
     if (head && (arrived || this.headsStale)) this.listener.jobAtHead?.(head);
   }
 }

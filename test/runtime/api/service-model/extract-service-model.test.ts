@@ -25,6 +25,6 @@ describe('the generated service models', () => {
       expect(BATCH_MODEL.operations[operation].output).toBeDefined();
     }
     expect(BATCH_MODEL.shapes.JobDetail.required).toContain('jobName');
-    expect(BATCH_MODEL.operations.CreateSchedulingPolicy).toEqual({ method: 'POST', requestUri: '/v1/createschedulingpolicy' });
+    expect(BATCH_MODEL.operations.CreateQuotaShare).toEqual({ method: 'POST', requestUri: '/v1/createquotashare' });
   });
 });

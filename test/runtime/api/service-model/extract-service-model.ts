@@ -34,6 +34,8 @@ export const BATCH_SPEC: ExtractionSpec = {
     'CreateJobQueue', 'DescribeJobQueues', 'UpdateJobQueue', 'DeleteJobQueue',
     'RegisterJobDefinition', 'DescribeJobDefinitions', 'DeregisterJobDefinition',
     'TagResource', 'UntagResource', 'ListTagsForResource',
+    'CreateSchedulingPolicy', 'DescribeSchedulingPolicies', 'ListSchedulingPolicies', 'UpdateSchedulingPolicy', 'DeleteSchedulingPolicy',
+    'GetJobQueueSnapshot',
   ],
 };
 
