@@ -1,5 +1,6 @@
 import {
-  assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor, MalformedTemplateError, RuntimeAssembly, SchedulingPolicyRecord, TemplateSources,
+  assembleRuntime, BatchBackend, CfnTemplate, isTerminal, JobExecutor, MalformedTemplateError, RuntimeAssembly, SchedulingPolicyRecord,
+  TemplateSources,
 } from '../runtime/cli-surface';
 
 export type Severity = 'error' | 'warning' | 'info';
