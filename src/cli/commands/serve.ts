@@ -23,6 +23,8 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
   readonly defaultDuration?: number;
   /** Journal every accepted change here and restore from it on start. */
   readonly stateDir?: string;
+  /** With stateDir: checkpoint and compact the journal once it has grown by this many MiB (at the next rest point). @default 4 */
+  readonly checkpointEvery?: number;
 }
 
 /** A running endpoint: its URL and how to stop it. */
@@ -48,6 +50,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     clock,
     logError: (message) => io.err(message),
     stateDir: options.stateDir,
+    checkpoint: options.checkpointEvery !== undefined ? { everyBytes: options.checkpointEvery * 1024 * 1024 } : undefined,
     fingerprint: behaviorsFingerprint(options, clock),
     warn: (message) => io.err(message),
   });
@@ -118,6 +121,7 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
       .choices(['wall', 'virtual']).default('wall'))
     .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, seed)')
     .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start; jobs running at a crash fail as on a lost host and retry (one server per DIR)')
+    .option('--checkpoint-every <MiB>', 'with --state-dir: checkpoint the state and compact the journal once it grew by MiB (at the next moment no job is unfinished); restarts then replay only what follows', parseMebibytes, 4)
     .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
   addJsonOption(command);
   command.addHelpText('after', `
@@ -186,4 +190,10 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number 0..65535');
   return port;
+}
+
+function parseMebibytes(value: string): number {
+  const mebibytes = Number(value);
+  if (value.trim() === '' || !Number.isFinite(mebibytes) || mebibytes < 0) throw new InvalidArgumentError(`expected a number of MiB >= 0; got ${JSON.stringify(value)}`);
+  return mebibytes;
 }

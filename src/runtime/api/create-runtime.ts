@@ -11,6 +11,7 @@ import { SeededIdGenerator } from '../core/id-generator';
 import { ContainerEngine } from '../executors/docker/container-engine';
 import { JobExecutor } from '../executors/job-executor';
 import { SimulatedExecutorProps } from '../executors/simulated/simulated-executor-props';
+import { CheckpointPolicy } from '../persistence/checkpointer';
 import { DurableState, RestoreSummary } from '../persistence/durable-state';
 import { RecordingIdGenerator } from '../persistence/recording-id-generator';
 import { LoadedTemplate } from '../template/template-loader';
@@ -43,6 +44,8 @@ export interface CreateRuntimeOptions {
   readonly fingerprint?: Record<string, string>;
   /** Warnings (torn journal tail, stale lock). @default console.error */
   readonly warn?: (message: string) => void;
+  /** With `stateDir`: when to checkpoint and compact the journal (see Checkpointer). @default every 4 MiB, at the next rest point */
+  readonly checkpoint?: CheckpointPolicy;
 }
 
 /** An assembled endpoint, not yet listening. */
@@ -87,6 +90,7 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
       // Virtual runs are reproducible (seed 1, as without a state dir); wall runs get fresh ids.
       seed: virtual ? 1 : randomInt(1, 2 ** 31),
       warn: options.warn ?? ((message) => console.error(message)),
+      checkpoint: options.checkpoint,
     });
     ids = new RecordingIdGenerator(new SeededIdGenerator(durable.header.seed));
   }

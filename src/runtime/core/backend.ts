@@ -1,6 +1,8 @@
 import { hostTerminatedReason } from './capacity/capacity-listener';
 import { InstanceCapacityOptions } from './capacity/capacity-options';
 import { InstanceCapacity } from './capacity/instance-capacity';
+import { CheckpointPart } from './checkpoint/checkpoint-part';
+import { jobCheckpointParts } from './checkpoint/job-checkpoint';
 import { Clock } from './clock';
 import { JobFlow } from './job-flow';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
@@ -255,6 +257,22 @@ export class BatchBackend {
 
   allJobs(): IterableIterator<JobRecord> {
     return this.jobs.all();
+  }
+
+  /**
+   * What a checkpoint (serve --state-dir) carries: the retained jobs, their log streams, the
+   * counters ids continue from, and every part the capacity model has. Not the registry: it is
+   * rebuilt by replaying the requests that changed it. See CheckpointPart.
+   */
+  checkpointParts(): CheckpointPart[] {
+    const sources = { jobs: this.jobs, retention: this.retention, execution: this.execution, logs: this.logs, registry: this.registry };
+    const capacity = this.capacity.checkpointPart?.();
+    return [...jobCheckpointParts(sources), ...(capacity ? [capacity] : [])];
+  }
+
+  /** A rest point (a checkpoint may be taken): no job unfinished, no live event pending, every checkpoint part at rest. */
+  atRest(parts: readonly CheckpointPart[] = this.checkpointParts()): boolean {
+    return !this.flow.hasActiveJobs() && this.loop.pendingEvents === 0 && parts.every((part) => part.atRest?.() ?? true);
   }
 
   addJobStateListener(listener: JobStateListener): void {
