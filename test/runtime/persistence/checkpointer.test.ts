@@ -89,4 +89,61 @@ describe('serve --state-dir checkpoints', () => {
     expect(files.filter((name) => name.startsWith('checkpoint-'))).toHaveLength(2);
     expect(fs.readdirSync(path.join(dir, 'replayed')).filter((name) => name !== 'batch-local.lock')).toEqual(['journal.jsonl']);
   }, 120_000);
+
+  test('#21 §2: GIVEN a torn newest checkpoint WHEN the server restarts THEN it warns naming it, restores from the previous one and the journal after it, and loses nothing', async () => {
+    // GIVEN two checkpoints (two batches run to the end), a third batch submitted, the server stopped
+    const stateDir = path.join(dir, 'state');
+    const first = await start({ stateDir, checkpointEvery: 0 });
+    const ids = [...await submitBatch(first.url, 'a', 15)];
+    await post(first.url, '/_local/clock/run-until-idle', {});
+    ids.push(...await submitBatch(first.url, 'b', 15));
+    await post(first.url, '/_local/clock/run-until-idle', {});
+    ids.push(...await submitBatch(first.url, 'c', 5));
+    await stop(first);
+    // What a restart from the whole newest checkpoint gives (a restart adds a scheduling pass: compare restart with restart).
+    fs.cpSync(stateDir, path.join(dir, 'untorn'), { recursive: true });
+    const untorn = await start({ stateDir: path.join(dir, 'untorn'), checkpointEvery: 0 });
+    const seen = await observe(untorn.url, ids);
+    await stop(untorn);
+    const newest = path.join(stateDir, 'checkpoint-000002.jsonl');
+    const bytes = fs.readFileSync(newest);
+    fs.writeFileSync(newest, bytes.subarray(0, Math.floor(bytes.length / 2)));
+
+    // WHEN
+    const io = recordingIo();
+    const second = await start({ stateDir, checkpointEvery: 0 }, io);
+    const restored = await observe(second.url, ids);
+
+    // THEN
+    expect(io.stderr.join('\n')).toMatch(/checkpoint-000002\.jsonl: unusable checkpoint \(.*\); restoring from checkpoint-000001\.jsonl and the journal after it/);
+    expect(restored).toEqual(seen);
+    expect(io.stderr.join('\n')).not.toMatch(/differs/);
+  }, 60_000);
+
+  test('#21 §2, LIFE-4: GIVEN batches 8 days apart WHEN checkpoints are taken THEN the newest holds only the jobs retention keeps, and the journal holds only what followed it', async () => {
+    // GIVEN / WHEN four batches of 20, each run to the end and followed by 8 days
+    const stateDir = path.join(dir, 'state');
+    const handle = await start({ stateDir, checkpointEvery: 0 });
+    const batches: string[][] = [];
+    for (let batch = 0; batch < 4; batch++) {
+      batches.push(await submitBatch(handle.url, `b${batch}`, 20));
+      await post(handle.url, '/_local/clock/run-until-idle', {});
+      await post(handle.url, '/_local/clock/advance', { seconds: WEEK_AND_A_DAY });
+    }
+    // A request after the last advance purges (LIFE-4 purges lazily) and reaches a rest point again.
+    const last = await submitBatch(handle.url, 'last', 1);
+    await post(handle.url, '/_local/clock/run-until-idle', {});
+    await stop(handle);
+
+    // THEN the newest checkpoint's jobs are the one job submitted after the last purge
+    const newest = fs.readdirSync(stateDir).filter((name) => name.startsWith('checkpoint-')).sort().pop()!;
+    const lines = fs.readFileSync(path.join(stateDir, newest), 'utf8').trim().split('\n').map((line) => JSON.parse(line).r);
+    const jobsHeader = lines[1].data;
+    expect(jobsHeader.jobs).toBe(1);
+    expect(lines.map((line) => JSON.stringify(line)).join('\n')).toContain(last[0]);
+    expect(lines.map((line) => JSON.stringify(line)).join('\n')).not.toContain(batches[3][0]);
+    // THEN the segment after it holds its header only
+    const segment = newest.replace('checkpoint-', 'journal-');
+    expect(fs.readFileSync(path.join(stateDir, segment), 'utf8').trim().split('\n')).toHaveLength(1);
+  }, 60_000);
 });
