@@ -317,7 +317,11 @@ export class DurableState implements RequestJournal {
     } finally {
       this.replaying = false;
     }
-    const differing = [...lastStatus].filter(([jobId, status]) => backend.job(jobId)?.status !== status);
+    // A finished job that is gone was purged by retention (LIFE-4) during the replay, as it was live.
+    const differing = [...lastStatus].filter(([jobId, status]) => {
+      const job = backend.job(jobId);
+      return job === undefined ? status !== 'SUCCEEDED' && status !== 'FAILED' : job.status !== status;
+    });
     if (unusedIds > 0 || differing.length > 0 || unplayed > 0) {
       const [jobId, status] = differing[0] ?? [];
       this.warn(`batch-local: the replay of ${this.opened.journalFile} differs from what it recorded: ${differing.length} job(s) in another state`

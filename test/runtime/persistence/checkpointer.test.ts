@@ -146,4 +146,22 @@ describe('serve --state-dir checkpoints', () => {
     const segment = newest.replace('checkpoint-', 'journal-');
     expect(fs.readFileSync(path.join(stateDir, segment), 'utf8').trim().split('\n')).toHaveLength(1);
   }, 60_000);
+
+  test('#21 §2, LIFE-4: GIVEN finished jobs purged by retention WHEN the whole journal is replayed THEN the replay does not warn that they went missing', async () => {
+    // GIVEN
+    const stateDir = path.join(dir, 'state');
+    const first = await start({ stateDir, checkpointEvery: 1_000_000 });
+    await submitBatch(first.url, 'old', 10);
+    await post(first.url, '/_local/clock/run-until-idle', {});
+    await post(first.url, '/_local/clock/advance', { seconds: WEEK_AND_A_DAY });
+    await submitBatch(first.url, 'new', 1); // purges the old ones (LIFE-4 purges at requests)
+    await stop(first);
+
+    // WHEN
+    const io = recordingIo();
+    await stop(await start({ stateDir, checkpointEvery: 1_000_000 }, io));
+
+    // THEN
+    expect(io.stderr.join('\n')).not.toMatch(/differs/);
+  }, 60_000);
 });
