@@ -1,7 +1,7 @@
 import { CreateComputeEnvironmentCommand, CreateJobQueueCommand, DescribeJobsCommand, RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import * as fc from 'fast-check';
-import { Endpoint, fastSimulatedExecutor, managedEc2, pollUntil, rawRequest, startEndpoint } from './endpoint-fixture';
-import { FuzzTally, fuzzOnce, observableState } from './fuzz-check';
+import { Endpoint, managedEc2, pollUntil, rawRequest, startEndpoint } from './endpoint-fixture';
+import { FuzzTally, fuzzOnce, observableState, startFuzzEndpoint } from './fuzz-check';
 import { MODEL_FUZZ_REQUEST } from './fuzz-model-requests';
 import { MALFORMED_REQUEST } from './fuzz-requests';
 
@@ -69,18 +69,6 @@ describe('fuzz: malformed requests', () => {
     expect([...seen.keys()].sort()).toEqual(expect.arrayContaining(['LIM-5', 'bad', 'missing', 'unknown', 'wrong']));
   }, 300_000);
 });
-
-/** The fixture the model fuzz runs against (virtual clock: only requests change the state): two CEs, two queues, a definition, a job. */
-export async function startFuzzEndpoint(): Promise<Endpoint> {
-  const endpoint = await startEndpoint({ executor: fastSimulatedExecutor(), clock: 'virtual' });
-  await endpoint.batch.send(new CreateComputeEnvironmentCommand(managedEc2('ce')));
-  await endpoint.batch.send(new CreateComputeEnvironmentCommand(managedEc2('ce-off', { state: 'DISABLED' })));
-  await endpoint.batch.send(new CreateJobQueueCommand({ jobQueueName: 'q', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] }));
-  await endpoint.batch.send(new CreateJobQueueCommand({ jobQueueName: 'q-off', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce-off' }] }));
-  await endpoint.batch.send(new RegisterJobDefinitionCommand({ jobDefinitionName: 'jd', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 128 } }));
-  await endpoint.batch.send(new SubmitJobCommand({ jobName: 'done', jobQueue: 'q', jobDefinition: 'jd', arrayProperties: { size: 2 } }));
-  return endpoint;
-}
 
 describe('fuzz: requests from the service models\' input shapes, valid and mutated', () => {
   let endpoint: Endpoint;

@@ -1,4 +1,5 @@
-import { Endpoint, rawRequest } from './endpoint-fixture';
+import { CreateComputeEnvironmentCommand, CreateJobQueueCommand, RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
+import { Endpoint, fastSimulatedExecutor, managedEc2, rawRequest, startEndpoint } from './endpoint-fixture';
 import { MAX_REQUEST_BYTES } from '../../../src/runtime/api/http/wire';
 import { FuzzRequest } from './fuzz-requests';
 
@@ -90,4 +91,16 @@ export async function fuzzOnce(endpoint: Endpoint, request: FuzzRequest, tally: 
     if (typeof body?.message !== 'string' || body.message.length === 0 || errorType === undefined) tally.badRefusals.push(`${describe(request)} -> HTTP ${status}`);
   }
   state.current = after;
+}
+
+/** The fixture the model fuzz runs against (virtual clock: only requests change the state): two CEs, two queues, a definition, a job. */
+export async function startFuzzEndpoint(): Promise<Endpoint> {
+  const endpoint = await startEndpoint({ executor: fastSimulatedExecutor(), clock: 'virtual' });
+  await endpoint.batch.send(new CreateComputeEnvironmentCommand(managedEc2('ce')));
+  await endpoint.batch.send(new CreateComputeEnvironmentCommand(managedEc2('ce-off', { state: 'DISABLED' })));
+  await endpoint.batch.send(new CreateJobQueueCommand({ jobQueueName: 'q', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] }));
+  await endpoint.batch.send(new CreateJobQueueCommand({ jobQueueName: 'q-off', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce-off' }] }));
+  await endpoint.batch.send(new RegisterJobDefinitionCommand({ jobDefinitionName: 'jd', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 128 } }));
+  await endpoint.batch.send(new SubmitJobCommand({ jobName: 'done', jobQueue: 'q', jobDefinition: 'jd', arrayProperties: { size: 2 } }));
+  return endpoint;
 }

@@ -34,8 +34,8 @@ function stringValue(member: string | undefined, enumValues: readonly string[] |
   return known ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 3 }, { arbitrary: random, weight: 1 }) : random;
 }
 
-/** A value of the named shape, members and depth bounded. */
-function shapeValue(model: ServiceModel, shapeName: string, member: string | undefined, depth: number): fc.Arbitrary<unknown> {
+/** A value of the named shape, members and depth bounded; `minimal`: required members only (more of those requests are accepted). */
+function shapeValue(model: ServiceModel, shapeName: string, member: string | undefined, depth: number, minimal: boolean = false): fc.Arbitrary<unknown> {
   const shape = model.shapes[shapeName];
   switch (shape.type) {
     case 'string': return stringValue(member, shape.enum);
@@ -52,8 +52,8 @@ function shapeValue(model: ServiceModel, shapeName: string, member: string | und
     case 'structure': {
       const members = Object.entries(shape.members ?? {}).filter(([, ref]) => ref.location === undefined);
       const required = new Set(shape.required ?? []);
-      const chosen = members.filter(([name]) => required.has(name) || depth < MAX_DEPTH);
-      return fc.record(Object.fromEntries(chosen.map(([name, ref]) => [name, shapeValue(model, ref.shape, name, depth + 1)])),
+      const chosen = members.filter(([name]) => required.has(name) || (depth < MAX_DEPTH && !minimal));
+      return fc.record(Object.fromEntries(chosen.map(([name, ref]) => [name, shapeValue(model, ref.shape, name, depth + 1, minimal)])),
         { requiredKeys: chosen.map(([name]) => name).filter((name) => required.has(name)) });
     }
     default: return fc.constant(null);
@@ -61,12 +61,12 @@ function shapeValue(model: ServiceModel, shapeName: string, member: string | und
 }
 
 /** An operation's request, valid by shape: the body, and the URI and query members put where the model says. */
-function operationRequest(model: ServiceModel, operation: string): fc.Arbitrary<FuzzRequest & { readonly body: string }> {
+function operationRequest(model: ServiceModel, operation: string, minimal: boolean): fc.Arbitrary<FuzzRequest & { readonly body: string }> {
   const definition = model.operations[operation];
   const input = model.shapes[definition.input!];
   const located = Object.entries(input.members ?? {}).filter(([, ref]) => ref.location === 'uri' || ref.location === 'querystring');
   return fc.tuple(
-    shapeValue(model, definition.input!, undefined, 0),
+    shapeValue(model, definition.input!, undefined, 0, minimal),
     fc.tuple(...located.map(([name, ref]) => shapeValue(model, ref.shape, name, 1))),
   ).map(([body, locatedValues]) => {
     let path = definition.requestUri;
@@ -78,7 +78,7 @@ function operationRequest(model: ServiceModel, operation: string): fc.Arbitrary<
     });
     const target = model.targetPrefix ? { 'X-Amz-Target': `${model.targetPrefix}.${operation}`, 'Content-Type': 'application/x-amz-json-1.1' } : undefined;
     return {
-      kind: `model ${operation}`,
+      kind: `model ${minimal ? 'minimal ' : ''}${operation}`,
       method: definition.method,
       path: query.size > 0 ? `${path}?${query}` : path,
       body: JSON.stringify(body),
@@ -93,8 +93,8 @@ function servedOperations(model: ServiceModel): string[] {
 
 /** Any served operation of either model, valid by shape. */
 export const MODEL_REQUEST: fc.Arbitrary<FuzzRequest & { readonly body: string }> = fc.oneof(
-  { arbitrary: fc.constantFrom(...servedOperations(BATCH_MODEL)).chain((operation) => operationRequest(BATCH_MODEL, operation)), weight: 4 },
-  { arbitrary: fc.constantFrom(...servedOperations(LOGS_MODEL)).chain((operation) => operationRequest(LOGS_MODEL, operation)), weight: 1 },
+  { arbitrary: fc.tuple(fc.constantFrom(...servedOperations(BATCH_MODEL)), fc.boolean()).chain(([operation, minimal]) => operationRequest(BATCH_MODEL, operation, minimal)), weight: 4 },
+  { arbitrary: fc.tuple(fc.constantFrom(...servedOperations(LOGS_MODEL)), fc.boolean()).chain(([operation, minimal]) => operationRequest(LOGS_MODEL, operation, minimal)), weight: 1 },
 );
 
 /** Every string inside a JSON value, by path. */
