@@ -72,7 +72,7 @@ async function restart(stateDir: string, extra: { checkpointEvery?: number }, ro
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const started = process.hrtime.bigint();
-    const handle = await serve({ template: TEMPLATE, port: 0, host: '127.0.0.1', clock: 'virtual', stateDir, ...extra }, QUIET);
+    const handle = await serve({ template: TEMPLATE, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', stateDir, ...extra }, QUIET);
     times.push(Number(process.hrtime.bigint() - started) / 1e9);
     await handle.close();
   }

@@ -98,5 +98,6 @@ describe('fuzz: requests from the service models\' input shapes, valid and mutat
     expect(tally.byStatusClass.get('2xx')).toBeGreaterThan(0);
     expect(tally.byStatusClass.get('4xx')).toBeGreaterThan(0);
     expect([...tally.byKind.keys()]).toEqual(expect.arrayContaining(['model', 'huge', 'deep', 'bad', 'odd']));
+    expect([...endpoint.host.backend.allJobs()].length).toBeGreaterThan(1); // some SubmitJob was accepted
   }, 300_000);
 });

@@ -100,7 +100,10 @@ export async function startFuzzEndpoint(): Promise<Endpoint> {
   await endpoint.batch.send(new CreateComputeEnvironmentCommand(managedEc2('ce-off', { state: 'DISABLED' })));
   await endpoint.batch.send(new CreateJobQueueCommand({ jobQueueName: 'q', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] }));
   await endpoint.batch.send(new CreateJobQueueCommand({ jobQueueName: 'q-off', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce-off' }] }));
-  await endpoint.batch.send(new RegisterJobDefinitionCommand({ jobDefinitionName: 'jd', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 128 } }));
+  // Three revisions: a fuzzed DeregisterJobDefinition of jd:1 leaves jd usable for the SubmitJobs that follow.
+  for (let revision = 0; revision < 3; revision++) {
+    await endpoint.batch.send(new RegisterJobDefinitionCommand({ jobDefinitionName: 'jd', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 128 } }));
+  }
   await endpoint.batch.send(new SubmitJobCommand({ jobName: 'done', jobQueue: 'q', jobDefinition: 'jd', arrayProperties: { size: 2 } }));
   return endpoint;
 }

@@ -15,7 +15,7 @@ import { ServiceModel } from '../../../src/runtime/api/service-model/service-mod
 
 /** Names the fixture's state has (endpoint-fixture based fuzz tests create them), so some requests hit real resources. */
 const KNOWN: Readonly<Record<string, readonly string[]>> = {
-  jobQueue: ['q', 'q-off', 'arn:aws:batch:us-east-1:123456789012:job-queue/q'],
+  jobQueue: ['q', 'q', 'q-off', 'arn:aws:batch:us-east-1:123456789012:job-queue/q'],
   jobDefinition: ['jd', 'jd:1', 'arn:aws:batch:us-east-1:123456789012:job-definition/jd:1'],
   computeEnvironment: ['ce', 'ce-off'],
   jobDefinitionName: ['jd', 'fuzz-jd'],
@@ -30,7 +30,9 @@ const MAX_DEPTH = 5;
 function stringValue(member: string | undefined, enumValues: readonly string[] | undefined): fc.Arbitrary<string> {
   if (enumValues && enumValues.length > 0) return fc.constantFrom(...enumValues);
   const known = member !== undefined ? KNOWN[member] : undefined;
-  const random = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/), fc.string({ maxLength: 12 }));
+  // Names (jobName, ...) mostly valid by LIM-8, so that some requests get past it.
+  const name = member?.endsWith('Name') ? fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,11}$/) : fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/);
+  const random = fc.oneof({ arbitrary: name, weight: 2 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 });
   return known ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 3 }, { arbitrary: random, weight: 1 }) : random;
 }
 

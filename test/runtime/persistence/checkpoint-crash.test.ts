@@ -40,7 +40,7 @@ describe('serve --state-dir: SIGKILL during a checkpoint', () => {
   let expected: { ids: string[]; seen: unknown; later: unknown };
 
   const start = async (stateDir: string, io = recordingIo()): Promise<ServeHandle> => {
-    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', clock: 'virtual', stateDir, checkpointEvery: 0 }, io);
+    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', stateDir, checkpointEvery: 0 }, io);
     open.push(handle);
     return handle;
   };

@@ -39,8 +39,8 @@ describe('serve --state-dir checkpoints', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const start = async (options: Partial<ServeOptions>, io = recordingIo()): Promise<ServeHandle> => {
-    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', clock: 'virtual', ...options }, io);
+  const start = async (options: Partial<Omit<ServeOptions, 'executor'>>, io = recordingIo()): Promise<ServeHandle> => {
+    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', ...options }, io);
     open.push(handle);
     return handle;
   };

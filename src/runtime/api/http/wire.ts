@@ -105,6 +105,6 @@ export function sendJson(
 export function sendError(response: ServerResponse, error: ApiError, contentType: string): void {
   // 413: the rest of the body was never read and the server closes the connection; saying so keeps
   // a keep-alive client from sending its next request on a socket that is about to close.
-  const close = error.status === 413 ? { Connection: 'close' } : {};
+  const close: Record<string, string> = error.status === 413 ? { Connection: 'close' } : {};
   sendJson(response, error.status, { __type: error.errorType, message: error.message }, contentType, { 'x-amzn-ErrorType': error.errorType, ...close });
 }
