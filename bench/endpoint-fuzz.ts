@@ -9,11 +9,8 @@
  *   npm run bench -- endpoint-fuzz
  *   npx ts-node -T --project bench/tsconfig.json bench/endpoint-fuzz.ts [cases] [seed]
  */
-import * as fc from 'fast-check';
 import { rawRequest } from '../test/runtime/api/endpoint-fixture';
-import { FuzzTally, fuzzOnce, observableState, startFuzzEndpoint } from '../test/runtime/api/fuzz-check';
-import { MODEL_FUZZ_REQUEST } from '../test/runtime/api/fuzz-model-requests';
-import { MALFORMED_REQUEST } from '../test/runtime/api/fuzz-requests';
+import { FuzzTally, fuzzOnce, observableState, sampleFuzzRequests, startFuzzEndpoint } from '../test/runtime/api/fuzz-check';
 
 export async function main(): Promise<void> {
   const direct = require.main === module;
@@ -24,11 +21,11 @@ export async function main(): Promise<void> {
   const started = Date.now();
   try {
     const state = { current: observableState(endpoint) };
-    const requests = fc.sample(fc.oneof({ arbitrary: MODEL_FUZZ_REQUEST, weight: 3 }, { arbitrary: MALFORMED_REQUEST, weight: 1 }), { numRuns: cases, seed });
-    for (const request of requests) await fuzzOnce(endpoint, request, tally, state);
+    for (const request of sampleFuzzRequests(cases, seed)) await fuzzOnce(endpoint, request, tally, state);
     const health = await rawRequest(endpoint.url, 'GET', '/_local/health');
     const kinds = [...tally.byKind].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`).join(', ');
-    console.log(`  seed ${seed}: ${tally.summary()}; health after: HTTP ${health.status}; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    const elapsed = ((Date.now() - started) / 1000).toFixed(0);
+    console.log(`  seed ${seed}: ${tally.summary()}; health after: HTTP ${health.status}; ${elapsed} s`);
     console.log(`  kinds: ${kinds}; jobs in the backend at the end: ${[...endpoint.host.backend.allJobs()].length}`);
     const failures = [...tally.serverErrors, ...tally.changedOnRefusal, ...tally.badRefusals, ...endpoint.serverErrors];
     for (const failure of failures.slice(0, 20)) console.log(`  FAIL ${failure.slice(0, 500)}`);

@@ -15,8 +15,8 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { median, startServe } from './support/serve-process';
-import { serve } from '../src/cli/commands/serve';
 import { CliIo } from '../src/cli/cli-io';
+import { serve } from '../src/cli/commands/serve';
 
 const TEMPLATE = path.join(__dirname, '..', 'test', 'cli', 'fixtures', 'small-stack.template.json');
 const EIGHT_DAYS = 8 * 24 * 3600;

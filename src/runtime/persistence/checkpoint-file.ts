@@ -42,7 +42,9 @@ interface EndRecord { readonly k: 'end'; readonly chunks: number }
  * it, the whole file. The last record says how many chunks precede it, so a file cut short by a
  * damaged disk is told from a whole one.
  */
-export function writeCheckpoint(file: string, header: CheckpointHeader, parts: ReadonlyMap<string, unknown[]>, afterStep?: (step: string) => void): void {
+export function writeCheckpoint(
+  file: string, header: CheckpointHeader, parts: ReadonlyMap<string, unknown[]>, afterStep?: (step: string) => void,
+): void {
   const temporary = `${file}.tmp`;
   const fd = fs.openSync(temporary, 'w');
   try {

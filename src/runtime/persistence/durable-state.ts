@@ -213,7 +213,9 @@ export class DurableState implements RequestJournal {
 
   private checkpointIfDue(): void {
     if (this.replaying || this.closing || this.failure || !this.writer || !this.host) return;
-    const subject = { writer: this.writer, backend: this.host.backend, ids: this.ids!, registry: this.registryRequests, parts: this.checkpointParts() };
+    const subject = {
+      writer: this.writer, backend: this.host.backend, ids: this.ids!, registry: this.registryRequests, parts: this.checkpointParts(),
+    };
     if (!this.checkpointer.due(subject)) return;
     try {
       this.writer = this.checkpointer.take(subject) ?? this.writer;

@@ -76,7 +76,8 @@ export function openStateDir(dir: string, warn: (message: string) => void): Open
       }
       for (let i = skip; i < segmentRecords.length; i++) records.push(segmentRecords[i]);
     }
-    return { dir: resolved, journalFile, journal, segment: plan.segments[plan.segments.length - 1], checkpoint: plan.checkpoint, header, headerFile, records, release };
+    const segment = plan.segments[plan.segments.length - 1];
+    return { dir: resolved, journalFile, journal, segment, checkpoint: plan.checkpoint, header, headerFile, records, release };
   } catch (error) {
     release();
     throw error;

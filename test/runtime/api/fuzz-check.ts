@@ -1,7 +1,9 @@
 import { CreateComputeEnvironmentCommand, CreateJobQueueCommand, RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
+import * as fc from 'fast-check';
 import { Endpoint, fastSimulatedExecutor, managedEc2, rawRequest, startEndpoint } from './endpoint-fixture';
+import { MODEL_FUZZ_REQUEST } from './fuzz-model-requests';
+import { FuzzRequest, MALFORMED_REQUEST } from './fuzz-requests';
 import { MAX_REQUEST_BYTES } from '../../../src/runtime/api/http/wire';
-import { FuzzRequest } from './fuzz-requests';
 
 const STATUSES = ['SUBMITTED', 'PENDING', 'RUNNABLE', 'STARTING', 'RUNNING', 'SUCCEEDED', 'FAILED'];
 
@@ -91,6 +93,11 @@ export async function fuzzOnce(endpoint: Endpoint, request: FuzzRequest, tally: 
     if (typeof body?.message !== 'string' || body.message.length === 0 || errorType === undefined) tally.badRefusals.push(`${describe(request)} -> HTTP ${status}`);
   }
   state.current = after;
+}
+
+/** `count` requests drawn with `seed`: three of the service models' (valid and mutated) for one hand-written malformed one. */
+export function sampleFuzzRequests(count: number, seed: number): FuzzRequest[] {
+  return fc.sample(fc.oneof({ arbitrary: MODEL_FUZZ_REQUEST, weight: 3 }, { arbitrary: MALFORMED_REQUEST, weight: 1 }), { numRuns: count, seed });
 }
 
 /** The fixture the model fuzz runs against (virtual clock: only requests change the state): two CEs, two queues, a definition, a job. */

@@ -37,7 +37,9 @@ function stringValue(member: string | undefined, enumValues: readonly string[] |
 }
 
 /** A value of the named shape, members and depth bounded; `minimal`: required members only (more of those requests are accepted). */
-function shapeValue(model: ServiceModel, shapeName: string, member: string | undefined, depth: number, minimal: boolean = false): fc.Arbitrary<unknown> {
+function shapeValue(
+  model: ServiceModel, shapeName: string, member: string | undefined, depth: number, minimal: boolean = false,
+): fc.Arbitrary<unknown> {
   const shape = model.shapes[shapeName];
   switch (shape.type) {
     case 'string': return stringValue(member, shape.enum);
@@ -93,10 +95,15 @@ function servedOperations(model: ServiceModel): string[] {
   return Object.keys(model.operations).filter((operation) => model.operations[operation].input !== undefined);
 }
 
+function anyOperation(model: ServiceModel): fc.Arbitrary<FuzzRequest & { readonly body: string }> {
+  return fc.tuple(fc.constantFrom(...servedOperations(model)), fc.boolean())
+    .chain(([operation, minimal]) => operationRequest(model, operation, minimal));
+}
+
 /** Any served operation of either model, valid by shape. */
 export const MODEL_REQUEST: fc.Arbitrary<FuzzRequest & { readonly body: string }> = fc.oneof(
-  { arbitrary: fc.tuple(fc.constantFrom(...servedOperations(BATCH_MODEL)), fc.boolean()).chain(([operation, minimal]) => operationRequest(BATCH_MODEL, operation, minimal)), weight: 4 },
-  { arbitrary: fc.tuple(fc.constantFrom(...servedOperations(LOGS_MODEL)), fc.boolean()).chain(([operation, minimal]) => operationRequest(LOGS_MODEL, operation, minimal)), weight: 1 },
+  { arbitrary: anyOperation(BATCH_MODEL), weight: 4 },
+  { arbitrary: anyOperation(LOGS_MODEL), weight: 1 },
 );
 
 /** Every string inside a JSON value, by path. */
@@ -138,7 +145,8 @@ const deepJson: fc.Arbitrary<FuzzRequest> = fc.tuple(MODEL_REQUEST, fc.nat(), fc
   });
 
 /** Bytes that are not UTF-8 inside a string of the body (lone continuation bytes, overlongs, 0xFF, a cut sequence). */
-const badUtf8: fc.Arbitrary<FuzzRequest> = fc.tuple(MODEL_REQUEST, fc.nat(), fc.constantFrom([0x80], [0xc3, 0x28], [0xff, 0xfe], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf0, 0x9f]))
+const INVALID_UTF8 = [[0x80], [0xc3, 0x28], [0xff, 0xfe], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf0, 0x9f]];
+const badUtf8: fc.Arbitrary<FuzzRequest> = fc.tuple(MODEL_REQUEST, fc.nat(), fc.constantFrom(...INVALID_UTF8))
   .map(([request, pick, bytes]) => {
     const { body, at } = replaceAt(request.body, pick, () => '__bad__');
     const [before, after] = JSON.stringify(body).split('__bad__');

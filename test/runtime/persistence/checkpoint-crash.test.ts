@@ -49,7 +49,8 @@ describe('serve --state-dir: SIGKILL during a checkpoint', () => {
     await handle.close();
   };
   /** What the state looks like, and after one more batch, run, checkpoint and restart. */
-  const observeAndGoOn = async (stateDir: string, ids: string[], io = recordingIo()): Promise<{ seen: unknown; later: unknown; warnings: string }> => {
+  type Observed = { seen: unknown; later: unknown; warnings: string };
+  const observeAndGoOn = async (stateDir: string, ids: string[], io = recordingIo()): Promise<Observed> => {
     let handle = await start(stateDir, io);
     const seen = await observe(handle.url, ids);
     const more = [...ids, ...await submitBatch(handle.url, 'c', 10)];

@@ -5,7 +5,13 @@ import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, CheckpointHeader, readCheckpoint
 import { JOURNAL_FORMAT, JOURNAL_VERSION } from '../../../src/runtime/persistence/journal-records';
 
 const HEADER: CheckpointHeader = {
-  k: 'checkpoint', format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, n: 3, t: 1000, idPosition: 7, registry: [],
+  k: 'checkpoint',
+  format: CHECKPOINT_FORMAT,
+  version: CHECKPOINT_VERSION,
+  n: 3,
+  t: 1000,
+  idPosition: 7,
+  registry: [],
   journal: { k: 'header', format: JOURNAL_FORMAT, version: JOURNAL_VERSION, seed: 1, startEpochMs: 0, clock: 'virtual', fingerprint: {} },
   parts: [{ key: 'jobs', chunks: 2 }, { key: 'capacity', chunks: 1 }],
 };

@@ -54,7 +54,8 @@ describe('serve --state-dir checkpoints', () => {
    * (the last one mid-run: its RUNNING jobs fail as on a lost host, RETRY-3); returns what a client
    * saw after the last restart and after running to the end, with the restarts' warnings.
    */
-  const restarting = async (stateDir: string, checkpointEvery: number): Promise<{ ids: string[]; before: unknown; after: unknown; warnings: string }> => {
+  type Restarted = { ids: string[]; before: unknown; after: unknown; warnings: string };
+  const restarting = async (stateDir: string, checkpointEvery: number): Promise<Restarted> => {
     let durable = await start({ stateDir, checkpointEvery });
     const warnings: string[] = [];
     const ids = await workload(() => durable, async () => {

@@ -7,7 +7,14 @@ import { checkpointFile, compact, isStateFile, planRestore, segmentFile } from '
 
 function header(n: number): CheckpointHeader {
   return {
-    k: 'checkpoint', format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, n, t: n, idPosition: 0, registry: [], parts: [],
+    k: 'checkpoint',
+    format: CHECKPOINT_FORMAT,
+    version: CHECKPOINT_VERSION,
+    n,
+    t: n,
+    idPosition: 0,
+    registry: [],
+    parts: [],
     journal: { k: 'header', format: JOURNAL_FORMAT, version: JOURNAL_VERSION, seed: 1, startEpochMs: 0, clock: 'virtual', fingerprint: {} },
   };
 }

@@ -1,5 +1,5 @@
-import type { CheckpointPart } from '../checkpoint/checkpoint-part';
 import { ContainerDemand } from './demand';
+import type { CheckpointPart } from '../checkpoint/checkpoint-part';
 import { ComputeEnvironmentRecord } from '../model/records';
 
 /*
