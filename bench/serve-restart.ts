@@ -104,7 +104,8 @@ export async function main(): Promise<void> {
         + `(${(seconds / emptySeconds).toFixed(2)}x empty); state dir ${(diskBytes(stateDir) / 2 ** 20).toFixed(1)} MiB (${files.join(', ')}); filled in ${filled.toFixed(0)} s`);
     }
   } finally {
-    fs.rmSync(root, { recursive: true, force: true });
+    if (process.env.RESTART_BENCH_KEEP) console.log(`  kept ${root}`);
+    else fs.rmSync(root, { recursive: true, force: true });
   }
 }
 

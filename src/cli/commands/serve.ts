@@ -23,7 +23,7 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
   readonly defaultDuration?: number;
   /** Journal every accepted change here and restore from it on start. */
   readonly stateDir?: string;
-  /** With stateDir: checkpoint and compact the journal once it has grown by this many MiB (at the next rest point). @default 4 */
+  /** With stateDir: checkpoint and compact the journal once it has grown by this many MiB (at the next rest point). @default 1, or the last checkpoint's size if larger */
   readonly checkpointEvery?: number;
 }
 
@@ -121,7 +121,7 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
       .choices(['wall', 'virtual']).default('wall'))
     .option('--behaviors <file>', 'JSON of the simulated executor\'s behaviours (defaultBehavior, byJobDefinition, byJobName, byImage, seed)')
     .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start; jobs running at a crash fail as on a lost host and retry (one server per DIR)')
-    .option('--checkpoint-every <MiB>', 'with --state-dir: checkpoint the state and compact the journal once it grew by MiB (at the next moment no job is unfinished); restarts then replay only what follows', parseMebibytes, 4)
+    .option('--checkpoint-every <MiB>', 'with --state-dir: checkpoint the state and compact the journal once it grew by MiB (default: 1, or the last checkpoint\'s size if larger), at the next moment no job is unfinished; restarts replay only what follows', parseMebibytes)
     .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
   addJsonOption(command);
   command.addHelpText('after', `

@@ -44,7 +44,7 @@ export interface CreateRuntimeOptions {
   readonly fingerprint?: Record<string, string>;
   /** Warnings (torn journal tail, stale lock). @default console.error */
   readonly warn?: (message: string) => void;
-  /** With `stateDir`: when to checkpoint and compact the journal (see Checkpointer). @default every 4 MiB, at the next rest point */
+  /** With `stateDir`: when to checkpoint and compact the journal (see Checkpointer). @default every 1 MiB (or the last checkpoint's size), at the next rest point */
   readonly checkpoint?: CheckpointPolicy;
 }
 

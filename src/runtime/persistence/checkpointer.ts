@@ -9,13 +9,18 @@ import { CheckpointPart } from '../core/checkpoint/checkpoint-part';
 
 /** How often a durable endpoint checkpoints. */
 export interface CheckpointPolicy {
-  /** A checkpoint is taken at the first rest point after the journal segment has grown past this. @default 4 MiB */
+  /**
+   * A checkpoint is taken at the first rest point after the journal segment has grown past this many
+   * bytes. @default 1 MiB, or the size of the last checkpoint if that is larger (so rewriting what
+   * retention keeps costs at most as much disk writing as the journal did, and a restart replays at
+   * most about that much)
+   */
   readonly everyBytes?: number;
   /** Tests: called after each step of a checkpoint and its compaction (to SIGKILL the process there). */
   readonly afterStep?: (step: string) => void;
 }
 
-export const DEFAULT_CHECKPOINT_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_CHECKPOINT_BYTES = 1024 * 1024;
 
 /** What a checkpoint is taken of, and the writer it replaces. */
 export interface CheckpointSubject {
@@ -50,12 +55,14 @@ export class Checkpointer {
     private next: number,
     private readonly policy: CheckpointPolicy,
     private readonly warn: (message: string) => void,
+    /** Size of the checkpoint restored from (0: none): the next one waits for at least as much journal. */
+    private lastCheckpointBytes: number = 0,
   ) {}
 
   /** Whether a checkpoint is due (the segment is big enough) and possible (a rest point, no write in flight). */
   due(subject: CheckpointSubject): boolean {
     return !this.disabled && !subject.writer.busy && subject.writer.error === undefined
-      && subject.writer.bytes >= (this.policy.everyBytes ?? DEFAULT_CHECKPOINT_BYTES)
+      && subject.writer.bytes >= (this.policy.everyBytes ?? Math.max(DEFAULT_CHECKPOINT_BYTES, this.lastCheckpointBytes))
       && subject.backend.atRest(subject.parts);
   }
 
@@ -88,6 +95,7 @@ export class Checkpointer {
       parts: subject.parts.map((part) => ({ key: part.key, chunks: saved.get(part.key)!.length })),
     };
     writeCheckpoint(checkpointFile(this.dir, n), header, saved, step);
+    this.lastCheckpointBytes = fs.statSync(checkpointFile(this.dir, n)).size;
     const segment = segmentFile(this.dir, n);
     fs.writeFileSync(segment, '');
     const writer = new JournalWriter(segment, 0);

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { Checkpoint } from './checkpoint-file';
 import { Checkpointer, CheckpointPolicy } from './checkpointer';
 import { JournalWriter } from './journal-file';
@@ -22,7 +23,7 @@ export interface DurableStateOptions {
   readonly startEpochMs: number;
   readonly seed: number;
   readonly warn: (message: string) => void;
-  /** When to checkpoint and compact. @default every 4 MiB of journal, at the next rest point */
+  /** When to checkpoint and compact. @default every 1 MiB of journal (or the last checkpoint's size), at the next rest point */
   readonly checkpoint?: CheckpointPolicy;
 }
 
@@ -98,7 +99,8 @@ export class DurableState implements RequestJournal {
     policy: CheckpointPolicy,
   ) {
     const base = opened.checkpoint?.header.n ?? 0;
-    this.checkpointer = new Checkpointer(opened.dir, header, base, Math.max(base, opened.segment) + 1, policy, warn);
+    const restoredBytes = opened.checkpoint ? fs.statSync(checkpointFile(opened.dir, base)).size : 0;
+    this.checkpointer = new Checkpointer(opened.dir, header, base, Math.max(base, opened.segment) + 1, policy, warn, restoredBytes);
   }
 
   /** Adds state outside the backend that checkpoints carry (the EventBridge deliveries, ...). Before `attach`. */

@@ -1,4 +1,4 @@
-import { spawn } from 'child_process';
+import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -8,11 +8,15 @@ import { recordingIo, SMALL_STACK } from '../../cli/cli-fixture';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
+/** Children still running (a failed test must not leave one behind). */
+const children: ChildProcess[] = [];
+
 /** Starts the crash child; resolves with its URL and a promise of its end (signal). */
 function startChild(stateDir: string, step: string, nth: number): Promise<{ url: string; ended: Promise<string | null>; stderr: () => string }> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'checkpoint-crash-child.ts'), stateDir, step, String(nth)], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const ended = new Promise<string | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
@@ -76,6 +80,7 @@ describe('serve --state-dir: SIGKILL during a checkpoint', () => {
 
   afterEach(async () => {
     for (const handle of open.splice(0)) await handle.close();
+    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
