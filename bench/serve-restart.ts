@@ -5,7 +5,9 @@
  * request); then the restart is timed, in process (`serve()` from the call to listening: the
  * directory read, the checkpoint restored, the journal after it replayed), median of 3, against
  * the restart of an empty state dir, with checkpoints (the default) and, for comparison, with
- * the whole journal replayed (`--checkpoint-every` huge). Prints the times and the state dir's size.
+ * the whole journal replayed (`--checkpoint-every` huge); and as a process (spawn of `batch-local
+ * serve` through ts-node to listening, median of 3), which adds Node's start and module loading.
+ * Prints the times and the state dir's size.
  *
  *   npm run bench -- serve-restart
  *   npx ts-node -T --project bench/tsconfig.json bench/serve-restart.ts [jobs] [batch] [modes: checkpointed,replayed]
@@ -79,6 +81,18 @@ async function restart(stateDir: string, extra: { checkpointEvery?: number }, ro
   return median(times);
 }
 
+/** Median seconds from spawning `batch-local serve` (ts-node, transpile only) on `stateDir` to its URL: what a user waits for. */
+async function processRestart(stateDir: string, extra: string[], rounds: number = 3): Promise<number> {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const started = Date.now();
+    const server = await startServe(['--template', TEMPLATE, '--clock', 'virtual', '--state-dir', stateDir, ...extra]);
+    times.push((Date.now() - started) / 1000);
+    await server.stop();
+  }
+  return median(times);
+}
+
 function diskBytes(dir: string): number {
   return fs.readdirSync(dir).reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
 }
@@ -93,15 +107,17 @@ export async function main(): Promise<void> {
     const empty = path.join(root, 'empty');
     await restart(empty, {}, 1); // warm-up: module loading, JIT
     const emptySeconds = await restart(empty, {});
-    console.log(`  empty state dir: restart ${(emptySeconds * 1000).toFixed(0)} ms`);
+    const emptyProcess = await processRestart(empty, []);
+    console.log(`  empty state dir: restart ${(emptySeconds * 1000).toFixed(0)} ms in process, ${emptyProcess.toFixed(2)} s as a process`);
     for (const mode of modes) {
       const stateDir = path.join(root, mode);
       const extra = mode === 'replayed' ? { checkpointEvery: 1_000_000 } : {};
       const filled = await fill(stateDir, jobs, batch, mode === 'replayed' ? ['--checkpoint-every', '1000000'] : []);
       const seconds = await restart(stateDir, extra);
+      const asProcess = await processRestart(stateDir, mode === 'replayed' ? ['--checkpoint-every', '1000000'] : []);
       const files = fs.readdirSync(stateDir).filter((name) => name !== 'batch-local.lock').sort();
       console.log(`  ${jobs} finished jobs (batches of ${batch}, 8 days apart), ${mode}: restart ${(seconds * 1000).toFixed(0)} ms `
-        + `(${(seconds / emptySeconds).toFixed(2)}x empty); state dir ${(diskBytes(stateDir) / 2 ** 20).toFixed(1)} MiB (${files.join(', ')}); filled in ${filled.toFixed(0)} s`);
+        + `(${(seconds / emptySeconds).toFixed(2)}x empty), as a process ${asProcess.toFixed(2)} s (${(asProcess / emptyProcess).toFixed(2)}x empty); state dir ${(diskBytes(stateDir) / 2 ** 20).toFixed(1)} MiB (${files.join(', ')}); filled in ${filled.toFixed(0)} s`);
     }
   } finally {
     if (process.env.RESTART_BENCH_KEEP) console.log(`  kept ${root}`);
