@@ -6,7 +6,7 @@
  * a placement on an instance) that a rest point should not hold; the checkpoint is then skipped
  * rather than written wrong.
  *
- * Encoding: primitives as they are (non-finite numbers as `{"$n": "Infinity"}`), every object or
+ * Encoding: primitives as they are (non-finite numbers and -0 as `{"$n": "Infinity"}`), every object or
  * array as `{"#": id, ...}` the first time it is met and `{"$o": id}` after, so identity and cycles
  * survive; `{"$r": ref}` for an object owned elsewhere (a registry record, rebuilt by replay).
  * The id table spans every `encode` of one encoder, so a graph can be written in many records
@@ -40,6 +40,7 @@ export class ObjectGraphEncoder {
       case 'boolean':
         return value;
       case 'number':
+        if (Object.is(value, -0)) return { $n: '-0' }; // JSON would write 0
         return Number.isFinite(value) ? value : { $n: String(value) };
       case 'undefined':
         return { $u: 1 };
