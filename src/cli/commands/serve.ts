@@ -27,6 +27,8 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
   readonly allowHost?: string[];
   /** Print a line per request on stderr: method, operation, status, milliseconds. */
   readonly verbose?: boolean;
+  /** With stateDir: checkpoint and compact the journal once it has grown by this many MiB (at the next rest point). @default 1, or the last checkpoint's size if larger */
+  readonly checkpointEvery?: number;
 }
 
 /** A running endpoint: its URL and how to stop it. */
@@ -55,6 +57,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     clock,
     logError: (message) => io.err(message),
     stateDir: options.stateDir,
+    checkpoint: options.checkpointEvery !== undefined ? { everyBytes: options.checkpointEvery * 1024 * 1024 } : undefined,
     fingerprint: behaviorsFingerprint(options, clock),
     warn: (message) => io.err(message),
     allowedHosts: options.allowHost,
@@ -131,6 +134,7 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
       .choices(['wall', 'virtual']).default('wall'))
     .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start; jobs running at a crash fail as on a lost host and retry (one server per DIR)')
     .option('-v, --verbose', 'print a line per request on stderr: method, operation, HTTP status and milliseconds', false)
+    .option('--checkpoint-every <MiB>', 'with --state-dir: checkpoint the state and compact the journal once it grew by MiB (default: 1, or the last checkpoint\'s size if larger), at the next moment no job is unfinished; restarts replay only what follows', parseMebibytes)
     .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
   addBehaviorOptions(command);
   addJsonOption(command);
@@ -205,4 +209,10 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number 0..65535');
   return port;
+}
+
+function parseMebibytes(value: string): number {
+  const mebibytes = Number(value);
+  if (value.trim() === '' || !Number.isFinite(mebibytes) || mebibytes < 0) throw new InvalidArgumentError(`expected a number of MiB >= 0; got ${JSON.stringify(value)}`);
+  return mebibytes;
 }

@@ -13,6 +13,7 @@ import { ContainerEngine } from '../executors/docker/container-engine';
 import { JobExecutor } from '../executors/job-executor';
 import { ProcessExecutorProps } from '../executors/process/process-executor-props';
 import { SimulatedExecutorProps } from '../executors/simulated/simulated-executor-props';
+import { CheckpointPolicy } from '../persistence/checkpointer';
 import { DurableState, RestoreSummary } from '../persistence/durable-state';
 import { RecordingIdGenerator } from '../persistence/recording-id-generator';
 import { LoadedTemplate } from '../template/template-loader';
@@ -53,6 +54,8 @@ export interface CreateRuntimeOptions {
   readonly warn?: (message: string) => void;
   /** Host names the server accepts besides loopback and the bound address (`serve --allow-host`). @default - none */
   readonly allowedHosts?: readonly string[];
+  /** With `stateDir`: when to checkpoint and compact the journal (see Checkpointer). @default every 1 MiB (or the last checkpoint's size), at the next rest point */
+  readonly checkpoint?: CheckpointPolicy;
 }
 
 /** An assembled endpoint, not yet listening. */
@@ -98,6 +101,7 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
       // Virtual runs are reproducible (seed 1, as without a state dir); wall runs get fresh ids.
       seed: virtual ? 1 : randomInt(1, 2 ** 31),
       warn: options.warn ?? ((message: string) => console.error(message)),
+      checkpoint: options.checkpoint,
     });
     ids = new RecordingIdGenerator(new SeededIdGenerator(durable.header.seed));
   }

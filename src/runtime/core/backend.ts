@@ -1,6 +1,8 @@
 import { hostTerminatedReason } from './capacity/capacity-listener';
 import { InstanceCapacityOptions } from './capacity/capacity-options';
 import { InstanceCapacity } from './capacity/instance-capacity';
+import { CheckpointPart } from './checkpoint/checkpoint-part';
+import { jobCheckpointParts } from './checkpoint/job-checkpoint';
 import { Clock } from './clock';
 import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
 import { JobFlow } from './job-flow';
@@ -39,6 +41,7 @@ import {
   ListSchedulingPoliciesResponse, SchedulingPolicyDetail,
 } from './model/responses';
 import { SchedulingPolicyOperations } from './model/scheduling-policy-operations';
+import { fairShareCheckpointPart } from './scheduling/fair-share-checkpoint';
 import { JobQueueSnapshot, queueSnapshot, SNAPSHOT_SIZE } from './scheduling/queue-snapshot';
 import { Scheduler } from './scheduling/scheduler';
 import { CapacityModel, Placement } from './types/placement';
@@ -308,6 +311,23 @@ export class BatchBackend {
   jobsInQueue(jobQueue: string): JobRecord[] {
     this.retention.purge(this.loop.now());
     return this.jobs.inQueue(this.registry.jobQueue(jobQueue));
+  }
+
+  /**
+   * What a checkpoint (serve --state-dir) carries: the retained jobs, their log streams, the
+   * counters ids continue from, and every part the capacity model has. Not the registry: it is
+   * rebuilt by replaying the requests that changed it. See CheckpointPart.
+   */
+  checkpointParts(): CheckpointPart[] {
+    const sources = { jobs: this.jobs, retention: this.retention, execution: this.execution, logs: this.logs, registry: this.registry };
+    const capacity = this.capacity.checkpointPart?.();
+    const fairShare = fairShareCheckpointPart(this.scheduler, (name) => this.registry.jobQueue(name));
+    return [...jobCheckpointParts(sources), ...(capacity ? [capacity] : []), fairShare];
+  }
+
+  /** A rest point (a checkpoint may be taken): no job unfinished, no live event pending, every checkpoint part at rest. */
+  atRest(parts: readonly CheckpointPart[] = this.checkpointParts()): boolean {
+    return !this.flow.hasActiveJobs() && this.loop.pendingEvents === 0 && parts.every((part) => part.atRest?.() ?? true);
   }
 
   addJobStateListener(listener: JobStateListener): void {

@@ -2,12 +2,21 @@
 /** An entry of the event heap; it is its own cancellation handle (no closure per event). */
 export class ScheduledEvent {
   cancelled = false;
+  /** Set once popped off the heap (run or dropped): cancelling it then no longer changes the live count. */
+  popped = false;
 
-  constructor(readonly time: number, readonly sequence: number, readonly action: () => void) {}
+  constructor(readonly time: number, readonly sequence: number, readonly action: () => void, private readonly counter: LiveEventCounter) {}
 
   cancel(): void {
+    if (this.cancelled) return;
     this.cancelled = true;
+    if (!this.popped) this.counter.live--;
   }
+}
+
+/** The heap's count of entries that will still run, shared with its entries so a cancel updates it in O(1). */
+interface LiveEventCounter {
+  live: number;
 }
 
 /**
@@ -18,13 +27,22 @@ export class ScheduledEvent {
 export class EventHeap {
   private readonly items: ScheduledEvent[] = [];
   private nextSequence = 0;
+  /** Entries neither cancelled nor popped (a cancelled entry stays in the array until it surfaces). */
+  private readonly counter: LiveEventCounter = { live: 0 };
 
+  /** Entries in the array, cancelled ones that have not surfaced yet included. */
   get size(): number {
     return this.items.length;
   }
 
+  /** Entries that will still run: neither cancelled nor popped. */
+  get liveSize(): number {
+    return this.counter.live;
+  }
+
   push(time: number, action: () => void): ScheduledEvent {
-    const event = new ScheduledEvent(time, this.nextSequence++, action);
+    const event = new ScheduledEvent(time, this.nextSequence++, action, this.counter);
+    this.counter.live++;
     const items = this.items;
     let index = items.length;
     items.push(event);
@@ -45,6 +63,10 @@ export class EventHeap {
   pop(): ScheduledEvent | undefined {
     const items = this.items;
     const top = items[0];
+    if (top) {
+      top.popped = true;
+      if (!top.cancelled) this.counter.live--;
+    }
     const last = items.pop();
     if (items.length > 0 && last) {
       let index = 0;

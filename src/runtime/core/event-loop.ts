@@ -55,8 +55,9 @@ export class EventLoop {
     return this.heap.peek()?.time;
   }
 
+  /** Events that will still run: cancelled ones (a finished job's timeout, a stopped timer) are not counted. */
   get pendingEvents(): number {
-    return this.heap.size;
+    return this.heap.liveSize;
   }
 
   /**

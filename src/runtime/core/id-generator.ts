@@ -15,6 +15,15 @@ export class SeededIdGenerator implements IdGenerator {
     this.state = seed >>> 0;
   }
 
+  /** Checkpoint: the generator's position, so a restored one continues where this one is. */
+  get position(): number {
+    return this.state;
+  }
+
+  restorePosition(position: number): void {
+    this.state = position | 0;
+  }
+
   nextUuid(): string {
     const a = this.next32();
     const b = (this.next32() & 0xffff0fff) | 0x00004000; // version 4

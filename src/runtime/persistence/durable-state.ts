@@ -1,15 +1,31 @@
+import * as fs from 'fs';
+import { Checkpoint } from './checkpoint-file';
+import { Checkpointer, CheckpointPolicy } from './checkpointer';
 import { JournalWriter } from './journal-file';
-import { HeaderRecord, JOURNAL_FORMAT, JOURNAL_VERSION, JournalRecord, RecoverRecord, RequestRecord } from './journal-records';
+import { CheckpointMarkRecord, HeaderRecord, JOURNAL_FORMAT, JOURNAL_VERSION, JournalRecord, RecoverRecord, RequestRecord } from './journal-records';
 import { JournalRunner } from './journal-runner';
 import { RecordingIdGenerator } from './recording-id-generator';
 import { removeStaleContainers } from './stale-containers';
 import { openStateDir, OpenedStateDir } from './state-dir';
+import { checkpointFile } from './state-dir-layout';
 import { BATCH_HANDLERS } from '../api/batch/batch-handlers';
 import { BatchLocalServer } from '../api/batch-local-server';
 import { EndpointHost } from '../api/host/endpoint-host';
 import { ApiError } from '../api/http/api-error';
 import { AcceptedRequest, RequestJournal } from '../api/http/request-journal';
+import { CheckpointPart } from '../core/checkpoint/checkpoint-part';
 import { JobRunner } from '../core/executor';
+
+/** How `serve --state-dir` opens its directory. */
+export interface DurableStateOptions {
+  readonly clock: 'virtual' | 'wall-replayable';
+  readonly fingerprint: Record<string, string>;
+  readonly startEpochMs: number;
+  readonly seed: number;
+  readonly warn: (message: string) => void;
+  /** When to checkpoint and compact. @default every 1 MiB of journal (or the last checkpoint's size), at the next rest point */
+  readonly checkpoint?: CheckpointPolicy;
+}
 
 /** What a restart found and did, for the startup message and tests. */
 export interface RestoreSummary {
@@ -43,17 +59,16 @@ export class DurableState implements RequestJournal {
    * Opens the directory (lock, journal, torn-tail recovery) and checks that it was written by a
    * serve with the same template and options. Call `attach` once the server exists.
    */
-  static open(dir: string, options: { clock: 'virtual' | 'wall-replayable'; fingerprint: Record<string, string>; startEpochMs: number; seed: number; warn: (message: string) => void }): DurableState {
+  static open(dir: string, options: DurableStateOptions): DurableState {
     const opened = openStateDir(dir, options.warn);
     try {
-      const records = opened.journal.records as JournalRecord[];
-      let header = records[0] as HeaderRecord | undefined;
+      let header = opened.header as HeaderRecord | undefined;
       if (header === undefined) {
         header = { k: 'header', format: JOURNAL_FORMAT, version: JOURNAL_VERSION, seed: options.seed, startEpochMs: options.startEpochMs, clock: options.clock, fingerprint: options.fingerprint };
       } else {
-        checkHeader(header, opened.journalFile, options.clock, options.fingerprint);
+        checkHeader(header, opened.headerFile, options.clock, options.fingerprint);
       }
-      return new DurableState(opened, header, records.slice(1), options.warn);
+      return new DurableState(opened, header, opened.records as JournalRecord[], options.warn, options.checkpoint ?? {});
     } catch (error) {
       opened.release();
       throw error;
@@ -61,6 +76,14 @@ export class DurableState implements RequestJournal {
   }
 
   private writer?: JournalWriter;
+  private readonly checkpointer: Checkpointer;
+  /** Accepted requests that changed the registry (a checkpoint carries them: the restore replays them). */
+  private readonly registryRequests: RequestRecord[] = [];
+  private readonly extraParts: CheckpointPart[] = [];
+  private checkpointScheduled = false;
+  private checkpointTimer?: NodeJS.Timeout;
+  /** A checkpoint failed after closing its segment: nothing more can be journaled. */
+  private failure?: Error;
   private replaying = false;
   /** Closing: nothing more is journaled (attempts killed by the stop stay unended for the next start). */
   private closing = false;
@@ -73,7 +96,17 @@ export class DurableState implements RequestJournal {
     readonly header: HeaderRecord,
     private readonly records: JournalRecord[],
     private readonly warn: (message: string) => void,
-  ) {}
+    policy: CheckpointPolicy,
+  ) {
+    const base = opened.checkpoint?.header.n ?? 0;
+    const restoredBytes = opened.checkpoint ? fs.statSync(checkpointFile(opened.dir, base)).size : 0;
+    this.checkpointer = new Checkpointer(opened.dir, header, base, Math.max(base, opened.segment) + 1, policy, warn, restoredBytes);
+  }
+
+  /** Adds state outside the backend that checkpoints carry (the EventBridge deliveries, ...). Before `attach`. */
+  addCheckpointPart(part: CheckpointPart): void {
+    this.extraParts.push(part);
+  }
 
   /**
    * The runner the endpoint's backend gets. A simulated one replays as it ran (it is deterministic);
@@ -123,11 +156,12 @@ export class DurableState implements RequestJournal {
         this.writer?.append({ k: 'log', t: timestamp, group, stream, message, ...source });
       },
     });
+    if (this.opened.checkpoint) this.restoreCheckpoint(host, server, ids, this.opened.checkpoint);
     const requests = this.replay(host, server, ids);
     let jobsRecovered = 0;
     for (const job of backend.allJobs()) jobsRecovered += 1 + (job.children?.length ?? 0);
     this.writer = new JournalWriter(this.opened.journalFile, this.opened.journal.validBytes);
-    if (this.records.length === 0) this.writer.append(this.header);
+    if (this.opened.journal.records.length === 0) this.writer.append(this.header);
     // From here on attempts run for real: the lost-host retries below included.
     this.runner?.switchToLive();
     const containersRemoved = this.removeContainersLeftRunning(backend);
@@ -135,6 +169,11 @@ export class DurableState implements RequestJournal {
     const attemptsLost = backend.recoverLostHosts();
     if (attemptsLost > 0) this.writer.append({ k: 'recover', t, ids: ids.take(), attempts: attemptsLost });
     this.writer.flushSync();
+    if (host.clockMode === 'wall-replayable') {
+      // On the wall clock jobs finish and instances scale in between requests: look for a rest point now and then too.
+      this.checkpointTimer = setInterval(() => this.checkpointIfDue(), 1000);
+      this.checkpointTimer.unref();
+    }
     return { requests, jobsRecovered, attemptsLost, ...(containersRemoved > 0 ? { containersRemoved } : {}), now: backend.loop.now() };
   }
 
@@ -145,12 +184,12 @@ export class DurableState implements RequestJournal {
    */
   private removeContainersLeftRunning(backend: EndpointHost['backend']): number {
     const command = (this.runner?.realRunner as { engineCommand?: string } | undefined)?.engineCommand;
-    if (command === undefined || this.records.length === 0) return 0;
+    if (command === undefined || (this.records.length === 0 && !this.opened.checkpoint)) return 0;
     return removeStaleContainers(command, (jobId) => backend.job(jobId.split(/[:#]/)[0]) !== undefined, this.warn);
   }
 
   beforeHandle(): number {
-    const failure = this.writer?.error;
+    const failure = this.failure ?? this.writer?.error;
     if (failure) throw ApiError.server(failure.message);
     this.host!.catchUp();
     return this.host!.backend.loop.now();
@@ -158,7 +197,66 @@ export class DurableState implements RequestJournal {
 
   accepted(request: AcceptedRequest, at: number): Promise<void> {
     const record: RequestRecord = { k: 'req', t: at, ids: this.ids!.take(), req: request };
-    return this.writer!.commit(record);
+    if (changesRegistry(request)) this.registryRequests.push(record);
+    const durable = this.writer!.commit(record);
+    durable.then(() => this.checkpointSoon(), () => undefined);
+    return durable;
+  }
+
+  /** Looks for a checkpoint once the requests read in this turn are handled. */
+  private checkpointSoon(): void {
+    if (this.checkpointScheduled) return;
+    this.checkpointScheduled = true;
+    setImmediate(() => {
+      this.checkpointScheduled = false;
+      this.checkpointIfDue();
+    });
+  }
+
+  private checkpointIfDue(): void {
+    if (this.replaying || this.closing || this.failure || !this.writer || !this.host) return;
+    const subject = {
+      writer: this.writer, backend: this.host.backend, ids: this.ids!, registry: this.registryRequests, parts: this.checkpointParts(),
+    };
+    if (!this.checkpointer.due(subject)) return;
+    try {
+      this.writer = this.checkpointer.take(subject) ?? this.writer;
+    } catch (error) {
+      this.failure = new Error(`${this.opened.dir}: checkpoint failed (${(error as Error).message}); the endpoint accepts no more changes`);
+      this.warn(`batch-local: ${this.failure.message}`);
+    }
+  }
+
+  private checkpointParts(): CheckpointPart[] {
+    return [...this.host!.backend.checkpointParts(), ...this.extraParts];
+  }
+
+  /**
+   * Rebuilds the state of a checkpoint in the freshly loaded runtime: the clock to its rest point,
+   * the registry by replaying its requests, then each part's data, then the id generator's position.
+   */
+  private restoreCheckpoint(host: EndpointHost, server: BatchLocalServer, ids: RecordingIdGenerator, checkpoint: Checkpoint): void {
+    const backend = host.backend;
+    const file = checkpointFile(this.opened.dir, checkpoint.header.n);
+    this.replaying = true;
+    try {
+      backend.loop.runUntil(checkpoint.header.t);
+      for (const record of checkpoint.header.registry) {
+        this.apply(server, record, backend);
+        this.registryRequests.push(record);
+      }
+      const parts = new Map(this.checkpointParts().map((part) => [part.key, part]));
+      for (const [key, chunks] of checkpoint.parts) {
+        const part = parts.get(key);
+        if (!part) throw new Error(`${file}: holds state "${key}" that this batch-local does not know; restart with the batch-local that wrote it`);
+        part.restore(chunks);
+      }
+      ids.restorePosition(checkpoint.header.idPosition);
+      ids.endReplay();
+    } finally {
+      this.replaying = false;
+    }
+    if (!backend.atRest()) this.warn(`batch-local: ${file}: the restored state is not at rest (a registry request replayed at the checkpoint's time started work); the replay may differ`);
   }
 
   settled(): Promise<void> {
@@ -171,6 +269,7 @@ export class DurableState implements RequestJournal {
    */
   async close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.checkpointTimer);
     await this.writer?.close();
     this.opened.release();
   }
@@ -191,7 +290,7 @@ export class DurableState implements RequestJournal {
     // A request record holds the ids generated since the record before it, so its ids are handed
     // out from there on: with a real executor, ends and log lines played back in between run
     // events (an attempt's start takes an id) before the request itself is reached.
-    const idRecords = this.records.filter((record): record is RequestRecord | RecoverRecord => record.k === 'req' || record.k === 'recover');
+    const idRecords = this.records.filter((record): record is RequestRecord | RecoverRecord | CheckpointMarkRecord => record.k === 'req' || record.k === 'recover' || record.k === 'checkpoint');
     let nextIds = 0;
     if (idRecords.length > 0) ids.replayIds(idRecords[nextIds++].ids);
     try {
@@ -205,12 +304,13 @@ export class DurableState implements RequestJournal {
             host.catchUp(record.t); // it reached the runtime live with everything due by then run
             if (!this.runner.playBack(record)) unplayed++;
           }
-        } else if (record.k === 'req' || record.k === 'recover') {
+        } else if (record.k === 'req' || record.k === 'recover' || record.k === 'checkpoint') {
           host.catchUp(record.t); // what beforeHandle did live
           if (record.k === 'req') {
             this.apply(server, record, backend);
+            if (changesRegistry(record.req)) this.registryRequests.push(record);
             requests++;
-          } else {
+          } else if (record.k === 'recover') {
             backend.recoverLostHosts();
           }
           unusedIds += ids.endReplay();
@@ -221,7 +321,11 @@ export class DurableState implements RequestJournal {
     } finally {
       this.replaying = false;
     }
-    const differing = [...lastStatus].filter(([jobId, status]) => backend.job(jobId)?.status !== status);
+    // A finished job that is gone was purged by retention (LIFE-4) during the replay, as it was live.
+    const differing = [...lastStatus].filter(([jobId, status]) => {
+      const job = backend.job(jobId);
+      return job === undefined ? status !== 'SUCCEEDED' && status !== 'FAILED' : job.status !== status;
+    });
     if (unusedIds > 0 || differing.length > 0 || unplayed > 0) {
       const [jobId, status] = differing[0] ?? [];
       this.warn(`batch-local: the replay of ${this.opened.journalFile} differs from what it recorded: ${differing.length} job(s) in another state`
@@ -245,6 +349,17 @@ export class DurableState implements RequestJournal {
     }
   }
 }
+
+/** Job operations change jobs; every other accepted Batch operation changes the registry (tags on a job ARN excepted: they live on the job). */
+function changesRegistry(request: AcceptedRequest): boolean {
+  if (request.api !== 'batch' || JOB_OPERATIONS.has(request.operation)) return false;
+  if (request.operation === 'TagResource' || request.operation === 'UntagResource') {
+    return !/:job\//.test(String((JSON.parse(request.input) as { resourceArn?: unknown }).resourceArn));
+  }
+  return true;
+}
+
+const JOB_OPERATIONS = new Set(['SubmitJob', 'CancelJob', 'TerminateJob']);
 
 function checkHeader(header: HeaderRecord, file: string, clock: string, fingerprint: Record<string, string>): void {
   if (header.k !== 'header' || header.format !== JOURNAL_FORMAT) {

@@ -98,6 +98,16 @@ export class JournalWriter {
     this.position = validBytes;
   }
 
+  /** Bytes in the file once what is queued is written (the segment's size, for the checkpoint policy). */
+  get bytes(): number {
+    return this.position;
+  }
+
+  /** Whether a write is in flight (a synchronous write or a close must wait for it). */
+  get busy(): boolean {
+    return this.flushing;
+  }
+
   /** Set once a write failed: the in-memory state is ahead of the disk, nothing more is accepted. */
   get error(): Error | undefined {
     return this.failure;
@@ -140,6 +150,13 @@ export class JournalWriter {
     const waiters = this.waiters;
     this.waiters = [];
     for (const waiter of waiters) waiter.resolve();
+  }
+
+  /** Writes what is queued and closes the file, now: only when no write is in flight (`busy` false). */
+  closeSync(): void {
+    if (this.flushing) throw new Error(`${this.file}: closeSync while a write is in flight`);
+    this.flushSync();
+    fs.closeSync(this.fd);
   }
 
   /** Waits for the flush in flight, then writes what is left and closes the file. */

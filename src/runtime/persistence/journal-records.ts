@@ -33,6 +33,18 @@ export interface RecoverRecord {
   readonly attempts: number;
 }
 
+/**
+ * The last record of a segment: checkpoint `n` was taken here (a rest point), and these are the ids
+ * generated since the record before it (by events), so a replay through the segment hands them out
+ * as live did. The next segment starts after it.
+ */
+export interface CheckpointMarkRecord {
+  readonly k: 'checkpoint';
+  readonly t: number;
+  readonly ids: string[];
+  readonly n: number;
+}
+
 /** A job state transition (for the record and to check a replay against). */
 export interface StateRecord {
   readonly k: 'state';
@@ -69,4 +81,4 @@ export interface EndRecord {
   readonly sync?: boolean;
 }
 
-export type JournalRecord = HeaderRecord | RequestRecord | RecoverRecord | StateRecord | LogRecord | EndRecord;
+export type JournalRecord = HeaderRecord | RequestRecord | RecoverRecord | CheckpointMarkRecord | StateRecord | LogRecord | EndRecord;

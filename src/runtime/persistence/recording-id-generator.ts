@@ -1,4 +1,4 @@
-import { IdGenerator } from '../core/id-generator';
+import { IdGenerator, SeededIdGenerator } from '../core/id-generator';
 
 /**
  * Wraps the runtime's id generator so the journal can hold the ids each request produced, and a
@@ -19,6 +19,15 @@ export class RecordingIdGenerator implements IdGenerator {
     return generated;
   }
 
+  /** Checkpoint: where the inner generator is (a seeded one; a durable endpoint always has one). */
+  get position(): number {
+    return this.seeded().position;
+  }
+
+  restorePosition(position: number): void {
+    this.seeded().restorePosition(position);
+  }
+
   /** The ids generated since the last call (live). */
   take(): string[] {
     const taken = this.taken;
@@ -29,6 +38,11 @@ export class RecordingIdGenerator implements IdGenerator {
   /** From now on, answer `ids` in order (replay of one record). */
   replayIds(ids: readonly string[]): void {
     this.replay = { ids, next: 0 };
+  }
+
+  private seeded(): SeededIdGenerator {
+    if (!(this.inner instanceof SeededIdGenerator)) throw new Error('checkpoints need a seeded id generator');
+    return this.inner;
   }
 
   /** Ends the record's replay; returns how many of its ids were not asked for (0 when the replay matched). */

@@ -1,15 +1,27 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { Checkpoint } from './checkpoint-file';
 import { JournalContents, readJournal } from './journal-file';
+import { checkpointFile, isStateFile, JOURNAL_FILE, LOCK_FILE, planRestore, segmentFile } from './state-dir-layout';
 
-export const JOURNAL_FILE = 'journal.jsonl';
-export const LOCK_FILE = 'batch-local.lock';
+export { JOURNAL_FILE, LOCK_FILE } from './state-dir-layout';
 
-/** What `serve --state-dir` found in its directory: the journal's whole records, and the lock it holds. */
+/** What `serve --state-dir` found in its directory: the checkpoint and journal records to restore, and the lock it holds. */
 export interface OpenedStateDir {
   readonly dir: string;
+  /** The journal segment appends continue in (the last one). */
   readonly journalFile: string;
+  /** The whole records of that segment (`validBytes`: where appends continue). */
   readonly journal: JournalContents;
+  /** Its number (0: journal.jsonl). */
+  readonly segment: number;
+  /** The checkpoint the restore starts from; absent: from the template alone. */
+  readonly checkpoint?: Checkpoint;
+  /** The journal header the state was written under (absent for a new state dir), and the file it was read from. */
+  readonly header?: unknown;
+  readonly headerFile: string;
+  /** The records to replay after the checkpoint, oldest first, segment headers left out. */
+  readonly records: unknown[];
   /** Releases the lock (only if it is still this process's). */
   release(): void;
 }
@@ -30,20 +42,42 @@ export function openStateDir(dir: string, warn: (message: string) => void): Open
     throw new Error(`--state-dir ${resolved}: cannot use it as a state directory (${code === 'EEXIST' || code === 'ENOTDIR' ? 'not a directory' : code ?? (error as Error).message})`);
   }
   if (!fs.statSync(resolved).isDirectory()) throw new Error(`--state-dir ${resolved}: not a directory`);
-  const journalFile = path.join(resolved, JOURNAL_FILE);
-  const others = fs.readdirSync(resolved).filter((name) => name !== JOURNAL_FILE && name !== LOCK_FILE);
-  if (!fs.existsSync(journalFile) && others.length > 0) {
+  const others = fs.readdirSync(resolved).filter((name) => !isStateFile(name));
+  const ours = fs.readdirSync(resolved).filter((name) => isStateFile(name) && name !== LOCK_FILE);
+  if (ours.length === 0 && others.length > 0) {
     throw new Error(`--state-dir ${resolved}: not a batch-local state directory (it holds ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', ...' : ''} and no ${JOURNAL_FILE}); give an empty or new directory`);
   }
   const release = takeLock(path.join(resolved, LOCK_FILE), warn);
   try {
-    if (!fs.existsSync(journalFile)) fs.writeFileSync(journalFile, '');
-    const journal = readJournal(journalFile);
-    if (journal.tornTail) {
-      warn(`batch-local: ${journalFile}:${journal.tornTail.line}: the last record is incomplete (${journal.tornTail.why}, ${journal.tornTail.bytes} bytes); `
-        + `recovered the ${journal.records.length} whole records before it and dropped the rest`);
+    const plan = planRestore(resolved, warn);
+    const records: unknown[] = [];
+    let header: unknown = plan.checkpoint?.header.journal;
+    let headerFile = plan.checkpoint ? checkpointFile(resolved, plan.checkpoint.header.n) : '';
+    let journal: JournalContents = { records: [], validBytes: 0 };
+    let journalFile = '';
+    for (const [index, segment] of plan.segments.entries()) {
+      journalFile = segmentFile(resolved, segment);
+      if (!fs.existsSync(journalFile)) fs.writeFileSync(journalFile, '');
+      journal = readJournal(journalFile);
+      const last = index === plan.segments.length - 1;
+      if (journal.tornTail && !last) {
+        throw new Error(`${journalFile}:${journal.tornTail.line}: corrupt journal record (${journal.tornTail.why}) in a segment that later ones follow; the journal cannot be replayed past it`);
+      }
+      if (journal.tornTail) {
+        warn(`batch-local: ${journalFile}:${journal.tornTail.line}: the last record is incomplete (${journal.tornTail.why}, ${journal.tornTail.bytes} bytes); `
+          + `recovered the ${journal.records.length} whole records before it and dropped the rest`);
+      }
+      const segmentRecords = journal.records as { k?: string }[];
+      // A segment starts with its header; one that does not is handed on as it is, and checkHeader names the file.
+      const skip = segmentRecords[0]?.k === 'header' ? 1 : 0;
+      if (header === undefined && segmentRecords.length > 0) {
+        header = segmentRecords[0];
+        headerFile = journalFile;
+      }
+      for (let i = skip; i < segmentRecords.length; i++) records.push(segmentRecords[i]);
     }
-    return { dir: resolved, journalFile, journal, release };
+    const segment = plan.segments[plan.segments.length - 1];
+    return { dir: resolved, journalFile, journal, segment, checkpoint: plan.checkpoint, header, headerFile, records, release };
   } catch (error) {
     release();
     throw error;

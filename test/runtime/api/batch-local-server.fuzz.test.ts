@@ -1,6 +1,8 @@
 import { CreateComputeEnvironmentCommand, CreateJobQueueCommand, DescribeJobsCommand, RegisterJobDefinitionCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import * as fc from 'fast-check';
 import { Endpoint, managedEc2, pollUntil, rawRequest, startEndpoint } from './endpoint-fixture';
+import { FuzzTally, fuzzOnce, observableState, startFuzzEndpoint } from './fuzz-check';
+import { MODEL_FUZZ_REQUEST } from './fuzz-model-requests';
 import { MALFORMED_REQUEST } from './fuzz-requests';
 
 /** Everything a client could observe of the backend's state, through the backend's own operations. */
@@ -65,5 +67,37 @@ describe('fuzz: malformed requests', () => {
     expect(snapshot(endpoint, jobIds)).toEqual(before);
     expect([...seen.values()].reduce((a, b) => a + b, 0)).toBe(10_000);
     expect([...seen.keys()].sort()).toEqual(expect.arrayContaining(['LIM-5', 'bad', 'missing', 'unknown', 'wrong']));
+  }, 300_000);
+});
+
+describe('fuzz: requests from the service models\' input shapes, valid and mutated', () => {
+  let endpoint: Endpoint;
+
+  beforeAll(async () => {
+    endpoint = await startFuzzEndpoint();
+  });
+  afterAll(async () => {
+    await endpoint.close();
+  });
+
+  test('#21 §3, LIM-5: 600 requests (valid by shape, wrong types, huge strings, deep JSON, bad UTF-8; fixed seed) get no 5xx, a refusal changes nothing, and the server stays up', async () => {
+    // GIVEN
+    const tally = new FuzzTally();
+    const state = { current: observableState(endpoint) };
+
+    // WHEN
+    await fc.assert(fc.asyncProperty(MODEL_FUZZ_REQUEST, (request) => fuzzOnce(endpoint, request, tally, state)), { numRuns: 600, seed: 20261206 });
+
+    // THEN
+    expect(tally.serverErrors).toEqual([]);
+    expect(tally.changedOnRefusal).toEqual([]);
+    expect(tally.badRefusals).toEqual([]);
+    expect(endpoint.serverErrors).toEqual([]);
+    expect((await rawRequest(endpoint.url, 'GET', '/_local/health')).status).toBe(200);
+    // both outcomes were exercised: some requests accepted, some refused
+    expect(tally.byStatusClass.get('2xx')).toBeGreaterThan(0);
+    expect(tally.byStatusClass.get('4xx')).toBeGreaterThan(0);
+    expect([...tally.byKind.keys()]).toEqual(expect.arrayContaining(['model', 'huge', 'deep', 'bad', 'odd']));
+    expect([...endpoint.host.backend.allJobs()].length).toBeGreaterThan(1); // some SubmitJob was accepted
   }, 300_000);
 });

@@ -7,7 +7,7 @@ export interface FuzzRequest {
   readonly kind: string;
   readonly method: string;
   readonly path: string;
-  readonly body?: string;
+  readonly body?: string | Buffer;
   readonly headers?: Record<string, string>;
 }
 

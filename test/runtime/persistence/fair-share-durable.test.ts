@@ -54,4 +54,35 @@ describe('serve --state-dir and fair share', () => {
     expect(policyAfter).toEqual(policyBefore);
     expect(queue.schedulingPolicyArn).toBe(arn);
   }, 60_000);
+
+  test('#21 §2, FS-4: a restart from a checkpoint keeps the shares\' decaying usage (the journal before it is gone)', async () => {
+    // GIVEN a server that checkpoints at every rest point: teamA ran 8 jobs to the end (a rest point), then
+    // the compute environment is disabled and one job of each share waits, teamA's submitted first
+    const stateDir = path.join(dir, 'state');
+    const options = { template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated' as const, clock: 'virtual' as const, stateDir, checkpointEvery: 0 };
+    const post = (url: string, route: string, body: unknown): Promise<any> => rawRequest(url, 'POST', route, JSON.stringify(body)).then((r) => r.body);
+    const first = await serve(options, recordingIo());
+    const ce = (await post(first.url, '/v1/describecomputeenvironments', {})).computeEnvironments[0].computeEnvironmentArn;
+    const { arn } = await post(first.url, '/v1/createschedulingpolicy', { name: 'teams', fairsharePolicy: { shareDecaySeconds: 3600 } });
+    await post(first.url, '/v1/createjobqueue', { jobQueueName: 'fair', priority: 50, schedulingPolicyArn: arn, computeEnvironmentOrder: [{ order: 1, computeEnvironment: ce }] });
+    for (let i = 0; i < 8; i++) await post(first.url, '/v1/submitjob', { jobName: `ran-${i}`, jobQueue: 'fair', jobDefinition: 'hello', shareIdentifier: 'teamA' });
+    await post(first.url, '/_local/clock/run-until-idle', {});
+    await post(first.url, '/v1/updatecomputeenvironment', { computeEnvironment: ce, state: 'DISABLED' });
+    const a = (await post(first.url, '/v1/submitjob', { jobName: 'a', jobQueue: 'fair', jobDefinition: 'hello', shareIdentifier: 'teamA' })).jobId;
+    const b = (await post(first.url, '/v1/submitjob', { jobName: 'b', jobQueue: 'fair', jobDefinition: 'hello', shareIdentifier: 'teamB' })).jobId;
+    await post(first.url, '/_local/clock/advance', { seconds: 1 });
+    const before = await post(first.url, '/v1/getjobqueuesnapshot', { jobQueue: 'fair' });
+    await first.close();
+
+    // WHEN the server comes back from its checkpoint
+    const checkpoints = fs.readdirSync(stateDir).filter((name) => name.startsWith('checkpoint-'));
+    const second = await serve(options, recordingIo());
+    const after = await post(second.url, '/v1/getjobqueuesnapshot', { jobQueue: 'fair' });
+    await second.close();
+
+    // THEN teamA's recent usage still puts teamB first, as before the restart
+    expect(checkpoints.length).toBeGreaterThan(0);
+    expect(before.frontOfQueue.jobs.map((job: { jobArn: string }) => job.jobArn.split('/')[1])).toEqual([b, a]);
+    expect(after).toEqual(before);
+  }, 60_000);
 });

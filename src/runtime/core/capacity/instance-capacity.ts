@@ -8,6 +8,7 @@ import { Ec2Availability } from './ec2-availability';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { InstanceLifecycleListener } from './instance-lifecycle-listener';
 import { DEFAULT_ECS_RESERVED_MEMORY_MIB, expandInstanceTypes, getInstanceType, registeredMemoryMiB } from '../../../instance-catalog/instance-catalog';
+import { CheckpointPart } from '../checkpoint/checkpoint-part';
 import { EventLoop } from '../event-loop';
 import { computeEnvironmentPlatform, platformMismatchReason } from '../model/platform';
 import { ComputeEnvironmentRecord } from '../model/records';
@@ -150,6 +151,21 @@ export class InstanceCapacity implements CapacityModel {
       throw new Error(`computeEnvironment: ${computeEnvironmentName} is MANAGED: AWS Batch launches its instances; register instances to UNMANAGED ones (SCHED-7)`);
     }
     return fleet.register(registeredResources(instanceType, ecsReservedMemoryMiB));
+  }
+
+  /**
+   * Checkpoint (serve --state-dir): at rest when no compute environment has an instance (a fresh
+   * start has none either, once its scale-downs ran); what carries over is where instance ids continue.
+   */
+  checkpointPart(): CheckpointPart {
+    return {
+      key: 'capacity.instances',
+      atRest: () => [...this.fleetsByName.keys()].every((name) => this.instances(name).length === 0),
+      save: () => [{ instanceCounter: this.instanceCounter }],
+      restore: ([data]) => {
+        this.instanceCounter = (data as { instanceCounter: number }).instanceCounter;
+      },
+    };
   }
 
   /** The instances of a compute environment now (starting and running). */

@@ -131,6 +131,16 @@ export class AttemptExecution {
     for (const placement of placements) placement.attempt?.hostTerminated(statusReason);
   }
 
+  /** Checkpoint: task ids continue after a restore (a reused task id would reuse a log stream). */
+  get taskIds(): { prefix?: string; counter: number } {
+    return { prefix: this.taskPrefix, counter: this.taskCounter };
+  }
+
+  restoreTaskIds(state: { prefix?: string; counter: number }): void {
+    this.taskPrefix = state.prefix;
+    this.taskCounter = state.counter;
+  }
+
   /** Task ids: a per-runtime random prefix and a counter (cheap, unique, 32 hex characters). */
   private taskIdPrefix(): string {
     return this.taskPrefix ??= this.context.ids.nextUuid().replace(/-/g, '').slice(0, 16);

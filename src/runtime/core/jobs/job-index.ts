@@ -44,6 +44,16 @@ export class JobIndex {
     return [...(this.byQueue.get(queue) ?? [])];
   }
 
+  /** Checkpoint: the next sequence number (restored with `restoreSequence`). */
+  get nextSequenceNumber(): number {
+    return this.sequence;
+  }
+
+  /** Checkpoint restore: submission sequence numbers continue from `next`. */
+  restoreSequence(next: number): void {
+    this.sequence = next;
+  }
+
   /** Every top-level job. */
   all(): IterableIterator<JobRecord> {
     return this.jobs.values();

@@ -97,8 +97,9 @@ export interface JobSpec {
  * What only some jobs need: cancel/terminate bookkeeping, array parents' and multi-node jobs' state.
  * Kept off `JobRecord` itself so that the million plain array children of a large simulation stay
  * small (each field on the record costs 8 bytes per job, used or not).
+ * Exported only for checkpoints, which rebuild a job's record from its data.
  */
-class RareJobState {
+export class RareJobState {
   isCancelled = false;
   isTerminated = false;
   cancelReason?: string;

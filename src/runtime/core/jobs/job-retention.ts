@@ -16,6 +16,17 @@ export class JobRetention {
     if (!job.parent && !job.mnpParent) this.finished.push(job);
   }
 
+  /** Checkpoint: the finished top-level jobs still describable, in the order they finished. */
+  retained(): JobRecord[] {
+    return this.finished.slice(this.head);
+  }
+
+  /** Checkpoint restore: `jobs` (from `retained()`) are the finished jobs, in this order. */
+  restore(jobs: JobRecord[]): void {
+    this.finished = jobs;
+    this.head = 0;
+  }
+
   /** Drops the jobs that finished more than the retention period before `now`. */
   purge(now: number): void {
     const limit = now - this.retentionMs;

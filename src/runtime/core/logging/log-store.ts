@@ -44,6 +44,11 @@ export class LogStore {
     return [...(this.groups.get(group)?.keys() ?? [])];
   }
 
+  /** Checkpoint restore: puts a saved stream back as it was (listeners are not told: nothing new was written). */
+  restoreStream(group: string, stream: string, events: readonly LogEvent[]): void {
+    this.streamEvents(group, stream, true)!.push(...events);
+  }
+
   groupNames(): string[] {
     return [...this.groups.keys()];
   }

@@ -18,6 +18,14 @@ export interface ReservationState {
   readonly usedVcpus: number;
 }
 
+/** One share's usage as a checkpoint keeps it (FS-4): at a rest point nothing runs, so only history is left. */
+export interface ShareUsage {
+  readonly shareIdentifier: string;
+  readonly decayed: number;
+  readonly settledAt: number;
+  readonly idleSince: number;
+}
+
 /**
  * FS-4..FS-7: a fair-share queue's order. Each pass serves the share with the lowest weighted usage
  * (ShareState explains usage), takes that share's next job by priority (FS-5), counts the job's vCPUs
@@ -169,6 +177,23 @@ export class FairShareQueueOrder implements QueueOrder {
   /** @internal the vCPUs a job asks for */
   vcpusOf(job: JobRecord): number {
     return this.demandOf(job).vcpus;
+  }
+
+  /** FS-4 at a rest point (no job unfinished): what each remembered share still counts, for a checkpoint. */
+  usageAtRest(): ShareUsage[] {
+    return [...this.shares.values()].map((share) => ({
+      shareIdentifier: share.shareIdentifier, decayed: share.decayed, settledAt: share.settledAt, idleSince: share.idleSince,
+    }));
+  }
+
+  /** Puts checkpointed usage back into a freshly built runtime (its shares have no jobs yet). */
+  restoreUsage(usage: readonly ShareUsage[]): void {
+    for (const saved of usage) {
+      const share = this.share(saved.shareIdentifier, saved.settledAt);
+      share.decayed = saved.decayed;
+      share.settledAt = saved.settledAt;
+      share.idleSince = saved.idleSince;
+    }
   }
 
   private share(id: string, now: number): ShareState {

@@ -141,6 +141,17 @@ export class Scheduler {
     return this.queues.get(job.spec.queue)?.order.explainWait?.(job, this.loop.now());
   }
 
+  /** The fair-share orders of the queues seen so far (their usage is checkpointed, see fair-share-checkpoint.ts). */
+  fairShareOrders(): Array<[JobQueueRecord, FairShareQueueOrder]> {
+    return [...this.queues].flatMap(([queue, state]) => (state.order instanceof FairShareQueueOrder ? [[queue, state.order] as [JobQueueRecord, FairShareQueueOrder]] : []));
+  }
+
+  /** The order of a fair-share queue, made if not seen yet; undefined for a FIFO queue. */
+  fairShareOrderOf(queue: JobQueueRecord): FairShareQueueOrder | undefined {
+    const order = this.stateOf(queue).order;
+    return order instanceof FairShareQueueOrder ? order : undefined;
+  }
+
   private stateOf(queue: JobQueueRecord): QueueState {
     let state = this.queues.get(queue);
     if (!state) {

@@ -1,4 +1,5 @@
 import { ContainerDemand } from './demand';
+import type { CheckpointPart } from '../checkpoint/checkpoint-part';
 import { ComputeEnvironmentRecord } from '../model/records';
 
 /*
@@ -62,4 +63,6 @@ export interface CapacityModel {
   computeEnvironmentUpdated?(ce: ComputeEnvironmentRecord): void;
   /** Why a demand that can fit is not placed on the CE right now (DIAG-2), e.g. the CE is at `maxvCpus`. */
   explainWait?(ce: ComputeEnvironmentRecord, demand: ContainerDemand): string;
+  /** What a checkpoint (serve --state-dir) carries of the model's state; a model without one holds none between jobs. */
+  checkpointPart?(): CheckpointPart;
 }

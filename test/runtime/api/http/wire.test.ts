@@ -1,6 +1,6 @@
 import { Readable } from 'stream';
 import { ApiError } from '../../../../src/runtime/api/http/api-error';
-import { parseJsonObject, readBody } from '../../../../src/runtime/api/http/wire';
+import { MAX_REQUEST_NESTING, parseJsonObject, readBody, sendError } from '../../../../src/runtime/api/http/wire';
 
 function statusOf(call: () => unknown): [number, string] {
   try {
@@ -34,5 +34,27 @@ describe('wire helpers', () => {
     await expect(readBody(stream(['ab', 'cd']), 10)).resolves.toEqual(Buffer.from('abcd'));
     await expect(readBody(stream(['abcdef', 'ghijkl']), 10)).rejects.toMatchObject({ status: 413, errorType: 'RequestEntityTooLargeException' });
     await expect(readBody(stream(['a'], { 'content-length': '11' }), 10)).rejects.toMatchObject({ status: 413, message: 'request body: 11 bytes or more, at most 10 bytes are accepted' });
+  });
+
+  test('#21 §3: a body that is not UTF-8 is a ClientException naming the offset, not text with U+FFFD stored', () => {
+    const body = Buffer.concat([Buffer.from('{"jobName":"a'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    expect(statusOf(() => parseJsonObject(body))).toEqual([400, 'request body: not valid UTF-8 (first invalid byte at offset 13)']);
+    expect(statusOf(() => parseJsonObject(Buffer.from([0x7b, 0xed, 0xa0, 0x80, 0x7d])))).toEqual([400, 'request body: not valid UTF-8 (first invalid byte at offset 1)']);
+    expect(parseJsonObject(Buffer.from('{"name":"é😀"}'))).toEqual({ name: 'é😀' });
+  });
+
+  test('#21 §3: JSON nested deeper than the limit is a ClientException, not a stack overflow; brackets inside strings do not count', () => {
+    const deep = (levels: number): Buffer => Buffer.from(`{"a":${'['.repeat(levels)}1${']'.repeat(levels)}}`);
+    expect(statusOf(() => parseJsonObject(deep(200_000)))).toEqual([400, `request body: JSON nested more than ${MAX_REQUEST_NESTING} levels deep; at most ${MAX_REQUEST_NESTING} are accepted`]);
+    expect(parseJsonObject(deep(MAX_REQUEST_NESTING - 1))).toBeDefined();
+    expect(parseJsonObject(Buffer.from(`{"a":"${'['.repeat(1000)}\\\\\\"]"}`))).toEqual({ a: `${'['.repeat(1000)}\\"]` });
+  });
+
+  test('#21 §3: a 413 tells the client the connection closes, so a keep-alive client does not reuse it', () => {
+    const headers: Record<string, unknown> = {};
+    const response = { writeHead: (_status: number, sent: Record<string, unknown>) => Object.assign(headers, sent), end: () => undefined };
+    sendError(response as never, new ApiError(413, 'RequestEntityTooLargeException', 'too big'), 'application/json');
+    expect(headers.Connection).toBe('close');
+    sendError(response as never, ApiError.client('bad'), 'application/json');
   });
 });

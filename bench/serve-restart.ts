@@ -1,0 +1,133 @@
+/**
+ * Restart time of `batch-local serve --state-dir` against history (#21 §2): a virtual-clock server
+ * runs N jobs to the end, in batches of B submitted by 16 concurrent clients, each batch run to the
+ * end (`run-until-idle`, a rest point) and followed by 8 days (LIFE-4 purges it at the next
+ * request); then the restart is timed, in process (`serve()` from the call to listening: the
+ * directory read, the checkpoint restored, the journal after it replayed), median of 3, against
+ * the restart of an empty state dir, with checkpoints (the default) and, for comparison, with
+ * the whole journal replayed (`--checkpoint-every` huge); and as a process (spawn of `batch-local
+ * serve` through ts-node to listening, median of 3), which adds Node's start and module loading.
+ * Prints the times and the state dir's size.
+ *
+ *   npm run bench -- serve-restart
+ *   npx ts-node -T --project bench/tsconfig.json bench/serve-restart.ts [jobs] [batch] [modes: checkpointed,replayed]
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import { median, startServe } from './support/serve-process';
+import { CliIo } from '../src/cli/cli-io';
+import { serve } from '../src/cli/commands/serve';
+
+const TEMPLATE = path.join(__dirname, '..', 'test', 'cli', 'fixtures', 'small-stack.template.json');
+const EIGHT_DAYS = 8 * 24 * 3600;
+const CLIENTS = 16;
+
+function request(agent: http.Agent, url: string, route: string, body: unknown): Promise<any> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const call = http.request(`${url}${route}`, {
+      method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) },
+    }, (response) => {
+      let answer = '';
+      response.on('data', (chunk) => { answer += chunk; });
+      response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(answer)) : reject(new Error(`${route}: HTTP ${response.statusCode} ${answer}`))));
+    });
+    call.on('error', reject);
+    call.end(text);
+  });
+}
+
+/** Runs `jobs` jobs to the end on a fresh durable server in `stateDir`; returns the seconds it took. */
+async function fill(stateDir: string, jobs: number, batch: number, extra: string[]): Promise<number> {
+  const server = await startServe(['--template', TEMPLATE, '--clock', 'virtual', '--state-dir', stateDir, ...extra]);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const started = Date.now();
+  try {
+    for (let done = 0; done < jobs;) {
+      const size = Math.min(batch, jobs - done);
+      let next = 0;
+      const client = async (): Promise<void> => {
+        while (next < size) {
+          next++;
+          await request(agent, server.url, '/v1/submitjob', { jobName: 'restart', jobQueue: 'first-run-job-queue', jobDefinition: 'hello' });
+        }
+      };
+      await Promise.all(Array.from({ length: CLIENTS }, client));
+      await request(agent, server.url, '/_local/clock/run-until-idle', {});
+      await request(agent, server.url, '/_local/clock/advance', { seconds: EIGHT_DAYS });
+      done += size;
+      if (done % (batch * 25) === 0) console.log(`    ${done} jobs run (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+  } finally {
+    agent.destroy();
+    await server.stop();
+  }
+  return (Date.now() - started) / 1000;
+}
+
+const QUIET: CliIo = { interactive: false, progressStream: process.stderr, out: () => undefined, err: (text) => console.error(`    serve: ${text}`) };
+
+/** Median seconds of `rounds` in-process restarts on `stateDir` (each a full serve() to listening, then close). */
+async function restart(stateDir: string, extra: { checkpointEvery?: number }, rounds: number = 3): Promise<number> {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const started = process.hrtime.bigint();
+    const handle = await serve({ template: TEMPLATE, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', stateDir, ...extra }, QUIET);
+    times.push(Number(process.hrtime.bigint() - started) / 1e9);
+    await handle.close();
+  }
+  return median(times);
+}
+
+/** Median seconds from spawning `batch-local serve` (ts-node, transpile only) on `stateDir` to its URL: what a user waits for. */
+async function processRestart(stateDir: string, extra: string[], rounds: number = 3): Promise<number> {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const started = Date.now();
+    const server = await startServe(['--template', TEMPLATE, '--clock', 'virtual', '--state-dir', stateDir, ...extra]);
+    times.push((Date.now() - started) / 1000);
+    await server.stop();
+  }
+  return median(times);
+}
+
+function diskBytes(dir: string): number {
+  return fs.readdirSync(dir).reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
+}
+
+export async function main(): Promise<void> {
+  const direct = require.main === module;
+  const jobs = Number((direct ? process.argv[2] : undefined) ?? process.env.RESTART_BENCH_JOBS ?? 100_000);
+  const batch = Number((direct ? process.argv[3] : undefined) ?? process.env.RESTART_BENCH_BATCH ?? 2_000);
+  const modes = ((direct ? process.argv[4] : undefined) ?? process.env.RESTART_BENCH_MODES ?? 'checkpointed,replayed').split(',');
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-serve-restart-'));
+  try {
+    const empty = path.join(root, 'empty');
+    await restart(empty, {}, 1); // warm-up: module loading, JIT
+    const emptySeconds = await restart(empty, {});
+    const emptyProcess = await processRestart(empty, []);
+    console.log(`  empty state dir: restart ${(emptySeconds * 1000).toFixed(0)} ms in process, ${emptyProcess.toFixed(2)} s as a process`);
+    for (const mode of modes) {
+      const stateDir = path.join(root, mode);
+      const extra = mode === 'replayed' ? { checkpointEvery: 1_000_000 } : {};
+      const filled = await fill(stateDir, jobs, batch, mode === 'replayed' ? ['--checkpoint-every', '1000000'] : []);
+      const seconds = await restart(stateDir, extra);
+      const asProcess = await processRestart(stateDir, mode === 'replayed' ? ['--checkpoint-every', '1000000'] : []);
+      const files = fs.readdirSync(stateDir).filter((name) => name !== 'batch-local.lock').sort();
+      console.log(`  ${jobs} finished jobs (batches of ${batch}, 8 days apart), ${mode}: restart ${(seconds * 1000).toFixed(0)} ms `
+        + `(${(seconds / emptySeconds).toFixed(2)}x empty), as a process ${asProcess.toFixed(2)} s (${(asProcess / emptyProcess).toFixed(2)}x empty); state dir ${(diskBytes(stateDir) / 2 ** 20).toFixed(1)} MiB (${files.join(', ')}); filled in ${filled.toFixed(0)} s`);
+    }
+  } finally {
+    if (process.env.RESTART_BENCH_KEEP) console.log(`  kept ${root}`);
+    else fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

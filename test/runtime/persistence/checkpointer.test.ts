@@ -1,0 +1,168 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { observe, post, submitBatch } from './checkpoint-workload';
+import { serve, ServeHandle, ServeOptions } from '../../../src/cli/commands/serve';
+import { recordingIo, SMALL_STACK } from '../../cli/cli-fixture';
+
+const WEEK_AND_A_DAY = 8 * 24 * 3600;
+
+/**
+ * The workload every test drives, on a durable server and on a plain one alike: three batches,
+ * each run to the end (a rest point), 8 days apart (LIFE-4 purges the first), then a fourth left
+ * half-run. Between steps `between` may restart the durable server.
+ */
+async function workload(handle: () => ServeHandle, between: (step: number) => Promise<void>): Promise<string[]> {
+  const ids: string[] = [];
+  for (let batch = 0; batch < 3; batch++) {
+    ids.push(...await submitBatch(handle().url, `b${batch}`, 25));
+    await post(handle().url, '/_local/clock/run-until-idle', {});
+    await between(batch);
+    await post(handle().url, '/_local/clock/advance', { seconds: batch === 0 ? WEEK_AND_A_DAY : 3600 });
+  }
+  ids.push(...await submitBatch(handle().url, 'b3', 10));
+  await post(handle().url, '/_local/clock/advance', { seconds: 90 });
+  await between(3);
+  return ids;
+}
+
+describe('serve --state-dir checkpoints', () => {
+  let dir: string;
+  const open: ServeHandle[] = [];
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpoint-'));
+  });
+
+  afterEach(async () => {
+    for (const handle of open.splice(0)) await handle.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = async (options: Partial<Omit<ServeOptions, 'executor'>>, io = recordingIo()): Promise<ServeHandle> => {
+    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', ...options }, io);
+    open.push(handle);
+    return handle;
+  };
+  const stop = async (handle: ServeHandle): Promise<void> => {
+    open.splice(open.indexOf(handle), 1);
+    await handle.close();
+  };
+
+  /**
+   * Runs the workload on a durable server in `stateDir`, stopped and started again after each step
+   * (the last one mid-run: its RUNNING jobs fail as on a lost host, RETRY-3); returns what a client
+   * saw after the last restart and after running to the end, with the restarts' warnings.
+   */
+  type Restarted = { ids: string[]; before: unknown; after: unknown; warnings: string };
+  const restarting = async (stateDir: string, checkpointEvery: number): Promise<Restarted> => {
+    let durable = await start({ stateDir, checkpointEvery });
+    const warnings: string[] = [];
+    const ids = await workload(() => durable, async () => {
+      await stop(durable);
+      const io = recordingIo();
+      durable = await start({ stateDir, checkpointEvery }, io);
+      warnings.push(...io.stderr);
+    });
+    const before = await observe(durable.url, ids);
+    await post(durable.url, '/_local/clock/run-until-idle', {});
+    const after = await observe(durable.url, ids);
+    await stop(durable);
+    return { ids, before, after, warnings: warnings.join('\n') };
+  };
+
+  test('#21 §2, LIFE-4, LIFE-6, RETRY-3: GIVEN a server restarted after every step WHEN it checkpoints at each rest point THEN every job, log stream, list and the clock equal the same restarts replaying the whole journal', async () => {
+    // GIVEN the same workload and restarts with checkpoints off: the journal is replayed from the start each time
+    const replayed = await restarting(path.join(dir, 'replayed'), 1_000_000);
+
+    // WHEN checkpoints are taken at every rest point
+    const stateDir = path.join(dir, 'state');
+    const checkpointed = await restarting(stateDir, 0);
+
+    // THEN
+    expect(checkpointed.ids).toEqual(replayed.ids);
+    expect(checkpointed.before).toEqual(replayed.before);
+    expect(checkpointed.after).toEqual(replayed.after);
+    expect(checkpointed.warnings).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
+    // THEN the journal before the previous checkpoint was compacted away, and the replayed one never was
+    const files = fs.readdirSync(stateDir).sort();
+    expect(files).not.toContain('journal.jsonl');
+    expect(files.filter((name) => name.startsWith('checkpoint-'))).toHaveLength(2);
+    expect(fs.readdirSync(path.join(dir, 'replayed')).filter((name) => name !== 'batch-local.lock')).toEqual(['journal.jsonl']);
+  }, 120_000);
+
+  test('#21 §2: GIVEN a torn newest checkpoint WHEN the server restarts THEN it warns naming it, restores from the previous one and the journal after it, and loses nothing', async () => {
+    // GIVEN two checkpoints (two batches run to the end), a third batch submitted, the server stopped
+    const stateDir = path.join(dir, 'state');
+    const first = await start({ stateDir, checkpointEvery: 0 });
+    const ids = [...await submitBatch(first.url, 'a', 15)];
+    await post(first.url, '/_local/clock/run-until-idle', {});
+    ids.push(...await submitBatch(first.url, 'b', 15));
+    await post(first.url, '/_local/clock/run-until-idle', {});
+    ids.push(...await submitBatch(first.url, 'c', 5));
+    await stop(first);
+    // What a restart from the whole newest checkpoint gives (a restart adds a scheduling pass: compare restart with restart).
+    fs.cpSync(stateDir, path.join(dir, 'untorn'), { recursive: true });
+    const untorn = await start({ stateDir: path.join(dir, 'untorn'), checkpointEvery: 0 });
+    const seen = await observe(untorn.url, ids);
+    await stop(untorn);
+    const newest = path.join(stateDir, 'checkpoint-000002.jsonl');
+    const bytes = fs.readFileSync(newest);
+    fs.writeFileSync(newest, bytes.subarray(0, Math.floor(bytes.length / 2)));
+
+    // WHEN
+    const io = recordingIo();
+    const second = await start({ stateDir, checkpointEvery: 0 }, io);
+    const restored = await observe(second.url, ids);
+
+    // THEN
+    expect(io.stderr.join('\n')).toMatch(/checkpoint-000002\.jsonl: unusable checkpoint \(.*\); restoring from checkpoint-000001\.jsonl and the journal after it/);
+    expect(restored).toEqual(seen);
+    expect(io.stderr.join('\n')).not.toMatch(/differs/);
+  }, 60_000);
+
+  test('#21 §2, LIFE-4: GIVEN batches 8 days apart WHEN checkpoints are taken THEN the newest holds only the jobs retention keeps, and the journal holds only what followed it', async () => {
+    // GIVEN / WHEN four batches of 20, each run to the end and followed by 8 days
+    const stateDir = path.join(dir, 'state');
+    const handle = await start({ stateDir, checkpointEvery: 0 });
+    const batches: string[][] = [];
+    for (let batch = 0; batch < 4; batch++) {
+      batches.push(await submitBatch(handle.url, `b${batch}`, 20));
+      await post(handle.url, '/_local/clock/run-until-idle', {});
+      await post(handle.url, '/_local/clock/advance', { seconds: WEEK_AND_A_DAY });
+    }
+    // A request after the last advance purges (LIFE-4 purges lazily) and reaches a rest point again.
+    const last = await submitBatch(handle.url, 'last', 1);
+    await post(handle.url, '/_local/clock/run-until-idle', {});
+    await stop(handle);
+
+    // THEN the newest checkpoint's jobs are the one job submitted after the last purge
+    const newest = fs.readdirSync(stateDir).filter((name) => name.startsWith('checkpoint-')).sort().pop()!;
+    const lines = fs.readFileSync(path.join(stateDir, newest), 'utf8').trim().split('\n').map((line) => JSON.parse(line).r);
+    const jobsHeader = lines[1].data;
+    expect(jobsHeader.jobs).toBe(1);
+    expect(lines.map((line) => JSON.stringify(line)).join('\n')).toContain(last[0]);
+    expect(lines.map((line) => JSON.stringify(line)).join('\n')).not.toContain(batches[3][0]);
+    // THEN the segment after it holds its header only
+    const segment = newest.replace('checkpoint-', 'journal-');
+    expect(fs.readFileSync(path.join(stateDir, segment), 'utf8').trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+
+  test('#21 §2, LIFE-4: GIVEN finished jobs purged by retention WHEN the whole journal is replayed THEN the replay does not warn that they went missing', async () => {
+    // GIVEN
+    const stateDir = path.join(dir, 'state');
+    const first = await start({ stateDir, checkpointEvery: 1_000_000 });
+    await submitBatch(first.url, 'old', 10);
+    await post(first.url, '/_local/clock/run-until-idle', {});
+    await post(first.url, '/_local/clock/advance', { seconds: WEEK_AND_A_DAY });
+    await submitBatch(first.url, 'new', 1); // purges the old ones (LIFE-4 purges at requests)
+    await stop(first);
+
+    // WHEN
+    const io = recordingIo();
+    await stop(await start({ stateDir, checkpointEvery: 1_000_000 }, io));
+
+    // THEN
+    expect(io.stderr.join('\n')).not.toMatch(/differs/);
+  }, 60_000);
+});
