@@ -6,8 +6,8 @@ import { createRuntime, isTerminal, JobBehavior, RequestLogEntry, SimulatedExecu
 import { AWS_CLIENT_ENVIRONMENT } from '../aws-client-environment';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addBehaviorOptions, addExecutorOptions, addJsonOption, addTemplateOptions, behaviorsFromOptions, checkBehaviorsApply, collect, ExecutorOptions, importsOf,
-  keyValues, processExecutorProps, TemplateOptions, templateSource,
+  addBehaviorOptions, addExecutorOptions, addJsonOption, addTemplateOptions, behaviorsFromOptions, checkBehaviorsApply, collect, ExecutorOptions,
+  importsOf, keyValues, processExecutorProps, TemplateOptions, templateSource,
 } from '../common-options';
 
 /** The port batch-local listens on unless told otherwise (next to LocalStack's 4566, not on it). */

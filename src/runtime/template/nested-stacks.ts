@@ -1,26 +1,10 @@
 import { CfnResourceJson, CfnTemplate, IntrinsicResolver, NestedStackOutputs } from './intrinsic-resolver';
+import { LoadedTemplate, LoadTemplateOptions, TemplateLoaderFunction } from './loaded-template';
 import { generatePhysicalName } from './physical-names';
 import { NotModelledResource } from './resource-preparation';
-import type { loadTemplate, LoadedTemplate, LoadTemplateOptions } from './template-loader';
 import { BatchBackend } from '../core/backend';
 
-/** A nested stack's template, read from where the parent's file is. */
-export interface NestedTemplate {
-  readonly template: CfnTemplate;
-  /** Where it was read (for messages). */
-  readonly source: string;
-  /** Where its own nested stacks are read. */
-  readonly nested: NestedTemplateSource;
-}
-
-/** Reads the templates of nested stacks (CFN-5); the file reader gives one for the template's directory. */
-export interface NestedTemplateSource {
-  /**
-   * The template of nested stack `logicalId`: `templateUrl` is its resolved `TemplateURL`, `assetPath`
-   * the `aws:asset:path` metadata `cdk synth` writes. Undefined when it is not found locally.
-   */
-  read(logicalId: string, templateUrl: unknown, assetPath: string | undefined): NestedTemplate | undefined;
-}
+export type { NestedTemplate, NestedTemplateSource } from './loaded-template';
 
 /**
  * CFN-5: the `AWS::CloudFormation::Stack` resources of a template. Each child is loaded into the same
@@ -42,7 +26,7 @@ export class NestedStacks implements NestedStackOutputs {
     private readonly notModelled: NotModelledResource[],
     private readonly warnings: string[],
     /** The loader itself, which loads each child (passed in: the two modules would import each other). */
-    private readonly loadNested: typeof loadTemplate,
+    private readonly loadNested: TemplateLoaderFunction,
   ) {}
 
   /** The parent's resolver (it and this refer to each other). */

@@ -1,7 +1,8 @@
 import { CfnResourceJson, CfnTemplate, IntrinsicResolver } from './intrinsic-resolver';
 import { markLaunchTemplateProblems, readLaunchTemplates } from './launch-template-loading';
+import { LoadedTemplate, LoadTemplateOptions } from './loaded-template';
 import { MalformedTemplateError } from './malformed-template-error';
-import { NestedStacks, NestedTemplateSource } from './nested-stacks';
+import { NestedStacks } from './nested-stacks';
 import { NotModelledResource, notModelledTypeReason, prepareForApi } from './resource-preparation';
 import { UnknownValues } from './unknown-values';
 import { BatchBackend } from '../core/backend';
@@ -10,6 +11,7 @@ import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, CreateSchedulin
 import { AliasedKind } from '../core/model/resource-aliases';
 
 export type { NotModelledResource } from './resource-preparation';
+export type { LoadedTemplate, LoadTemplateOptions } from './loaded-template';
 
 /**
  * The Batch resource types the loader turns into backend calls, in creation order (a scheduling policy
@@ -23,38 +25,6 @@ const KIND_OF_TYPE: Partial<Record<typeof BATCH_TYPES[number], AliasedKind>> = {
   'AWS::Batch::JobQueue': 'job queue',
   'AWS::Batch::JobDefinition': 'job definition',
 };
-
-/** What loading a template produced: how its logical ids map to the runtime's ARNs. */
-export interface LoadedTemplate {
-  readonly stackName: string;
-  readonly resolver: IntrinsicResolver;
-  /** Logical id -> ARN, for the Batch resources created. */
-  readonly batchResources: ReadonlyMap<string, string>;
-  /** What the template (and its nested stacks) has that the local runtime does not model (CFN-6), each once. */
-  readonly notModelled: readonly NotModelledResource[];
-  /** Warnings of the load, each once: values nobody gave (CFN-4), not-modelled parts (CFN-6), unknown instance types (CFN-8). */
-  readonly warnings: readonly string[];
-}
-
-export interface LoadTemplateOptions {
-  /**
-   * When given, a resource the API rejects is added here (its error names the resource) and loading
-   * goes on with the next one, so a diagnosis can list every invalid resource. Resources that refer
-   * to a rejected one are then rejected too. @default - the first rejected resource throws
-   */
-  readonly rejected?: Error[];
-  /**
-   * Logical id -> construct path, from the construct tree when the template comes from a stack (apps
-   * created in tests write no path metadata). @default - the template's `aws:cdk:path` metadata only
-   */
-  readonly constructPaths?: ReadonlyMap<string, string>;
-  /** Values of `Fn::ImportValue` exports (CFN-4). @default - none: placeholders and a warning */
-  readonly imports?: Record<string, string>;
-  /** Where nested stacks' templates are read (CFN-5). @default - nested stacks are not modelled */
-  readonly nestedTemplates?: NestedTemplateSource;
-  /** @internal shared by a parent and its nested stacks, so each unknown value is named once */
-  readonly unknownValues?: UnknownValues;
-}
 
 /**
  * Loads a CloudFormation template into the backend through the same operations the HTTP API uses

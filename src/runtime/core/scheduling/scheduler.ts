@@ -143,7 +143,9 @@ export class Scheduler {
 
   /** The fair-share orders of the queues seen so far (their usage is checkpointed, see fair-share-checkpoint.ts). */
   fairShareOrders(): Array<[JobQueueRecord, FairShareQueueOrder]> {
-    return [...this.queues].flatMap(([queue, state]) => (state.order instanceof FairShareQueueOrder ? [[queue, state.order] as [JobQueueRecord, FairShareQueueOrder]] : []));
+    const orders: Array<[JobQueueRecord, FairShareQueueOrder]> = [];
+    for (const [queue, state] of this.queues) if (state.order instanceof FairShareQueueOrder) orders.push([queue, state.order]);
+    return orders;
   }
 
   /** The order of a fair-share queue, made if not seen yet; undefined for a FIFO queue. */
