@@ -2,7 +2,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { JobDetail } from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addBehaviorOptions, addExecutorOptions, addJsonOption, addRequiredOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues, TemplateOptions,
+  addBehaviorOptions, addExecutorOptions, addJsonOption, addRequiredOption, addTemplateOptions, ExecutorOptions, hostWithTemplate, keyValues,
+  TemplateOptions,
 } from '../common-options';
 import { EXIT_CODES, EXIT_CODES_HELP } from '../exit-codes';
 import { JobLogFollower } from '../job-log-follower';
