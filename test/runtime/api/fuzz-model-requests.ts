@@ -95,8 +95,16 @@ function servedOperations(model: ServiceModel): string[] {
   return Object.keys(model.operations).filter((operation) => model.operations[operation].input !== undefined);
 }
 
+/**
+ * Operations drawn more often than the others: SubmitJob is the request that starts work, and with the
+ * model growing (fair share, today's API) a uniform draw offered it too seldom for a fixed-seed run to be
+ * sure of accepted submissions, and so of refusals judged against a state with jobs in it.
+ */
+const EXTRA_WEIGHT: Readonly<Record<string, number>> = { SubmitJob: 6 };
+
 function anyOperation(model: ServiceModel): fc.Arbitrary<FuzzRequest & { readonly body: string }> {
-  return fc.tuple(fc.constantFrom(...servedOperations(model)), fc.boolean())
+  const operations = servedOperations(model).map((operation) => ({ arbitrary: fc.constant(operation), weight: EXTRA_WEIGHT[operation] ?? 1 }));
+  return fc.tuple(fc.oneof(...operations), fc.boolean())
     .chain(([operation, minimal]) => operationRequest(model, operation, minimal));
 }
 
