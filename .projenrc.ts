@@ -136,6 +136,7 @@ const SHIPPED_DOCS = [
   'docs/plan-pipeline.png',
   'docs/plan-on-demand-and-spot.png',
   'docs/console.png',
+  'docs/checkpoints.md',
   'docs/workload.schema.json',
   'examples/workloads/*.workload.json',
 ];
