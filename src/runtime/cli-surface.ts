@@ -34,3 +34,4 @@ export type { JobDetail } from './shapes';
 export type { CfnTemplate } from './template/intrinsic-resolver';
 export type { LoadedTemplate } from './template/template-loader';
 export { MalformedTemplateError } from './template/malformed-template-error';
+export { isLoopbackHost } from './api/http/origin-guard';

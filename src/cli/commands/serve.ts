@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { Duration } from 'aws-cdk-lib';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { createRuntime, isTerminal, JobBehavior, RequestLogEntry, SimulatedExecutorProps } from '../../runtime/cli-surface';
+import { createRuntime, isLoopbackHost, isTerminal, JobBehavior, RequestLogEntry, SimulatedExecutorProps } from '../../runtime/cli-surface';
 import { AWS_CLIENT_ENVIRONMENT } from '../aws-client-environment';
 import { CliIo, printJson } from '../cli-io';
 import {
@@ -72,7 +72,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     await runtime.dispose();
     throw new Error(`cannot listen on ${options.host}:${options.port}: ${(error as Error).message}`);
   }
-  if (!isLoopback(options.host)) {
+  if (!isLoopbackHost(options.host)) {
     io.err(`WARNING: batch-local is listening on ${options.host}, not on loopback: anyone who can reach this port can submit jobs that run `
       + `${{ process: 'as processes on this machine', docker: 'as containers on this machine' }[executor as string] ?? 'on this endpoint'}; credentials are not checked.`);
   }
@@ -179,10 +179,6 @@ POST /_local/clock/run-until-idle {"maxSeconds": N}).`);
 /** `POST SubmitJob 200 3.2 ms`: one line per request (serve --verbose). */
 export function formatRequestLogEntry(entry: RequestLogEntry): string {
   return `${entry.method} ${entry.operation} ${entry.status} ${entry.durationMs.toFixed(1)} ms`;
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** The simulated executor's options; undefined keeps the executor's own defaults (wall clock, no options given). */

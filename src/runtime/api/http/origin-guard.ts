@@ -89,11 +89,16 @@ export class OriginGuard {
   }
 
   private isAllowedHost(name: string): boolean {
-    if (name === 'localhost' || name.endsWith('.localhost')) return true;
-    if (isLoopbackAddress(name) || this.boundAddresses.has(name)) return true;
+    if (isLoopbackHost(name) || this.boundAddresses.has(name)) return true;
     if (this.allowedNames.includes(name)) return true;
     return this.allowedSuffixes.some((suffix) => name === suffix.slice(1) || name.endsWith(suffix));
   }
+}
+
+/** A loopback name (`localhost`, `*.localhost`) or address: only this machine reaches it. */
+export function isLoopbackHost(name: string): boolean {
+  const normalized = name.toLowerCase();
+  return normalized === 'localhost' || normalized.endsWith('.localhost') || isLoopbackAddress(normalized);
 }
 
 /** `127.0.0.0/8`, `::1` and IPv4-mapped loopback (`::ffff:127.0.0.1`). */
