@@ -1,5 +1,4 @@
-import { SubmitJobCommand } from '@aws-sdk/client-batch';
-import { openEvents, startConsoleEndpoint } from './console-fixture';
+import { consoleCalls, openEvents, startConsoleEndpoint } from './console-fixture';
 import { Endpoint } from '../endpoint-fixture';
 
 describe('ConsoleEvents (live updates by server-sent events)', () => {
@@ -12,7 +11,7 @@ describe('ConsoleEvents (live updates by server-sent events)', () => {
     expect(endpoint.serverErrors).toEqual([]);
   });
 
-  const submit = (input: Record<string, unknown>) => endpoint.batch.send(new SubmitJobCommand({ jobName: 'job', jobQueue: 'work', jobDefinition: 'quick', ...input } as any));
+  const { submit } = consoleCalls(() => endpoint);
 
   test('CON-4: a submitted job and its state changes reach an open event stream, a burst as one event', async () => {
     // GIVEN

@@ -1,9 +1,10 @@
 import * as http from 'http';
+import { SubmitJobCommand } from '@aws-sdk/client-batch';
 import { Duration } from 'aws-cdk-lib';
 import { addClockRoutes } from '../../../../src/runtime/api/local/clock-routes';
 import { JobExecutor } from '../../../../src/runtime/executors/job-executor';
 import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
-import { Endpoint, managedEc2, startEndpoint } from '../endpoint-fixture';
+import { Endpoint, managedEc2, rawRequest, startEndpoint } from '../endpoint-fixture';
 
 /** A log line that would run script if the console ever treated job strings as markup. */
 export const XSS_PROBE = '<img src=x onerror="window.__consoleXss=1">';
@@ -83,4 +84,15 @@ export function openEvents(url: string): Promise<EventStream> {
     });
     request.on('error', reject);
   });
+}
+
+/**
+ * The two calls every console test makes, for an endpoint a `beforeEach` assigns (hence the getter):
+ * move the virtual clock, and submit a job of the fixture's defaults with `input` on top.
+ */
+export function consoleCalls(endpoint: () => Endpoint) {
+  return {
+    advance: (seconds: number) => rawRequest(endpoint().url, 'POST', '/_local/clock/advance', JSON.stringify({ seconds })),
+    submit: (input: Record<string, unknown>) => endpoint().batch.send(new SubmitJobCommand({ jobName: 'job', jobQueue: 'work', jobDefinition: 'quick', ...input } as any)),
+  };
 }

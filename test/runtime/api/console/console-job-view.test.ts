@@ -1,5 +1,4 @@
-import { SubmitJobCommand } from '@aws-sdk/client-batch';
-import { startConsoleEndpoint, XSS_PROBE } from './console-fixture';
+import { consoleCalls, startConsoleEndpoint, XSS_PROBE } from './console-fixture';
 import { Endpoint, rawRequest } from '../endpoint-fixture';
 
 describe('consoleJobView and consoleJobLogs (a job\'s page)', () => {
@@ -12,8 +11,7 @@ describe('consoleJobView and consoleJobLogs (a job\'s page)', () => {
     expect(endpoint.serverErrors).toEqual([]);
   });
 
-  const advance = (seconds: number) => rawRequest(endpoint.url, 'POST', '/_local/clock/advance', JSON.stringify({ seconds }));
-  const submit = (input: Record<string, unknown>) => endpoint.batch.send(new SubmitJobCommand({ jobName: 'job', jobQueue: 'work', jobDefinition: 'quick', ...input } as any));
+  const { advance, submit } = consoleCalls(() => endpoint);
 
   test('DIAG-2: a job\'s view has dependencies both ways, the explanation while it waits, and its log lines as text', async () => {
     // GIVEN

@@ -1,5 +1,5 @@
-import { ListJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
-import { startConsoleEndpoint } from './console-fixture';
+import { ListJobsCommand } from '@aws-sdk/client-batch';
+import { consoleCalls, startConsoleEndpoint } from './console-fixture';
 import { JOB_STATUSES } from '../../../../src/runtime/core/model/job-status';
 import { Endpoint, rawRequest } from '../endpoint-fixture';
 
@@ -13,8 +13,7 @@ describe('consoleOverview (the dashboard\'s figures)', () => {
     expect(endpoint.serverErrors).toEqual([]);
   });
 
-  const advance = (seconds: number) => rawRequest(endpoint.url, 'POST', '/_local/clock/advance', JSON.stringify({ seconds }));
-  const submit = (input: Record<string, unknown>) => endpoint.batch.send(new SubmitJobCommand({ jobName: 'job', jobQueue: 'work', jobDefinition: 'quick', ...input } as any));
+  const { advance, submit } = consoleCalls(() => endpoint);
 
   test('CON-2: the dashboard counts each queue\'s jobs per status exactly as ListJobs lists them', async () => {
     // GIVEN jobs in several states, an array parent among them

@@ -1,6 +1,5 @@
 import * as path from 'path';
-import { SubmitJobCommand } from '@aws-sdk/client-batch';
-import { startConsoleEndpoint } from './console-fixture';
+import { consoleCalls, startConsoleEndpoint } from './console-fixture';
 import { createRuntime } from '../../../../src/runtime/api/create-runtime';
 import { TemporaryWorkRoot } from '../../../temporary-work-root';
 import { Endpoint, rawRequest } from '../endpoint-fixture';
@@ -15,8 +14,7 @@ describe('ConsoleRoutes (the local console under /console/)', () => {
     expect(endpoint.serverErrors).toEqual([]);
   });
 
-  const advance = (seconds: number) => rawRequest(endpoint.url, 'POST', '/_local/clock/advance', JSON.stringify({ seconds }));
-  const submit = (input: Record<string, unknown>) => endpoint.batch.send(new SubmitJobCommand({ jobName: 'job', jobQueue: 'work', jobDefinition: 'quick', ...input } as any));
+  const { advance, submit } = consoleCalls(() => endpoint);
 
   test('CON-1: a browser opening / is sent to /console/; a request without text/html still gets the AWS answer', async () => {
     // WHEN

@@ -2,9 +2,9 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { promisify } from 'util';
-import { DescribeJobsCommand, ListJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
+import { DescribeJobsCommand, ListJobsCommand } from '@aws-sdk/client-batch';
 import { BrowserContext, chromium, Page } from 'playwright-core';
-import { startConsoleEndpoint, XSS_PROBE } from './console-fixture';
+import { consoleCalls, startConsoleEndpoint, XSS_PROBE } from './console-fixture';
 import { JOB_STATUSES } from '../../../../src/runtime/core/model/job-status';
 import { TemporaryWorkRoot } from '../../../temporary-work-root';
 import { Endpoint, pollUntil, rawRequest } from '../endpoint-fixture';
@@ -100,8 +100,7 @@ describeBrowser('the local console in headless Chromium', () => {
     expect(endpoint.serverErrors).toEqual([]);
   });
 
-  const submit = (input: Record<string, unknown>) => endpoint.batch.send(new SubmitJobCommand({ jobName: 'job', jobQueue: 'work', jobDefinition: 'quick', ...input } as any));
-  const advance = (seconds: number) => rawRequest(endpoint.url, 'POST', '/_local/clock/advance', JSON.stringify({ seconds }));
+  const { advance, submit } = consoleCalls(() => endpoint);
   const cell = (queue: string, status: string) => page.locator(`#queues tr[data-queue="${queue}"] td[data-status="${status}"]`);
 
   test('CON-2: the dashboard\'s counts equal ListJobs; a job submitted by boto3 appears without a reload', async () => {
