@@ -14,3 +14,4 @@ export * from './eks-properties';
 export * from './queue-limits';
 export * from './compute-limits';
 export * from './fair-share-limits';
+export * from './consumable-resource-limits';

@@ -4,6 +4,7 @@ import { InstanceCapacity } from './capacity/instance-capacity';
 import { CheckpointPart } from './checkpoint/checkpoint-part';
 import { jobCheckpointParts } from './checkpoint/job-checkpoint';
 import { Clock } from './clock';
+import { ConsumableResources } from './consumable-resources';
 import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
 import { JobFlow } from './job-flow';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
@@ -93,6 +94,8 @@ export class BatchBackend {
   private readonly submitted: SubmittedJobs;
   private readonly submitter: JobSubmitter;
   private readonly schedulingPolicies: SchedulingPolicyOperations;
+  /** PLAT-4: Create/Describe/List/Update/DeleteConsumableResource and ListJobsByConsumableResource. */
+  readonly consumableResources: ConsumableResources;
 
   constructor(options: BatchBackendOptions) {
     this.loop = new EventLoop(options.clock);
@@ -111,8 +114,14 @@ export class BatchBackend {
     this.submitted = new SubmittedJobs(this.loop, this.lifecycle, options.maxSubmittedJobs);
     this.multiNode = new MultiNodeCoordinator(flow);
     this.capacity = options.capacity ?? new InstanceCapacity(this.loop, flow, options.capacityOptions);
-    this.scheduler = new Scheduler(this.loop, this.capacity, flow, { scanDepth: options.schedulerScanDepth ?? 100 }, jobDemand);
-    this.explainContext = { scheduler: this.scheduler, capacity: this.capacity, demandOf: jobDemand, job: (id) => this.job(id) };
+    this.consumableResources = new ConsumableResources(this.registry.consumableResources, {
+      loop: this.loop,
+      jobs: () => this.allJobs(),
+      quantitiesChanged: () => this.scheduler.refreshHeads(),
+    });
+    const consumables = this.consumableResources.gate;
+    this.scheduler = new Scheduler(this.loop, this.capacity, flow, { scanDepth: options.schedulerScanDepth ?? 100 }, jobDemand, consumables);
+    this.explainContext = { scheduler: this.scheduler, capacity: this.capacity, demandOf: jobDemand, job: (id) => this.job(id), consumables };
     this.timeLimits = new JobStateTimeLimits(this.loop, this.explainContext, flow);
     this.execution = new AttemptExecution({
       loop: this.loop,
@@ -322,7 +331,7 @@ export class BatchBackend {
     const sources = { jobs: this.jobs, retention: this.retention, execution: this.execution, logs: this.logs, registry: this.registry };
     const capacity = this.capacity.checkpointPart?.();
     const fairShare = fairShareCheckpointPart(this.scheduler, (name) => this.registry.jobQueue(name));
-    return [...jobCheckpointParts(sources), ...(capacity ? [capacity] : []), fairShare];
+    return [...jobCheckpointParts(sources), ...(capacity ? [capacity] : []), fairShare, this.consumableResources.checkpointPart()];
   }
 
   /** A rest point (a checkpoint may be taken): no job unfinished, no live event pending, every checkpoint part at rest. */

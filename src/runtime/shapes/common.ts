@@ -90,3 +90,17 @@ export interface NodeOverrides {
   /** @default - none */
   readonly nodePropertyOverrides?: NodePropertyOverride[];
 }
+
+/** PLAT-4: one consumable resource a job needs (`ConsumableResourceRequirement`). */
+export interface ConsumableResourceRequirement {
+  /** The name or ARN of the consumable resource. @default - none */
+  readonly consumableResource?: string;
+  /** How many units of it one job (each array child, each multi-node job) needs. @default - none */
+  readonly quantity?: number;
+}
+
+/** PLAT-4: the consumable resources a job needs (`ConsumableResourceProperties`). */
+export interface ConsumableResourceProperties {
+  /** The resources and quantities. @default - none */
+  readonly consumableResourceList?: ConsumableResourceRequirement[];
+}

@@ -1,4 +1,4 @@
-import { JobDependency, JobTimeout, KeyValuePair, ResourceRequirement, RetryStrategy } from './common';
+import { ConsumableResourceProperties, JobDependency, JobTimeout, KeyValuePair, ResourceRequirement, RetryStrategy } from './common';
 
 /** The network interface of a Fargate task (an awsvpc task has one elastic network interface). */
 export interface NetworkInterfaceDetail {
@@ -194,4 +194,6 @@ export interface JobDetail {
   readonly isCancelled?: boolean;
   /** @default false */
   readonly isTerminated?: boolean;
+  /** PLAT-4: the consumable resources the job needs. @default - none */
+  readonly consumableResourceProperties?: ConsumableResourceProperties;
 }

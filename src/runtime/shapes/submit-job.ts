@@ -1,4 +1,4 @@
-import { ArrayProperties, ContainerOverrides, JobDependency, JobTimeout, NodeOverrides, RetryStrategy } from './common';
+import { ArrayProperties, ConsumableResourceProperties, ContainerOverrides, JobDependency, JobTimeout, NodeOverrides, RetryStrategy } from './common';
 
 /** The AWS Batch `SubmitJob` request. */
 export interface SubmitJobRequest {
@@ -46,6 +46,8 @@ export interface SubmitJobRequest {
   readonly shareIdentifier?: string;
   /** Fair-share priority override. @default - none */
   readonly schedulingPriorityOverride?: number;
+  /** PLAT-4: the consumable resources this job needs instead of the job definition's. @default - the job definition's */
+  readonly consumableResourcePropertiesOverride?: ConsumableResourceProperties;
 }
 
 /** The AWS Batch `SubmitJob` response. */

@@ -114,6 +114,8 @@ export class IntrinsicResolver {
       // Each template load registers revision 1 of a fresh job definition name.
       case 'AWS::Batch::JobDefinition': return `arn:${env.partition}:batch:${env.region}:${env.account}:job-definition/${name}:1`;
       case 'AWS::Batch::SchedulingPolicy': return `arn:${env.partition}:batch:${env.region}:${env.account}:scheduling-policy/${name}`;
+      // PLAT-4: CloudFormation's Ref of a consumable resource is its ARN (the resource's primary identifier).
+      case 'AWS::Batch::ConsumableResource': return `arn:${env.partition}:batch:${env.region}:${env.account}:consumable-resource/${name}`;
       case 'AWS::SNS::Topic': return `arn:${env.partition}:sns:${env.region}:${env.account}:${name}`;
       case 'AWS::SQS::Queue': return `https://sqs.${env.region}.amazonaws.com/${env.account}/${name}`;
       case 'AWS::EC2::VPC': return generateResourceId('vpc', this.context.stackName, logicalId);
@@ -140,6 +142,7 @@ export class IntrinsicResolver {
       case 'AWS::Batch::JobQueue.JobQueueArn':
       case 'AWS::Batch::JobDefinition.JobDefinitionArn':
       case 'AWS::Batch::SchedulingPolicy.Arn':
+      case 'AWS::Batch::ConsumableResource.ConsumableResourceArn':
       case 'AWS::SNS::Topic.TopicArn':
         return this.ref(logicalId, path);
       case 'AWS::IAM::Role.Arn': {
@@ -328,6 +331,7 @@ const NAME_PROPERTIES: Record<string, string> = {
   'AWS::Batch::JobQueue': 'JobQueueName',
   'AWS::Batch::JobDefinition': 'JobDefinitionName',
   'AWS::Batch::SchedulingPolicy': 'Name',
+  'AWS::Batch::ConsumableResource': 'ConsumableResourceName',
   'AWS::IAM::Role': 'RoleName',
   'AWS::IAM::InstanceProfile': 'InstanceProfileName',
   'AWS::SNS::Topic': 'TopicName',

@@ -14,7 +14,6 @@ export interface NotModelledResource {
 
 /** AWS Batch resource types the runtime does not model at all, and why (listed once, never an error). */
 const NOT_MODELLED_TYPES: Record<string, string> = {
-  'AWS::Batch::ConsumableResource': 'consumable resources are not modelled: jobs that need one run without waiting for it',
   'AWS::Batch::ServiceEnvironment': 'service environments (SageMaker training jobs) are not modelled',
   'AWS::Batch::QuotaShare': 'quota shares are not modelled',
 };
@@ -22,7 +21,7 @@ const NOT_MODELLED_TYPES: Record<string, string> = {
 /** Why a resource type is not modelled, or undefined when the loader creates it (or it is not Batch's). */
 export function notModelledTypeReason(type: string): string | undefined {
   if (NOT_MODELLED_TYPES[type]) return NOT_MODELLED_TYPES[type];
-  if (type.startsWith('AWS::Batch::') && !['AWS::Batch::SchedulingPolicy', 'AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'].includes(type)) {
+  if (type.startsWith('AWS::Batch::') && !['AWS::Batch::ConsumableResource', 'AWS::Batch::SchedulingPolicy', 'AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'].includes(type)) {
     return `${type} is newer than the local runtime`;
   }
   return undefined;

@@ -7,6 +7,7 @@ import { NotModelledResource, notModelledTypeReason, prepareForApi } from './res
 import { UnknownValues } from './unknown-values';
 import { BatchBackend } from '../core/backend';
 import { ClientException } from '../core/errors';
+import { CreateConsumableResourceRequest } from '../core/model/consumable-resource-operations';
 import { CreateComputeEnvironmentRequest, CreateJobQueueRequest, CreateSchedulingPolicyRequest, RegisterJobDefinitionRequest } from '../core/model/requests';
 import { AliasedKind } from '../core/model/resource-aliases';
 
@@ -14,10 +15,11 @@ export type { NotModelledResource } from './resource-preparation';
 export type { LoadedTemplate, LoadTemplateOptions } from './loaded-template';
 
 /**
- * The Batch resource types the loader turns into backend calls, in creation order (a scheduling policy
- * before the queues that name it, FS-2).
+ * The Batch resource types the loader turns into backend calls, in creation order (a consumable
+ * resource before the job definitions that need it, PLAT-4; a scheduling policy before the queues
+ * that name it, FS-2).
  */
-const BATCH_TYPES = ['AWS::Batch::SchedulingPolicy', 'AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
+const BATCH_TYPES = ['AWS::Batch::ConsumableResource', 'AWS::Batch::SchedulingPolicy', 'AWS::Batch::ComputeEnvironment', 'AWS::Batch::JobQueue', 'AWS::Batch::JobDefinition'] as const;
 
 /** Kinds that lookups by logical id or construct path accept (queues name their policy by ARN). */
 const KIND_OF_TYPE: Partial<Record<typeof BATCH_TYPES[number], AliasedKind>> = {
@@ -78,6 +80,9 @@ export function loadTemplate(
         const props = prepareForApi(backend, resolver, type, resolved, path, warnings);
         const name = resolver.physicalName(logicalId);
         switch (type) {
+          case 'AWS::Batch::ConsumableResource':
+            backend.consumableResources.create({ ...props, consumableResourceName: name } as unknown as CreateConsumableResourceRequest);
+            break;
           case 'AWS::Batch::SchedulingPolicy':
             backend.createSchedulingPolicy({ ...props, name } as unknown as CreateSchedulingPolicyRequest);
             break;

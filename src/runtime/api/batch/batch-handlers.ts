@@ -74,6 +74,17 @@ export const BATCH_HANDLERS: Readonly<Record<string, BatchHandler>> = {
   },
   GetJobQueueSnapshot: (backend, input: { jobQueue: string }) => backend.getJobQueueSnapshot(input.jobQueue),
 
+  // ---- consumable resources (PLAT-4)
+  CreateConsumableResource: (backend, input) => backend.consumableResources.create(input),
+  DescribeConsumableResource: (backend, input: { consumableResource: string }) => backend.consumableResources.describe(input.consumableResource),
+  ListConsumableResources: (backend, input) => backend.consumableResources.list(input),
+  UpdateConsumableResource: (backend, input) => backend.consumableResources.update(input),
+  DeleteConsumableResource: (backend, input: { consumableResource: string }) => {
+    backend.consumableResources.delete(input.consumableResource);
+    return {};
+  },
+  ListJobsByConsumableResource: (backend, input) => backend.consumableResources.listJobs(input),
+
   // ---- tags
   TagResource: (backend, input: { resourceArn: string; tags: Record<string, string> }) => {
     backend.tagResource(input.resourceArn, input.tags);

@@ -1,4 +1,5 @@
 import { JobRecord } from '../jobs/job-record';
+import type { ConsumableResourceGate } from '../scheduling/consumable-resource-gate';
 import { Scheduler } from '../scheduling/scheduler';
 import { ContainerDemand } from '../types/demand';
 import { CapacityModel } from '../types/placement';
@@ -9,4 +10,6 @@ export interface ExplainContext {
   readonly capacity: CapacityModel;
   demandOf(job: JobRecord): ContainerDemand;
   job(jobId: string): JobRecord | undefined;
+  /** PLAT-4: what jobs hold of each consumable resource. @default - no job waits for one */
+  readonly consumables?: ConsumableResourceGate;
 }

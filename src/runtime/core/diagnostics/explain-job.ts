@@ -72,6 +72,10 @@ function explainRunnable(job: JobRecord, context: ExplainContext): string {
   if (blocker) {
     return `Job ${job.jobId} stays RUNNABLE: it is blocked behind job ${blocker.jobId} in queue ${queue.name}, which can never be placed (SCHED-1 head-of-line blocking). ${explainRunnable(blocker, context)}`;
   }
+  const consumableWait = context.consumables?.explainWait(scheduled);
+  if (consumableWait !== undefined) {
+    return `Job ${job.jobId} is RUNNABLE and waits for consumable resources (PLAT-4): ${consumableWait}.`;
+  }
   const waits = usable.map((ce) => context.capacity.explainWait?.(ce, demand) ?? `${ce.name} is busy or scaling up`);
   // FS-4..FS-6: in a fair-share queue the order of shares and the reservation decide too.
   const fairShare = context.scheduler.explainWait(scheduled);

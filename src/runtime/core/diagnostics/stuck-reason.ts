@@ -39,6 +39,7 @@ export interface RunnableDiagnosis {
  *   role, else ACTION_REQUIRED when one is INVALID (no action can name that one);
  * - no usable CE can ever run it: COMPUTE_ENVIRONMENT_MAX_RESOURCE when each fails only on
  *   `maxvCpus`, else JOB_RESOURCE_REQUIREMENT;
+ * - it waits for consumable resources (PLAT-4): a statusReason naming them, no time-limit reason;
  * - else it waits for capacity: INSUFFICIENT_INSTANCE_CAPACITY, shown as the statusReason only when
  *   EC2 has no capacity of the types the CEs would launch.
  */
@@ -59,6 +60,9 @@ export function diagnoseRunnable(job: JobRecord, context: ExplainContext): Runna
     const reason = neverFitsReason(verdicts);
     return { reason, statusReason: MESSAGES[reason] };
   }
+  // PLAT-4: it could run, but a consumable resource it needs is not available now.
+  const consumableWait = context.consumables?.waitReason(scheduled);
+  if (consumableWait !== undefined) return { statusReason: consumableWait };
   const demand = context.demandOf(scheduled);
   const exhausted = usable.map((ce) => EC2_CAPACITY_EXHAUSTED.exec(context.capacity.explainWait?.(ce, demand) ?? ''));
   if (exhausted.every((match) => match !== null)) {

@@ -1,5 +1,6 @@
 import type { EksContainerInput } from '../../../validation';
-import { ContainerOverrides, JobDependency, KeyValuePair } from '../../shapes';
+import { ConsumableResourceProperties, ContainerOverrides, JobDependency, KeyValuePair } from '../../shapes';
+import type { ConsumableNeed } from '../model/consumable-resource-store';
 import { JobStatus } from '../model/job-status';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from '../model/records';
 import { ContainerProperties, NodeProperties } from '../model/requests';
@@ -85,6 +86,10 @@ export interface JobSpec {
    * 10,000-child array computes its container and demand once, not per child and scheduling pass.
    */
   readonly derived: { container?: ContainerProperties; demand?: ContainerDemand; taskContainers?: ContainerProperties[]; pod?: EffectivePod };
+  /** PLAT-4: the job's consumable resources as given (SubmitJob's override, else the definition's), for DescribeJobs. */
+  readonly consumableResourceProperties?: ConsumableResourceProperties;
+  /** PLAT-4: the same, resolved to resource names; absent when the job needs none (the scheduler's fast path). */
+  readonly consumableNeeds?: readonly ConsumableNeed[];
   /** PLAT-2: SubmitJob's `ecsPropertiesOverride`. */
   readonly ecsPropertiesOverride?: { taskProperties?: Array<{ containers?: Array<Record<string, unknown>> }> };
   /** PLAT-3: SubmitJob's `eksPropertiesOverride`. */

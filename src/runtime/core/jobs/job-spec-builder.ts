@@ -4,6 +4,7 @@ import { validateShareFields } from './share-fields';
 import { JobDependency, KeyValuePair, SubmitJobRequest } from '../../shapes';
 import { ClientException } from '../errors';
 import { submitPlatformProblem } from '../model/platform';
+import { consumableNeedsOf, resolveConsumableResources } from '../model/consumable-requirements';
 import { JobDefinitionRecord } from '../model/records';
 import { ResourceRegistry } from '../model/resource-registry';
 
@@ -34,6 +35,13 @@ export class JobSpecBuilder {
     const platformProblem = submitPlatformProblem(queue, definition);
     if (platformProblem !== undefined) throw new ClientException(platformProblem);
     validateShareFields(request, queue);
+    // PLAT-4: the override replaces the definition's list; either must name resources that exist now.
+    const consumableResourceProperties = request.consumableResourcePropertiesOverride !== undefined
+      ? resolveConsumableResources(this.registry.consumableResources, 'consumableResourcePropertiesOverride', request.consumableResourcePropertiesOverride)
+      : definition.consumableResourceProperties;
+    const consumableNeeds = consumableNeedsOf(this.registry.consumableResources,
+      request.consumableResourcePropertiesOverride !== undefined ? 'consumableResourcePropertiesOverride' : `jobDefinition ${definition.name}:${definition.revision} consumableResourceProperties`,
+      consumableResourceProperties);
     const retry = request.retryStrategy ?? definition.retryStrategy;
     const overrideEnvironment = request.containerOverrides?.environment;
     const propagateTags = request.propagateTags ?? definition.propagateTags;
@@ -61,6 +69,8 @@ export class JobSpecBuilder {
         ? this.definitionEnvironment(definition)
         : mergeEnvironment(definition.containerProperties?.environment, overrideEnvironment),
       derived: {},
+      ...(consumableResourceProperties !== undefined ? { consumableResourceProperties } : {}),
+      ...(consumableNeeds !== undefined ? { consumableNeeds } : {}),
     };
   }
 

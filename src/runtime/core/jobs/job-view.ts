@@ -1,7 +1,7 @@
 import { effectiveContainer, substituteParameters } from './container-launch';
 import { AttemptRecord, JobRecord } from './job-record';
 import { describeAttemptTask, describeEcsProperties, describeEksAttempt, describeEksProperties } from './task-view';
-import { AttemptDetail, ContainerDetail, JobDetail, JobSummary, NetworkInterfaceDetail } from '../../shapes';
+import { AttemptDetail, ConsumableResourceProperties, ContainerDetail, JobDetail, JobSummary, NetworkInterfaceDetail } from '../../shapes';
 import { ContainerProperties } from '../model/requests';
 
 /**
@@ -78,6 +78,7 @@ export function describeJob(job: JobRecord): JobDetail {
     timeout: spec.attemptDurationSeconds !== undefined ? { attemptDurationSeconds: spec.attemptDurationSeconds } : undefined,
     tags: Object.keys(spec.tags).length > 0 ? { ...spec.tags } : undefined,
     propagateTags: spec.propagateTags,
+    consumableResourceProperties: copyProperties(spec.consumableResourceProperties),
     platformCapabilities: [...spec.definition.platformCapabilities],
     arrayProperties: describeArrayProperties(job),
     nodeProperties: job.nodeProperties ? JSON.parse(JSON.stringify(job.nodeProperties)) : undefined,
@@ -175,4 +176,9 @@ export function compact<T extends object>(value: T): T {
     if (value[key] === undefined) delete value[key];
   }
   return value;
+}
+
+/** PLAT-4, PLAT-5: the job's consumable resources as given, copied; absent when it needs none. */
+function copyProperties(properties: ConsumableResourceProperties | undefined): ConsumableResourceProperties | undefined {
+  return properties === undefined ? undefined : { consumableResourceList: (properties.consumableResourceList ?? []).map((entry) => ({ ...entry })) };
 }

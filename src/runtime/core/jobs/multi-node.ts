@@ -205,6 +205,8 @@ export class MultiNodeCoordinator {
       attemptDurationSeconds: isMain ? parent.spec.attemptDurationSeconds : undefined,
       environment: container.environment ?? [],
       derived: { container, demand: nodeDemand(container) },
+      // PLAT-4: the main node's placement places the whole job (MNP-8), so it takes the job's resources.
+      consumableNeeds: isMain ? parent.spec.consumableNeeds : undefined,
     };
     const node = new JobRecord(`${parent.jobId}#${index}`, `${parent.arn}#${index}`, spec, parent.createdAt, parent.sequence);
     node.status = 'PENDING';

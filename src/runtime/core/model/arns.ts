@@ -7,7 +7,7 @@ export interface Environment {
 
 export const DEFAULT_ENVIRONMENT: Environment = { account: '123456789012', region: 'us-east-1', partition: 'aws' };
 
-export type BatchResourceType = 'compute-environment' | 'job-queue' | 'job-definition' | 'job' | 'scheduling-policy';
+export type BatchResourceType = 'compute-environment' | 'job-queue' | 'job-definition' | 'job' | 'scheduling-policy' | 'consumable-resource';
 
 export function batchArn(env: Environment, type: BatchResourceType, name: string): string {
   // join() gives one flat string; a template literal gives a rope of pieces that a runtime holding a

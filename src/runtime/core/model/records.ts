@@ -1,5 +1,5 @@
 import { ComputeResources, ContainerProperties, EksConfiguration, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
-import { JobTimeout, RetryStrategy } from '../../shapes';
+import { ConsumableResourceProperties, JobTimeout, RetryStrategy } from '../../shapes';
 
 /** Lifecycle status of a compute environment or job queue (`CEStatus` / `JQStatus` in the service model). */
 export type ResourceStatus = 'CREATING' | 'UPDATING' | 'DELETING' | 'DELETED' | 'VALID' | 'INVALID';
@@ -71,6 +71,8 @@ export interface JobDefinitionRecord {
   readonly propagateTags: boolean;
   readonly platformCapabilities: string[];
   readonly schedulingPriority?: number;
+  /** PLAT-4: the consumable resources its jobs need, as registered. */
+  readonly consumableResourceProperties?: ConsumableResourceProperties;
 }
 
 /** FS-1: one entry of a policy's `shareDistribution`; an identifier ending in `*` is a prefix. */

@@ -1,5 +1,6 @@
 import { parseBatchArn } from './arns';
 import { assessComputeEnvironment } from './compute-environment-health';
+import { resolveConsumableResources } from './consumable-requirements';
 import { validateCreateComputeEnvironment, validateUpdateComputeEnvironment } from './compute-environment-rules';
 import { validateRegisterJobDefinition } from './job-definition-rules';
 import { validateCreateJobQueue, validateUpdateJobQueue } from './job-queue-rules';
@@ -178,6 +179,8 @@ export class RegistryOperations {
 
   registerJobDefinition(request: RegisterJobDefinitionRequest): JobDefinitionRecord {
     const valid = asClientException(() => validateRegisterJobDefinition(request));
+    const consumableResourceProperties = resolveConsumableResources(this.registry.consumableResources, 'consumableResourceProperties',
+      request.consumableResourceProperties, request.nodeProperties);
     return this.registry.storeJobDefinition({
       name: request.jobDefinitionName,
       status: 'ACTIVE',
@@ -193,6 +196,7 @@ export class RegistryOperations {
       propagateTags: request.propagateTags ?? false,
       platformCapabilities: valid.platformCapabilities,
       schedulingPriority: request.schedulingPriority,
+      ...(consumableResourceProperties !== undefined ? { consumableResourceProperties } : {}),
     });
   }
 
@@ -258,17 +262,18 @@ export class RegistryOperations {
     return { ...this.taggable(resourceArn) };
   }
 
-  /** The live tag map of the resource an ARN names: CE, queue, job definition revision, scheduling policy or job. */
+  /** The live tag map of the resource an ARN names: CE, queue, job definition revision, scheduling policy, consumable resource (PLAT-4) or job. */
   private taggable(resourceArn: string): Record<string, string> {
     const parsed = typeof resourceArn === 'string' ? parseBatchArn(resourceArn) : undefined;
     const unknown = (): never => {
-      throw new ClientException(`resourceArn: ${JSON.stringify(resourceArn)} names no compute environment, job queue, job definition, scheduling policy or job of this endpoint`);
+      throw new ClientException(`resourceArn: ${JSON.stringify(resourceArn)} names no compute environment, job queue, job definition, scheduling policy, consumable resource or job of this endpoint`);
     };
     switch (parsed?.type) {
       case 'compute-environment': return (this.registry.findComputeEnvironment(resourceArn) ?? unknown()).tags;
       case 'job-queue': return (this.registry.findJobQueue(resourceArn) ?? unknown()).tags;
       case 'job-definition': return (this.registry.findJobDefinitionRevision(resourceArn) ?? unknown()).tags;
       case 'scheduling-policy': return (this.registry.findSchedulingPolicy(resourceArn) ?? unknown()).tags;
+      case 'consumable-resource': return (this.registry.consumableResources.find(resourceArn) ?? unknown()).tags;
       case 'job': {
         if (/[:#]/.test(parsed.name)) {
           throw new ClientException(`resourceArn: ${JSON.stringify(resourceArn)} is an array or multi-node child; tag the parent job instead`);

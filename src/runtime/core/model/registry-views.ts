@@ -63,6 +63,7 @@ export function describeJobDefinition(definition: JobDefinitionRecord): JobDefin
     // PLAT-3: an EKS definition registers none.
     platformCapabilities: definition.platformCapabilities.length > 0 ? [...definition.platformCapabilities] : undefined,
     containerOrchestrationType: orchestrationType(definition.eksProperties),
+    consumableResourceProperties: copy(definition.consumableResourceProperties),
   });
 }
 

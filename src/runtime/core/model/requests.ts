@@ -2,7 +2,7 @@
  * Request shapes of the AWS Batch registry operations, as the API documents them (camelCase). They are
  * internal: the public facade takes CloudFormation templates; the HTTP API deserializes into these.
  */
-import { ResourceRequirement, KeyValuePair, RetryStrategy, JobTimeout } from '../../shapes';
+import { ConsumableResourceProperties, ResourceRequirement, KeyValuePair, RetryStrategy, JobTimeout } from '../../shapes';
 
 export interface LaunchTemplateSpecification {
   readonly launchTemplateId?: string;
@@ -148,6 +148,8 @@ export interface RegisterJobDefinitionRequest {
   readonly ecsProperties?: Record<string, unknown>;
   /** PLAT-3: an EKS pod (`podProperties`), as registered. */
   readonly eksProperties?: Record<string, unknown>;
+  /** PLAT-4: the consumable resources its jobs need. */
+  readonly consumableResourceProperties?: ConsumableResourceProperties;
 }
 
 /** Describe* requests of compute environments and job queues: explicit names/ARNs, or paging over all. */

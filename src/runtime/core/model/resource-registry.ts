@@ -1,4 +1,5 @@
 import { batchArn, Environment, parseBatchArn } from './arns';
+import { ConsumableResourceStore } from './consumable-resource-store';
 import { NotModelledResources } from './not-modelled-resources';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord, SchedulingPolicyRecord } from './records';
 import { AliasedKind, ResourceAliases } from './resource-aliases';
@@ -20,6 +21,8 @@ export class ResourceRegistry {
   readonly aliases = new ResourceAliases();
   /** The template's Batch resources the runtime does not model (CFN-6): named in lookup errors. */
   readonly notModelled = new NotModelledResources();
+  /** PLAT-4: consumable resources and their quantities. */
+  readonly consumableResources: ConsumableResourceStore;
   private readonly computeEnvironments = new Map<string, ComputeEnvironmentRecord>();
   private readonly jobQueues = new Map<string, JobQueueRecord>();
   /** name -> revisions in ascending order (index = revision - 1); revisions are never reused. */
@@ -29,7 +32,9 @@ export class ResourceRegistry {
   private queueCount = 0;
   private ceCount = 0;
 
-  constructor(private readonly env: Environment) {}
+  constructor(private readonly env: Environment) {
+    this.consumableResources = new ConsumableResourceStore(env);
+  }
 
   storeComputeEnvironment(fields: NewComputeEnvironment): ComputeEnvironmentRecord {
     if (this.computeEnvironments.has(fields.name)) {

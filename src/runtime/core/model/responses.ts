@@ -4,7 +4,7 @@
  * Absent optional fields are left out, as AWS leaves them out.
  */
 import { ComputeEnvironmentOrder, ComputeResources, ContainerProperties, EksConfiguration, JobStateTimeLimitAction, NodeProperties, UpdatePolicy } from './requests';
-import { JobTimeout, RetryStrategy } from '../../shapes';
+import { ConsumableResourceProperties, JobTimeout, RetryStrategy } from '../../shapes';
 
 export interface ComputeEnvironmentDetail {
   readonly computeEnvironmentName: string;
@@ -58,6 +58,7 @@ export interface JobDefinitionDetail {
   /** Absent for an EKS definition (PLAT-3). */
   readonly platformCapabilities?: string[];
   readonly containerOrchestrationType: string;
+  readonly consumableResourceProperties?: ConsumableResourceProperties;
 }
 
 export interface DescribeComputeEnvironmentsResponse {

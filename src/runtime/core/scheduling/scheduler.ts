@@ -1,6 +1,7 @@
 import { FairShareQueueOrder } from './fair-share-queue-order';
 import { FifoQueueOrder } from './fifo-queue-order';
 import { gangVerdict, placeGang } from './gang-placement';
+import { OPEN_GATE, PlacementGate } from './placement-gate';
 import { QueueCursor, QueueOrder, QueuePosition } from './queue-order';
 import { EventLoop } from '../event-loop';
 import { JobRecord } from '../jobs/job-record';
@@ -51,6 +52,8 @@ export class Scheduler {
     private readonly listener: PlacementListener,
     private readonly options: SchedulerOptions,
     private readonly demandOf: (job: JobRecord) => ContainerDemand,
+    /** What else must hold for a job to be placed (PLAT-4: consumable resources). */
+    private readonly gate: PlacementGate = OPEN_GATE,
   ) {}
 
   enqueue(job: JobRecord): void {
@@ -126,8 +129,9 @@ export class Scheduler {
     this.queues.get(job.spec.queue)?.order.jobFinished?.(job, this.loop.now());
   }
 
-  /** An attempt ended and gave its capacity back. */
+  /** An attempt ended and gave its capacity back (and, PLAT-4, what the gate let it take). */
   attemptEnded(job: JobRecord): void {
+    this.gate.attemptEnded(job);
     this.queues.get(job.spec.queue)?.order.attemptEnded?.(job, this.loop.now());
   }
 
@@ -184,6 +188,12 @@ export class Scheduler {
     while (skipped < this.options.scanDepth) {
       const job = cursor.next();
       if (!job) break;
+      if (!this.gate.admits(job)) {
+        // PLAT-4: its consumable resources are not available now; like a job that finds no room,
+        // it is passed over and the jobs behind it may go first (SCHED-1 limited backfill).
+        skipped++;
+        continue;
+      }
       let placement: Placement | undefined;
       if (job.mnpParent) {
         placement = this.placeMultiNode(job, ces, now);
@@ -200,6 +210,7 @@ export class Scheduler {
       }
       if (placement) {
         cursor.placed(job);
+        this.gate.placed(job); // before the listener: an attempt may end within jobPlaced
         this.listener.jobPlaced(job, placement);
       } else if (!ces.some((ce) => this.fitVerdict(ce, job).fits)) {
         if (cursor.blocks(job)) break; // SCHED-1: a job that can never be placed blocks the jobs behind it.

@@ -152,7 +152,7 @@ describe('job operations and tags through @aws-sdk/client-batch', () => {
     const reserved = await rejection(endpoint.batch.send(new TagResourceCommand({ resourceArn: 'arn:aws:batch:us-east-1:123456789012:job-queue/q', tags: { 'aws:x': '1' } })));
 
     // THEN
-    expectClientException(unknown, 'names no compute environment, job queue, job definition, scheduling policy or job');
+    expectClientException(unknown, 'names no compute environment, job queue, job definition, scheduling policy, consumable resource or job');
     expectClientException(reserved, 'aws:', 'reserved');
   });
 

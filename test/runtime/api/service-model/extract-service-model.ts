@@ -36,6 +36,8 @@ export const BATCH_SPEC: ExtractionSpec = {
     'TagResource', 'UntagResource', 'ListTagsForResource',
     'CreateSchedulingPolicy', 'DescribeSchedulingPolicies', 'ListSchedulingPolicies', 'UpdateSchedulingPolicy', 'DeleteSchedulingPolicy',
     'GetJobQueueSnapshot',
+    'CreateConsumableResource', 'DescribeConsumableResource', 'ListConsumableResources', 'UpdateConsumableResource', 'DeleteConsumableResource',
+    'ListJobsByConsumableResource',
   ],
 };
 

@@ -1,0 +1,78 @@
+import { PlacementGate } from './placement-gate';
+import { JobRecord } from '../jobs/job-record';
+import { availableQuantity, ConsumableNeed, ConsumableResourceStore } from '../model/consumable-resource-store';
+
+/** PLAT-4 (a choice: AWS's guide names no statusReason for this wait, see docs/rules.md): what a RUNNABLE job shows. */
+export const CONSUMABLE_RESOURCE_WAIT = 'Waiting for consumable resources';
+
+/**
+ * PLAT-4: a job that needs consumable resources is placed only when every one is available in the
+ * quantity it needs (all or nothing), takes them as it goes STARTING, and gives them back when the
+ * attempt ends: a retry takes them again when it is placed again. The store keeps the quantities;
+ * this gate also knows which jobs hold what, for the diagnostics (DIAG-2).
+ */
+export class ConsumableResourceGate implements PlacementGate {
+  /** Resource name -> the jobs (attempts) holding some of it now. */
+  private readonly holders = new Map<string, Set<JobRecord>>();
+
+  constructor(private readonly store: ConsumableResourceStore) {}
+
+  admits(job: JobRecord): boolean {
+    const needs = job.spec.consumableNeeds;
+    return needs === undefined || this.store.available(needs);
+  }
+
+  placed(job: JobRecord): void {
+    const needs = job.spec.consumableNeeds;
+    if (needs === undefined) return;
+    this.store.acquire(needs);
+    for (const need of needs) {
+      let jobs = this.holders.get(need.name);
+      if (!jobs) this.holders.set(need.name, jobs = new Set());
+      jobs.add(job);
+    }
+  }
+
+  attemptEnded(job: JobRecord): void {
+    const needs = job.spec.consumableNeeds;
+    if (needs === undefined || !this.holders.get(needs[0].name)?.has(job)) return;
+    for (const need of needs) this.holders.get(need.name)!.delete(job);
+    this.store.release(needs);
+  }
+
+  /** The jobs holding some of the resource now, in the order they took it. */
+  holdersOf(name: string): JobRecord[] {
+    return [...(this.holders.get(name) ?? [])];
+  }
+
+  /** The needs of the job that are not available now (empty when it may be placed). */
+  shortfalls(job: JobRecord): Array<ConsumableNeed & { readonly available: number }> {
+    const needs = job.spec.consumableNeeds ?? [];
+    return needs.map((need) => {
+      const record = this.store.find(need.name);
+      return { ...need, available: record ? availableQuantity(record) : 0 };
+    }).filter((need) => need.available < need.quantity);
+  }
+
+  /** PLAT-4, DIAG-2: the statusReason of a RUNNABLE job that waits for consumable resources, if it does. */
+  waitReason(job: JobRecord): string | undefined {
+    const short = this.shortfalls(job);
+    if (short.length === 0) return undefined;
+    return `${CONSUMABLE_RESOURCE_WAIT}: ${short.map((need) => `${need.name} (needs ${need.quantity}, available ${need.available})`).join(', ')}`;
+  }
+
+  /** DIAG-2: the wait in full: per resource, what the job needs, what is available, and which jobs hold it. */
+  explainWait(job: JobRecord): string | undefined {
+    const short = this.shortfalls(job);
+    if (short.length === 0) return undefined;
+    return short.map((need) => {
+      const record = this.store.find(need.name);
+      if (!record) return `consumable resource ${need.name} was deleted`;
+      const holders = this.holdersOf(need.name);
+      const shown = holders.slice(0, 5).map((holder) => holder.jobId).join(', ') + (holders.length > 5 ? ` and ${holders.length - 5} more` : '');
+      return `consumable resource ${need.name} (${record.resourceType}): needs ${need.quantity}, available ${need.available} of ${record.totalQuantity}`
+        + (holders.length > 0 ? `, held by job(s) ${shown}` : '')
+        + (need.quantity > record.totalQuantity ? `; it needs more than the total, so it runs only once UpdateConsumableResource raises it` : '');
+    }).join('; ');
+  }
+}
