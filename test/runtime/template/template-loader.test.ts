@@ -116,14 +116,14 @@ describe('loadTemplate with templates from elsewhere', () => {
 
   test('CFN-6: a template with only Batch resources that are not modelled loads and lists each once', () => {
     // GIVEN
-    const template = { Resources: { Licenses: { Type: 'AWS::Batch::ConsumableResource', Properties: {} } } };
+    const template = { Resources: { Shares: { Type: 'AWS::Batch::QuotaShare', Properties: {} } } };
 
     // WHEN
     const loaded = loadTemplate(backend(), template, 'S');
 
     // THEN
-    expect(loaded.notModelled.map((n) => n.logicalId)).toEqual(['Licenses']);
-    expect(loaded.warnings).toEqual([expect.stringMatching(/^S\/Licenses \(AWS::Batch::ConsumableResource\) is not modelled/)]);
+    expect(loaded.notModelled.map((n) => n.logicalId)).toEqual(['Shares']);
+    expect(loaded.warnings).toEqual([expect.stringMatching(/^S\/Shares \(AWS::Batch::QuotaShare\) is not modelled/)]);
   });
 
   test('CFN-6: a template without any Batch resource or nested stack is still refused, naming what it has', () => {

@@ -1,0 +1,183 @@
+import { Duration } from 'aws-cdk-lib';
+import { active, consumableBackend } from './consumable-fixtures';
+import { CONSUMABLE_RESOURCE_WAIT } from '../../../../src/runtime/core/scheduling/consumable-resource-gate';
+import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
+import { submit, T0 } from '../fixtures';
+
+describe('consumable resources in scheduling (PLAT-4)', () => {
+  test('PLAT-4: GIVEN 3 licences and 10 jobs needing 1 each WHEN they run THEN at most 3 run at once and all succeed', () => {
+    // GIVEN
+    const { backend, peakInUse, overcommits } = consumableBackend();
+    const ids = Array.from({ length: 10 }, () => submit(backend, { jobDefinition: 'licensed' }));
+
+    // WHEN
+    backend.loop.runUntil(T0 + 60_000);
+    const runningEarly = active(backend).length;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(runningEarly).toBe(3);
+    expect(peakInUse.get('licences')).toBe(3);
+    expect(overcommits).toEqual([]);
+    expect(backend.describeJobs(ids).map((job) => job.status)).toEqual(Array(10).fill('SUCCEEDED'));
+    expect(backend.consumableResources.describe('licences')).toMatchObject({ inUseQuantity: 0, availableQuantity: 3, totalQuantity: 3 });
+  });
+
+  test('PLAT-4: GIVEN a job waiting for licences at the head of its queue THEN it stays RUNNABLE with the wait as its statusReason, and DescribeConsumableResource shows the use', () => {
+    // GIVEN
+    const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 1 }] });
+    const first = submit(backend, { jobDefinition: 'licensed' });
+    const second = submit(backend, { jobDefinition: 'licensed' });
+
+    // WHEN
+    backend.loop.runUntil(T0 + 60_000);
+
+    // THEN
+    expect(backend.job(first)!.status).toBe('RUNNING');
+    const waiting = backend.describeJobs([second])[0];
+    expect(waiting.status).toBe('RUNNABLE');
+    expect(waiting.statusReason).toBe(`${CONSUMABLE_RESOURCE_WAIT}: licences (needs 1, available 0)`);
+    expect(backend.explainJob(second)).toMatch(new RegExp(`waits for consumable resources \\(PLAT-4\\): consumable resource licences \\(REPLENISHABLE\\): needs 1, available 0 of 1, held by job\\(s\\) ${first}`));
+    expect(backend.consumableResources.describe('licences')).toMatchObject({ totalQuantity: 1, inUseQuantity: 1, availableQuantity: 0 });
+  });
+
+  test('PLAT-4: GIVEN a job blocked on a resource at the head WHEN a job behind it needs none THEN that job runs (limited backfill, as for capacity)', () => {
+    // GIVEN
+    const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 1 }] });
+    submit(backend, { jobDefinition: 'licensed' });
+    const blocked = submit(backend, { jobDefinition: 'licensed' });
+    const free = submit(backend);
+
+    // WHEN
+    backend.loop.runUntil(T0 + 1000);
+
+    // THEN
+    expect(backend.job(blocked)!.status).toBe('RUNNABLE');
+    expect(backend.job(free)!.status).toBe('RUNNING');
+  });
+
+  test('PLAT-4: GIVEN a job needing two resources WHEN only one is available THEN it takes neither (all or nothing)', () => {
+    // GIVEN
+    const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 1 }, { name: 'seats', total: 1 }] });
+    backend.registerJobDefinition({
+      jobDefinitionName: 'both', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512 },
+      consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licences', quantity: 1 }, { consumableResource: 'seats', quantity: 1 }] },
+    });
+    submit(backend, { jobDefinition: 'licensed' });
+    const both = submit(backend, { jobDefinition: 'both' });
+
+    // WHEN
+    backend.loop.runUntil(T0 + 1000);
+
+    // THEN
+    expect(backend.job(both)!.status).toBe('RUNNABLE');
+    expect(backend.consumableResources.describe('seats')).toMatchObject({ inUseQuantity: 0, availableQuantity: 1 });
+    backend.loop.runUntilIdle();
+    expect(backend.job(both)!.status).toBe('SUCCEEDED');
+  });
+
+  test('PLAT-4: GIVEN a NON_REPLENISHABLE resource of 2 WHEN 3 jobs need 1 each THEN two run, the total drops to 0 and the third waits', () => {
+    // GIVEN
+    const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 2, type: 'NON_REPLENISHABLE' }] });
+    const ids = [submit(backend, { jobDefinition: 'licensed' }), submit(backend, { jobDefinition: 'licensed' }), submit(backend, { jobDefinition: 'licensed' })];
+
+    // WHEN
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(ids.map((id) => backend.job(id)!.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'RUNNABLE']);
+    expect(backend.consumableResources.describe('licences')).toMatchObject({ totalQuantity: 0, inUseQuantity: 0, availableQuantity: 0 });
+
+    // WHEN more are added
+    backend.consumableResources.update({ consumableResource: 'licences', operation: 'ADD', quantity: 1 });
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(backend.job(ids[2])!.status).toBe('SUCCEEDED');
+  });
+
+  test('PLAT-4: GIVEN a job that fails and is retried THEN each attempt takes the resource again and gives it back when it ends', () => {
+    // GIVEN
+    const { backend, peakInUse } = consumableBackend({
+      resources: [{ name: 'licences', total: 1 }],
+      behavior: () => JobBehavior.perAttempt([JobBehavior.fail({ exitCode: 1, duration: Duration.minutes(1) }), JobBehavior.succeed({ duration: Duration.minutes(1) })]),
+    });
+    const id = submit(backend, { jobDefinition: 'licensed', retryStrategy: { attempts: 2 } });
+
+    // WHEN
+    backend.loop.runUntil(T0 + 60_500);
+    const betweenAttempts = backend.consumableResources.describe('licences').inUseQuantity;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(backend.job(id)!.status).toBe('SUCCEEDED');
+    expect(backend.job(id)!.attempts).toHaveLength(2);
+    expect(betweenAttempts).toBeLessThanOrEqual(1);
+    expect(peakInUse.get('licences')).toBe(1);
+    expect(backend.consumableResources.describe('licences').inUseQuantity).toBe(0);
+  });
+
+  test('PLAT-4: GIVEN an array job of 6 children and 2 licences THEN each child needs its own and at most 2 run at once', () => {
+    // GIVEN
+    const { backend, peakInUse, overcommits } = consumableBackend({ resources: [{ name: 'licences', total: 2 }] });
+    const parent = submit(backend, { jobDefinition: 'licensed', arrayProperties: { size: 6 } });
+
+    // WHEN
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(backend.job(parent)!.status).toBe('SUCCEEDED');
+    expect(peakInUse.get('licences')).toBe(2);
+    expect(overcommits).toEqual([]);
+  });
+
+  test('PLAT-4: GIVEN a job terminated while RUNNING THEN its licence comes back', () => {
+    // GIVEN
+    const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 1 }] });
+    const first = submit(backend, { jobDefinition: 'licensed' });
+    const second = submit(backend, { jobDefinition: 'licensed' });
+    backend.loop.runUntil(T0 + 1000);
+
+    // WHEN
+    backend.terminateJob(first, 'stop');
+    backend.loop.runUntil(T0 + 120_000);
+
+    // THEN
+    expect(backend.job(first)!.status).toBe('FAILED');
+    expect(backend.job(second)!.status).toBe('RUNNING');
+  });
+
+  test('PLAT-4: GIVEN a job needing more than the total THEN it waits (it is not head-of-line blocking) until UpdateConsumableResource raises the total', () => {
+    // GIVEN
+    const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 1 }], quantity: 2 });
+    const id = submit(backend, { jobDefinition: 'licensed' });
+    const other = submit(backend);
+    backend.loop.runUntil(T0 + 1000);
+    expect(backend.job(id)!.status).toBe('RUNNABLE');
+    expect(backend.job(other)!.status).toBe('RUNNING');
+    expect(backend.explainJob(id)).toMatch(/needs more than the total/);
+
+    // WHEN
+    backend.consumableResources.update({ consumableResource: 'licences', operation: 'SET', quantity: 2 });
+    backend.loop.runUntil(T0 + 2000);
+
+    // THEN
+    expect(backend.job(id)!.status).toBe('RUNNING');
+  });
+
+  test('PLAT-4: GIVEN a SubmitJob override THEN it replaces the definition\'s list, and DescribeJobs answers it as given', () => {
+    // GIVEN
+    const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 5 }] });
+    const arn = backend.consumableResources.describe('licences').consumableResourceArn;
+
+    // WHEN
+    const id = submit(backend, { jobDefinition: 'licensed', consumableResourcePropertiesOverride: { consumableResourceList: [{ consumableResource: arn, quantity: 4 }] } });
+    const plain = submit(backend);
+    backend.loop.runUntil(T0 + 1000);
+
+    // THEN
+    expect(backend.describeJobs([id])[0].consumableResourceProperties).toEqual({ consumableResourceList: [{ consumableResource: arn, quantity: 4 }] });
+    expect(backend.consumableResources.describe('licences').inUseQuantity).toBe(4);
+    expect('consumableResourceProperties' in backend.describeJobs([plain])[0]).toBe(false);
+  });
+});
