@@ -222,6 +222,33 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   await api.call('ListJobs', { jobQueue: 'shared', filters: [{ name: 'SHARE_IDENTIFIER', values: ['teamA'] }] });
   await api.call('DeleteSchedulingPolicy', { arn: sparePolicy.arn });
 
+  // ---- PLAT-4: consumable resources, a definition and a job that need them, one waiting for them
+  const licences = await api.call('CreateConsumableResource', { consumableResourceName: 'licences', totalQuantity: 1, resourceType: 'REPLENISHABLE', tags: { team: 'a' } });
+  await api.call('CreateConsumableResource', { consumableResourceName: 'tokens', totalQuantity: 5, resourceType: 'NON_REPLENISHABLE' });
+  await api.call('CreateConsumableResource', { consumableResourceName: 'spare-resource' });
+  await api.call('RegisterJobDefinition', {
+    jobDefinitionName: 'licensed',
+    type: 'container',
+    containerProperties: { image: 'busybox', vcpus: 1, memory: 512 },
+    consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licences', quantity: 1 }] },
+  });
+  const licensed = await api.call('SubmitJob', { jobName: 'licensed', jobQueue: 'main', jobDefinition: 'licensed' });
+  const overridden = await api.call('SubmitJob', {
+    jobName: 'licensed-override', jobQueue: 'main', jobDefinition: 'licensed',
+    consumableResourcePropertiesOverride: { consumableResourceList: [{ consumableResource: licences.consumableResourceArn, quantity: 1 }, { consumableResource: 'tokens', quantity: 2 }] },
+  });
+  endpoint.host.advance(1_000);
+  await api.call('DescribeConsumableResource', { consumableResource: 'licences' });
+  await api.call('DescribeConsumableResource', { consumableResource: 'spare-resource' });
+  await api.call('ListConsumableResources', {});
+  await api.call('ListConsumableResources', { filters: [{ name: 'CONSUMABLE_RESOURCE_NAME', values: ['lic*'] }], maxResults: 1 });
+  await api.call('UpdateConsumableResource', { consumableResource: 'tokens', operation: 'ADD', quantity: 1, clientToken: 'add-one' });
+  await api.call('ListJobsByConsumableResource', { consumableResource: 'licences' });
+  await api.call('ListJobsByConsumableResource', { consumableResource: licences.consumableResourceArn, filters: [{ name: 'JOB_STATUS', values: ['RUNNABLE'] }] });
+  await api.call('DescribeJobs', { jobs: [licensed.jobId, overridden.jobId] });
+  await api.call('DescribeJobDefinitions', { jobDefinitionName: 'licensed' });
+  await api.call('DeleteConsumableResource', { consumableResource: 'spare-resource' });
+
   // ---- tags
   await api.call('TagResource', { resourceArn: queue.jobQueueArn, tags: { owner: 'me' } });
   await api.call('ListTagsForResource', { resourceArn: queue.jobQueueArn });
@@ -261,6 +288,21 @@ describe('responses against the output shapes of the service model', () => {
     api = await runScenario(endpoint);
   });
   afterAll(() => endpoint.close());
+
+  test('PLAT-4: GIVEN licences of 1 and two jobs needing one each WHEN described THEN one runs, the other waits with its reason, and both carry their consumableResourceProperties', () => {
+    // GIVEN
+    const first = finalJob('licensed');
+    const second = finalJob('licensed-override');
+
+    // THEN
+    expect(first.status).toBe('RUNNING');
+    expect(first.consumableResourceProperties).toEqual({ consumableResourceList: [{ consumableResource: 'licences', quantity: 1 }] });
+    expect(second.status).toBe('RUNNABLE');
+    expect(second.statusReason).toMatch(/^Waiting for consumable resources: licences \(needs 1, available 0\)/);
+    expect(second.consumableResourceProperties.consumableResourceList).toHaveLength(2);
+    const listed = api.calls.find((call) => call.operation === 'ListJobsByConsumableResource')!.body.jobs;
+    expect(listed.map((job: any) => [job.jobName, job.jobStatus, job.quantity])).toEqual([['licensed-override', 'RUNNABLE', 1], ['licensed', 'RUNNING', 1]]);
+  });
 
   test('PLAT-5: GIVEN one scenario WHEN it runs THEN it calls every implemented operation', () => {
     // THEN
@@ -349,7 +391,8 @@ describe('responses against the output shapes of the service model', () => {
 
   /** The job named `name` as the scenario's last DescribeJobs of all jobs answered it. */
   function finalJob(name: string): any {
-    const describes = api.calls.filter((call) => call.operation === 'DescribeJobs');
+    // The last DescribeJobs that shows the job (the scenario ends with one for PLAT-4's jobs only).
+    const describes = api.calls.filter((call) => call.operation === 'DescribeJobs' && call.body.jobs.some((job: any) => job.jobName === name));
     return describes[describes.length - 1].body.jobs.find((job: any) => job.jobName === name);
   }
 });
