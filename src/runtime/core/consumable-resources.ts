@@ -23,6 +23,7 @@ export interface ConsumableResourceHost {
 interface QuantityChunk {
   readonly name: string;
   readonly totalQuantity: number;
+  readonly createdAt: number;
 }
 
 /**
@@ -76,16 +77,18 @@ export class ConsumableResources {
   /**
    * PLAT-4 across a restart of `serve --state-dir`: the registry is rebuilt by replaying the requests,
    * but a NON_REPLENISHABLE resource's total also shrank as jobs used it up, which no request says.
-   * At a rest point no job holds anything, so the totals are all there is to carry.
+   * At a rest point no job holds anything, so the totals (and creation times) are all there is to carry.
    */
   checkpointPart(): CheckpointPart {
     return {
       key: 'consumable-resources',
-      save: (): QuantityChunk[] => this.store.list().map((record) => ({ name: record.name, totalQuantity: record.totalQuantity })),
+      save: (): QuantityChunk[] => this.store.list().map((record) => ({ name: record.name, totalQuantity: record.totalQuantity, createdAt: record.createdAt })),
       restore: (chunks: unknown[]): void => {
         for (const chunk of chunks as QuantityChunk[]) {
           const record = this.store.find(chunk.name);
-          if (record) record.totalQuantity = chunk.totalQuantity; // one deleted before the checkpoint is not rebuilt
+          // One deleted before the checkpoint is not rebuilt. The replayed create ran at the checkpoint's
+          // time, so its creation time comes from here too.
+          if (record) Object.assign(record, { totalQuantity: chunk.totalQuantity, createdAt: chunk.createdAt });
         }
       },
     };
