@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { ContainerJobDefinitionProps } from './container-job-definition-props';
 import { EFA_DEVICE_PATH } from '../instance-catalog';
 import { BatchPermissions } from './iam/batch-permissions';
+import { consumableResourceProperties } from './private/consumable-resource-checks';
 import { batchDevicePermissions } from './private/device-permissions';
 import { checkJobDefinition } from './private/job-definition-checks';
 import { acknowledgeJobLogStreams } from './private/nag-acknowledgments';
@@ -64,6 +65,7 @@ export class BatchContainerJobDefinition extends batch.EcsJobDefinition {
       }),
     });
     const cfn = this.node.defaultChild as batch.CfnJobDefinition;
+    cfn.consumableResourceProperties = consumableResourceProperties(this, props.consumableResources);
     const containerProperties = cfn.containerProperties as batch.CfnJobDefinition.ContainerPropertiesProperty;
     cfn.containerProperties = {
       ...containerProperties,

@@ -2,6 +2,7 @@ import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { BatchConsumableResource, BatchConsumableResourceProps } from './batch-consumable-resource';
 import { BatchContainerJobDefinition } from './batch-container-job-definition';
 import { BatchJobQueue, BatchJobQueueProps } from './batch-job-queue';
 import { BatchMultiNodeJobDefinition, BatchMultiNodeJobDefinitionProps } from './batch-multi-node-job-definition';
@@ -153,6 +154,7 @@ export class BatchEnvironment extends Construct {
   private readonly _computeEnvironments: BatchComputeEnvironment[] = [];
   private readonly _jobQueues: BatchJobQueue[] = [];
   private readonly _jobDefinitions: batch.IJobDefinition[] = [];
+  private readonly _consumableResources: BatchConsumableResource[] = [];
 
   constructor(scope: Construct, id: string, props: BatchEnvironmentProps = {}) {
     super(scope, id);
@@ -208,6 +210,21 @@ export class BatchEnvironment extends Construct {
   /** Every job definition added through this environment, in creation order. */
   public get jobDefinitions(): batch.IJobDefinition[] {
     return [...this._jobDefinitions];
+  }
+
+  /** Every consumable resource added through this environment, in creation order. */
+  public get consumableResources(): BatchConsumableResource[] {
+    return [...this._consumableResources];
+  }
+
+  /**
+   * Adds a consumable resource (PLAT-4), e.g. `addConsumableResource('Licences', { totalQuantity: 3 })`;
+   * give it to job definitions as `consumableResources: [{ resource, quantity: 1 }]`.
+   */
+  public addConsumableResource(id: string, props: BatchConsumableResourceProps): BatchConsumableResource {
+    const resource = new BatchConsumableResource(this, id, props);
+    this._consumableResources.push(resource);
+    return resource;
   }
 
   /** Adds a managed compute environment in this environment's VPC, subnets and security group. */

@@ -3,6 +3,8 @@ import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct, IConstruct } from 'constructs';
 import { fail, isInteger, MAX_NUM_NODES, MIN_NUM_NODES } from '../validation';
+import type { ConsumableResourceNeed } from './batch-consumable-resource';
+import { consumableResourceProperties } from './private/consumable-resource-checks';
 import { upperCaseDevicePermissions } from './private/device-permissions';
 import { checkJobDefinition } from './private/job-definition-checks';
 import { acknowledgeJobLogStreams, generatedExecutionRole } from './private/nag-acknowledgments';
@@ -100,6 +102,14 @@ export interface BatchMultiNodeJobDefinitionProps {
    * @default false
    */
   readonly propagateTags?: boolean;
+
+  /**
+   * Consumable resources each job needs (PLAT-4): the whole multi-node job takes them once, when
+   * all its nodes are placed.
+   *
+   * @default - none
+   */
+  readonly consumableResources?: ConsumableResourceNeed[];
 }
 
 /**
@@ -135,6 +145,7 @@ export class BatchMultiNodeJobDefinition extends batch.MultiNodeJobDefinition {
     (props.nodeRanges ?? []).forEach((range) => this.addNodeRange(range));
 
     const cfn = this.node.defaultChild as batch.CfnJobDefinition;
+    cfn.consumableResourceProperties = consumableResourceProperties(this, props.consumableResources);
     const original = cfn.nodeProperties as batch.CfnJobDefinition.NodePropertiesProperty;
     // Replace the L1 value (not a property override) so that readers of the resource's
     // properties, such as cdk-nag rules and the checks below, see the final node layout.

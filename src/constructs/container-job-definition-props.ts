@@ -2,6 +2,7 @@ import * as cdk from 'aws-cdk-lib';
 import * as batch from 'aws-cdk-lib/aws-batch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type { ConsumableResourceNeed } from './batch-consumable-resource';
 
 /**
  * A container job definition on EC2 resources: every field of the user guide's job-definition
@@ -177,4 +178,12 @@ export interface ContainerJobDefinitionProps {
    * @default - none
    */
   readonly schedulingPriority?: number;
+
+  /**
+   * Consumable resources each job needs while it runs (PLAT-4), e.g.
+   * `[{ resource: licences, quantity: 1 }]`: jobs wait RUNNABLE until the units are free.
+   *
+   * @default - none
+   */
+  readonly consumableResources?: ConsumableResourceNeed[];
 }

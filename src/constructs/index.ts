@@ -1,3 +1,4 @@
+export * from './batch-consumable-resource';
 export * from './batch-environment';
 export * from './batch-container-job-definition';
 export * from './batch-job-queue';

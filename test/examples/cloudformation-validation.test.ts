@@ -6,6 +6,7 @@ import { EfsLaunchTemplateStack } from '../../examples/efs-launch-template';
 import { FailedJobAlertStack } from '../../examples/failed-job-alert';
 import { FairShareTeamsStack } from '../../examples/fair-share-teams';
 import { GpuStack } from '../../examples/gpu';
+import { LicenceLimitedStack } from '../../examples/licence-limited-job';
 import { MultiNodeStack } from '../../examples/multi-node';
 import { OnDemandAndSpotStack } from '../../examples/on-demand-and-spot';
 import { OrgWideDefaultsStack } from '../../examples/org-wide-defaults';
@@ -59,6 +60,7 @@ const EXAMPLES: Array<[string, (app: cdk.App) => void]> = [
   ['s3-triggered-job', (app) => new S3TriggeredJobStack(app, 'S3TriggeredJob')],
   ['org-wide-defaults', (app) => new OrgWideDefaultsStack(app, 'OrgWideDefaults')],
   ['fair-share-teams', (app) => new FairShareTeamsStack(app, 'FairShareTeams')],
+  ['licence-limited-job', (app) => new LicenceLimitedStack(app, 'LicenceLimited')],
 ];
 
 describe('CloudFormation schema validation of the examples', () => {

@@ -32,11 +32,15 @@ describe('consumable resources through the AWS SDK v3 (PLAT-4)', () => {
     await batch.send(new CreateComputeEnvironmentCommand(managedEc2('ce', { computeResources: { type: 'EC2', maxvCpus: 16, subnets: ['s'], instanceTypes: ['optimal'] } })));
     await batch.send(new CreateJobQueueCommand({ jobQueueName: 'q', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] }));
     await batch.send(new RegisterJobDefinitionCommand({
-      jobDefinitionName: 'licensed', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512 },
+      jobDefinitionName: 'licensed',
+      type: 'container',
+      containerProperties: { image: 'busybox', vcpus: 1, memory: 512 },
       consumableResourceProperties: { consumableResourceList: [{ consumableResource: created.consumableResourceArn, quantity: 1 }] },
     }));
     const bad = await rejection(batch.send(new RegisterJobDefinitionCommand({
-      jobDefinitionName: 'bad', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512 },
+      jobDefinitionName: 'bad',
+      type: 'container',
+      containerProperties: { image: 'busybox', vcpus: 1, memory: 512 },
       consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'nope', quantity: 1 }] },
     })));
     const ids: string[] = [];
@@ -90,7 +94,9 @@ const TEMPLATE = {
     Licensed: {
       Type: 'AWS::Batch::JobDefinition',
       Properties: {
-        JobDefinitionName: 'licensed', Type: 'container', ContainerProperties: { Image: 'busybox', Vcpus: 1, Memory: 512, Command: ['true'] },
+        JobDefinitionName: 'licensed',
+        Type: 'container',
+        ContainerProperties: { Image: 'busybox', Vcpus: 1, Memory: 512, Command: ['true'] },
         ConsumableResourceProperties: { ConsumableResourceList: [{ ConsumableResource: { Ref: 'Licences' }, Quantity: 1 }] },
       },
     },

@@ -234,7 +234,9 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   });
   const licensed = await api.call('SubmitJob', { jobName: 'licensed', jobQueue: 'main', jobDefinition: 'licensed' });
   const overridden = await api.call('SubmitJob', {
-    jobName: 'licensed-override', jobQueue: 'main', jobDefinition: 'licensed',
+    jobName: 'licensed-override',
+    jobQueue: 'main',
+    jobDefinition: 'licensed',
     consumableResourcePropertiesOverride: { consumableResourceList: [{ consumableResource: licences.consumableResourceArn, quantity: 1 }, { consumableResource: 'tokens', quantity: 2 }] },
   });
   endpoint.host.advance(1_000);

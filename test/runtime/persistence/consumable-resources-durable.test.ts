@@ -12,7 +12,9 @@ async function setUp(url: string): Promise<void> {
   await post(url, '/v1/createconsumableresource', { consumableResourceName: 'licences', totalQuantity: 1 });
   await post(url, '/v1/createconsumableresource', { consumableResourceName: 'tokens', totalQuantity: 5, resourceType: 'NON_REPLENISHABLE' });
   await post(url, '/v1/registerjobdefinition', {
-    jobDefinitionName: 'licensed', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512 },
+    jobDefinitionName: 'licensed',
+    type: 'container',
+    containerProperties: { image: 'busybox', vcpus: 1, memory: 512 },
     consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licences', quantity: 1 }, { consumableResource: 'tokens', quantity: 1 }] },
   });
 }

@@ -3,8 +3,8 @@ import { JobSpec } from './job-record';
 import { validateShareFields } from './share-fields';
 import { JobDependency, KeyValuePair, SubmitJobRequest } from '../../shapes';
 import { ClientException } from '../errors';
-import { submitPlatformProblem } from '../model/platform';
 import { consumableNeedsOf, resolveConsumableResources } from '../model/consumable-requirements';
+import { submitPlatformProblem } from '../model/platform';
 import { JobDefinitionRecord } from '../model/records';
 import { ResourceRegistry } from '../model/resource-registry';
 

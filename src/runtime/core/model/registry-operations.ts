@@ -1,9 +1,10 @@
 import { parseBatchArn } from './arns';
 import { assessComputeEnvironment } from './compute-environment-health';
-import { resolveConsumableResources } from './consumable-requirements';
 import { validateCreateComputeEnvironment, validateUpdateComputeEnvironment } from './compute-environment-rules';
+import { resolveConsumableResources } from './consumable-requirements';
 import { validateRegisterJobDefinition } from './job-definition-rules';
 import { validateCreateJobQueue, validateUpdateJobQueue } from './job-queue-rules';
+import { isTerminal, JobStatus } from './job-status';
 import { MAX_DESCRIBE_RESULTS, pageOf } from './paging';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord, SchedulingPolicyRecord } from './records';
 import { describeComputeEnvironment, describeJobDefinition, describeJobQueue } from './registry-views';
@@ -28,7 +29,6 @@ import {
 import { mergeTags, validateTagKey, validateTags } from './tag-limits';
 import { asClientException, oneOf } from './validation-bridge';
 import { ClientException } from '../errors';
-import { isTerminal, JobStatus } from './job-status';
 
 /**
  * The part of a job the registry operations read (queue deletion, job tags). A structural view of

@@ -72,7 +72,7 @@ export class ConsumableResourceGate implements PlacementGate {
       const shown = holders.slice(0, 5).map((holder) => holder.jobId).join(', ') + (holders.length > 5 ? ` and ${holders.length - 5} more` : '');
       return `consumable resource ${need.name} (${record.resourceType}): needs ${need.quantity}, available ${need.available} of ${record.totalQuantity}`
         + (holders.length > 0 ? `, held by job(s) ${shown}` : '')
-        + (need.quantity > record.totalQuantity ? `; it needs more than the total, so it runs only once UpdateConsumableResource raises it` : '');
+        + (need.quantity > record.totalQuantity ? '; it needs more than the total, so it runs only once UpdateConsumableResource raises it' : '');
     }).join('; ');
   }
 }

@@ -14,7 +14,11 @@ describe('ConsumableResourceOperations', () => {
     expect(ops.describe('licences')).toEqual({
       consumableResourceName: 'licences',
       consumableResourceArn: 'arn:aws:batch:us-east-1:123456789012:consumable-resource/licences',
-      totalQuantity: 0, inUseQuantity: 0, availableQuantity: 0, resourceType: 'REPLENISHABLE', createdAt: 1000,
+      totalQuantity: 0,
+      inUseQuantity: 0,
+      availableQuantity: 0,
+      resourceType: 'REPLENISHABLE',
+      createdAt: 1000,
     });
   });
 

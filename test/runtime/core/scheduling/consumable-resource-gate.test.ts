@@ -60,7 +60,9 @@ describe('consumable resources in scheduling (PLAT-4)', () => {
     // GIVEN
     const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 1 }, { name: 'seats', total: 1 }] });
     backend.registerJobDefinition({
-      jobDefinitionName: 'both', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 512 },
+      jobDefinitionName: 'both',
+      type: 'container',
+      containerProperties: { image: 'busybox', vcpus: 1, memory: 512 },
       consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licences', quantity: 1 }, { consumableResource: 'seats', quantity: 1 }] },
     });
     submit(backend, { jobDefinition: 'licensed' });

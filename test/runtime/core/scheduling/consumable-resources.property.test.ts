@@ -27,7 +27,9 @@ describe('consumable resources, properties', () => {
           const needs = [...new Map(job.needs.map((need) => [need.resource % specs.length, need.quantity])).entries()];
           const consumableResourceList = needs.map(([resource, quantity]) => ({ consumableResource: specs[resource].name, quantity }));
           const id = backend.submitJob({
-            jobName: `j${index}`, jobQueue: 'queue', jobDefinition: 'job',
+            jobName: `j${index}`,
+            jobQueue: 'queue',
+            jobDefinition: 'job',
             retryStrategy: job.fails ? { attempts: 2 } : undefined,
             ...(job.array ? { arrayProperties: { size: job.array } } : {}),
             ...(consumableResourceList.length > 0 ? { consumableResourcePropertiesOverride: { consumableResourceList } } : {}),
