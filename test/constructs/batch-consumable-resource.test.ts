@@ -44,11 +44,11 @@ describe('BatchConsumableResource and job definitions that need one', () => {
     const stack = newStack();
     const env = new BatchEnvironment(stack, 'Batch');
     const licences = env.addConsumableResource('Licences', { totalQuantity: 3 });
-    expect(() => env.addJobDefinition('Zero', { consumableResources: [{ resource: licences, quantity: 0 }] }))
+    expect(() => env.addJobDefinition('Zero', { command: ['x'], consumableResources: [{ resource: licences, quantity: 0 }] }))
       .toThrow(/Batch\/Zero: consumableResources\[0\]\.quantity: 0 .*an integer 1\.\./);
-    expect(() => env.addJobDefinition('Many', { consumableResources: [{ resource: licences, quantity: 4 }] }))
+    expect(() => env.addJobDefinition('Many', { command: ['x'], consumableResources: [{ resource: licences, quantity: 4 }] }))
       .toThrow(/consumableResources\[0\]\.quantity: 4 .*at most the total of TestStack\/Batch\/Licences \(3\)/);
-    expect(() => env.addJobDefinition('Twice', { consumableResources: [{ resource: licences, quantity: 1 }, { resource: licences, quantity: 1 }] }))
+    expect(() => env.addJobDefinition('Twice', { command: ['x'], consumableResources: [{ resource: licences, quantity: 1 }, { resource: licences, quantity: 1 }] }))
       .toThrow(/consumableResources\[1\]\.resource/);
   });
 
@@ -73,7 +73,7 @@ describe('BatchConsumableResource and job definitions that need one', () => {
 
   test('PLAT-4: GIVEN a job definition without consumable resources THEN the template has no ConsumableResourceProperties', () => {
     const stack = newStack();
-    new BatchEnvironment(stack, 'Batch').addJobDefinition('Plain', {});
+    new BatchEnvironment(stack, 'Batch').addJobDefinition('Plain', { command: ['x'] });
     Template.fromStack(stack).hasResourceProperties('AWS::Batch::JobDefinition', { ConsumableResourceProperties: Match.absent() });
   });
 });

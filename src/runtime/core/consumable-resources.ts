@@ -62,7 +62,8 @@ export class ConsumableResources {
     this.operations.delete(consumableResource, (record) => {
       const users: string[] = [];
       for (const job of this.host.jobs()) {
-        if (!job.parent && !job.mnpParent && !isTerminal(job.status) && job.spec.consumableNeeds?.some((need) => need.name === record.name)) users.push(job.jobId);
+        const needs = !job.parent && !job.mnpParent && !isTerminal(job.status) && job.spec.consumableNeeds?.some((need) => need.name === record.name);
+        if (needs) users.push(job.jobId);
       }
       return users;
     });
@@ -82,7 +83,8 @@ export class ConsumableResources {
   checkpointPart(): CheckpointPart {
     return {
       key: 'consumable-resources',
-      save: (): QuantityChunk[] => this.store.list().map((record) => ({ name: record.name, totalQuantity: record.totalQuantity, createdAt: record.createdAt })),
+      save: (): QuantityChunk[] => this.store.list()
+        .map((record) => ({ name: record.name, totalQuantity: record.totalQuantity, createdAt: record.createdAt })),
       restore: (chunks: unknown[]): void => {
         for (const chunk of chunks as QuantityChunk[]) {
           const record = this.store.find(chunk.name);

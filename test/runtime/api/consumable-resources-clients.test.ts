@@ -4,9 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { promisify } from 'util';
 import {
-  CreateComputeEnvironmentCommand, CreateConsumableResourceCommand, CreateJobQueueCommand, DeleteConsumableResourceCommand, DescribeConsumableResourceCommand,
-  DescribeJobDefinitionsCommand, DescribeJobsCommand, ListConsumableResourcesCommand, ListJobsByConsumableResourceCommand, RegisterJobDefinitionCommand,
-  SubmitJobCommand, UpdateConsumableResourceCommand,
+  CreateComputeEnvironmentCommand, CreateConsumableResourceCommand, CreateJobQueueCommand, DeleteConsumableResourceCommand,
+  DescribeConsumableResourceCommand, DescribeJobDefinitionsCommand, DescribeJobsCommand, ListConsumableResourcesCommand,
+  ListJobsByConsumableResourceCommand, RegisterJobDefinitionCommand, SubmitJobCommand, UpdateConsumableResourceCommand,
 } from '@aws-sdk/client-batch';
 import { Duration } from 'aws-cdk-lib';
 import { Endpoint, expectClientException, managedEc2, rejection, startEndpoint } from './endpoint-fixture';

@@ -8,8 +8,8 @@ import { CapacityModel } from '../types/placement';
 export interface ExplainContext {
   readonly scheduler: Scheduler;
   readonly capacity: CapacityModel;
-  demandOf(job: JobRecord): ContainerDemand;
-  job(jobId: string): JobRecord | undefined;
   /** PLAT-4: what jobs hold of each consumable resource. @default - no job waits for one */
   readonly consumables?: ConsumableResourceGate;
+  demandOf(job: JobRecord): ContainerDemand;
+  job(jobId: string): JobRecord | undefined;
 }

@@ -71,7 +71,9 @@ export function listJobsByConsumableResource(
     statusReason: job.statusReason,
     startedAt: job.startedAt,
     createdAt: job.createdAt,
-    consumableResourceProperties: { consumableResourceList: (job.spec.consumableResourceProperties?.consumableResourceList ?? []).map((entry) => ({ ...entry })) },
+    consumableResourceProperties: {
+      consumableResourceList: (job.spec.consumableResourceProperties?.consumableResourceList ?? []).map((entry) => ({ ...entry })),
+    },
   }));
   return page.nextToken === undefined ? { jobs: summaries } : { jobs: summaries, nextToken: page.nextToken };
 }

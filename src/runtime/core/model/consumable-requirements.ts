@@ -13,7 +13,8 @@ import { ClientException } from '../errors';
 export function resolveConsumableResources(
   store: ConsumableResourceStore, field: string, properties: ConsumableResourceProperties | undefined, nodeProperties?: unknown,
 ): ConsumableResourceProperties | undefined {
-  const ranges = (nodeProperties as { nodeRangeProperties?: Array<{ consumableResourceProperties?: unknown }> } | undefined)?.nodeRangeProperties;
+  type Ranges = { nodeRangeProperties?: Array<{ consumableResourceProperties?: unknown }> } | undefined;
+  const ranges = (nodeProperties as Ranges)?.nodeRangeProperties;
   const ranged = Array.isArray(ranges) ? ranges.findIndex((range) => range?.consumableResourceProperties !== undefined) : -1;
   if (ranged >= 0) {
     throw new ClientException(`nodeProperties.nodeRangeProperties[${ranged}].consumableResourceProperties: per-node-range consumable resources are not modelled by the local runtime; `
@@ -22,7 +23,8 @@ export function resolveConsumableResources(
   if (properties === undefined) return undefined;
   const list = asClientException(() => validateConsumableResourceProperties(field, properties));
   list.forEach((entry, index) => store.get(entry.consumableResource as string, `${field}.consumableResourceList[${index}].consumableResource`));
-  return { consumableResourceList: list.map((entry) => ({ consumableResource: entry.consumableResource as string, quantity: entry.quantity as number })) };
+  const consumableResourceList = list.map((entry) => ({ consumableResource: entry.consumableResource as string, quantity: entry.quantity as number }));
+  return { consumableResourceList };
 }
 
 /** PLAT-4: the needs the scheduler checks, by resource name; undefined when there are none (the scheduler's fast path). */

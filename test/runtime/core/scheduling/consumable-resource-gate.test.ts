@@ -102,7 +102,10 @@ describe('consumable resources in scheduling (PLAT-4)', () => {
     // GIVEN
     const { backend, peakInUse } = consumableBackend({
       resources: [{ name: 'licences', total: 1 }],
-      behavior: () => JobBehavior.perAttempt([JobBehavior.fail({ exitCode: 1, duration: Duration.minutes(1) }), JobBehavior.succeed({ duration: Duration.minutes(1) })]),
+      behavior: () => JobBehavior.perAttempt([
+        JobBehavior.fail({ exitCode: 1, duration: Duration.minutes(1) }),
+        JobBehavior.succeed({ duration: Duration.minutes(1) }),
+      ]),
     });
     const id = submit(backend, { jobDefinition: 'licensed', retryStrategy: { attempts: 2 } });
 
@@ -178,7 +181,8 @@ describe('consumable resources in scheduling (PLAT-4)', () => {
     backend.loop.runUntil(T0 + 1000);
 
     // THEN
-    expect(backend.describeJobs([id])[0].consumableResourceProperties).toEqual({ consumableResourceList: [{ consumableResource: arn, quantity: 4 }] });
+    const described = backend.describeJobs([id])[0];
+    expect(described.consumableResourceProperties).toEqual({ consumableResourceList: [{ consumableResource: arn, quantity: 4 }] });
     expect(backend.consumableResources.describe('licences').inUseQuantity).toBe(4);
     expect('consumableResourceProperties' in backend.describeJobs([plain])[0]).toBe(false);
   });
