@@ -23,7 +23,7 @@ export function resolveConsumableResources(
   if (properties === undefined) return undefined;
   const list = asClientException(() => validateConsumableResourceProperties(field, properties));
   list.forEach((entry, index) => store.get(entry.consumableResource as string, `${field}.consumableResourceList[${index}].consumableResource`));
-  const consumableResourceList = list.map((entry) => ({ consumableResource: entry.consumableResource as string, quantity: entry.quantity as number }));
+  const consumableResourceList = list.map((entry) => ({ consumableResource: String(entry.consumableResource), quantity: Number(entry.quantity) }));
   return { consumableResourceList };
 }
 
