@@ -156,7 +156,7 @@ export interface AttemptSpan {
 
 /** Why capacity sat idle or jobs waited, with the figures behind it. */
 export interface Finding {
-  /** MEMORY_BOUND_PACKING, QUEUE_BLOCKED or AT_MAX_VCPUS. */
+  /** MEMORY_BOUND_PACKING, QUEUE_BLOCKED, AT_MAX_VCPUS or CONSUMABLE_RESOURCE_WAIT (PLAT-4). */
   readonly kind: string;
   /** The finding, for people, with its figures. */
   readonly text: string;

@@ -1,3 +1,4 @@
+import { ConsumableWaits } from './consumable-waits';
 import { BlockedHead, findings, PackingObservation } from './findings';
 import { PackingCounts } from './packing-counts';
 import { AttemptSpan, ComputeEnvironmentReport, InstanceTypeUsage, JobStatusCounts, PlanReport, QueueReport, TimelinePoint } from './plan-report';
@@ -86,6 +87,8 @@ class QueueFigures {
  * in flight and the time buckets, not by the jobs of the run (the Gantt list stops at `ganttLimit`).
  */
 export class ReportCollector implements JobStateListener, InstanceLifecycleListener {
+  /** PLAT-4: waits of the jobs that need consumable resources, per resource. */
+  private readonly consumableWaits = new ConsumableWaits();
   private readonly environments = new Map<string, EnvironmentFigures>();
   private readonly queues = new Map<string, QueueFigures>();
   private readonly instances = new Map<string, InstanceState>();
@@ -204,12 +207,12 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     };
     return {
       ...report,
-      findings: findings({
+      findings: [...findings({
         report,
         packing: this.packingObservations(),
         maxVcpus: (name) => this.options.computeEnvironment(name)?.computeResources?.maxvCpus,
         blockedHead: (queue) => this.options.blockedHead?.(queue),
-      }),
+      }), ...this.consumableWaits.findings()],
     };
   }
 
@@ -220,6 +223,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
   private placed(job: JobRecord, now: number): void {
     const waitingSince = this.getSince(job);
     if (!Number.isNaN(waitingSince)) this.queue(job).waits.add(now - waitingSince);
+    if (!Number.isNaN(waitingSince) && job.spec.consumableNeeds) this.consumableWaits.add(job.spec.consumableNeeds, now - waitingSince);
     this.setSince(job, now);
     const attempt = job.currentAttempt;
     if (!attempt) return;
