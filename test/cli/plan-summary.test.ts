@@ -43,6 +43,7 @@ function report(props: { exact: boolean; fargate?: boolean }): PlanReport {
     attempts: [],
     attemptsComplete: true,
     findings: [{ kind: 'MEMORY_BOUND_PACKING', text: 'memory-bound packing in ce: ...' }],
+    fairShareQueues: [],
   };
 }
 

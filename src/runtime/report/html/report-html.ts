@@ -1,4 +1,6 @@
 import { chartSpecs } from './chart-specs';
+import { fairShareSection } from './fair-share-section';
+import { cell, escape } from './html-cells';
 import { renderSvg } from './render-svg';
 import { PlanReport, WaitStatistics } from '../plan-report';
 import { APPROXIMATE_MARKER, formatFigure as fmt, formatPercent as percent, formatUsd } from '../report-numbers';
@@ -83,6 +85,7 @@ ${findingsList(report)}
 <tbody>
 ${queues}
 </tbody></table>
+${fairShareSection(report.fairShareQueues, 'fairShareQueues')}
 </section>`;
 }
 
@@ -116,9 +119,6 @@ function row(label: string, figure: string, value: number, text?: string): strin
   return `<tr><th>${escape(label)}</th>${cell(figure, value, text)}</tr>`;
 }
 
-function cell(figure: string, value: number, text: string = fmt(value)): string {
-  return `<td data-figure="${figure}" data-value="${value}">${escape(text)}</td>`;
-}
 
 
 function duration(seconds: number): string {
@@ -128,9 +128,6 @@ function duration(seconds: number): string {
   return `${fmt(seconds)} s (${h > 0 ? `${h} h ` : ''}${m > 0 || h > 0 ? `${m} min ` : ''}${fmt(Math.round(s * 1000) / 1000)} s)`;
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #222; max-width: 1240px; }

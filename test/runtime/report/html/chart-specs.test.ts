@@ -44,6 +44,7 @@ function report(attemptsComplete: boolean): PlanReport {
     attempts: attemptsComplete ? [{ jobName: 'j', jobId: 'id', computeEnvironment: 'ce', instance: 'i-1', startSeconds: 0, endSeconds: 10, outcome: 'SUCCEEDED' }] : [],
     attemptsComplete,
     findings: [],
+    fairShareQueues: [],
   };
 }
 
