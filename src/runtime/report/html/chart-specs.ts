@@ -52,7 +52,6 @@ export function shareVcpus(queue: FairShareQueueReport, id: string, suffix = '')
         x: { field: 't', type: 'quantitative', axis: TIME_AXIS },
         y: { field: 'vcpus', type: 'quantitative', stack: 'zero', title: 'vCPUs' },
         color: { field: 'share', type: 'nominal', title: null, legend: LEGEND },
-        order: { field: 'share', type: 'nominal' },
       },
     },
   };

@@ -22,7 +22,7 @@ export async function reportHtml(report: PlanReport, title: string): Promise<str
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)}</title>
-<style>${STYLE}</style>
+<style>${REPORT_STYLE}</style>
 </head>
 <body>
 <h1>${escape(title)}</h1>
@@ -129,7 +129,7 @@ function duration(seconds: number): string {
 }
 
 
-const STYLE = `
+export const REPORT_STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #222; max-width: 1240px; }
 h1 { font-size: 20px; } h2 { font-size: 15px; margin: 20px 0 6px; }
 table { border-collapse: collapse; font-size: 13px; }
