@@ -90,4 +90,11 @@ describe('the published schema', () => {
       expect(() => parseWorkloadText(fs.readFileSync(path.join(root, file), 'utf8'), file)).not.toThrow();
     },
   );
+
+  test('FS-3: shareIdentifier must be a non-empty string, naming the field', () => {
+    expect(() => parseWorkload({ submissions: [{ jobName: 'a', jobQueue: 'q', jobDefinition: 'd', shareIdentifier: 3 }] }))
+      .toThrow('submissions[0].shareIdentifier: expected a share identifier (letters and digits), got 3');
+    expect(parseWorkload({ submissions: [{ jobName: 'a', jobQueue: 'q', jobDefinition: 'd', shareIdentifier: 'teamA', schedulingPriorityOverride: 0 }] })
+      .submissions[0]).toMatchObject({ shareIdentifier: 'teamA', schedulingPriorityOverride: 0 });
+  });
 });
