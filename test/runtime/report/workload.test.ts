@@ -84,7 +84,7 @@ describe('the published schema', () => {
     expect(Object.keys(schema.$defs.submission.properties).sort()).toEqual([...SUBMISSION_FIELDS].sort());
   });
 
-  test.each(['examples/workloads/pipeline.workload.json', 'examples/workloads/on-demand-and-spot.workload.json', 'test/cli/fixtures/plan-workload.json'])(
+  test.each(['examples/workloads/pipeline.workload.json', 'examples/workloads/on-demand-and-spot.workload.json', 'examples/workloads/fair-share-teams.workload.json', 'test/cli/fixtures/plan-workload.json'])(
     'PLAN-7: %s is valid',
     (file) => {
       expect(() => parseWorkloadText(fs.readFileSync(path.join(root, file), 'utf8'), file)).not.toThrow();
