@@ -66,7 +66,9 @@ export function policyOverrideText(override: PolicyOverride): string {
  * Applies overrides to the runtime's policies. `resolve` maps a logical id to an ARN (else returns
  * the value); `field` names the option in errors. Throws WorkloadError naming it, the value and the limit.
  */
-export function applyPolicyOverrides(backend: BatchBackend, overrides: readonly PolicyOverride[], resolve: (value: string) => string, field: string): void {
+export function applyPolicyOverrides(
+  backend: BatchBackend, overrides: readonly PolicyOverride[], resolve: (value: string) => string, field: string,
+): void {
   for (const override of overrides) {
     const policy = policyOf(backend, override.policy, resolve, field);
     const current = policy.fairsharePolicy;

@@ -56,6 +56,15 @@ class ShareFigures {
 
 /** One fair-share queue's figures, keyed by share identifier. */
 export class FairShareQueueFigures {
+  /** The figures of a job's queue in `byQueue`, when it is a fair-share queue (its jobs carry a share identifier, FS-3). */
+  static of(byQueue: Map<string, FairShareQueueFigures>, job: JobRecord, originMs: number, maxBuckets: number): FairShareQueueFigures | undefined {
+    const record = job.spec.queue;
+    if (record.schedulingPolicy === undefined || job.spec.shareIdentifier === undefined) return undefined;
+    let figures = byQueue.get(record.name);
+    if (!figures) byQueue.set(record.name, figures = new FairShareQueueFigures(record, originMs, maxBuckets));
+    return figures;
+  }
+
   readonly shares = new Map<string, ShareFigures>();
   /** Shares with jobs RUNNABLE or placed, and those of them with a job RUNNABLE. */
   private demanding = 0;
@@ -68,15 +77,6 @@ export class FairShareQueueFigures {
   saturatedMs = 0;
   /** ∫ vcpus / Σ(1/w) over the saturated period: a demanding share's target grows by its 1/w times this. */
   targetPerInverseWeight = 0;
-
-  /** The figures of a job's queue in `byQueue`, when it is a fair-share queue (its jobs carry a share identifier, FS-3). */
-  static of(byQueue: Map<string, FairShareQueueFigures>, job: JobRecord, originMs: number, maxBuckets: number): FairShareQueueFigures | undefined {
-    const record = job.spec.queue;
-    if (record.schedulingPolicy === undefined || job.spec.shareIdentifier === undefined) return undefined;
-    let figures = byQueue.get(record.name);
-    if (!figures) byQueue.set(record.name, figures = new FairShareQueueFigures(record, originMs, maxBuckets));
-    return figures;
-  }
 
   constructor(readonly queue: JobQueueRecord, private readonly originMs: number, private readonly maxBuckets: number) {
     this.lastMs = originMs;

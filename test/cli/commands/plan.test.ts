@@ -204,7 +204,8 @@ describe('batch-local plan --compare-weights (PLAN-14)', () => {
     const json = JSON.parse(io.stdout.join(''));
     expect(json.runs.map((run: { name: string }) => run.name)).toEqual(['as in the template', 'teams-policy:teamB=3']);
     expect(json).toEqual(JSON.parse(JSON.stringify(comparison)));
-    const achieved = json.runs.map((run: { report: { fairShareQueues: Array<{ shares: Array<{ achievedShare: number }> }> } }) => run.report.fairShareQueues[0].shares[0].achievedShare);
+    type Run = { report: { fairShareQueues: Array<{ shares: Array<{ achievedShare: number }> }> } };
+    const achieved = json.runs.map((run: Run) => run.report.fairShareQueues[0].shares[0].achievedShare);
     expect(achieved[0]).toBeCloseTo(0.5, 1);
     expect(achieved[1]).toBeCloseTo(0.75, 1);
   });

@@ -1,7 +1,7 @@
+import { fairShareTemplateFile } from './fair-share-plan-fixture';
 import { comparePolicySettings, TEMPLATE_RUN } from '../../../src/runtime/report/plan-comparison';
 import { planWorkload } from '../../../src/runtime/report/plan-workload';
 import { parseWorkload, WorkloadError } from '../../../src/runtime/report/workload';
-import { fairShareTemplateFile } from './fair-share-plan-fixture';
 
 const workload = parseWorkload({
   submissions: ['teamA', 'teamB'].map((share) => ({ jobName: share, jobQueue: 'teams', jobDefinition: 'one', shareIdentifier: share, count: 40 })),

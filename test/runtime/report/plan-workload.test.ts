@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { fairShareTemplateFile } from './fair-share-plan-fixture';
 import { planWorkload } from '../../../src/runtime/report/plan-workload';
 import { parseWorkload, WorkloadError } from '../../../src/runtime/report/workload';
-import { fairShareTemplateFile } from './fair-share-plan-fixture';
 
 /** One CE of c5.large (2 vCPUs), max 4 vCPUs; a 2-vCPU definition. */
 function templateFile(): string {

@@ -1,6 +1,6 @@
+import { fairShareTemplateFile } from './fair-share-plan-fixture';
 import { planWorkload } from '../../../src/runtime/report/plan-workload';
 import { parseWorkload } from '../../../src/runtime/report/workload';
-import { fairShareTemplateFile } from './fair-share-plan-fixture';
 
 /** `count` 1-vCPU jobs of `seconds` per share, all submitted at 0 s to the fair-share queue. */
 function backlog(jobsPerShare: Record<string, number>, seconds: number): ReturnType<typeof parseWorkload> {

@@ -120,7 +120,6 @@ function row(label: string, figure: string, value: number, text?: string): strin
 }
 
 
-
 function duration(seconds: number): string {
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);

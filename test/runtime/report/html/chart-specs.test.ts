@@ -90,12 +90,25 @@ describe('chartSpecs', () => {
   test('PLAN-13: a stacked area of vCPUs per share for each fair-share queue', () => {
     const wait = { count: 0, p50Seconds: 0, p90Seconds: 0, p99Seconds: 0, maxSeconds: 0, meanSeconds: 0, exact: true };
     const share = (shareIdentifier: string, weightFactor: number, vcpus: number) => ({
-      shareIdentifier, weightFactor, jobs: 1, wait, vcpuSeconds: vcpus * 10, targetShare: 0.5, achievedShare: 0.5, timeline: [{ startSeconds: 0, endSeconds: 10, vcpus }],
+      shareIdentifier,
+      weightFactor,
+      jobs: 1,
+      wait,
+      vcpuSeconds: vcpus * 10,
+      targetShare: 0.5,
+      achievedShare: 0.5,
+      timeline: [{ startSeconds: 0, endSeconds: 10, vcpus }],
     });
     const charts = chartSpecs({
       ...report(true),
       fairShareQueues: [{
-        name: 'teams', label: 'Batch/Shared', schedulingPolicy: 'p', shareDecaySeconds: 0, computeReservation: 0, saturatedSeconds: 10, saturatedVcpuSeconds: 40,
+        name: 'teams',
+        label: 'Batch/Shared',
+        schedulingPolicy: 'p',
+        shareDecaySeconds: 0,
+        computeReservation: 0,
+        saturatedSeconds: 10,
+        saturatedVcpuSeconds: 40,
         shares: [share('a', 1, 3), share('b', 3, 1)],
       }],
     });

@@ -10,7 +10,8 @@ describe('comparisonHtml (PLAN-14)', () => {
       submissions: ['teamA', 'teamB'].map((share) => ({ jobName: share, jobQueue: 'teams', jobDefinition: 'one', shareIdentifier: share, count: 12 })),
       behaviors: { one: { durationSeconds: 100 } },
     });
-    const comparison = comparePolicySettings({ templateFile: fairShareTemplateFile({ teamA: 1, teamB: 1 }) }, workload, [{ weights: { teamB: 3 } }, { weights: { teamB: 1 } }]);
+    const source = { templateFile: fairShareTemplateFile({ teamA: 1, teamB: 1 }) };
+    const comparison = comparePolicySettings(source, workload, [{ weights: { teamB: 3 } }, { weights: { teamB: 1 } }]);
 
     // WHEN
     const html = await comparisonHtml(comparison, 'What-if');
