@@ -1,7 +1,7 @@
 import { APPROXIMATE_MARKER, formatFigure, formatPercent, formatUsd, PlanComparison } from '../runtime/cli-surface';
 
 /**
- * `batch-local plan --compare-weights`'s summary for people (PLAN-14): each run's headline figures,
+ * `batch-local plan --compare-weights`'s summary for people (docs/plan.md, PLAN-14): each run's headline figures,
  * then per fair-share queue and share one line with each run's waits and achieved (target) share,
  * runs separated by `|` in the order given.
  */

@@ -17,7 +17,7 @@ export interface PlanOptions extends TemplateOptions {
   readonly out?: string;
   readonly prices?: string;
   readonly json?: boolean;
-  /** What-if settings of a scheduling policy, one run each (PLAN-14). */
+  /** What-if settings of a scheduling policy, one run each (docs/plan.md, PLAN-14). */
   readonly compareWeights?: string[];
 }
 

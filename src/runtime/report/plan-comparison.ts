@@ -4,7 +4,7 @@ import { PolicyOverride, policyOverrideText } from './policy-overrides';
 import { Workload } from './workload';
 
 /*
- * A what-if of scheduling policy settings (PLAN-14): the same workload, template and seed planned once
+ * A what-if of scheduling policy settings (docs/plan.md, PLAN-14): the same workload, template and seed planned once
  * per set of settings, so the runs differ only by them.
  */
 

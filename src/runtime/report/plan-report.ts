@@ -172,7 +172,7 @@ export interface ShareTimelinePoint {
   readonly vcpus: number;
 }
 
-/** One share identifier of a fair-share queue (PLAN-13). */
+/** One share identifier of a fair-share queue (docs/plan.md, PLAN-13). */
 export interface ShareReport {
   /** The share identifier jobs were submitted with. */
   readonly shareIdentifier: string;
@@ -195,7 +195,7 @@ export interface ShareReport {
   readonly timeline: ShareTimelinePoint[];
 }
 
-/** A fair-share queue's figures per share (PLAN-13). */
+/** A fair-share queue's figures per share (docs/plan.md, PLAN-13). */
 export interface FairShareQueueReport {
   /** The queue's name. */
   readonly name: string;

@@ -3,7 +3,7 @@ import { BatchBackend } from '../core/backend';
 import { SchedulingPolicyRecord } from '../core/model/records';
 
 /*
- * What-if settings of a scheduling policy for `batch-local plan --compare-weights` (PLAN-14): the
+ * What-if settings of a scheduling policy for `batch-local plan --compare-weights` (docs/plan.md, PLAN-14): the
  * policy is changed, through UpdateSchedulingPolicy's checks (FS-1), before the first submission.
  */
 

@@ -89,7 +89,7 @@ class QueueFigures {
 export class ReportCollector implements JobStateListener, InstanceLifecycleListener {
   private readonly environments = new Map<string, EnvironmentFigures>();
   private readonly queues = new Map<string, QueueFigures>();
-  /** Fair-share queues with jobs (PLAN-13), by name. */
+  /** Fair-share queues with jobs (docs/plan.md, PLAN-13), by name. */
   private readonly fairShare = new Map<string, FairShareQueueFigures>();
   private readonly instances = new Map<string, InstanceState>();
   /** RUNNABLE jobs: since when; placed jobs: since when (a job is in one state at a time). */

@@ -6,7 +6,7 @@ import { JobQueueRecord } from '../core/model/records';
 import { weightFactorOf } from '../core/model/scheduling-policy-rules';
 
 /*
- * The fair-share figures of a plan report (PLAN-13): per share of a fair-share queue, vCPUs in use
+ * The fair-share figures of a plan report (docs/plan.md, PLAN-13): per share of a fair-share queue, vCPUs in use
  * over time, queue waits, and the target (inverse-weight) vs achieved share of vCPU-time over the
  * saturated period. O(1) work per job event: the saturated period and both integrals are kept as
  * running sums, so a share's figures are brought up to date only when one of its jobs changes.

@@ -8,7 +8,7 @@ import { FairShareQueueReport, PlanReport, ShareReport } from '../plan-report';
 import { APPROXIMATE_MARKER, formatFigure as fmt, formatPercent as percent, formatUsd } from '../report-numbers';
 
 /**
- * A what-if comparison (PLAN-14) as one self-contained page: the runs' headline figures side by side,
+ * A what-if comparison (docs/plan.md, PLAN-14) as one self-contained page: the runs' headline figures side by side,
  * per fair-share queue one table with a column group per run (weight, waits, target and achieved
  * share), and each run's per-share vCPU chart, full width, one under the other. Cells carry
  * `data-figure` paths into the comparison's JSON (`runs.0.report....`), as the plan page does.

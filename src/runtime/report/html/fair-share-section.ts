@@ -2,12 +2,12 @@ import { cell, escape, span } from './html-cells';
 import { FairShareQueueReport, WaitStatistics } from '../plan-report';
 import { APPROXIMATE_MARKER, formatFigure as fmt, formatPercent as percent } from '../report-numbers';
 
-/** What the saturated period is, said on the page beside the figures that use it (PLAN-13). */
+/** What the saturated period is, said on the page beside the figures that use it (docs/plan.md, PLAN-13). */
 export const SATURATED_MEANING = 'Saturated: at least two shares have jobs in the queue and every one of them has a job waiting (RUNNABLE). '
   + 'Target = each share\'s inverse weight over the sum of those shares\' inverse weights, times the vCPUs in use; both are vCPU-time over the saturated period.';
 
 /**
- * The page's "Fair-share queues" part (PLAN-13): per queue, its policy and one row per share with
+ * The page's "Fair-share queues" part (docs/plan.md, PLAN-13): per queue, its policy and one row per share with
  * its waits and its target vs achieved share of vCPU-time. `path` is the JSON path of the list.
  */
 export function fairShareSection(queues: readonly FairShareQueueReport[], path: string): string {
