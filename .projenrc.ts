@@ -135,6 +135,7 @@ const SHIPPED_DOCS = [
   'docs/plan.md',
   'docs/plan-pipeline.png',
   'docs/plan-on-demand-and-spot.png',
+  'docs/plan-fair-share.png',
   'docs/console.png',
   'docs/checkpoints.md',
   'docs/workload.schema.json',

@@ -19,6 +19,12 @@ export function planSummary(report: PlanReport): string {
         + `${formatFigure(ce.taskMemoryGbHours)} GB-hours, ${formatUsd(ce.costUsd)}`
       : `  ${ce.label} (${ce.provisioningModel}${ce.instanceTypes.length > 0 ? `, ${ce.instanceTypes.map((t) => `${t.instanceType} × ${t.launched}`).join(', ')}` : ''}): `
         + `peak ${formatFigure(ce.peakInstances)} instances, vCPU ${formatPercent(ce.vcpuUtilization)}, memory ${formatPercent(ce.memoryUtilization)}, ${formatUsd(ce.costUsd)}`)),
+    ...report.fairShareQueues.flatMap((q) => [
+      `  ${q.label} (fair share, policy ${q.schedulingPolicy}): saturated ${formatFigure(q.saturatedSeconds)} s`,
+      ...q.shares.map((s) => `    ${s.shareIdentifier} (weight ${formatFigure(s.weightFactor)}): ${formatFigure(s.jobs)} jobs, wait p50 ${formatFigure(s.wait.p50Seconds)} s, `
+        + `p90 ${formatFigure(s.wait.p90Seconds)} s, max ${formatFigure(s.wait.maxSeconds)} s; `
+        + (q.saturatedSeconds > 0 ? `vCPU-time ${formatPercent(s.achievedShare)} (target ${formatPercent(s.targetShare)})` : 'never saturated')),
+    ]),
     ...(report.findings.length > 0 ? ['findings:', ...report.findings.map((finding) => `  - ${finding.text}`)] : []),
   ];
   return lines.join('\n');

@@ -43,6 +43,7 @@ function report(props: { exact: boolean; fargate?: boolean }): PlanReport {
     attempts: [],
     attemptsComplete: true,
     findings: [{ kind: 'MEMORY_BOUND_PACKING', text: 'memory-bound packing in ce: ...' }],
+    fairShareQueues: [],
   };
 }
 
@@ -64,5 +65,15 @@ describe('plan summary', () => {
   test('PLAN-5, issue #25: a Fargate CE shows its billed task hours and cost, not "peak 0 instances, vCPU 0.0%"', () => {
     const lines = planSummary(report({ exact: true, fargate: true })).split('\n');
     expect(lines[3]).toBe('  fargate-ce (FARGATE): no instances; tasks billed 0.517 vCPU-hours and 1.033 GB-hours, $0.12');
+  });
+
+  test('PLAN-13: a fair-share queue adds a line per share: waits and achieved (target) share, or never saturated', () => {
+    const wait = { count: 3, p50Seconds: 12.34567, p90Seconds: 100.04, p99Seconds: 120, maxSeconds: 1234.56, meanSeconds: 1, exact: true };
+    const share = { shareIdentifier: 'teamA', weightFactor: 1, jobs: 3, wait, vcpuSeconds: 3, targetShare: 0.75, achievedShare: 0.7468, timeline: [] };
+    const queue = { name: 'teams', label: 'Batch/Shared', schedulingPolicy: 'p', shareDecaySeconds: 0, computeReservation: 0, saturatedSeconds: 1900, saturatedVcpuSeconds: 7600 };
+    const lines = (saturatedSeconds: number): string[] => planSummary({ ...report({ exact: true }), fairShareQueues: [{ ...queue, saturatedSeconds, shares: [share] }] }).split('\n');
+    expect(lines(1900)).toContain('  Batch/Shared (fair share, policy p): saturated 1,900 s');
+    expect(lines(1900)).toContain('    teamA (weight 1): 3 jobs, wait p50 12.346 s, p90 100 s, max 1,234.6 s; vCPU-time 74.7% (target 75.0%)');
+    expect(lines(0)).toContain('    teamA (weight 1): 3 jobs, wait p50 12.346 s, p90 100 s, max 1,234.6 s; never saturated');
   });
 });

@@ -2,9 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as cliProgress from 'cli-progress';
 import { Command } from 'commander';
-import { parseWorkloadText, PlanReport, planWorkload, PriceOverrides, PriceTable, reportHtml, WorkloadError } from '../../runtime/cli-surface';
+import {
+  comparePolicySettings, comparisonHtml, parsePolicyOverride, parseWorkloadText, PlanComparison, PlanReport, planWorkload, PriceOverrides, PriceTable,
+  reportHtml, WorkloadError,
+} from '../../runtime/cli-surface';
 import { CliIo, printJson } from '../cli-io';
 import { addJsonOption, addRequiredOption, addTemplateOptions, importsOf, keyValues, TemplateOptions, templateSource } from '../common-options';
+import { comparisonSummary } from '../comparison-summary';
 import { planSummary } from '../plan-summary';
 import { ProgressLines } from '../progress-lines';
 
@@ -13,6 +17,8 @@ export interface PlanOptions extends TemplateOptions {
   readonly out?: string;
   readonly prices?: string;
   readonly json?: boolean;
+  /** What-if settings of a scheduling policy, one run each (docs/plan.md, PLAN-14). */
+  readonly compareWeights?: string[];
 }
 
 /**
@@ -29,8 +35,9 @@ export const BAD_INPUT = 2;
  * and cost: as JSON with --json, as a self-contained HTML page with --out, else as a short summary.
  * Bad input exits 2 with the field named and writes no report.
  */
-export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode: number; report?: PlanReport }> {
-  let report: PlanReport;
+export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode: number; report?: PlanReport; comparison?: PlanComparison }> {
+  let report: PlanReport | undefined;
+  let comparison: PlanComparison | undefined;
   try {
     // Before the simulation, which can take a while: a report that cannot be written fails now.
     if (options.out !== undefined) checkOutputFile(options.out);
@@ -46,20 +53,27 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
     const lines = io.interactive ? undefined : new ProgressLines((line) => io.err(line),
       (finished, total, elapsed) => `plan: ${finished}/${total} jobs finished (virtual time) after ${elapsed} s`);
     let started = false;
+    const variants = (options.compareWeights ?? []).map((text) => parsePolicyOverride(text, '--compare-weights'));
     try {
-      report = planWorkload({
+      const source = {
         templateFile: templateSource(options),
         stackName: options.stack,
         parameters: keyValues('--parameter', options.parameter ?? []),
         imports: importsOf(options),
-      }, workload, {
+      };
+      const planOptions = {
         prices,
-        onProgress: bar ? (finished, total) => {
+        onProgress: bar ? (finished: number, total: number) => {
           if (!started) bar.start(total, 0);
           started = true;
           bar.update(finished);
-        } : (finished, total) => lines?.update(finished, total),
-      });
+        } : (finished: number, total: number) => lines?.update(finished, total),
+      };
+      if (variants.length > 0) {
+        comparison = comparePolicySettings(source, workload, variants, { ...planOptions, fieldOf: (i) => `--compare-weights ${options.compareWeights![i]}` });
+      } else {
+        report = planWorkload(source, workload, planOptions);
+      }
     } finally {
       bar?.stop();
     }
@@ -68,7 +82,8 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
     return { exitCode: BAD_INPUT };
   }
   if (options.out !== undefined) {
-    const html = await reportHtml(report, `Plan: ${path.basename(options.workload)} on ${path.basename(templateSource(options))}`);
+    const on = `${path.basename(options.workload)} on ${path.basename(templateSource(options))}`;
+    const html = comparison ? await comparisonHtml(comparison, `What-if: ${on}`) : await reportHtml(report!, `Plan: ${on}`);
     try {
       writeAtomically(options.out, html);
     } catch (error) {
@@ -77,9 +92,9 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
     }
     if (!options.json) io.err(`report written to ${options.out}`);
   }
-  if (options.json) printJson(io, report);
-  else io.out(planSummary(report));
-  return { exitCode: 0, report };
+  if (options.json) printJson(io, comparison ?? report);
+  else io.out(comparison ? comparisonSummary(comparison) : planSummary(report!));
+  return { exitCode: 0, report, comparison };
 }
 
 export function planCommand(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -87,7 +102,10 @@ export function planCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .description('Simulate a workload on the template in virtual time: makespan, instances, utilization, queue waits and cost');
   addRequiredOption(command, '-w, --workload <file>', `workload file (JSON; schema: ${WORKLOAD_SCHEMA})`)
     .option('-o, --out <file>', 'write a self-contained HTML report with charts')
-    .option('--prices <file>', 'price overrides (JSON: {"onDemand": {type: USD/h}, "spot": {...}, "spotPriceFactor": 0.35})');
+    .option('--prices <file>', 'price overrides (JSON: {"onDemand": {type: USD/h}, "spot": {...}, "spotPriceFactor": 0.35})')
+    .option('--compare-weights <settings>', 'what-if: plan once per setting of a scheduling policy and report the runs side by side; '
+      + '[POLICY:]SHARE=WEIGHT,...[,shareDecaySeconds=S][,computeReservation=R]; repeat it (given once: against the template\'s own)',
+    (value: string, previous: string[] = []) => [...previous, value]);
   addTemplateOptions(command);
   addJsonOption(command);
   command.addHelpText('after', `
@@ -95,7 +113,8 @@ Exit codes: 0 planned, 2 bad input (the message names the field; no report is wr
 
 Examples:
   $ batch-local plan --cdk-out cdk.out --workload workload.json --out report.html
-  $ batch-local plan --template template.json --workload workload.json --json`);
+  $ batch-local plan --template template.json --workload workload.json --json
+  $ batch-local plan --template template.json --workload workload.json --compare-weights teamA=1,teamB=3 --compare-weights teamA=1,teamB=1 --out what-if.html`);
   command.action(async (options: PlanOptions) => {
     setExitCode((await plan(options, io)).exitCode);
   });

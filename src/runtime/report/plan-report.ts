@@ -162,6 +162,59 @@ export interface Finding {
   readonly text: string;
 }
 
+/** vCPUs a share's jobs held, averaged over one time bucket. */
+export interface ShareTimelinePoint {
+  /** Bucket start, seconds since the report's origin. */
+  readonly startSeconds: number;
+  /** Bucket end, seconds since the report's origin. */
+  readonly endSeconds: number;
+  /** Average vCPUs allocated to the share's placed jobs. */
+  readonly vcpus: number;
+}
+
+/** One share identifier of a fair-share queue (docs/plan.md, PLAN-13). */
+export interface ShareReport {
+  /** The share identifier jobs were submitted with. */
+  readonly shareIdentifier: string;
+  /** Its weight factor in the queue's policy (the entry that covers it, else 1). */
+  readonly weightFactor: number;
+  /** Jobs submitted with it (array children counted, not their parents). */
+  readonly jobs: number;
+  /** How long its jobs waited in RUNNABLE before placement. */
+  readonly wait: WaitStatistics;
+  /** vCPU-seconds its jobs held over the whole run. */
+  readonly vcpuSeconds: number;
+  /**
+   * Its inverse-weight split of the queue's vCPU-time over the saturated period, 0..1: at each moment
+   * (1/weight) / Σ(1/weight) of the shares with jobs, weighted by the vCPUs the queue had in use.
+   */
+  readonly targetShare: number;
+  /** The fraction of the queue's vCPU-time over the saturated period that its jobs held, 0..1 (0 when never saturated). */
+  readonly achievedShare: number;
+  /** vCPUs in use per time bucket (the report's buckets). */
+  readonly timeline: ShareTimelinePoint[];
+}
+
+/** A fair-share queue's figures per share (docs/plan.md, PLAN-13). */
+export interface FairShareQueueReport {
+  /** The queue's name. */
+  readonly name: string;
+  /** Its construct path (without `/Resource`), else its logical id, else its name. */
+  readonly label: string;
+  /** The name of its scheduling policy. */
+  readonly schedulingPolicy: string;
+  /** The policy's shareDecaySeconds at the report. */
+  readonly shareDecaySeconds: number;
+  /** The policy's computeReservation at the report. */
+  readonly computeReservation: number;
+  /** Seconds during which at least two shares had jobs in the queue and every share with jobs had one RUNNABLE. */
+  readonly saturatedSeconds: number;
+  /** vCPU-seconds the queue's jobs held during that time. */
+  readonly saturatedVcpuSeconds: number;
+  /** Per share identifier, by identifier. */
+  readonly shares: ShareReport[];
+}
+
 /** The figures of a run, from the runtime's start to the report. */
 export interface PlanReport {
   /** The report's origin (the runtime's start), epoch ms; times in the report are seconds from it. */
@@ -199,4 +252,6 @@ export interface PlanReport {
   readonly attemptsComplete: boolean;
   /** Why capacity sat idle or jobs waited (memory-bound packing, a queue blocked at its head, a CE at maxvCpus). */
   readonly findings: Finding[];
+  /** Per fair-share queue with jobs, by name (empty when no fair-share queue had any). */
+  readonly fairShareQueues: FairShareQueueReport[];
 }

@@ -1,4 +1,5 @@
 import { PlanReport } from './plan-report';
+import { applyPolicyOverrides, PolicyOverride } from './policy-overrides';
 import { PriceOverrides } from './price-overrides';
 import { Workload, WorkloadError, WorkloadSubmission } from './workload';
 import { jobBehaviorOf } from './workload-behaviors';
@@ -20,6 +21,10 @@ export interface PlanSource {
 
 export interface PlanOptions {
   readonly prices?: PriceOverrides;
+  /** Scheduling policy settings to use instead of the template's (a what-if, PLAN-14). @default - the template's */
+  readonly policyOverrides?: readonly PolicyOverride[];
+  /** How errors in `policyOverrides` name them (the CLI: its option and value). @default 'policyOverrides' */
+  readonly policyOverridesField?: string;
   /** Called now and then while the simulation runs, and once at the end. */
   readonly onProgress?: (finishedJobs: number, totalJobs: number) => void;
 }
@@ -64,6 +69,7 @@ export function planWorkload(source: PlanSource, workload: Workload, options: Pl
         throw new WorkloadError((error as Error).message);
       }
     };
+    applyPolicyOverrides(runtime._backend, options.policyOverrides ?? [], resolve, options.policyOverridesField ?? 'policyOverrides');
     for (const definition of Object.keys(workload.behaviors)) {
       check(() => registry.jobDefinition(resolve(definition), `behaviors.${definition}`));
     }

@@ -3,6 +3,7 @@ import { BlockedHead, findings, PackingObservation } from './findings';
 import { PackingCounts } from './packing-counts';
 import { AttemptSpan, ComputeEnvironmentReport, InstanceTypeUsage, JobStatusCounts, PlanReport, QueueReport, TimelinePoint } from './plan-report';
 import { PriceTable } from './price-table';
+import { FairShareQueueFigures } from './share-accounting';
 import { Timeline } from './timeline';
 import { TimesBySequence } from './times-by-sequence';
 import { WaitQuantiles } from './wait-quantiles';
@@ -91,6 +92,8 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
   private readonly consumableWaits = new ConsumableWaits();
   private readonly environments = new Map<string, EnvironmentFigures>();
   private readonly queues = new Map<string, QueueFigures>();
+  /** Fair-share queues with jobs (docs/plan.md, PLAN-13), by name. */
+  private readonly fairShare = new Map<string, FairShareQueueFigures>();
   private readonly instances = new Map<string, InstanceState>();
   /** RUNNABLE jobs: since when; placed jobs: since when (a job is in one state at a time). */
   private readonly since = new TimesBySequence();
@@ -153,11 +156,15 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     // Array children are created PENDING without a state change of their own: counted with their
     // parent, which itself runs nothing. Multi-node jobs count once (the parent), not per node.
     const children = job.children;
+    const shares = this.shares(job);
     if (previous === 'SUBMITTED') {
       this.queue(job).total += children !== undefined ? children.length : 1;
+      shares?.submitted(job.spec.shareIdentifier!, children !== undefined ? children.length : 1);
       this.firstSubmission ??= job.createdAt;
     }
     if (children !== undefined) return;
+    if (shares && previous === 'RUNNABLE') shares.runnable(job.spec.shareIdentifier!, -1, now);
+    if (shares && status === 'RUNNABLE') shares.runnable(job.spec.shareIdentifier!, 1, now);
     if (previous === 'STARTING' || previous === 'RUNNING') {
       if (status !== 'RUNNING') this.released(job, now);
     } else if (previous === 'RUNNABLE' && status === 'STARTING') {
@@ -179,7 +186,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     const widthMs = Math.max(1000, ...[...this.environments.values()].map((figures) => {
       figures.timeline.advance(now);
       return figures.timeline.bucketWidthMs;
-    }));
+    }), ...[...this.fairShare.values()].map((figures) => figures.bucketWidthMs(now)));
     const computeEnvironments = [...this.environments.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([name, figures]) => this.environmentReport(name, figures, widthMs, now, prices));
@@ -204,6 +211,8 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
       queues,
       attempts: this.attempts ?? [],
       attemptsComplete: this.attempts !== undefined,
+      fairShareQueues: [...this.fairShare.entries()].sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, figures]) => figures.report(this.options.label?.('job queue', name) ?? name, now, widthMs)),
     };
     return {
       ...report,
@@ -228,6 +237,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     const attempt = job.currentAttempt;
     if (!attempt) return;
     const demand = jobDemand(job);
+    this.shares(job)?.allocated(job.spec.shareIdentifier!, demand.vcpus, now, Number.isNaN(waitingSince) ? undefined : now - waitingSince);
     const figures = this.environment(attempt.computeEnvironment.name);
     const t = figures.timeline;
     t.advance(now);
@@ -246,6 +256,7 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     const attempt = job.currentAttempt;
     if (!attempt) return;
     const demand = jobDemand(job);
+    this.shares(job)?.allocated(job.spec.shareIdentifier!, -demand.vcpus, now);
     const figures = this.environment(attempt.computeEnvironment.name);
     const t = figures.timeline;
     t.advance(now);
@@ -348,6 +359,10 @@ export class ReportCollector implements JobStateListener, InstanceLifecycleListe
     if (!figures) this.environments.set(name, figures = new EnvironmentFigures(this.originMs, this.maxBuckets));
     this.lastEnvironment = [name, figures];
     return figures;
+  }
+
+  private shares(job: JobRecord): FairShareQueueFigures | undefined {
+    return FairShareQueueFigures.of(this.fairShare, job, this.originMs, this.maxBuckets);
   }
 
   private queue(job: JobRecord): QueueFigures {

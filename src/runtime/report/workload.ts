@@ -112,6 +112,11 @@ function submission(value: unknown, field: string): WorkloadSubmission {
     if (typeof entry[key] !== 'string' || entry[key] === '') throw new WorkloadError(`${field}.${key}: expected a non-empty string, got ${JSON.stringify(entry[key])}`);
   }
   if (entry.count !== undefined) integer(entry.count, `${field}.count`, 1, 1_000_000);
+  // FS-3: the share's figures are reported per identifier; whether the queue takes one is SubmitJob's to say.
+  if (entry.shareIdentifier !== undefined && (typeof entry.shareIdentifier !== 'string' || entry.shareIdentifier === '')) {
+    throw new WorkloadError(`${field}.shareIdentifier: expected a share identifier (letters and digits), got ${JSON.stringify(entry.shareIdentifier)}`);
+  }
+  if (entry.schedulingPriorityOverride !== undefined) integer(entry.schedulingPriorityOverride, `${field}.schedulingPriorityOverride`, 0, 9999);
   if (entry.atSeconds !== undefined) number(entry.atSeconds, `${field}.atSeconds`, 0);
   if (entry.arrayProperties !== undefined) {
     const array = object(entry.arrayProperties, `${field}.arrayProperties`);

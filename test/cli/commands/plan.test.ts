@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { plan, WORKLOAD_SCHEMA } from '../../../src/cli/commands/plan';
 import { buildProgram } from '../../../src/cli/program';
+import { fairShareTemplateFile } from '../../runtime/report/fair-share-plan-fixture';
 import { recordingIo, SMALL_STACK } from '../cli-fixture';
 
 const WORKLOAD = path.join(__dirname, '..', 'fixtures', 'plan-workload.json');
@@ -157,5 +158,71 @@ describe('batch-local plan', () => {
     await buildProgram(io, (c) => { code = c; }, { exitOverride: true }).parseAsync(['node', 'batch-local', 'plan', '--template', SMALL_STACK, '--workload', file]);
     expect(code).toBe(2);
     expect(io.stderr.join('')).toContain('workload: expected an object');
+  });
+});
+
+describe('batch-local plan --compare-weights (PLAN-14)', () => {
+  /** teamA and teamB, 40 one-vCPU jobs of 100 s each on the 4-vCPU fair-share queue. */
+  function teamsWorkload(dir: string): string {
+    return writeJson(dir, 'teams.json', {
+      submissions: ['teamA', 'teamB'].map((share) => ({ jobName: share, jobQueue: 'teams', jobDefinition: 'one', shareIdentifier: share, count: 40 })),
+      behaviors: { one: { durationSeconds: 100 } },
+    });
+  }
+
+  test('FS-4: two weight sets in one command: one report, the runs side by side with their waits and achieved shares', async () => {
+    // GIVEN the template's weights 1/1 and a workload where both teams stay backlogged
+    const dir = scratch();
+    const template = fairShareTemplateFile({ teamA: 1, teamB: 1 });
+    const io = recordingIo();
+    let code: number | undefined;
+
+    // WHEN
+    await buildProgram(io, (c) => { code = c; }, { exitOverride: true }).parseAsync(['node', 'batch-local', 'plan', '--template', template,
+      '--workload', teamsWorkload(dir), '--compare-weights', 'teamA=1,teamB=3', '--compare-weights', 'teamA=1,teamB=1', '--out', path.join(dir, 'what-if.html')]);
+
+    // THEN stdout has a line per run and per share, runs separated by |
+    expect(code ?? 0).toBe(0);
+    const text = io.stdout.join('');
+    expect(text).toContain('run 1 (teamA=1,teamB=3): makespan');
+    expect(text).toContain('run 2 (teamA=1,teamB=1): makespan');
+    expect(text).toMatch(/ {2}teamA: weight 1, wait .*vCPU-time 75\.0% \(target 75\.0%\) \| weight 1, .*vCPU-time 50\.0% \(target 50\.0%\)/);
+    expect(text).toMatch(/ {2}teamB: weight 3, .* \| weight 1, /);
+    const html = fs.readFileSync(path.join(dir, 'what-if.html'), 'utf8');
+    expect(html).toContain('<th colspan="6">teamA=1,teamB=3</th><th colspan="6">teamA=1,teamB=1</th>');
+    expect(html).toContain('id="chart-shares-0-0"');
+    expect(html).toContain('id="chart-shares-1-0"');
+  });
+
+  test('one --compare-weights is compared with the template\'s own settings; --json gives both reports', async () => {
+    const dir = scratch();
+    const io = recordingIo();
+    const { exitCode, comparison } = await plan({
+      template: fairShareTemplateFile({ teamA: 1, teamB: 1 }), workload: teamsWorkload(dir), json: true, compareWeights: ['teams-policy:teamB=3'],
+    }, io);
+    expect(exitCode).toBe(0);
+    const json = JSON.parse(io.stdout.join(''));
+    expect(json.runs.map((run: { name: string }) => run.name)).toEqual(['as in the template', 'teams-policy:teamB=3']);
+    expect(json).toEqual(JSON.parse(JSON.stringify(comparison)));
+    type Run = { report: { fairShareQueues: Array<{ shares: Array<{ achievedShare: number }> }> } };
+    const achieved = json.runs.map((run: Run) => run.report.fairShareQueues[0].shares[0].achievedShare);
+    expect(achieved[0]).toBeCloseTo(0.5, 1);
+    expect(achieved[1]).toBeCloseTo(0.75, 1);
+  });
+
+  test('FS-1: a weight out of range, an unknown policy or a malformed setting exits 2 naming the option and value; nothing is written', async () => {
+    const dir = scratch();
+    const template = fairShareTemplateFile({ teamA: 1 });
+    const out = path.join(dir, 'r.html');
+    const run = async (setting: string): Promise<string> => {
+      const io = recordingIo();
+      const { exitCode } = await plan({ template, workload: teamsWorkload(dir), out, compareWeights: [setting] }, io);
+      expect(exitCode).toBe(2);
+      return io.stderr.join('');
+    };
+    expect(await run('teamA=1000')).toMatch(/--compare-weights teamA=1000 \(scheduling policy teams-policy\): .*weightFactor.*1000/);
+    expect(await run('nope:teamA=1')).toContain('--compare-weights nope:teamA=1: unknown scheduling policy "nope"; the template\'s: teams-policy');
+    expect(await run('teamA')).toContain('--compare-weights teamA: "teamA" is not KEY=VALUE');
+    expect(fs.existsSync(out)).toBe(false);
   });
 });

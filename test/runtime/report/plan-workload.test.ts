@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { fairShareTemplateFile } from './fair-share-plan-fixture';
 import { planWorkload } from '../../../src/runtime/report/plan-workload';
 import { parseWorkload, WorkloadError } from '../../../src/runtime/report/workload';
 
@@ -67,5 +68,39 @@ describe('planWorkload', () => {
     const calls: Array<[number, number]> = [];
     planWorkload({ templateFile: templateFile() }, workload, { onProgress: (done, total) => calls.push([done, total]) });
     expect(calls[calls.length - 1]).toEqual([5, 5]);
+  });
+
+  test('FS-3: a share identifier on a FIFO queue, or none on a fair-share queue, is a WorkloadError naming the submission and the field', () => {
+    const template = fairShareTemplateFile({ teamA: 1 });
+    const onFifo = parseWorkload({ submissions: [{ jobName: 'a', jobQueue: 'fifo', jobDefinition: 'one' }, { jobName: 'b', jobQueue: 'fifo', jobDefinition: 'one', shareIdentifier: 'teamA' }] });
+    expect(() => planWorkload({ templateFile: template }, onFifo)).toThrow(WorkloadError);
+    expect(() => planWorkload({ templateFile: template }, onFifo)).toThrow(/^submissions\[1\]: shareIdentifier: job queue fifo has no scheduling policy .*"teamA" \(FS-3\)/);
+    const missing = parseWorkload({ submissions: [{ jobName: 'a', jobQueue: 'teams', jobDefinition: 'one' }] });
+    expect(() => planWorkload({ templateFile: template }, missing)).toThrow(/^submissions\[0\]: shareIdentifier: job queue teams is a fair-share queue .*needs a shareIdentifier \(FS-3\)/);
+  });
+
+  test('FS-3: schedulingPriorityOverride out of 0..9999 names the field', () => {
+    const workload = parseWorkload({ submissions: [{ jobName: 'a', jobQueue: 'teams', jobDefinition: 'one', shareIdentifier: 'teamA', schedulingPriorityOverride: 9999 }] });
+    expect(planWorkload({ templateFile: fairShareTemplateFile({ teamA: 1 }) }, workload).jobs.succeeded).toBe(1);
+    expect(() => parseWorkload({ submissions: [{ jobName: 'a', jobQueue: 'teams', jobDefinition: 'one', schedulingPriorityOverride: 10000 }] }))
+      .toThrow('submissions[0].schedulingPriorityOverride: 10000 is invalid: an integer from 0 to 9999');
+  });
+
+  test('FS-5: within one share a job group with a higher schedulingPriorityOverride runs first, even when submitted later', () => {
+    // GIVEN 8 low-priority jobs at 0 s and 4 high-priority ones at 1 s, one share, 4 vCPUs busy 100 s per job
+    const workload = parseWorkload({
+      submissions: [
+        { jobName: 'low', jobQueue: 'teams', jobDefinition: 'one', shareIdentifier: 'teamA', schedulingPriorityOverride: 1, count: 8 },
+        { jobName: 'high', jobQueue: 'teams', jobDefinition: 'one', shareIdentifier: 'teamA', schedulingPriorityOverride: 50, count: 4, atSeconds: 1 },
+      ],
+      behaviors: { one: { durationSeconds: 100 } },
+    });
+
+    // WHEN
+    const report = planWorkload({ templateFile: fairShareTemplateFile({ teamA: 1 }) }, workload);
+
+    // THEN the first 4 low ones run 0..100, then the high ones before the other 4 low ones
+    const second = report.attempts.filter((a) => a.startSeconds === 100).map((a) => a.jobName);
+    expect(second).toEqual(['high', 'high', 'high', 'high']);
   });
 });

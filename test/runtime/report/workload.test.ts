@@ -84,10 +84,17 @@ describe('the published schema', () => {
     expect(Object.keys(schema.$defs.submission.properties).sort()).toEqual([...SUBMISSION_FIELDS].sort());
   });
 
-  test.each(['examples/workloads/pipeline.workload.json', 'examples/workloads/on-demand-and-spot.workload.json', 'test/cli/fixtures/plan-workload.json'])(
+  test.each(['examples/workloads/pipeline.workload.json', 'examples/workloads/on-demand-and-spot.workload.json', 'examples/workloads/fair-share-teams.workload.json', 'test/cli/fixtures/plan-workload.json'])(
     'PLAN-7: %s is valid',
     (file) => {
       expect(() => parseWorkloadText(fs.readFileSync(path.join(root, file), 'utf8'), file)).not.toThrow();
     },
   );
+
+  test('FS-3: shareIdentifier must be a non-empty string, naming the field', () => {
+    expect(() => parseWorkload({ submissions: [{ jobName: 'a', jobQueue: 'q', jobDefinition: 'd', shareIdentifier: 3 }] }))
+      .toThrow('submissions[0].shareIdentifier: expected a share identifier (letters and digits), got 3');
+    expect(parseWorkload({ submissions: [{ jobName: 'a', jobQueue: 'q', jobDefinition: 'd', shareIdentifier: 'teamA', schedulingPriorityOverride: 0 }] })
+      .submissions[0]).toMatchObject({ shareIdentifier: 'teamA', schedulingPriorityOverride: 0 });
+  });
 });

@@ -1,4 +1,4 @@
-import { PlanReport } from '../plan-report';
+import { FairShareQueueReport, PlanReport } from '../plan-report';
 
 /*
  * The report's pictures as vega-lite specifications. Data comes only from the report's bounded
@@ -28,7 +28,33 @@ export function chartSpecs(report: PlanReport): NamedChart[] {
   const charts: NamedChart[] = [report.attemptsComplete ? gantt(report) : density(report)];
   charts.push(utilization(report), instances(report));
   if (report.queues.some((q) => q.waitHistogram.length > 0)) charts.push(waitHistogram(report));
+  report.fairShareQueues.forEach((queue, i) => charts.push(shareVcpus(queue, `shares-${i}`)));
   return charts;
+}
+
+/**
+ * PLAN-13: vCPUs in use per share of a fair-share queue over time, stacked: the top of the stack is
+ * the queue's use, each band a share's part of it. `suffix` tells runs of a comparison apart.
+ */
+export function shareVcpus(queue: FairShareQueueReport, id: string, suffix = ''): NamedChart {
+  const values = queue.shares.flatMap((share) => share.timeline.map((p) => ({
+    share: `${share.shareIdentifier} (weight ${share.weightFactor})`, t: p.startSeconds, vcpus: p.vcpus,
+  })));
+  return {
+    id,
+    title: `vCPUs in use per share: ${queue.label}${suffix}`,
+    spec: {
+      width: WIDTH,
+      height: 180,
+      data: { values },
+      mark: { type: 'area', interpolate: 'step-after', tooltip: true },
+      encoding: {
+        x: { field: 't', type: 'quantitative', axis: TIME_AXIS },
+        y: { field: 'vcpus', type: 'quantitative', stack: 'zero', title: 'vCPUs' },
+        color: { field: 'share', type: 'nominal', title: null, legend: LEGEND },
+      },
+    },
+  };
 }
 
 /** One bar per attempt, one row per instance. */

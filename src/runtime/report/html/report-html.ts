@@ -1,4 +1,6 @@
 import { chartSpecs } from './chart-specs';
+import { fairShareSection } from './fair-share-section';
+import { cell, escape } from './html-cells';
 import { renderSvg } from './render-svg';
 import { PlanReport, WaitStatistics } from '../plan-report';
 import { APPROXIMATE_MARKER, formatFigure as fmt, formatPercent as percent, formatUsd } from '../report-numbers';
@@ -20,7 +22,7 @@ export async function reportHtml(report: PlanReport, title: string): Promise<str
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)}</title>
-<style>${STYLE}</style>
+<style>${REPORT_STYLE}</style>
 </head>
 <body>
 <h1>${escape(title)}</h1>
@@ -83,6 +85,7 @@ ${findingsList(report)}
 <tbody>
 ${queues}
 </tbody></table>
+${fairShareSection(report.fairShareQueues, 'fairShareQueues')}
 </section>`;
 }
 
@@ -116,10 +119,6 @@ function row(label: string, figure: string, value: number, text?: string): strin
   return `<tr><th>${escape(label)}</th>${cell(figure, value, text)}</tr>`;
 }
 
-function cell(figure: string, value: number, text: string = fmt(value)): string {
-  return `<td data-figure="${figure}" data-value="${value}">${escape(text)}</td>`;
-}
-
 
 function duration(seconds: number): string {
   const h = Math.floor(seconds / 3600);
@@ -128,11 +127,8 @@ function duration(seconds: number): string {
   return `${fmt(seconds)} s (${h > 0 ? `${h} h ` : ''}${m > 0 || h > 0 ? `${m} min ` : ''}${fmt(Math.round(s * 1000) / 1000)} s)`;
 }
 
-function escape(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
-const STYLE = `
+export const REPORT_STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 24px; color: #222; max-width: 1240px; }
 h1 { font-size: 20px; } h2 { font-size: 15px; margin: 20px 0 6px; }
 table { border-collapse: collapse; font-size: 13px; }

@@ -44,6 +44,7 @@ function report(attemptsComplete: boolean): PlanReport {
     attempts: attemptsComplete ? [{ jobName: 'j', jobId: 'id', computeEnvironment: 'ce', instance: 'i-1', startSeconds: 0, endSeconds: 10, outcome: 'SUCCEEDED' }] : [],
     attemptsComplete,
     findings: [],
+    fairShareQueues: [],
   };
 }
 
@@ -84,5 +85,40 @@ describe('chartSpecs', () => {
     const waits = charts.find((chart) => chart.id === 'waits')!.spec;
     expect((waits.data as { values: Array<{ queue: string }> }).values[0].queue).toBe('Batch/Queue');
     expect(((waits.facet as Record<string, { header: { labelAngle: number } }>).row).header.labelAngle).toBe(0);
+  });
+
+  test('PLAN-13: a stacked area of vCPUs per share for each fair-share queue', () => {
+    const wait = { count: 0, p50Seconds: 0, p90Seconds: 0, p99Seconds: 0, maxSeconds: 0, meanSeconds: 0, exact: true };
+    const share = (shareIdentifier: string, weightFactor: number, vcpus: number) => ({
+      shareIdentifier,
+      weightFactor,
+      jobs: 1,
+      wait,
+      vcpuSeconds: vcpus * 10,
+      targetShare: 0.5,
+      achievedShare: 0.5,
+      timeline: [{ startSeconds: 0, endSeconds: 10, vcpus }],
+    });
+    const charts = chartSpecs({
+      ...report(true),
+      fairShareQueues: [{
+        name: 'teams',
+        label: 'Batch/Shared',
+        schedulingPolicy: 'p',
+        shareDecaySeconds: 0,
+        computeReservation: 0,
+        saturatedSeconds: 10,
+        saturatedVcpuSeconds: 40,
+        shares: [share('a', 1, 3), share('b', 3, 1)],
+      }],
+    });
+    const shares = charts.find((chart) => chart.id === 'shares-0')!;
+    expect(shares.title).toBe('vCPUs in use per share: Batch/Shared');
+    expect(shares.spec.mark).toMatchObject({ type: 'area' });
+    expect((shares.spec.encoding as Record<string, { stack?: string }>).y.stack).toBe('zero');
+    expect((shares.spec.data as { values: unknown[] }).values).toEqual([
+      { share: 'a (weight 1)', t: 0, vcpus: 3 },
+      { share: 'b (weight 3)', t: 0, vcpus: 1 },
+    ]);
   });
 });

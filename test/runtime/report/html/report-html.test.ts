@@ -5,7 +5,8 @@ import { chromium } from 'playwright-core';
 import { reportHtml } from '../../../../src/runtime/report/html/report-html';
 import { PlanReport } from '../../../../src/runtime/report/plan-report';
 import { planWorkload } from '../../../../src/runtime/report/plan-workload';
-import { parseWorkloadText } from '../../../../src/runtime/report/workload';
+import { parseWorkload, parseWorkloadText } from '../../../../src/runtime/report/workload';
+import { fairShareTemplateFile } from '../fair-share-plan-fixture';
 
 /** The page's DOM, inside page.evaluate (the test project has no DOM typings). */
 declare const document: { querySelectorAll(selector: string): ArrayLike<PageElement> };
@@ -37,7 +38,33 @@ function at(report: PlanReport, figurePath: string): unknown {
   return figurePath.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], report);
 }
 
+/** A run on a fair-share queue: teamA (weight 1) and teamB (weight 3), 24 one-vCPU jobs each on 4 vCPUs. */
+function fairShareReport(): PlanReport {
+  const workload = parseWorkload({
+    submissions: ['teamA', 'teamB'].map((share) => ({ jobName: share, jobQueue: 'teams', jobDefinition: 'one', shareIdentifier: share, count: 24 })),
+    behaviors: { one: { durationSeconds: 100 } },
+  });
+  return planWorkload({ templateFile: fairShareTemplateFile({ teamA: 1, teamB: 3 }) }, workload);
+}
+
 describe('reportHtml', () => {
+  test('PLAN-13, FS-4: a fair-share queue adds a table per share (weight, waits, target vs achieved) and a stacked vCPU chart', async () => {
+    // GIVEN
+    const report = fairShareReport();
+
+    // WHEN
+    const html = await reportHtml(report, 'Plan');
+
+    // THEN
+    expect(html).toContain('<h2 id="fair-share">Fair-share queues</h2>');
+    expect(html).toContain('id="chart-shares-0"');
+    expect(html).toContain('vCPUs in use per share: Teams');
+    expect(html).toContain('<td data-figure="fairShareQueues.0.shares.0.targetShare" data-value="0.75">75.0%</td>');
+    expect(html).toMatch(/<td data-figure="fairShareQueues\.0\.shares\.1\.achievedShare" data-value="0\.2[0-9]*">2[0-9]\.[0-9]%<\/td>/);
+    expect(html).toContain('Saturated: at least two shares have jobs in the queue');
+  });
+
+
   test('PLAN-10: the page is self-contained and deterministic, with a chart per figure and the figures as JSON', async () => {
     // GIVEN
     const report = fixtureReport();
@@ -110,7 +137,7 @@ describe('reportHtml', () => {
       await page.goto(`file://${file}`);
       const marks = await page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll('section.chart')).map((section) => [
         section.id,
-        section.querySelectorAll('svg g.mark-rect path, svg g.mark-line path, svg g.mark-rect > path').length,
+        section.querySelectorAll('svg g.mark-rect path, svg g.mark-line path, svg g.mark-rect > path, svg g.mark-area path').length,
       ])));
       const figures = await page.evaluate(() => Array.from(document.querySelectorAll('[data-figure]')).map((cell) => [cell.getAttribute('data-figure')!, cell.getAttribute('data-value')!]));
       await page.screenshot({ path: path.join(dir, 'report.png'), fullPage: true });
@@ -123,6 +150,43 @@ describe('reportHtml', () => {
       expect(figures.length).toBeGreaterThan(10);
       for (const [figure, value] of figures) expect([figure, Number(value)]).toEqual([figure, at(report, figure)]);
       expect(fs.statSync(path.join(dir, 'report.png')).size).toBeGreaterThan(10_000);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  browserTest('PLAN-13: in headless Chromium the per-share chart draws its stacked areas and the share table matches --json', async () => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-report-shares-'));
+    const report = fairShareReport();
+    const file = path.join(dir, 'report.html');
+    fs.writeFileSync(file, await reportHtml(report, 'Plan'));
+    const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+
+      // WHEN
+      await page.goto(`file://${file}`);
+      const areas = await page.evaluate(() => document.querySelectorAll('#chart-shares-0 svg g.mark-area path').length);
+      const legend = await page.evaluate(() => Array.from(document.querySelectorAll('#chart-shares-0 svg g.role-legend-label text')).map((t) => t.getAttribute('text-anchor') !== null));
+      const figures = await page.evaluate(() => Array.from(document.querySelectorAll('[data-figure^="fairShareQueues"]')).map((cell) => [cell.getAttribute('data-figure')!, cell.getAttribute('data-value')!]));
+      const chart = await page.$('#chart-shares-0');
+      await chart!.screenshot({ path: path.join(dir, 'shares.png') });
+
+      // THEN one stacked area per share, a legend entry each, every share figure equal to the JSON
+      expect(errors).toEqual([]);
+      expect(areas).toBe(2);
+      expect(legend.length).toBe(2);
+      expect(figures.length).toBe(1 + 2 * 8);
+      for (const [figure, value] of figures) expect([figure, Number(value)]).toEqual([figure, at(report, figure)]);
+      expect(fs.statSync(path.join(dir, 'shares.png')).size).toBeGreaterThan(5_000);
     } finally {
       await context.close();
     }
