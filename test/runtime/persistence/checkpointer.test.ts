@@ -55,13 +55,13 @@ describe('serve --state-dir checkpoints', () => {
    * saw after the last restart and after running to the end, with the restarts' warnings.
    */
   type Restarted = { ids: string[]; before: unknown; after: unknown; warnings: string };
-  const restarting = async (stateDir: string, checkpointEvery: number): Promise<Restarted> => {
-    let durable = await start({ stateDir, checkpointEvery });
+  const restarting = async (stateDir: string, checkpointEvery: number, template: string = SMALL_STACK): Promise<Restarted> => {
+    let durable = await start({ stateDir, checkpointEvery, template });
     const warnings: string[] = [];
     const ids = await workload(() => durable, async () => {
       await stop(durable);
       const io = recordingIo();
-      durable = await start({ stateDir, checkpointEvery }, io);
+      durable = await start({ stateDir, checkpointEvery, template }, io);
       warnings.push(...io.stderr);
     });
     const before = await observe(durable.url, ids);
@@ -89,6 +89,28 @@ describe('serve --state-dir checkpoints', () => {
     expect(files).not.toContain('journal.jsonl');
     expect(files.filter((name) => name.startsWith('checkpoint-'))).toHaveLength(2);
     expect(fs.readdirSync(path.join(dir, 'replayed')).filter((name) => name !== 'batch-local.lock')).toEqual(['journal.jsonl']);
+  }, 120_000);
+
+  test('#21 §2, SCHED-5: GIVEN a compute environment that keeps instances up (minvCpus > 0) WHEN it checkpoints with those instances idle THEN the restarts equal the same restarts replaying the whole journal, instance ids included', async () => {
+    // GIVEN the small stack with minvCpus 2: its instances never all scale in, so the old rest point never came
+    const stack = JSON.parse(fs.readFileSync(SMALL_STACK, 'utf8'));
+    const ce = Object.values<any>(stack.Resources).find((resource) => resource.Type === 'AWS::Batch::ComputeEnvironment');
+    ce.Properties.ComputeResources.MinvCpus = 2;
+    const template = path.join(dir, 'min-vcpus.template.json');
+    fs.writeFileSync(template, JSON.stringify(stack));
+    const replayed = await restarting(path.join(dir, 'replayed'), 1_000_000, template);
+
+    // WHEN checkpoints are taken whenever due
+    const stateDir = path.join(dir, 'state');
+    const checkpointed = await restarting(stateDir, 0, template);
+
+    // THEN checkpoints were taken, and the restarts saw the same jobs, attempts (with their instances), logs, lists and clock
+    expect(fs.readdirSync(stateDir).filter((name) => name.startsWith('checkpoint-'))).toHaveLength(2);
+    expect(checkpointed.ids).toEqual(replayed.ids);
+    expect(checkpointed.before).toEqual(replayed.before);
+    expect(checkpointed.after).toEqual(replayed.after);
+    expect(JSON.stringify(checkpointed.after)).toMatch(/container-instance/);
+    expect(checkpointed.warnings).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
   }, 120_000);
 
   test('#21 §2: GIVEN a torn newest checkpoint WHEN the server restarts THEN it warns naming it, restores from the previous one and the journal after it, and loses nothing', async () => {

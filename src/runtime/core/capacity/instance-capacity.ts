@@ -165,7 +165,9 @@ export class InstanceCapacity implements CapacityModel {
       atRest: () => [...this.fleetsByName.values()].every((fleet) => fleet.views().every((view) => view.runningPlacements === 0)),
       save: () => [{
         instanceCounter: this.instanceCounter,
-        fleets: [...this.fleetsByName].map(([name, fleet]) => ({ ce: name, instances: fleet.savedInstances() })).filter((fleet) => fleet.instances.length > 0),
+        fleets: [...this.fleetsByName]
+          .map(([name, fleet]) => ({ ce: name, instances: fleet.savedInstances() }))
+          .filter((fleet) => fleet.instances.length > 0),
       }],
       restore: ([data]) => {
         const saved = data as { instanceCounter: number; fleets?: Array<{ ce: string; instances: SavedInstance[] }> };
