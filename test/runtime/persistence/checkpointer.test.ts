@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { observe, post, submitBatch } from './checkpoint-workload';
+import * as fc from 'fast-check';
+import { minvCpusStack, observe, post, submitBatch } from './checkpoint-workload';
 import { serve, ServeHandle, ServeOptions } from '../../../src/cli/commands/serve';
 import { recordingIo, SMALL_STACK } from '../../cli/cli-fixture';
 
@@ -93,11 +94,7 @@ describe('serve --state-dir checkpoints', () => {
 
   test('#21 §2, SCHED-5: GIVEN a compute environment that keeps instances up (minvCpus > 0) WHEN it checkpoints with those instances idle THEN the restarts equal the same restarts replaying the whole journal, instance ids included', async () => {
     // GIVEN the small stack with minvCpus 2: its instances never all scale in, so the old rest point never came
-    const stack = JSON.parse(fs.readFileSync(SMALL_STACK, 'utf8'));
-    const ce = Object.values<any>(stack.Resources).find((resource) => resource.Type === 'AWS::Batch::ComputeEnvironment');
-    ce.Properties.ComputeResources.MinvCpus = 2;
-    const template = path.join(dir, 'min-vcpus.template.json');
-    fs.writeFileSync(template, JSON.stringify(stack));
+    const template = minvCpusStack(dir);
     const replayed = await restarting(path.join(dir, 'replayed'), 1_000_000, template);
 
     // WHEN checkpoints are taken whenever due
@@ -187,4 +184,50 @@ describe('serve --state-dir checkpoints', () => {
     // THEN
     expect(io.stderr.join('\n')).not.toMatch(/differs/);
   }, 60_000);
+
+  type Step = { submit: number } | { advance: number } | 'run-until-idle' | 'restart';
+  const STEP = fc.oneof(
+    fc.integer({ min: 1, max: 6 }).map((submit): Step => ({ submit })),
+    fc.constantFrom(30, 600, 3600, WEEK_AND_A_DAY).map((advance): Step => ({ advance })),
+    fc.constant<Step>('run-until-idle'),
+    fc.constant<Step>('restart'),
+  );
+
+  test('#21 §2, LIFE-4, RETRY-3, SCHED-5: GIVEN any sequence of submissions, clock moves and restarts, with instances always up or not WHEN it checkpoints whenever due THEN what a client sees equals the same sequence replaying the whole journal', async () => {
+    let run = 0;
+    await fc.assert(fc.asyncProperty(fc.boolean(), fc.array(STEP, { minLength: 2, maxLength: 8 }), async (minvCpus, steps) => {
+      const root = path.join(dir, `run-${run++}`);
+      fs.mkdirSync(root);
+      const template = minvCpus ? minvCpusStack(root) : SMALL_STACK;
+      const play = async (stateDir: string, checkpointEvery: number): Promise<{ seen: unknown; warnings: string }> => {
+        let handle = await start({ stateDir, checkpointEvery, template });
+        const io = recordingIo();
+        const ids: string[] = [];
+        for (const [i, step] of steps.entries()) {
+          if (step === 'restart') {
+            await stop(handle);
+            handle = await start({ stateDir, checkpointEvery, template }, io);
+          } else if (step === 'run-until-idle') {
+            await post(handle.url, '/_local/clock/run-until-idle', {});
+          } else if ('submit' in step) {
+            ids.push(...await submitBatch(handle.url, `s${i}`, step.submit));
+          } else {
+            await post(handle.url, '/_local/clock/advance', { seconds: step.advance });
+          }
+        }
+        await stop(handle);
+        handle = await start({ stateDir, checkpointEvery, template }, io);
+        const before = await observe(handle.url, ids);
+        await post(handle.url, '/_local/clock/run-until-idle', {});
+        const after = await observe(handle.url, ids);
+        await stop(handle);
+        return { seen: { before, after }, warnings: io.stderr.join('\n') };
+      };
+      const replayed = await play(path.join(root, 'replayed'), 1_000_000);
+      const checkpointed = await play(path.join(root, 'checkpointed'), 0);
+      expect(checkpointed.seen).toEqual(replayed.seen);
+      expect(checkpointed.warnings).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
+    }), { numRuns: 8 });
+  }, 600_000);
 });
+
