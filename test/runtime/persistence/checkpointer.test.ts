@@ -187,7 +187,7 @@ describe('serve --state-dir checkpoints', () => {
 
   type Step = { submit: number } | { advance: number } | 'run-until-idle' | 'restart';
   const STEP = fc.oneof(
-    fc.integer({ min: 1, max: 6 }).map((submit): Step => ({ submit })),
+    fc.integer({ min: 1, max: 25 }).map((submit): Step => ({ submit })),
     fc.constantFrom(30, 600, 3600, WEEK_AND_A_DAY).map((advance): Step => ({ advance })),
     fc.constant<Step>('run-until-idle'),
     fc.constant<Step>('restart'),
@@ -227,7 +227,7 @@ describe('serve --state-dir checkpoints', () => {
       const checkpointed = await play(path.join(root, 'checkpointed'), 0);
       expect(checkpointed.seen).toEqual(replayed.seen);
       expect(checkpointed.warnings).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
-    }), { numRuns: 8 });
+    }), { numRuns: 10 });
   }, 600_000);
 });
 
