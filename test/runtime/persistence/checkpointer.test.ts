@@ -110,6 +110,46 @@ describe('serve --state-dir checkpoints', () => {
     expect(checkpointed.warnings).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
   }, 120_000);
 
+  test('#21 §2, EVT-4: GIVEN a scheduled rule on a wall-clock durable endpoint WHEN it has nothing else to do THEN a checkpoint is taken though the rule\'s next fire is pending, holding that fire, and a restart restores from it without a warning', async () => {
+    // GIVEN the small stack with an hourly rule that submits to its queue: its next fire is always on the event heap
+    const stack = JSON.parse(fs.readFileSync(SMALL_STACK, 'utf8'));
+    stack.Resources.Hourly = {
+      Type: 'AWS::Events::Rule',
+      Properties: {
+        ScheduleExpression: 'rate(1 hour)',
+        State: 'ENABLED',
+        Targets: [{
+          Id: 'queue',
+          Arn: { Ref: 'Queue' },
+          RoleArn: 'arn:aws:iam::123456789012:role/events',
+          BatchParameters: { JobDefinition: { Ref: 'Hello' }, JobName: 'hourly' },
+        }],
+      },
+    };
+    const template = path.join(dir, 'hourly.template.json');
+    fs.writeFileSync(template, JSON.stringify(stack));
+    const stateDir = path.join(dir, 'state');
+    const first = await start({ stateDir, checkpointEvery: 0, template, clock: 'wall' });
+
+    // WHEN the endpoint looks for a rest point (every second on the wall clock)
+    const checkpoints = (): string[] => fs.readdirSync(stateDir).filter((name) => /^checkpoint-\d+\.jsonl$/.test(name));
+    for (let waited = 0; checkpoints().length === 0 && waited < 60_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    await stop(first);
+
+    // THEN a checkpoint holds the rule's armed next fire (an hour after the start)
+    expect(checkpoints()).toHaveLength(1);
+    const records = fs.readFileSync(path.join(stateDir, checkpoints()[0]), 'utf8').trim().split('\n').map((line) => JSON.parse(line).r);
+    const schedules = records.find((record) => record.k === 'chunk' && record.data?.horizon !== undefined && Array.isArray(record.data?.rules));
+    const armed = expect.objectContaining({ time: expect.any(Number), sequence: expect.any(Number) });
+    expect(schedules?.data.rules).toEqual([expect.objectContaining({ armed })]);
+    // THEN a restart restores from it, with nothing fired on the way (the unit property checks the fires after it)
+    const io = recordingIo();
+    const second = await start({ stateDir, checkpointEvery: 0, template, clock: 'wall' }, io);
+    const hourly = await post(second.url, '/v1/listjobs', { jobQueue: 'first-run-job-queue', filters: [{ name: 'JOB_NAME', values: ['hourly'] }] });
+    expect(hourly.jobSummaryList).toEqual([]);
+    expect(io.stderr.join('\n')).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
+  }, 120_000);
+
   test('#21 §2: GIVEN a torn newest checkpoint WHEN the server restarts THEN it warns naming it, restores from the previous one and the journal after it, and loses nothing', async () => {
     // GIVEN two checkpoints (two batches run to the end), a third batch submitted, the server stopped
     const stateDir = path.join(dir, 'state');
