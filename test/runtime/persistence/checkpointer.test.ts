@@ -267,7 +267,7 @@ describe('serve --state-dir checkpoints', () => {
       const checkpointed = await play(path.join(root, 'checkpointed'), 0);
       expect(checkpointed.seen).toEqual(replayed.seen);
       expect(checkpointed.warnings).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
-    }), { numRuns: 10 });
+    }), { numRuns: 30 });
   }, 600_000);
 });
 
