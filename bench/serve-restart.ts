@@ -11,6 +11,9 @@
  *
  *   npm run bench -- serve-restart
  *   npx ts-node -T --project bench/tsconfig.json bench/serve-restart.ts [jobs] [batch] [modes: checkpointed,replayed]
+ *
+ * RESTART_BENCH_MIN_VCPUS=2 runs it on the small stack with `MinvCpus: 2`: instances stay up at
+ * every checkpoint (standing work, carried since #21 §2's follow-up).
  */
 import * as fs from 'fs';
 import * as http from 'http';
@@ -20,7 +23,9 @@ import { median, startServe } from './support/serve-process';
 import { CliIo } from '../src/cli/cli-io';
 import { serve } from '../src/cli/commands/serve';
 
-const TEMPLATE = path.join(__dirname, '..', 'test', 'cli', 'fixtures', 'small-stack.template.json');
+const SMALL_STACK = path.join(__dirname, '..', 'test', 'cli', 'fixtures', 'small-stack.template.json');
+/** The template every server of the run loads: the small stack, or (RESTART_BENCH_MIN_VCPUS) a copy that keeps that many vCPUs of instances up. */
+let TEMPLATE = SMALL_STACK;
 const EIGHT_DAYS = 8 * 24 * 3600;
 const CLIENTS = 16;
 
@@ -103,6 +108,15 @@ export async function main(): Promise<void> {
   const batch = Number((direct ? process.argv[3] : undefined) ?? process.env.RESTART_BENCH_BATCH ?? 2_000);
   const modes = ((direct ? process.argv[4] : undefined) ?? process.env.RESTART_BENCH_MODES ?? 'checkpointed,replayed').split(',');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-serve-restart-'));
+  const minvCpus = Number(process.env.RESTART_BENCH_MIN_VCPUS ?? 0);
+  if (minvCpus > 0) {
+    const stack = JSON.parse(fs.readFileSync(SMALL_STACK, 'utf8'));
+    const ce = Object.values<any>(stack.Resources).find((resource) => resource.Type === 'AWS::Batch::ComputeEnvironment');
+    ce.Properties.ComputeResources.MinvCpus = minvCpus;
+    TEMPLATE = path.join(root, 'min-vcpus.template.json');
+    fs.writeFileSync(TEMPLATE, JSON.stringify(stack));
+    console.log(`  compute environment with MinvCpus ${minvCpus} (instances up at every checkpoint)`);
+  }
   try {
     const empty = path.join(root, 'empty');
     await restart(empty, {}, 1); // warm-up: module loading, JIT

@@ -52,6 +52,10 @@ function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
 }
 
+function stateDirBytes(dir: string): number {
+  return fs.readdirSync(dir).reduce((sum, name) => sum + fs.statSync(path.join(dir, name)).size, 0);
+}
+
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
@@ -152,7 +156,18 @@ export async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   };
-  const sampler = setInterval(() => rss.push([(Date.now() - started) / 1000, rssMiB(server.child.pid!)]), 5000);
+  // Checkpoints (#21 §2): which ones exist now, and the state dir's size, sampled with the RSS.
+  const checkpoints: Array<[number, number, number]> = []; // [seconds, newest checkpoint number, state dir bytes]
+  const sampleState = (): void => {
+    const names = fs.existsSync(stateDir) ? fs.readdirSync(stateDir) : [];
+    const newest = Math.max(0, ...names.map((name) => /^checkpoint-(\d+)\.jsonl$/.exec(name)).filter((m) => m).map((m) => Number(m![1])));
+    checkpoints.push([(Date.now() - started) / 1000, newest, stateDirBytes(stateDir)]);
+  };
+  const loadAtStart = os.loadavg();
+  const sampler = setInterval(() => {
+    rss.push([(Date.now() - started) / 1000, rssMiB(server.child.pid!)]);
+    sampleState();
+  }, 5000);
   try {
     await Promise.all(Array.from({ length: CLIENTS }, client));
     clearInterval(sampler);
@@ -197,7 +212,11 @@ export async function main(): Promise<void> {
     console.log(`  all operations: p99 ${percentile(all, 99).toFixed(1)} ms`);
     console.log(`  RSS (MiB) every 5 s: ${rss.filter((_, i) => i % Math.max(1, Math.floor(rss.length / 12)) === 0).map(([t, m]) => `${t.toFixed(0)}s=${m.toFixed(0)}`).join(' ')}`);
     console.log(`  RSS after warm-up (${(seconds / 5).toFixed(0)} s) ${warm.toFixed(0)} MiB, at the end ${last.toFixed(0)} MiB (${(((last - warm) / warm) * 100).toFixed(1)} % growth), before the kill ${rssBeforeKill.toFixed(0)} MiB`);
-    const stateBytes = fs.readdirSync(stateDir).reduce((sum, name) => sum + fs.statSync(path.join(stateDir, name)).size, 0);
+    const taken = checkpoints.filter(([, n], i) => n > (i === 0 ? 0 : checkpoints[i - 1][1]));
+    console.log(`  checkpoints during the soak: ${taken.length === 0 ? 'none' : taken.map(([t, n]) => `#${n} at ${t.toFixed(0)} s`).join(', ')}; `
+      + `state dir ${checkpoints.filter((_, i) => i % Math.max(1, Math.floor(checkpoints.length / 8)) === 0).map(([t, , bytes]) => `${t.toFixed(0)}s=${(bytes / 2 ** 20).toFixed(1)}MiB`).join(' ')}`);
+    console.log(`  load average (1/5/15 min) at the start ${loadAtStart.map((v) => v.toFixed(1)).join('/')}, at the end ${os.loadavg().map((v) => v.toFixed(1)).join('/')} (${os.cpus().length} CPUs)`);
+    const stateBytes = stateDirBytes(stateDir);
     console.log(`  SIGKILL and restart: ${restartSeconds.toFixed(1)} s to listening; ${acked.length - lost.length}/${acked.length} jobs back, ${lost.length} lost, `
       + `${changed.length} in another state; state dir ${(stateBytes / 2 ** 20).toFixed(1)} MiB (${fs.readdirSync(stateDir).sort().join(', ')})`);
     if (errors.length > 0 || lost.length > 0 || changed.length > 0) process.exitCode = 1;

@@ -127,7 +127,9 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
     });
     // The template's EventBridge rules run against the same backend; their deliveries are readable and
     // events can be injected through the local-only routes (/_local/put-events, /_local/target-invocations).
-    addEventRoutes(server.localRoutes, bridgeEvents(host.backend, loaded, host.clockMode));
+    const events = bridgeEvents(host.backend, loaded, host.clockMode);
+    addEventRoutes(server.localRoutes, events);
+    durable?.addCheckpointPart(events.schedulesCheckpointPart());
     addClockRoutes(server.localRoutes, host);
     const restored = durable?.attach(host, server, ids!);
     if (restored) server.console.showRestored(restored);

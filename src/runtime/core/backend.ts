@@ -2,6 +2,7 @@ import { hostTerminatedReason } from './capacity/capacity-listener';
 import { InstanceCapacityOptions } from './capacity/capacity-options';
 import { InstanceCapacity } from './capacity/instance-capacity';
 import { CheckpointPart } from './checkpoint/checkpoint-part';
+import { eventLoopCheckpointPart } from './checkpoint/event-loop-checkpoint';
 import { jobCheckpointParts } from './checkpoint/job-checkpoint';
 import { Clock } from './clock';
 import { ConsumableResources } from './consumable-resources';
@@ -331,12 +332,19 @@ export class BatchBackend {
     const sources = { jobs: this.jobs, retention: this.retention, execution: this.execution, logs: this.logs, registry: this.registry };
     const capacity = this.capacity.checkpointPart?.();
     const fairShare = fairShareCheckpointPart(this.scheduler, (name) => this.registry.jobQueue(name));
-    return [...jobCheckpointParts(sources), ...(capacity ? [capacity] : []), fairShare, this.consumableResources.checkpointPart()];
+    // The event loop's part restores last: it re-arms standing events once every owner is back.
+    return [
+      ...jobCheckpointParts(sources), ...(capacity ? [capacity] : []), fairShare,
+      this.consumableResources.checkpointPart(), eventLoopCheckpointPart(this.loop),
+    ];
   }
 
-  /** A rest point (a checkpoint may be taken): no job unfinished, no live event pending, every checkpoint part at rest. */
+  /**
+   * A rest point (a checkpoint may be taken): no job unfinished, no live event pending but standing
+   * ones (re-armed by their owners' parts: a schedule's next fire), every checkpoint part at rest.
+   */
   atRest(parts: readonly CheckpointPart[] = this.checkpointParts()): boolean {
-    return !this.flow.hasActiveJobs() && this.loop.pendingEvents === 0 && parts.every((part) => part.atRest?.() ?? true);
+    return !this.flow.hasActiveJobs() && this.loop.transientEvents === 0 && parts.every((part) => part.atRest?.() ?? true);
   }
 
   addJobStateListener(listener: JobStateListener): void {

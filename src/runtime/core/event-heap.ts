@@ -5,18 +5,36 @@ export class ScheduledEvent {
   /** Set once popped off the heap (run or dropped): cancelling it then no longer changes the live count. */
   popped = false;
 
-  constructor(readonly time: number, readonly sequence: number, readonly action: () => void, private readonly counter: LiveEventCounter) {}
+  constructor(
+    readonly time: number,
+    readonly sequence: number,
+    readonly action: () => void,
+    private readonly counter: LiveEventCounter,
+    /** Re-armed by its owner after a checkpoint's restore (a schedule's next fire): it does not keep the runtime from a rest point. */
+    readonly standing: boolean = false,
+  ) {}
 
   cancel(): void {
     if (this.cancelled) return;
     this.cancelled = true;
-    if (!this.popped) this.counter.live--;
+    if (!this.popped) this.counter.forget(this);
   }
 }
 
 /** The heap's count of entries that will still run, shared with its entries so a cancel updates it in O(1). */
-interface LiveEventCounter {
-  live: number;
+class LiveEventCounter {
+  live = 0;
+  standing = 0;
+
+  add(event: ScheduledEvent): void {
+    this.live++;
+    if (event.standing) this.standing++;
+  }
+
+  forget(event: ScheduledEvent): void {
+    this.live--;
+    if (event.standing) this.standing--;
+  }
 }
 
 /**
@@ -28,7 +46,7 @@ export class EventHeap {
   private readonly items: ScheduledEvent[] = [];
   private nextSequence = 0;
   /** Entries neither cancelled nor popped (a cancelled entry stays in the array until it surfaces). */
-  private readonly counter: LiveEventCounter = { live: 0 };
+  private readonly counter = new LiveEventCounter();
 
   /** Entries in the array, cancelled ones that have not surfaced yet included. */
   get size(): number {
@@ -40,9 +58,28 @@ export class EventHeap {
     return this.counter.live;
   }
 
-  push(time: number, action: () => void): ScheduledEvent {
-    const event = new ScheduledEvent(time, this.nextSequence++, action, this.counter);
-    this.counter.live++;
+  /** Live entries that are standing (see ScheduledEvent.standing). */
+  get standingSize(): number {
+    return this.counter.standing;
+  }
+
+  /** The sequence the next entry gets (a checkpoint carries it, so restored and later entries keep their order). */
+  get sequencePosition(): number {
+    return this.nextSequence;
+  }
+
+  /** Checkpoint restore: later entries are numbered from `position` on (never back). */
+  restoreSequencePosition(position: number): void {
+    this.nextSequence = Math.max(this.nextSequence, position);
+  }
+
+  /**
+   * @param sequence a checkpoint restore re-arms a standing entry with the sequence it had, so it keeps
+   * its place among the entries of the same millisecond
+   */
+  push(time: number, action: () => void, standing: boolean = false, sequence: number = this.nextSequence++): ScheduledEvent {
+    const event = new ScheduledEvent(time, sequence, action, this.counter, standing);
+    this.counter.add(event);
     const items = this.items;
     let index = items.length;
     items.push(event);
@@ -65,7 +102,7 @@ export class EventHeap {
     const top = items[0];
     if (top) {
       top.popped = true;
-      if (!top.cancelled) this.counter.live--;
+      if (!top.cancelled) this.counter.forget(top);
     }
     const last = items.pop();
     if (items.length > 0 && last) {

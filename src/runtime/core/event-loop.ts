@@ -34,11 +34,24 @@ export class EventLoop {
     this.wakeUpListener = listener;
   }
 
-  /** Runs `action` at `epochMs` (or now, if that is in the past). */
-  at(epochMs: number, action: () => void): Cancellable {
-    const time = Math.max(epochMs, this.clock.now());
+  /**
+   * Runs `action` at `epochMs` (or now, if that is in the past).
+   *
+   * @param standing the owner re-arms it after a checkpoint's restore (`restoreStanding`): it does not
+   * keep the runtime from a rest point (a schedule's next fire)
+   */
+  at(epochMs: number, action: () => void, standing: boolean = false): ScheduledEvent {
+    return this.push(Math.max(epochMs, this.clock.now()), action, standing);
+  }
+
+  /** Checkpoint restore: re-arms a standing event at its saved time with its saved sequence (its place among same-time events). */
+  restoreStanding(epochMs: number, sequence: number, action: () => void): ScheduledEvent {
+    return this.push(epochMs, action, true, sequence);
+  }
+
+  private push(time: number, action: () => void, standing: boolean, sequence?: number): ScheduledEvent {
     const previousEarliest = this.heap.peek();
-    const event = this.heap.push(time, action);
+    const event = this.heap.push(time, action, standing, sequence);
     if (this.wakeUpListener && (!previousEarliest || time < previousEarliest.time)) {
       this.wakeUpListener.onEarliestEventChanged(time);
     }
@@ -58,6 +71,20 @@ export class EventLoop {
   /** Events that will still run: cancelled ones (a finished job's timeout, a stopped timer) are not counted. */
   get pendingEvents(): number {
     return this.heap.liveSize;
+  }
+
+  /** Pending events that are not standing: the work a rest point must not have. */
+  get transientEvents(): number {
+    return this.heap.liveSize - this.heap.standingSize;
+  }
+
+  /** Where event sequences continue (a checkpoint carries it). */
+  get sequencePosition(): number {
+    return this.heap.sequencePosition;
+  }
+
+  restoreSequencePosition(position: number): void {
+    this.heap.restoreSequencePosition(position);
   }
 
   /**

@@ -10,6 +10,7 @@ import { ILocalFunctionHandler } from './targets/local-function-handler';
 import { TargetDispatcher } from './targets/target-dispatcher';
 import { TargetInvocation } from './targets/target-invocation';
 import { BatchBackend } from '../core/backend';
+import { CheckpointPart } from '../core/checkpoint/checkpoint-part';
 import { IdGenerator, SeededIdGenerator } from '../core/id-generator';
 import { RandomIdGenerator } from '../drivers/random-id-generator';
 import { LoadedTemplate } from '../template/template-loader';
@@ -76,6 +77,11 @@ export class LocalEventBridge {
   /** Virtual time: scheduled rules may fire up to this time (the runtime's `advance`). */
   allowSchedulesUntil(epochMs: number): void {
     this.schedules.allowUntil(epochMs);
+  }
+
+  /** Checkpoint (serve --state-dir): the scheduled rules' next fires (EVT-4), re-armed at a restore. */
+  schedulesCheckpointPart(): CheckpointPart {
+    return this.schedules.checkpointPart();
   }
 
   /** PutEvents: each accepted entry is delivered at the current runtime time, by a loop event. */

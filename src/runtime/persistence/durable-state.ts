@@ -240,17 +240,17 @@ export class DurableState implements RequestJournal {
     const file = checkpointFile(this.opened.dir, checkpoint.header.n);
     this.replaying = true;
     try {
+      const parts = new Map(this.checkpointParts().map((part) => [part.key, part]));
+      for (const [key] of checkpoint.parts) {
+        if (!parts.has(key)) throw new Error(`${file}: holds state "${key}" that this batch-local does not know; restart with the batch-local that wrote it`);
+        parts.get(key)!.clear?.(); // its standing events are re-armed as saved, not run up to the checkpoint's time
+      }
       backend.loop.runUntil(checkpoint.header.t);
       for (const record of checkpoint.header.registry) {
         this.apply(server, record, backend);
         this.registryRequests.push(record);
       }
-      const parts = new Map(this.checkpointParts().map((part) => [part.key, part]));
-      for (const [key, chunks] of checkpoint.parts) {
-        const part = parts.get(key);
-        if (!part) throw new Error(`${file}: holds state "${key}" that this batch-local does not know; restart with the batch-local that wrote it`);
-        part.restore(chunks);
-      }
+      for (const [key, chunks] of checkpoint.parts) parts.get(key)!.restore(chunks);
       ids.restorePosition(checkpoint.header.idPosition);
       ids.endReplay();
     } finally {

@@ -36,4 +36,32 @@ describe('EventLoop', () => {
     expect(loop.pendingEvents).toBe(0);
     expect(loop.nextEventTime()).toBeUndefined();
   });
+
+  test('#21 §2: GIVEN standing and transient events WHEN counted THEN only transient ones keep the loop from a rest point, and a standing event re-armed with its sequence keeps its place among same-time events', () => {
+    // GIVEN a standing event at 10 (sequence 0) and a transient one at 10 (sequence 1)
+    const loop = new EventLoop(new VirtualClock(0));
+    const order: string[] = [];
+    const standing = loop.at(10, () => order.push('standing'), true);
+    loop.at(10, () => order.push('transient'));
+    // THEN both are pending, one is transient
+    expect(loop.pendingEvents).toBe(2);
+    expect(loop.transientEvents).toBe(1);
+    // WHEN the standing one is dropped and re-armed with its saved sequence (a checkpoint restore)
+    standing.cancel();
+    expect(loop.transientEvents).toBe(1);
+    loop.restoreStanding(standing.time, standing.sequence, () => order.push('standing'));
+    loop.runUntil(10);
+    // THEN it runs first, as it would have, though it was pushed last
+    expect(order).toEqual(['standing', 'transient']);
+    expect(loop.pendingEvents).toBe(0);
+    expect(loop.transientEvents).toBe(0);
+  });
+
+  test('#21 §2: GIVEN a restored sequence position WHEN events are pushed THEN they are numbered from it on, never back', () => {
+    const loop = new EventLoop(new VirtualClock(0));
+    loop.restoreSequencePosition(40);
+    expect(loop.at(1, () => undefined).sequence).toBe(40);
+    loop.restoreSequencePosition(5);
+    expect(loop.at(1, () => undefined).sequence).toBe(41);
+  });
 });

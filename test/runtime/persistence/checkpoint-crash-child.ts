@@ -1,6 +1,6 @@
 /**
  * A durable virtual-clock endpoint that SIGKILLs itself at one step of its N-th checkpoint:
- * `node -r ts-node/register/transpile-only checkpoint-crash-child.ts STATE_DIR STEP N`. Prints
+ * `node -r ts-node/register/transpile-only checkpoint-crash-child.ts STATE_DIR STEP N [TEMPLATE]`. Prints
  * `{"endpoint": URL}` once listening. (A child process, so the kill is a real SIGKILL.)
  */
 import * as path from 'path';
@@ -8,10 +8,10 @@ import { Duration } from 'aws-cdk-lib';
 import { createRuntime } from '../../../src/runtime/api/create-runtime';
 import { JobBehavior } from '../../../src/runtime/cli-surface';
 
-const [stateDir, step, nth] = process.argv.slice(2);
+const [stateDir, step, nth, template] = process.argv.slice(2);
 let seen = 0;
 const runtime = createRuntime({
-  templateFile: path.join(__dirname, '..', '..', 'cli', 'fixtures', 'small-stack.template.json'),
+  templateFile: template ?? path.join(__dirname, '..', '..', 'cli', 'fixtures', 'small-stack.template.json'),
   executor: 'simulated',
   clock: 'virtual',
   stateDir,

@@ -1,4 +1,17 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { SMALL_STACK } from '../../cli/cli-fixture';
 import { rawRequest } from '../api/endpoint-fixture';
+
+/** The small stack with instances always up (minvCpus 2), written into `dir`: its checkpoints carry instances (#21 §2). */
+export function minvCpusStack(dir: string): string {
+  const stack = JSON.parse(fs.readFileSync(SMALL_STACK, 'utf8'));
+  const ce = Object.values<any>(stack.Resources).find((resource) => resource.Type === 'AWS::Batch::ComputeEnvironment');
+  ce.Properties.ComputeResources.MinvCpus = 2;
+  const file = path.join(dir, 'min-vcpus.template.json');
+  fs.writeFileSync(file, JSON.stringify(stack));
+  return file;
+}
 
 /** A JSON POST to a running endpoint; the parsed body. */
 export async function post(url: string, route: string, body: unknown): Promise<any> {

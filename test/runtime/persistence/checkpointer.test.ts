@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { observe, post, submitBatch } from './checkpoint-workload';
+import * as fc from 'fast-check';
+import { minvCpusStack, observe, post, submitBatch } from './checkpoint-workload';
 import { serve, ServeHandle, ServeOptions } from '../../../src/cli/commands/serve';
 import { recordingIo, SMALL_STACK } from '../../cli/cli-fixture';
 
@@ -55,13 +56,13 @@ describe('serve --state-dir checkpoints', () => {
    * saw after the last restart and after running to the end, with the restarts' warnings.
    */
   type Restarted = { ids: string[]; before: unknown; after: unknown; warnings: string };
-  const restarting = async (stateDir: string, checkpointEvery: number): Promise<Restarted> => {
-    let durable = await start({ stateDir, checkpointEvery });
+  const restarting = async (stateDir: string, checkpointEvery: number, template: string = SMALL_STACK): Promise<Restarted> => {
+    let durable = await start({ stateDir, checkpointEvery, template });
     const warnings: string[] = [];
     const ids = await workload(() => durable, async () => {
       await stop(durable);
       const io = recordingIo();
-      durable = await start({ stateDir, checkpointEvery }, io);
+      durable = await start({ stateDir, checkpointEvery, template }, io);
       warnings.push(...io.stderr);
     });
     const before = await observe(durable.url, ids);
@@ -89,6 +90,64 @@ describe('serve --state-dir checkpoints', () => {
     expect(files).not.toContain('journal.jsonl');
     expect(files.filter((name) => name.startsWith('checkpoint-'))).toHaveLength(2);
     expect(fs.readdirSync(path.join(dir, 'replayed')).filter((name) => name !== 'batch-local.lock')).toEqual(['journal.jsonl']);
+  }, 120_000);
+
+  test('#21 §2, SCHED-5: GIVEN a compute environment that keeps instances up (minvCpus > 0) WHEN it checkpoints with those instances idle THEN the restarts equal the same restarts replaying the whole journal, instance ids included', async () => {
+    // GIVEN the small stack with minvCpus 2: its instances never all scale in, so the old rest point never came
+    const template = minvCpusStack(dir);
+    const replayed = await restarting(path.join(dir, 'replayed'), 1_000_000, template);
+
+    // WHEN checkpoints are taken whenever due
+    const stateDir = path.join(dir, 'state');
+    const checkpointed = await restarting(stateDir, 0, template);
+
+    // THEN checkpoints were taken, and the restarts saw the same jobs, attempts (with their instances), logs, lists and clock
+    expect(fs.readdirSync(stateDir).filter((name) => name.startsWith('checkpoint-'))).toHaveLength(2);
+    expect(checkpointed.ids).toEqual(replayed.ids);
+    expect(checkpointed.before).toEqual(replayed.before);
+    expect(checkpointed.after).toEqual(replayed.after);
+    expect(JSON.stringify(checkpointed.after)).toMatch(/container-instance/);
+    expect(checkpointed.warnings).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
+  }, 120_000);
+
+  test('#21 §2, EVT-4: GIVEN a scheduled rule on a wall-clock durable endpoint WHEN it has nothing else to do THEN a checkpoint is taken though the rule\'s next fire is pending, holding that fire, and a restart restores from it without a warning', async () => {
+    // GIVEN the small stack with an hourly rule that submits to its queue: its next fire is always on the event heap
+    const stack = JSON.parse(fs.readFileSync(SMALL_STACK, 'utf8'));
+    stack.Resources.Hourly = {
+      Type: 'AWS::Events::Rule',
+      Properties: {
+        ScheduleExpression: 'rate(1 hour)',
+        State: 'ENABLED',
+        Targets: [{
+          Id: 'queue',
+          Arn: { Ref: 'Queue' },
+          RoleArn: 'arn:aws:iam::123456789012:role/events',
+          BatchParameters: { JobDefinition: { Ref: 'Hello' }, JobName: 'hourly' },
+        }],
+      },
+    };
+    const template = path.join(dir, 'hourly.template.json');
+    fs.writeFileSync(template, JSON.stringify(stack));
+    const stateDir = path.join(dir, 'state');
+    const first = await start({ stateDir, checkpointEvery: 0, template, clock: 'wall' });
+
+    // WHEN the endpoint looks for a rest point (every second on the wall clock)
+    const checkpoints = (): string[] => fs.readdirSync(stateDir).filter((name) => /^checkpoint-\d+\.jsonl$/.test(name));
+    for (let waited = 0; checkpoints().length === 0 && waited < 60_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    await stop(first);
+
+    // THEN a checkpoint holds the rule's armed next fire (an hour after the start)
+    expect(checkpoints()).toHaveLength(1);
+    const records = fs.readFileSync(path.join(stateDir, checkpoints()[0]), 'utf8').trim().split('\n').map((line) => JSON.parse(line).r);
+    const schedules = records.find((record) => record.k === 'chunk' && record.data?.horizon !== undefined && Array.isArray(record.data?.rules));
+    const armed = expect.objectContaining({ time: expect.any(Number), sequence: expect.any(Number) });
+    expect(schedules?.data.rules).toEqual([expect.objectContaining({ armed })]);
+    // THEN a restart restores from it, with nothing fired on the way (the unit property checks the fires after it)
+    const io = recordingIo();
+    const second = await start({ stateDir, checkpointEvery: 0, template, clock: 'wall' }, io);
+    const hourly = await post(second.url, '/v1/listjobs', { jobQueue: 'first-run-job-queue', filters: [{ name: 'JOB_NAME', values: ['hourly'] }] });
+    expect(hourly.jobSummaryList).toEqual([]);
+    expect(io.stderr.join('\n')).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
   }, 120_000);
 
   test('#21 §2: GIVEN a torn newest checkpoint WHEN the server restarts THEN it warns naming it, restores from the previous one and the journal after it, and loses nothing', async () => {
@@ -165,4 +224,50 @@ describe('serve --state-dir checkpoints', () => {
     // THEN
     expect(io.stderr.join('\n')).not.toMatch(/differs/);
   }, 60_000);
+
+  type Step = { submit: number } | { advance: number } | 'run-until-idle' | 'restart';
+  const STEP = fc.oneof(
+    fc.integer({ min: 1, max: 25 }).map((submit): Step => ({ submit })),
+    fc.constantFrom(30, 600, 3600, WEEK_AND_A_DAY).map((advance): Step => ({ advance })),
+    fc.constant<Step>('run-until-idle'),
+    fc.constant<Step>('restart'),
+  );
+
+  test('#21 §2, LIFE-4, RETRY-3, SCHED-5: GIVEN any sequence of submissions, clock moves and restarts, with instances always up or not WHEN it checkpoints whenever due THEN what a client sees equals the same sequence replaying the whole journal', async () => {
+    let run = 0;
+    await fc.assert(fc.asyncProperty(fc.boolean(), fc.array(STEP, { minLength: 2, maxLength: 8 }), async (minvCpus, steps) => {
+      const root = path.join(dir, `run-${run++}`);
+      fs.mkdirSync(root);
+      const template = minvCpus ? minvCpusStack(root) : SMALL_STACK;
+      const play = async (stateDir: string, checkpointEvery: number): Promise<{ seen: unknown; warnings: string }> => {
+        let handle = await start({ stateDir, checkpointEvery, template });
+        const io = recordingIo();
+        const ids: string[] = [];
+        for (const [i, step] of steps.entries()) {
+          if (step === 'restart') {
+            await stop(handle);
+            handle = await start({ stateDir, checkpointEvery, template }, io);
+          } else if (step === 'run-until-idle') {
+            await post(handle.url, '/_local/clock/run-until-idle', {});
+          } else if ('submit' in step) {
+            ids.push(...await submitBatch(handle.url, `s${i}`, step.submit));
+          } else {
+            await post(handle.url, '/_local/clock/advance', { seconds: step.advance });
+          }
+        }
+        await stop(handle);
+        handle = await start({ stateDir, checkpointEvery, template }, io);
+        const before = await observe(handle.url, ids);
+        await post(handle.url, '/_local/clock/run-until-idle', {});
+        const after = await observe(handle.url, ids);
+        await stop(handle);
+        return { seen: { before, after }, warnings: io.stderr.join('\n') };
+      };
+      const replayed = await play(path.join(root, 'replayed'), 1_000_000);
+      const checkpointed = await play(path.join(root, 'checkpointed'), 0);
+      expect(checkpointed.seen).toEqual(replayed.seen);
+      expect(checkpointed.warnings).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
+    }), { numRuns: 30 });
+  }, 600_000);
 });
+

@@ -10,6 +10,19 @@ import { ComputeEnvironmentRecord } from '../model/records';
 import { ContainerDemand } from '../types/demand';
 import { FitVerdict } from '../types/placement';
 
+/** An idle instance as a checkpoint keeps it. */
+export interface SavedInstance {
+  readonly id: string;
+  readonly arn: string;
+  readonly type: string;
+  readonly vcpus: number;
+  readonly memoryMiB: number;
+  readonly gpus: number;
+  readonly launchedAt: number;
+  readonly readyAt: number;
+  readonly idleSince: number;
+}
+
 /**
  * The container instances of one EC2 compute environment: bin-packing of jobs onto them (SCHED-4),
  * managed scaling between `minvCpus` and `maxvCpus` with the allocation strategies (SCHED-5,
@@ -189,6 +202,48 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       freeGpus: instance.freeGpus,
       runningPlacements: instance.placements.length,
     }));
+  }
+
+  /** Checkpoint: the instances as data; at a rest point every one is idle (no placement, no idle check pending). */
+  savedInstances(): SavedInstance[] {
+    return [...this.instances.values()].map((instance) => ({
+      id: instance.id,
+      arn: instance.containerInstanceArn,
+      type: instance.spec.name,
+      vcpus: instance.registered.vcpus,
+      memoryMiB: instance.registered.memoryMiB,
+      gpus: instance.registered.gpus,
+      launchedAt: instance.launchedAt,
+      readyAt: instance.readyAt,
+      idleSince: instance.idleSince,
+    }));
+  }
+
+  /**
+   * Checkpoint restore: the instances become the saved ones (those a fresh start launched, e.g. for
+   * `minvCpus`, are replaced: the saved ones keep their ids, launch and ready times). No lifecycle
+   * event is told: no instance launched or terminated, the runtime only came back.
+   */
+  restoreInstances(saved: readonly SavedInstance[], spec: (type: string) => RegisteredResources['spec']): void {
+    const now = this.context.loop.now();
+    for (const instance of [...this.instances.values()]) {
+      instance.terminated = true; // a pending idle check of the fresh start then does nothing
+      this.index.remove(instance);
+      this.instances.delete(instance.id);
+      this.totalvCpus -= instance.registered.vcpus;
+      this.context.availability.terminated(instance.spec.name);
+      this.context.stats.terminated(this.ce.name, instance.registered.vcpus, instance.launchedAt, now);
+    }
+    for (const data of saved) {
+      const registered: RegisteredResources = { spec: spec(data.type), vcpus: data.vcpus, memoryMiB: data.memoryMiB, gpus: data.gpus };
+      const instance = new ContainerInstance(data.id, data.arn, registered, data.launchedAt, data.readyAt);
+      instance.idleSince = data.idleSince;
+      this.instances.set(instance.id, instance);
+      this.index.file(instance);
+      this.totalvCpus += registered.vcpus;
+      this.context.availability.launched(registered.spec.name);
+      this.context.stats.launched(this.ce.name, registered.vcpus, now);
+    }
   }
 
   placementReleased(placement: InstancePlacement): void {

@@ -2,7 +2,7 @@ import { allocationStrategyOf, SpotRiskTable } from './allocation-strategy';
 import { CapacityListener, hostTerminatedReason, InstanceTermination } from './capacity-listener';
 import { DEFAULT_SCALE_DOWN_IDLE_MS, IMMEDIATE_INSTANCE_START, InstanceCapacityOptions, LaunchTemplateMemorySetting } from './capacity-options';
 import { CapacityStats, CapacityStatsRecorder } from './capacity-stats';
-import { ComputeEnvironmentFleet } from './compute-environment-fleet';
+import { ComputeEnvironmentFleet, SavedInstance } from './compute-environment-fleet';
 import { RegisteredResources } from './container-instance';
 import { Ec2Availability } from './ec2-availability';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
@@ -154,16 +154,28 @@ export class InstanceCapacity implements CapacityModel {
   }
 
   /**
-   * Checkpoint (serve --state-dir): at rest when no compute environment has an instance (a fresh
-   * start has none either, once its scale-downs ran); what carries over is where instance ids continue.
+   * Checkpoint (serve --state-dir): at rest when no instance holds a placement (no attempt on it).
+   * Idle instances are data: those a CE keeps for `minvCpus`, or launched and not yet ready, carry
+   * over as they are (ids, launch and ready times); where instance ids continue carries over too.
+   * An idle instance above `minvCpus` has its idle check pending, which postpones the rest point.
    */
   checkpointPart(): CheckpointPart {
     return {
       key: 'capacity.instances',
-      atRest: () => [...this.fleetsByName.keys()].every((name) => this.instances(name).length === 0),
-      save: () => [{ instanceCounter: this.instanceCounter }],
+      atRest: () => [...this.fleetsByName.values()].every((fleet) => fleet.views().every((view) => view.runningPlacements === 0)),
+      save: () => [{
+        instanceCounter: this.instanceCounter,
+        fleets: [...this.fleetsByName]
+          .map(([name, fleet]) => ({ ce: name, instances: fleet.savedInstances() }))
+          .filter((fleet) => fleet.instances.length > 0),
+      }],
       restore: ([data]) => {
-        this.instanceCounter = (data as { instanceCounter: number }).instanceCounter;
+        const saved = data as { instanceCounter: number; fleets?: Array<{ ce: string; instances: SavedInstance[] }> };
+        this.instanceCounter = saved.instanceCounter;
+        if (saved.fleets === undefined) return; // a checkpoint from before instances were carried: it had none
+        const byName = new Map(saved.fleets.map((fleet) => [fleet.ce, fleet.instances]));
+        for (const name of byName.keys()) this.fleetNamed(name); // one the registry lacks: name it
+        for (const [name, fleet] of this.fleetsByName) fleet.restoreInstances(byName.get(name) ?? [], getInstanceType);
       },
     };
   }

@@ -20,6 +20,11 @@ export interface CheckpointPart {
   atRest?(): boolean;
   /** The part's state as JSON-able chunks, each written as one checksummed record (one per job, so no line is huge). */
   save(): unknown[];
+  /**
+   * Drops the standing events a freshly built runtime armed (a schedule's first fire), before the
+   * restore moves the clock to the checkpoint's time: `restore` re-arms them as they were saved.
+   */
+  clear?(): void;
   /** Puts `save()`'s chunks back, in order, into a freshly built runtime (its template loaded, its registry rebuilt). */
   restore(chunks: unknown[]): void;
 }

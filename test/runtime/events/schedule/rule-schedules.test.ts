@@ -1,3 +1,5 @@
+import * as fc from 'fast-check';
+import { eventLoopCheckpointPart } from '../../../../src/runtime/core/checkpoint/event-loop-checkpoint';
 import { VirtualClock } from '../../../../src/runtime/core/clock';
 import { EventLoop } from '../../../../src/runtime/core/event-loop';
 import { EventRule } from '../../../../src/runtime/events/rules/event-rule';
@@ -88,3 +90,49 @@ describe('RuleSchedules in real time', () => {
     expect(fired).toEqual([`Yearly@${366 * 24 * 60}m`]);
   });
 });
+
+describe('RuleSchedules across a checkpoint (#21 §2)', () => {
+  const EXPRESSIONS = ['rate(1 minute)', 'rate(2 minutes)', 'rate(5 minutes)', 'rate(1 hour)', 'cron(0/3 * * * ? *)', 'cron(30 1 * * ? *)'];
+
+  test('#21 §2, EVT-4: GIVEN any scheduled rules WHEN a checkpoint is restored into a fresh runtime THEN the rules fire after it exactly as in the uninterrupted run, same-millisecond order included', () => {
+    fc.assert(fc.property(
+      fc.array(fc.constantFrom(...EXPRESSIONS), { minLength: 1, maxLength: 4 }),
+      fc.integer({ min: 0, max: 3 * 60 }),
+      fc.integer({ min: 1, max: 6 * 60 }),
+      fc.boolean(),
+      (expressions, checkpointMinute, moreMinutes, realTime) => {
+        const rules = expressions.map((expression, i) => rule({ logicalId: `R${i}`, name: `r${i}`, schedule: parseScheduleExpression(expression) }));
+        const checkpointAt = T0 + checkpointMinute * MINUTE;
+        const endAt = checkpointAt + moreMinutes * MINUTE;
+        const runTo = (run: ReturnType<typeof schedules>, until: number): void => {
+          if (!realTime) run.schedules.allowUntil(until);
+          run.loop.runUntil(until);
+        };
+        // GIVEN the uninterrupted run
+        const whole = schedules(rules, realTime);
+        runTo(whole, checkpointAt);
+        const firedBefore = whole.fired.length;
+        // WHEN a checkpoint taken at the same point is restored into a fresh runtime
+        const saved = [whole.schedules.checkpointPart().save(), eventLoopCheckpointPart(whole.loop).save()];
+        runTo(whole, endAt);
+        const restored = schedules(rules, realTime);
+        const part = restored.schedules.checkpointPart();
+        part.clear!();
+        restored.loop.runUntil(checkpointAt);
+        part.restore(JSON.parse(JSON.stringify(saved[0])));
+        eventLoopCheckpointPart(restored.loop).restore(JSON.parse(JSON.stringify(saved[1])));
+        runTo(restored, endAt);
+        // THEN nothing fired during the restore and the fires after it are the same, in the same order
+        expect(restored.fired).toEqual(whole.fired.slice(firedBefore));
+        expect(restored.loop.transientEvents).toBe(0);
+      },
+    ), { numRuns: 200 });
+  });
+
+  test('#21 §2: GIVEN a checkpoint of other rules WHEN restored THEN it is refused, naming both lists', () => {
+    const saved = schedules([hourly]).schedules.checkpointPart().save();
+    const other = schedules([rule({ logicalId: 'Other', name: 'other', schedule: parseScheduleExpression('rate(1 hour)') })]);
+    expect(() => other.schedules.checkpointPart().restore(saved)).toThrow(/scheduled rules \(.*\) are not the template's \(other\)/);
+  });
+});
+
