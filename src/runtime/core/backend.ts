@@ -332,7 +332,7 @@ export class BatchBackend {
     const sources = { jobs: this.jobs, retention: this.retention, execution: this.execution, logs: this.logs, registry: this.registry };
     const capacity = this.capacity.checkpointPart?.();
     const fairShare = fairShareCheckpointPart(this.scheduler, (name) => this.registry.jobQueue(name));
-    // The event loop's part restores last: it re-arms standing events once every owner is back.
+    // Order is the order parts are saved and restored in; the loop's part only sets where event numbering continues.
     return [
       ...jobCheckpointParts(sources), ...(capacity ? [capacity] : []), fairShare,
       this.consumableResources.checkpointPart(), eventLoopCheckpointPart(this.loop),
