@@ -1,6 +1,6 @@
 import type { EksContainerInput } from '../../../validation';
-import type { IdBlock } from '../id-generator';
 import { ContainerOverrides, JobDependency, KeyValuePair } from '../../shapes';
+import type { IdBlock } from '../id-generator';
 import { JobStatus } from '../model/job-status';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from '../model/records';
 import { ContainerProperties, NodeProperties } from '../model/requests';
