@@ -260,7 +260,7 @@ export class BatchBackend {
   }
 
   /** `count` SubmitJob calls of one request at once, sharing its validation and specification (see JobSubmitter.submitCopies). */
-  submitJobCopies(request: SubmitJobRequest, count: number, onSubmitted: (jobId: string) => void): void {
+  submitJobCopies(request: SubmitJobRequest, count: number, onSubmitted?: (jobId: string) => void): void {
     this.submitter.submitCopies(request, count, onSubmitted);
   }
 

@@ -140,7 +140,7 @@ function submit(runtime: LocalBatchRuntime, submission: WorkloadSubmission, inde
   try {
     // One request for every copy: validated once, its specification shared (issue #25: `count` cost
     // 4.9x the same jobs as arrays when each copy was a request of its own).
-    runtime._backend.submitJobCopies({ ...request, dependsOn: dependencies }, count, (jobId) => submitted?.push(jobId));
+    runtime._backend.submitJobCopies({ ...request, dependsOn: dependencies }, count, submitted && ((jobId) => submitted.push(jobId)));
   } catch (error) {
     throw new WorkloadError(`submissions[${index}]: ${(error as Error).message}`);
   }

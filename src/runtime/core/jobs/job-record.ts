@@ -1,5 +1,6 @@
 import type { EksContainerInput } from '../../../validation';
 import { ConsumableResourceProperties, ContainerOverrides, JobDependency, KeyValuePair } from '../../shapes';
+import type { IdBlock } from '../id-generator';
 import type { ConsumableNeed } from '../model/consumable-resource-store';
 import { JobStatus } from '../model/job-status';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from '../model/records';
@@ -125,6 +126,19 @@ export class RareJobState {
   stuckReason?: string;
 }
 
+/**
+ * The ids of copies submitted together (JobSubmitter.submitCopies): one block of ids drawn for them,
+ * copy i taking the i-th, i counted from the first copy's submission sequence. Shared by the copies,
+ * so each keeps no id of its own until one is read (issue #25: a million plan copies).
+ */
+export class CopyIds {
+  constructor(private readonly block: IdBlock, private readonly firstSequence: number) {}
+
+  idOf(sequence: number): string {
+    return this.block.idAt(sequence - this.firstSequence);
+  }
+}
+
 /** What `attempts` returns for a job with no attempt yet (shared, frozen). */
 const NO_ATTEMPTS: readonly AttemptRecord[] = Object.freeze([]);
 
@@ -161,9 +175,10 @@ export class JobRecord {
    * first read (`parent:i`), so a 10,000-child array does not build 20,000 strings up front. A
    * top-level job's `arn` may be left undefined too: it is built on first read beside its queue's ARN
    * (same partition, region and account), so a million jobs do not keep a million ARNs (issue #25).
+   * A copy submitted with others (`CopyIds`) builds its id from their block on first read too.
    */
   constructor(
-    private idValue: string | undefined,
+    private idValue: string | CopyIds | undefined,
     private arnValue: string | undefined,
     readonly spec: JobSpec,
     readonly createdAt: number,
@@ -172,7 +187,9 @@ export class JobRecord {
   ) {}
 
   get jobId(): string {
-    return this.idValue ??= `${this.parent!.jobId}:${this.arrayIndex}`;
+    const value = this.idValue;
+    if (typeof value === 'string') return value;
+    return this.idValue = value ? value.idOf(this.sequence) : `${this.parent!.jobId}:${this.arrayIndex}`;
   }
 
   get arn(): string {

@@ -1,5 +1,5 @@
 import { JobIndex } from './job-index';
-import { JobRecord, JobSpec } from './job-record';
+import { CopyIds, JobRecord, JobSpec } from './job-record';
 import { JobRetention } from './job-retention';
 import { JobSpecBuilder } from './job-spec-builder';
 import { createArrayChildren, resolveDependencies } from './job-submission';
@@ -113,15 +113,24 @@ export class JobSubmitter {
    * `count` SubmitJob calls of one request at one instant (a plan workload's `count`), each copy its
    * own job with its own id. The request is validated and its specification built once and shared by
    * the copies, as array children share their parent's: the copies cost what array children cost
-   * (issue #25), not what `count` separate requests do. A copy the SUBMITTED limit refuses (LIM-7)
-   * throws; the copies before it stay submitted, as separate calls would leave them.
+   * (issue #25), not what `count` separate requests do. Plain copies (no array, no nodes) of a
+   * generator that can reserve ids take theirs from one block, built on first read, and are indexed
+   * by id only when a lookup needs it (JobIndex.addDeferred): the ids are those separate calls would
+   * have given. A copy the SUBMITTED limit refuses (LIM-7) throws; the copies before it stay
+   * submitted, as separate calls would leave them. `onSubmitted`, when given, hears each copy's id.
    */
-  submitCopies(request: SubmitJobRequest, count: number, onSubmitted: (jobId: string) => void): void {
+  submitCopies(request: SubmitJobRequest, count: number, onSubmitted?: (jobId: string) => void): void {
     const prepared = this.prepare(request);
-    for (let copy = 0; copy < count; copy++) {
-      if (copy > 0) this.parts.submitted.checkRoom();
-      onSubmitted(this.create(prepared).jobId);
+    // prepare() checked room for the first copy; LIM-7 refuses the first one beyond the room.
+    const fitting = Math.min(count, this.parts.submitted.room());
+    const { ids, index } = this.parts;
+    const plain = prepared.arraySize === undefined && prepared.nodeProperties === undefined;
+    const block = plain && fitting > 1 && ids.reserve ? new CopyIds(ids.reserve(fitting), index.nextSequenceNumber) : undefined;
+    for (let copy = 0; copy < fitting; copy++) {
+      const job = this.create(prepared, block);
+      onSubmitted?.(job.jobId);
     }
+    if (fitting < count) this.parts.submitted.checkRoom();
   }
 
   /** Everything that can reject the request, before any change. */
@@ -141,13 +150,14 @@ export class JobSubmitter {
     return { spec, arraySize, nodeProperties, dependencies };
   }
 
-  private create({ spec, arraySize, nodeProperties, dependencies }: PreparedSubmission): JobRecord {
+  /** One job of a prepared request; a copy with `copyIds` takes its id from them when first read. */
+  private create({ spec, arraySize, nodeProperties, dependencies }: PreparedSubmission, copyIds?: CopyIds): JobRecord {
     const { loop, index } = this.parts;
     const registry = this.parts.dependencies;
-    const jobId = this.parts.ids.nextUuid();
     // The ARN is built beside the queue's on first read (JobRecord.arn): one string less per job.
-    const job = new JobRecord(jobId, undefined, spec, loop.now(), index.nextSequence());
-    index.add(job);
+    const job = new JobRecord(copyIds ?? this.parts.ids.nextUuid(), undefined, spec, loop.now(), index.nextSequence());
+    if (copyIds) index.addDeferred(job);
+    else index.add(job);
     this.parts.listener.jobSubmitted(job);
     for (const dependency of dependencies.plain) registry.addDependency(job, dependency);
     if (arraySize !== undefined) {

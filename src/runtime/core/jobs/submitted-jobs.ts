@@ -34,6 +34,11 @@ export class SubmittedJobs {
     }
   }
 
+  /** LIM-7: how many more jobs may be submitted now. */
+  room(): number {
+    return Math.max(0, this.limit - this.waiting.length);
+  }
+
   add(job: JobRecord): void {
     this.waiting.push(job);
     if (this.moveScheduled) return;

@@ -38,4 +38,38 @@ describe('JobIndex', () => {
     expect(index.inQueue(job.spec.queue)).toEqual([]);
     expect(index.nextSequence()).toBe(first + 1);
   });
+
+  test('LIST-1, issue #25: deferred jobs are found, listed and removed as added ones, in submission order, ahead of jobs added after them', () => {
+    // GIVEN two deferred jobs and one added after them
+    const { backend } = testBackend();
+    const [first, second, third] = [submit(backend), submit(backend), submit(backend)].map((id) => backend.job(id)!);
+    const index = new JobIndex();
+    index.addDeferred(first);
+    index.addDeferred(second);
+
+    // WHEN
+    index.add(third);
+
+    // THEN
+    expect(index.get(second.jobId)).toBe(second);
+    expect(index.inQueue(first.spec.queue)).toEqual([first, second, third]);
+    expect([...index.all()]).toEqual([first, second, third]);
+  });
+
+  test('LIFE-4, issue #25: a deferred job is found by a lookup that misses the indexed jobs, and a removed one no longer', () => {
+    // GIVEN
+    const { backend } = testBackend();
+    const [kept, removed] = [submit(backend), submit(backend)].map((id) => backend.job(id)!);
+    const index = new JobIndex();
+    index.addDeferred(kept);
+    index.addDeferred(removed);
+
+    // WHEN
+    index.remove(removed);
+
+    // THEN
+    expect(index.get(kept.jobId)).toBe(kept);
+    expect(index.get(removed.jobId)).toBeUndefined();
+    expect([...index.all()]).toEqual([kept]);
+  });
 });

@@ -1,4 +1,30 @@
-import { submit, testBackend } from '../fixtures';
+import { BatchBackend } from '../../../../src/runtime/core/backend';
+import { VirtualClock } from '../../../../src/runtime/core/clock';
+import { SeededIdGenerator } from '../../../../src/runtime/core/id-generator';
+import { VcpuPoolCapacity } from '../../../../src/runtime/core/scheduling/vcpu-pool-capacity';
+import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
+import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/simulated-runner';
+import { submit, T0, testBackend } from '../fixtures';
+
+const SEED = 3;
+
+function backendWithLimit(maxSubmittedJobs: number): BatchBackend {
+  const backend = new BatchBackend({
+    clock: new VirtualClock(T0),
+    ids: new SeededIdGenerator(SEED),
+    capacity: new VcpuPoolCapacity(),
+    runner: new SimulatedRunner({ behaviorFor: () => JobBehavior.succeed() }),
+    maxSubmittedJobs,
+  });
+  backend.createComputeEnvironment({
+    computeEnvironmentName: 'ce',
+    type: 'MANAGED',
+    computeResources: { type: 'EC2', maxvCpus: 4, minvCpus: 0, instanceTypes: ['optimal'], subnets: ['subnet-1'], instanceRole: 'ecsInstanceRole' },
+  });
+  backend.createJobQueue({ jobQueueName: 'queue', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
+  backend.registerJobDefinition({ jobDefinitionName: 'job', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 2048 } });
+  return backend;
+}
 
 // The submitter is built only inside the backend (it shares the backend's index and lifecycle), so
 // these tests go through BatchBackend.submitJob and check what the submitter alone decides.
@@ -35,6 +61,47 @@ describe('JobSubmitter', () => {
     expect(copies.map((c) => c.sequence)).toEqual([one.sequence + 1, one.sequence + 2, one.sequence + 3]);
     backend.loop.runUntilIdle();
     expect(copies.map((c) => c.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+  });
+
+  test('LIFE-6, issue #25: copies take the ids separate submissions would have, found by id and listed in submission order', () => {
+    // GIVEN one backend that submits three times and one that submits three copies
+    const separate = testBackend().backend;
+    const copied = testBackend().backend;
+    const request = { jobName: 'copy', jobQueue: 'queue', jobDefinition: 'job' };
+    const expected = [0, 1, 2].map(() => separate.submitJob(request).jobId);
+
+    // WHEN
+    copied.submitJobCopies(request, 3);
+
+    // THEN
+    expect(copied.describeJobs(expected).map((job) => job.jobId)).toEqual(expected);
+    expect(copied.listJobs({ jobQueue: 'queue', jobStatus: 'SUBMITTED' }).jobSummaryList.map((job) => job.jobId).sort()).toEqual([...expected].sort());
+    expect(copied.submitJob(request).jobId).toBe(separate.submitJob(request).jobId);
+  });
+
+  test('LIM-7, issue #25: copies beyond the SUBMITTED limit are refused at the first that does not fit; the ones before it stay', () => {
+    // GIVEN a runtime that holds at most 3 SUBMITTED jobs, one of them already there
+    const backend = backendWithLimit(3);
+    backend.submitJob({ jobName: 'first', jobQueue: 'queue', jobDefinition: 'job' });
+    const ids: string[] = [];
+
+    // WHEN five copies are submitted
+    const attempt = () => backend.submitJobCopies({ jobName: 'copy', jobQueue: 'queue', jobDefinition: 'job' }, 5, (jobId) => ids.push(jobId));
+
+    // THEN two fit and the third is refused, having drawn no id: the next job takes the next one
+    expect(attempt).toThrow(/3 jobs are already SUBMITTED; at most 3 jobs may be in the SUBMITTED state \(LIM-7\)/);
+    const expected = new SeededIdGenerator(SEED);
+    expect(ids).toEqual([expected.nextUuid(), expected.nextUuid(), expected.nextUuid()].slice(1));
+    expect(backend.describeJobs(ids).map((job) => job.jobName)).toEqual(['copy', 'copy']);
+    expect([...backend.allJobs()]).toHaveLength(3);
+    const separate = backendWithLimit(3);
+    for (const jobName of ['first', 'copy', 'copy']) separate.submitJob({ jobName, jobQueue: 'queue', jobDefinition: 'job' });
+    expect(() => separate.submitJob({ jobName: 'copy', jobQueue: 'queue', jobDefinition: 'job' })).toThrow(/LIM-7/);
+    const next = [backend, separate].map((b) => {
+      b.loop.runUntil(b.loop.now());
+      return b.submitJob({ jobName: 'next', jobQueue: 'queue', jobDefinition: 'job' }).jobId;
+    });
+    expect(next[0]).toBe(next[1]);
   });
 
   test('issue #25: copies of a request the API rejects create nothing', () => {
