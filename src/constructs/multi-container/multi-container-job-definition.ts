@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { aws_batch as batchRefs } from 'aws-cdk-lib/interfaces';
 import { Construct } from 'constructs';
-import { TaskContainer } from './task-container';
+import { TaskContainer, TaskPlatform } from './task-container';
 import { DEFAULT_JOB_IMAGE } from '../batch-container-job-definition';
 import { BatchPermissions } from '../iam/batch-permissions';
 import { checkJobDefinition } from '../private/job-definition-checks';
@@ -29,9 +29,9 @@ export interface MultiContainerJobDefinitionProps {
    * Where the task runs: EC2 or Fargate. On Fargate the task size (the containers' vCPU and
    * memory sums) must be one of Fargate's vCPU/memory pairs (LIM-9).
    *
-   * @default Compatibility.EC2
+   * @default TaskPlatform.EC2
    */
-  readonly platform?: batch.Compatibility;
+  readonly platform?: TaskPlatform;
 
   /**
    * The role ECS uses to pull the images, read the secrets and write the logs (`executionRoleArn`).
@@ -124,13 +124,13 @@ export class MultiContainerJobDefinition extends cdk.Resource implements batch.I
   private readonly _retryStrategies: batch.RetryStrategy[];
   // Rendered when added: images, secrets and log drivers grant to the execution role then, not at synthesis.
   private readonly containers: batch.CfnJobDefinition.TaskContainerPropertiesProperty[] = [];
-  private readonly platform: batch.Compatibility;
+  private readonly platform: TaskPlatform;
   private defaultLogGroupGranted = false;
   private readonly resource: batch.CfnJobDefinition;
 
   constructor(scope: Construct, id: string, props: MultiContainerJobDefinitionProps = {}) {
     super(scope, id, { physicalName: props.jobDefinitionName });
-    this.platform = props.platform ?? batch.Compatibility.EC2;
+    this.platform = props.platform ?? TaskPlatform.EC2;
     this.parameters = props.parameters;
     this.retryAttempts = props.retryAttempts ?? 1;
     this.schedulingPriority = props.schedulingPriority;

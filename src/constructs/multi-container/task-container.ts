@@ -16,6 +16,14 @@ export enum ContainerDependencyCondition {
   SUCCESS = 'SUCCESS',
 }
 
+/** Where a multi-container job's task runs (`platformCapabilities`). */
+export enum TaskPlatform {
+  /** On EC2 instances of a managed or unmanaged compute environment. */
+  EC2 = 'EC2',
+  /** On Fargate: the task size (the containers' sums) must be one Fargate sells. */
+  FARGATE = 'FARGATE',
+}
+
 /** A container this container waits for (PLAT-2). */
 export interface TaskContainerDependency {
   /** The `name` of another container of the same task. */

@@ -10,6 +10,7 @@ import {
   ContainerDependencyCondition,
   MultiContainerJobDefinition,
   TaskContainer,
+  TaskPlatform,
 } from '../../../src/constructs';
 import { newStack, synthError, unacknowledgedFindings } from '../test-stack';
 
@@ -163,7 +164,7 @@ describe('MultiContainerJobDefinition', () => {
   test('LIM-9: GIVEN Fargate WHEN the containers sum to a size Fargate does not sell THEN the sum is reported with the allowed sizes', () => {
     const [app, sidecar] = appAndSidecar();
     expect(() => new MultiContainerJobDefinition(newStack(), 'Task', {
-      platform: batch.Compatibility.FARGATE,
+      platform: TaskPlatform.FARGATE,
       containers: [{ ...app, cpu: 0.5 }, { ...sidecar, cpu: 0.25 }],
     })).toThrow(/containers \(the sum of their resourceRequirements\)\[0\]\.value: "0\.75" is invalid: one of 0\.25, 0\.5, 1, 2, 4, 8, 16 \(Fargate VCPU\) \(LIM-9\)/);
   });
@@ -172,7 +173,7 @@ describe('MultiContainerJobDefinition', () => {
     const stack = newStack();
     const [app, sidecar] = appAndSidecar();
     new MultiContainerJobDefinition(stack, 'Task', {
-      platform: batch.Compatibility.FARGATE,
+      platform: TaskPlatform.FARGATE,
       containers: [{ ...app, cpu: 0.5, memory: cdk.Size.mebibytes(1024) }, { ...sidecar, cpu: 0.5, memory: cdk.Size.mebibytes(1024) }],
     });
     Template.fromStack(stack).hasResourceProperties('AWS::Batch::JobDefinition', { PlatformCapabilities: ['FARGATE'] });
