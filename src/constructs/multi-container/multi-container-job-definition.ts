@@ -113,7 +113,7 @@ export class MultiContainerJobDefinition extends cdk.Resource implements batch.I
   /** The role the containers' AWS calls run as, if any. */
   public readonly taskRole?: iam.IRole;
   /** The default parameters. */
-  public readonly parameters?: Record<string, string>;
+  public readonly parameters?: Record<string, any>;
   /** How many times a job is attempted. */
   public readonly retryAttempts?: number;
   /** The scheduling priority under fair share. */
