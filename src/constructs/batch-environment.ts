@@ -12,6 +12,7 @@ import { ContainerJobDefinitionProps } from './container-job-definition-props';
 import { JobStateChangeRule, JobStateChangeRuleProps } from './events';
 import { BatchPermissions } from './iam/batch-permissions';
 import { BatchServiceRole } from './iam/batch-service-role';
+import { MultiContainerJobDefinition, MultiContainerJobDefinitionProps } from './multi-container/multi-container-job-definition';
 import { BatchVpc, BatchVpcProps } from './network/batch-vpc';
 
 /**
@@ -268,6 +269,16 @@ export class BatchEnvironment extends Construct {
   /** Adds a multi-node parallel job definition (runs on the on-demand compute environment, not Spot: MNP-8). */
   public addMultiNodeJobDefinition(id: string, props: BatchMultiNodeJobDefinitionProps): BatchMultiNodeJobDefinition {
     const definition = new BatchMultiNodeJobDefinition(this, id, props);
+    this._jobDefinitions.push(definition);
+    return definition;
+  }
+
+  /**
+   * Adds a multi-container job definition (PLAT-2: an app with sidecars in one task), covered by
+   * this environment's `grantSubmitJob`.
+   */
+  public addMultiContainerJobDefinition(id: string, props: MultiContainerJobDefinitionProps): MultiContainerJobDefinition {
+    const definition = new MultiContainerJobDefinition(this, id, props);
     this._jobDefinitions.push(definition);
     return definition;
   }

@@ -18,3 +18,5 @@ export * from './iam/batch-permissions';
 export * from './iam/batch-service-role';
 export * from './iam/spot-fleet-role';
 export * from './network/batch-vpc';
+export * from './multi-container/task-container';
+export * from './multi-container/multi-container-job-definition';

@@ -1,3 +1,4 @@
+import { validateEksVolumes } from './eks-volumes';
 import { fail } from './validation-error';
 
 const RULE = 'PLAT-3';
@@ -55,7 +56,7 @@ export function validateEksConfiguration(field: string, eks: { eksClusterArn?: s
  * 1..10 containers (init containers count too), each with an image; container names unique within
  * the pod; resources only `cpu` (a multiple of 0.25), `memory` (whole MiB with an `Mi` suffix, at
  * least 4) and `nvidia.com/gpu` (a whole number); where both are given, memory and GPU limits equal
- * the requests and the cpu limit is at least the request.
+ * the requests and the cpu limit is at least the request; volumes and mounts as `validateEksVolumes`.
  */
 export function validateEksProperties(field: string, eks: EksPropertiesInput): void {
   const pod = eks?.podProperties;
@@ -83,6 +84,7 @@ export function validateEksProperties(field: string, eks: EksPropertiesInput): v
     names.add(name);
     memory += eksContainerResources(`${at}.resources`, container).memoryMiB ?? 0;
   }
+  validateEksVolumes(podField, pod.volumes, all);
   if (memory < MIN_EKS_MEMORY_MIB) {
     fail(`${podField}.containers`, `${memory}Mi`, `at least ${MIN_EKS_MEMORY_MIB} MiB of memory for the job (resources.requests or resources.limits "memory")`, RULE);
   }

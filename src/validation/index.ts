@@ -11,6 +11,7 @@ export * from './retry-and-timeout';
 export * from './node-properties';
 export * from './ecs-properties';
 export * from './eks-properties';
+export * from './eks-volumes';
 export * from './queue-limits';
 export * from './compute-limits';
 export * from './fair-share-limits';

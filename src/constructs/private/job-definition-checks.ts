@@ -22,6 +22,8 @@ export function renderedJobDefinition(cfn: batch.CfnJobDefinition): Record<strin
     parameters: cfn.parameters,
     containerProperties: cfn.containerProperties,
     nodeProperties: cfn.nodeProperties,
+    ecsProperties: cfn.ecsProperties,
+    eksProperties: cfn.eksProperties,
     retryStrategy: cfn.retryStrategy,
     timeout: cfn.timeout,
     platformCapabilities: cfn.platformCapabilities,
@@ -82,7 +84,8 @@ export function withoutIntrinsics(value: unknown): unknown {
   return value;
 }
 
-function isIntrinsic(value: unknown): boolean {
+/** True for `{ Ref }` / `{ 'Fn::...' }`: a value known only at deploy time. */
+export function isIntrinsic(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return false;
   }

@@ -1,6 +1,6 @@
 import { podContainerDemand, registeredPod, registeredTaskContainers, substituteParameters, taskContainerDemand } from './container-launch';
 import { JobRecord } from './job-record';
-import { EksContainerInput, isEssential, TaskContainerInput } from '../../../validation';
+import { EksContainerInput, EksVolumeInput, EksVolumeMountInput, isEssential, TaskContainerInput } from '../../../validation';
 import { ContainerProperties } from '../model/requests';
 import { ContainerDemand } from '../types/demand';
 
@@ -44,9 +44,9 @@ export function taskPlan(job: JobRecord): TaskPlan | undefined {
   // PLAT-3: init containers run one after the other, each only once the previous one succeeded; the
   // pod's containers start together after the last of them.
   const init = (pod.initContainers ?? []).map((container, index, all) =>
-    podContainerSpec(job, container, index > 0 ? [all[index - 1].name ?? 'Default'] : []));
+    podContainerSpec(job, container, index > 0 ? [all[index - 1].name ?? 'Default'] : [], pod.volumes));
   const lastInit = init.length > 0 ? [init[init.length - 1].name] : [];
-  const main = pod.containers.map((container) => podContainerSpec(job, container, lastInit));
+  const main = pod.containers.map((container) => podContainerSpec(job, container, lastInit, pod.volumes));
   return { policy: 'pod', containers: [...init, ...main], initContainers: init.length };
 }
 
@@ -54,7 +54,7 @@ export function taskPlan(job: JobRecord): TaskPlan | undefined {
  * PLAT-3: a pod container as a task container. Its argv is `command` then `args`, with `$(NAME)`
  * replaced by the container's variable NAME where it has one and `$$` by `$`, as Kubernetes expands them.
  */
-function podContainerSpec(job: JobRecord, container: EksContainerInput, after: string[]): TaskContainerSpec {
+function podContainerSpec(job: JobRecord, container: EksContainerInput, after: string[], podVolumes: unknown): TaskContainerSpec {
   const env = container.env ?? [];
   const variables = new Map(env.map((entry) => [entry.name, entry.value ?? '']));
   const expand = (text: string): string => text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g,
@@ -65,7 +65,12 @@ function podContainerSpec(job: JobRecord, container: EksContainerInput, after: s
     name: container.name ?? 'Default',
     essential: false,
     dependsOn: after.map((containerName) => ({ containerName, condition: 'SUCCESS' as const })),
-    container: { image: container.image, command: argv, environment: env.map((entry) => ({ name: entry.name, value: entry.value ?? '' })) },
+    container: {
+      image: container.image,
+      command: argv,
+      environment: env.map((entry) => ({ name: entry.name, value: entry.value ?? '' })),
+      ...hostPathMounts(container, podVolumes),
+    },
     command: argv,
     demand,
   };
@@ -84,4 +89,20 @@ export function taskContainers(job: JobRecord): readonly TaskContainerSpec[] | u
       demand: taskContainerDemand(container),
     };
   });
+}
+
+/**
+ * PLAT-3: the container's `volumeMounts` of `hostPath` volumes, as the ECS `volumes` / `mountPoints`
+ * the executors already mount (the host path on the process executor, a bind mount under Podman).
+ * Other volume kinds are validated and described but not mounted (docs/executors.md).
+ */
+function hostPathMounts(container: EksContainerInput, podVolumes: unknown): Pick<ContainerProperties, 'volumes' | 'mountPoints'> {
+  const byName = new Map(((podVolumes ?? []) as EksVolumeInput[]).map((volume) => [volume.name, volume]));
+  const mounts = ((container.volumeMounts ?? []) as EksVolumeMountInput[]).filter((mount) => byName.get(mount.name)?.hostPath?.path !== undefined);
+  if (mounts.length === 0) return {};
+  const names = [...new Set(mounts.map((mount) => mount.name!))];
+  return {
+    volumes: names.map((name) => ({ name, host: { sourcePath: byName.get(name)!.hostPath!.path } })),
+    mountPoints: mounts.map((mount) => ({ sourceVolume: mount.name, containerPath: mount.mountPath, readOnly: mount.readOnly ?? false })),
+  };
 }

@@ -128,4 +128,38 @@ describe('EKS pod jobs (PLAT-3)', () => {
     expect(() => backend.submitJob({ jobName: 'p', jobQueue: 'pods', jobDefinition: 'pod', eksPropertiesOverride: { podProperties: { containers: [{ name: 'main', resources: { limits: { cpu: '0.1' } } }] } } }))
       .toThrow('eksPropertiesOverride.podProperties.containers[0].resources.limits.cpu: "0.1" is invalid: a number of vCPUs, a multiple of 0.25 (PLAT-3)');
   });
+
+  test('PLAT-3: GIVEN pod volumes and volumeMounts WHEN the pod runs THEN hostPath mounts reach the launch as volumes and mountPoints, and DescribeJobs shows the volumes as registered', () => {
+    // GIVEN
+    const volumes = [{ name: 'data', hostPath: { path: '/srv/data' } }, { name: 'scratch', emptyDir: {} }];
+    const { backend, launches } = eksBackend(() => JobBehavior.succeed({ duration: Duration.seconds(5) }), {
+      volumes,
+      containers: [{
+        name: 'main',
+        image: 'i',
+        resources: memory,
+        volumeMounts: [{ name: 'data', mountPath: '/data', readOnly: true }, { name: 'scratch', mountPath: '/scratch' }],
+      }],
+    });
+
+    // WHEN
+    const jobId = backend.submitJob({ jobName: 'p', jobQueue: 'pods', jobDefinition: 'pod' }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(launches[0].container.volumes).toEqual([{ name: 'data', host: { sourcePath: '/srv/data' } }]);
+    expect(launches[0].container.mountPoints).toEqual([{ sourceVolume: 'data', containerPath: '/data', readOnly: true }]);
+    const pod = backend.describeJobs([jobId])[0].eksProperties.podProperties;
+    expect(pod.volumes).toEqual(volumes);
+    expect(pod.containers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/data', readOnly: true }, { name: 'scratch', mountPath: '/scratch' }]);
+  });
+
+  test('PLAT-3: GIVEN a volumeMount naming no volume of the pod WHEN the definition is registered THEN it is a ClientException naming the field', () => {
+    const fixture = testBackend({ maxvCpus: 8 });
+    expect(() => fixture.backend.registerJobDefinition({
+      jobDefinitionName: 'pod',
+      type: 'container',
+      eksProperties: { podProperties: { containers: [{ image: 'i', resources: memory, volumeMounts: [{ name: 'nope', mountPath: '/x' }] }] } },
+    })).toThrow(/eksProperties\.podProperties\.containers\[0\]\.volumeMounts\[0\]\.name: "nope" is invalid: a volume of the pod \(it has none\) \(PLAT-3\)/);
+  });
 });
