@@ -69,6 +69,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
       // aws-cdk-lib's built-in CloudFormation validation costs seconds per test file; it is off in
       // the suite except in test/examples/cloudformation-validation.test.ts, which turns it on.
       setupFiles: ['<rootDir>/test/setup-env.ts'],
+      // The ts-node children the tests spawn (batch-local, README snippets) share one transpile cache per
+      // run instead of transpiling ~270 files each (test/ts-node-cache/cached-transpiler.js).
+      globalSetup: '<rootDir>/test/ts-node-cache/global-setup.ts',
+      globalTeardown: '<rootDir>/test/ts-node-cache/global-teardown.ts',
     },
   },
 
