@@ -2,12 +2,13 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { SLEEPER_STACK, SMALL_STACK } from './cli-fixture';
+import { TS_NODE_REGISTER } from '../ts-node-cache/ts-node-register';
 
 const ROOT = path.join(__dirname, '..', '..');
 
 /** The batch-local process (ts-node, from this checkout), in its own process group as a terminal's foreground job is. */
 function batchLocal(args: string[]): { child: ReturnType<typeof spawn>; stdout: () => string; stderr: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/batch-local.ts', ...args], {
+  const child = spawn(process.execPath, [...TS_NODE_REGISTER, 'src/cli/batch-local.ts', ...args], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true,
   });
   let stdout = '';
@@ -94,7 +95,7 @@ describe('the batch-local process', () => {
   test('--version prints the version in package.json whatever the working directory', async () => {
     // GIVEN
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src/cli/batch-local.ts'), '--version'], {
+    const child = spawn(process.execPath, [...TS_NODE_REGISTER, path.join(ROOT, 'src/cli/batch-local.ts'), '--version'], {
       cwd: path.join(ROOT, 'test', 'cli', 'fixtures'), stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

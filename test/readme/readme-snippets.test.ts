@@ -2,6 +2,7 @@ import { spawn } from 'child_process';
 import * as path from 'path';
 import * as ts from 'typescript';
 import { PACKAGE_ENTRY, readmeSnippets, REPO_ROOT, ReadmeSnippet, snippetFileName } from './readme-snippets';
+import { TS_NODE_REGISTER } from '../ts-node-cache/ts-node-register';
 
 /** A child that has not exited on its own by then is killed and the test fails (the process lived ~300 s). */
 const KILL_AFTER_MS = 60_000;
@@ -19,7 +20,7 @@ interface ChildOutcome {
 function runSnippet(snippet: ReadmeSnippet): Promise<ChildOutcome> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'snippet-runner.ts'), String(snippet.index)], {
+    const child = spawn(process.execPath, [...TS_NODE_REGISTER, path.join(__dirname, 'snippet-runner.ts'), String(snippet.index)], {
       cwd: REPO_ROOT,
       env: { ...process.env, TS_NODE_PROJECT: path.join(REPO_ROOT, 'test', 'tsconfig.json') },
       stdio: ['ignore', 'pipe', 'pipe'],

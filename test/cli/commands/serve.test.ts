@@ -6,6 +6,7 @@ import { promisify } from 'util';
 import { BatchClient, DescribeJobQueuesCommand, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { AWS_CLIENT_ENVIRONMENT } from '../../../src/cli/aws-client-environment';
 import { serve } from '../../../src/cli/commands/serve';
+import { TS_NODE_REGISTER } from '../../ts-node-cache/ts-node-register';
 import { recordingIo, SMALL_STACK } from '../cli-fixture';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -161,7 +162,7 @@ describe('batch-local serve', () => {
 
   test('the batch-local process prints its URL, serves, and exits 0 on SIGTERM', async () => {
     // GIVEN
-    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/batch-local.ts', 'serve', '--template', SMALL_STACK, '--port', '0', '--executor', 'simulated', '--json',
+    const child = spawn(process.execPath, [...TS_NODE_REGISTER, 'src/cli/batch-local.ts', 'serve', '--template', SMALL_STACK, '--port', '0', '--executor', 'simulated', '--json',
       '--allow-host', 'batch.test'], {
       cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
     });

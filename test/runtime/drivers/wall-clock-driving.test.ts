@@ -9,6 +9,7 @@ import { driveOnWallClock } from '../../../src/runtime/drivers/wall-clock-drivin
 import { JobExecutor } from '../../../src/runtime/executors/job-executor';
 import { JobBehavior } from '../../../src/runtime/executors/simulated/job-behavior';
 import { loadTemplate } from '../../../src/runtime/template/template-loader';
+import { TS_NODE_REGISTER } from '../../ts-node-cache/ts-node-register';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const SMALL_STACK = path.join(ROOT, 'test', 'cli', 'fixtures', 'small-stack.template.json');
@@ -49,7 +50,7 @@ describe('driveOnWallClock', () => {
   test('issue #15: `batch-local run --executor simulated` waits for its job on the wall clock and then exits on its own', async () => {
     // GIVEN the CLI in its own process, where nothing but the runtime's timer keeps a simulated job alive
     const child = spawn(process.execPath, [
-      '-r', 'ts-node/register/transpile-only', path.join(ROOT, 'src', 'cli', 'batch-local.ts'),
+      ...TS_NODE_REGISTER, path.join(ROOT, 'src', 'cli', 'batch-local.ts'),
       'run', '--template', SMALL_STACK, '--executor', 'simulated', '--queue', 'Queue', '--definition', 'Hello', '--json',
     ], { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'test', 'tsconfig.json') }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

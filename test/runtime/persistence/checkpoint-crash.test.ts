@@ -5,6 +5,7 @@ import * as path from 'path';
 import { minvCpusStack, observe, post, submitBatch } from './checkpoint-workload';
 import { serve, ServeHandle } from '../../../src/cli/commands/serve';
 import { recordingIo, SMALL_STACK } from '../../cli/cli-fixture';
+import { TS_NODE_REGISTER } from '../../ts-node-cache/ts-node-register';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -14,7 +15,7 @@ const children: ChildProcess[] = [];
 /** Starts the crash child; resolves with its URL and a promise of its end (signal). */
 type Child = { url: string; ended: Promise<string | null>; stderr: () => string };
 function startChild(stateDir: string, step: string, nth: number, template: string): Promise<Child> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'checkpoint-crash-child.ts'), stateDir, step, String(nth), template], {
+  const child = spawn(process.execPath, [...TS_NODE_REGISTER, path.join(__dirname, 'checkpoint-crash-child.ts'), stateDir, step, String(nth), template], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
 import { BatchClient } from '@aws-sdk/client-batch';
+import { TS_NODE_REGISTER } from '../../ts-node-cache/ts-node-register';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -16,7 +17,7 @@ export interface ServeChild {
 
 /** Spawns `batch-local serve ARGS --port 0 --json` and resolves once it printed its endpoint. */
 export function spawnServe(args: string[]): Promise<ServeChild> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/batch-local.ts', 'serve', ...args, '--port', '0', '--json'], {
+  const child = spawn(process.execPath, [...TS_NODE_REGISTER, 'src/cli/batch-local.ts', 'serve', ...args, '--port', '0', '--json'], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
