@@ -34,6 +34,8 @@ export interface ConformanceTarget {
   readonly image?: string;
   /** A fresh executor; called once per test. */
   executor(): JobExecutor;
+  /** Real executors: the work root they were given, where a pod attempt's emptyDir directory must be gone after it (PLAT-3). */
+  readonly workRoot?: string;
   /** For engines: names of the containers still there for a job id, running or not (must end empty). */
   leftovers?(jobId: string): string[];
 }
