@@ -76,11 +76,17 @@ function multiContainerTemplate(image: string): any {
         PodProperties: {
           Volumes: [{ Name: 'shared', EmptyDir: { Medium: 'Memory', SizeLimit: '1Mi' } }],
           InitContainers: [{
-            Name: 'writer', Image: image, Command: ['write', '/shared/note'], Resources: podResources,
+            Name: 'writer',
+            Image: image,
+            Command: ['write', '/shared/note'],
+            Resources: podResources,
             VolumeMounts: [{ Name: 'shared', MountPath: '/shared' }],
           }],
           Containers: [{
-            Name: 'reader', Image: image, Command: ['cat', '/shared/note'], Resources: podResources,
+            Name: 'reader',
+            Image: image,
+            Command: ['cat', '/shared/note'],
+            Resources: podResources,
             VolumeMounts: [{ Name: 'shared', MountPath: '/shared', ReadOnly: true }],
           }],
         },

@@ -9,9 +9,6 @@ import { JobIdentity } from './job-identity';
  * systems are `<workRoot>/efs/<fileSystemId>`, shared by every job as EFS would be.
  */
 export class AttemptWorkspace implements MountDirectories {
-  readonly directory: string;
-  readonly workDirectory: string;
-
   /**
    * PLAT-3: the directory of a pod attempt's emptyDir volumes: the attempt's directory without a
    * container name, which no container of a task uses (each has `<attempt>.<container>`, removed when
@@ -26,6 +23,9 @@ export class AttemptWorkspace implements MountDirectories {
     // Synchronous: once the attempt has ended its directory is gone, and a retry cannot meet it.
     fs.rmSync(AttemptWorkspace.podDirectory(workRoot, jobId, attempt), { recursive: true, force: true });
   }
+
+  readonly directory: string;
+  readonly workDirectory: string;
 
   private readonly jobId: string;
   private readonly attempt: number;
