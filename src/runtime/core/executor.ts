@@ -63,6 +63,11 @@ export interface JobRunner {
    * (simulated behaviour keys) and returns a warning for each that matches nothing; may throw instead.
    */
   bindRegistry?(registry: ResourceRegistry): string[];
+  /**
+   * PLAT-3: a multi-container task's attempt has ended, after its last container: the runner removes
+   * what the task's containers shared (a pod's emptyDir directories). Absent when it keeps nothing.
+   */
+  taskEnded?(jobId: string, attempt: number): void;
   /** When the runtime is disposed: warnings that only the jobs that ran can tell (unused job-name keys). */
   finalWarnings?(): string[];
 }

@@ -32,6 +32,8 @@ export interface ConformanceTarget {
   readonly realTime: boolean;
   /** The image the job definitions run, when the executor needs a real one. @default PROBE_IMAGE */
   readonly image?: string;
+  /** Real executors: the work root they were given, where a pod attempt's emptyDir directory must be gone after it (PLAT-3). */
+  readonly workRoot?: string;
   /** A fresh executor; called once per test. */
   executor(): JobExecutor;
   /** For engines: names of the containers still there for a job id, running or not (must end empty). */

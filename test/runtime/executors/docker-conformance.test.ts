@@ -26,6 +26,7 @@ describeWithRealEngine('docker executor on a real engine', (engine) => {
   describeMultiContainerConformance({
     name: `docker (${engine.command})`,
     realTime: true,
+    workRoot,
     image,
     executor: () => JobExecutor.docker({ workRoot }),
     leftovers: (jobId) => containersOfJob(engine, jobId),

@@ -3,6 +3,8 @@
  * essential app, a sidecar) through `LocalBatchRuntime.fromTemplate`, with the probe program of the
  * conformance suite in each container, must give the same per-container results.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { conformanceTemplate, ConformanceTarget, expectNoContainerLeft, PROBE_IMAGE, realTime, TimeControl, virtualTime } from './conformance';
 import { LocalBatchRuntime } from '../../../src';
 
@@ -60,6 +62,32 @@ function multiContainerTemplate(image: string): any {
             Args: ['echo', '$(GREETING) from the pod', 'exit', '4'],
             Env: [{ Name: 'GREETING', Value: 'hello' }],
             Resources: podResources,
+          }],
+        },
+      },
+    },
+  };
+  // PLAT-3: an init container leaves a file in an emptyDir volume for the main container.
+  template.Resources.SharedVolumePod = {
+    Type: 'AWS::Batch::JobDefinition',
+    Properties: {
+      Type: 'container',
+      EksProperties: {
+        PodProperties: {
+          Volumes: [{ Name: 'shared', EmptyDir: { Medium: 'Memory', SizeLimit: '1Mi' } }],
+          InitContainers: [{
+            Name: 'writer',
+            Image: image,
+            Command: ['write', '/shared/note'],
+            Resources: podResources,
+            VolumeMounts: [{ Name: 'shared', MountPath: '/shared' }],
+          }],
+          Containers: [{
+            Name: 'reader',
+            Image: image,
+            Command: ['cat', '/shared/note'],
+            Resources: podResources,
+            VolumeMounts: [{ Name: 'shared', MountPath: '/shared', ReadOnly: true }],
           }],
         },
       },
@@ -126,6 +154,28 @@ export function describeMultiContainerConformance(target: ConformanceTarget): vo
       const stream = (name: string): string[] => rt.getLogStream(`${definitionName}/${name}/${attempt.podName.replace(/^aws-batch\./, '').replace(/-/g, '')}`);
       expect(stream('prepare')).toEqual(['prepared']);
       expect(stream('main')).toEqual(['GREETING=hello', 'hello from the pod']);
+      await expectNoContainerLeft(target, jobId);
+    });
+
+    // Virtual time writes nothing: only the executors that run something share a directory.
+    const realExecutor = target.workRoot === undefined ? test.skip : test;
+    realExecutor('PLAT-3: GIVEN a pod whose init container writes a file to an emptyDir volume WHEN the pod runs THEN its main container reads the file, and the directory is gone once the attempt ended', async () => {
+      // GIVEN
+      const rt = runtime = LocalBatchRuntime.fromTemplate(multiContainerTemplate(target.image ?? PROBE_IMAGE), { executor: target.executor() });
+
+      // WHEN
+      const jobId = rt.submitJob({ jobName: 'shared', jobQueue: rt.resourceArn('EksQueue'), jobDefinition: rt.resourceArn('SharedVolumePod') }).jobId;
+      const job = await time.waitForJob(rt, jobId);
+
+      // THEN
+      const attempt = job.eksAttempts![0];
+      expect([...attempt.initContainers, ...attempt.containers].map((c: any) => [c.name, c.exitCode])).toEqual([['writer', 0], ['reader', 0]]);
+      expect(job.status).toBe('SUCCEEDED');
+      const definitionName = rt.resourceArn('SharedVolumePod').split('/').pop()!.split(':')[0];
+      const taskId = attempt.podName.replace(/^aws-batch\./, '').replace(/-/g, '');
+      expect(rt.getLogStream(`${definitionName}/reader/${taskId}`)).toEqual(['written']);
+      const podDirectory = path.join(target.workRoot!, `${jobId}.1`);
+      expect(fs.existsSync(podDirectory)).toBe(false);
       await expectNoContainerLeft(target, jobId);
     });
   });

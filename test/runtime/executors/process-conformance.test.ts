@@ -29,5 +29,6 @@ describeConformance({
 describeMultiContainerConformance({
   name: 'process',
   realTime: true,
+  workRoot: workRoot.path,
   executor: () => JobExecutor.process({ workRoot: workRoot.path, images: { [PROBE_IMAGE]: { entrypoint } } }),
 });

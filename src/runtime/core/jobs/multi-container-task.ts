@@ -187,6 +187,8 @@ export class MultiContainerTask implements AttemptHandle {
     this.states.forEach((state, index) => {
       if (state === 'waiting') this.results[index].reason ??= 'Task stopped before the container started';
     });
+    // PLAT-3: no container of the attempt runs any more: the runner may drop what the pod's containers shared.
+    this.runner.taskEnded?.(this.context.launch.jobId, this.context.launch.attempt);
     if (this.policy === 'pod') this.sink.exited(this.firstFailure ?? { exitCode: 0 });
     else this.sink.exited(this.decidingExit ?? { reason: 'Task stopped before an essential container exited' });
   }

@@ -69,7 +69,7 @@ function podContainerSpec(job: JobRecord, container: EksContainerInput, after: s
       image: container.image,
       command: argv,
       environment: env.map((entry) => ({ name: entry.name, value: entry.value ?? '' })),
-      ...hostPathMounts(container, podVolumes),
+      ...podMounts(container, podVolumes),
     },
     command: argv,
     demand,
@@ -92,17 +92,23 @@ export function taskContainers(job: JobRecord): readonly TaskContainerSpec[] | u
 }
 
 /**
- * PLAT-3: the container's `volumeMounts` of `hostPath` volumes, as the ECS `volumes` / `mountPoints`
- * the executors already mount (the host path on the process executor, a bind mount under Podman).
- * Other volume kinds are validated and described but not mounted (docs/executors.md).
+ * PLAT-3: the container's `volumeMounts` of `hostPath` and `emptyDir` volumes, as the ECS `volumes` /
+ * `mountPoints` the executors already mount (the host path on the process executor, a bind mount under
+ * Podman). An `emptyDir` volume keeps its `emptyDir` key: the executors give it one directory per pod
+ * attempt, shared by the pod's containers and removed when the attempt ends (`JobRunner.taskEnded`).
+ * `secret` and `persistentVolumeClaim` volumes are validated and described but not mounted (docs/executors.md).
  */
-function hostPathMounts(container: EksContainerInput, podVolumes: unknown): Pick<ContainerProperties, 'volumes' | 'mountPoints'> {
+function podMounts(container: EksContainerInput, podVolumes: unknown): Pick<ContainerProperties, 'volumes' | 'mountPoints'> {
   const byName = new Map(((podVolumes ?? []) as EksVolumeInput[]).map((volume) => [volume.name, volume]));
-  const mounts = ((container.volumeMounts ?? []) as EksVolumeMountInput[]).filter((mount) => byName.get(mount.name)?.hostPath?.path !== undefined);
+  const mounted = (volume: EksVolumeInput | undefined): boolean => volume?.hostPath?.path !== undefined || volume?.emptyDir !== undefined;
+  const mounts = ((container.volumeMounts ?? []) as EksVolumeMountInput[]).filter((mount) => mounted(byName.get(mount.name)));
   if (mounts.length === 0) return {};
   const names = [...new Set(mounts.map((mount) => mount.name!))];
   return {
-    volumes: names.map((name) => ({ name, host: { sourcePath: byName.get(name)!.hostPath!.path } })),
+    volumes: names.map((name) => {
+      const volume = byName.get(name)!;
+      return volume.hostPath?.path !== undefined ? { name, host: { sourcePath: volume.hostPath.path } } : { name, emptyDir: {} };
+    }),
     mountPoints: mounts.map((mount) => ({ sourceVolume: mount.name, containerPath: mount.mountPath, readOnly: mount.readOnly ?? false })),
   };
 }

@@ -49,6 +49,11 @@ export class DockerRunner implements JobRunner {
     attempt.begin();
     return attempt;
   }
+
+  /** PLAT-3: the pod attempt's emptyDir directories go once its last container has ended. */
+  taskEnded(jobId: string, attempt: number): void {
+    if (!this.options.keepWorkDirectories) AttemptWorkspace.removePodDirectory(this.options.workRoot, jobId, attempt);
+  }
 }
 
 class DockerAttempt implements AttemptHandle {

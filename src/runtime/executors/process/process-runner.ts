@@ -61,6 +61,11 @@ export class ProcessRunner implements JobRunner {
     return attempt;
   }
 
+  /** PLAT-3: the pod attempt's emptyDir directories go once its last container has ended. */
+  taskEnded(jobId: string, attempt: number): void {
+    if (!this.options.keepWorkDirectories) AttemptWorkspace.removePodDirectory(this.options.workRoot, jobId, attempt);
+  }
+
   /** Probed at the first launch, once: a per-job probe would cost more than a short job. */
   private attemptContext(): ProcessAttemptContext {
     if (!this.context) {

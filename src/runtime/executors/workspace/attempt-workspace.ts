@@ -9,10 +9,30 @@ import { JobIdentity } from './job-identity';
  * systems are `<workRoot>/efs/<fileSystemId>`, shared by every job as EFS would be.
  */
 export class AttemptWorkspace implements MountDirectories {
+  /**
+   * PLAT-3: the directory of a pod attempt's emptyDir volumes: the attempt's directory without a
+   * container name, which no container of a task uses (each has `<attempt>.<container>`, removed when
+   * that container ends); this one is removed only when the attempt does.
+   */
+  static podDirectory(workRoot: string, jobId: string, attempt: number): string {
+    return path.join(workRoot, `${safePathSegment(jobId)}.${attempt}`);
+  }
+
+  /** Removes a pod attempt's emptyDir directories; nothing when it had none. */
+  static removePodDirectory(workRoot: string, jobId: string, attempt: number): void {
+    // Synchronous: once the attempt has ended its directory is gone, and a retry cannot meet it.
+    fs.rmSync(AttemptWorkspace.podDirectory(workRoot, jobId, attempt), { recursive: true, force: true });
+  }
+
   readonly directory: string;
   readonly workDirectory: string;
 
+  private readonly jobId: string;
+  private readonly attempt: number;
+
   constructor(private readonly workRoot: string, jobId: string, attempt: number, containerName?: string) {
+    this.jobId = jobId;
+    this.attempt = attempt;
     // Flat (one directory per attempt, no per-job parent): removing a parent in the background could race a retry's mkdir.
     // PLAT-2: each container of a multi-container task has its own (one container's end removes its directory).
     const container = containerName === undefined ? '' : `.${safePathSegment(containerName)}`;
@@ -27,6 +47,10 @@ export class AttemptWorkspace implements MountDirectories {
 
   scratch(volumeName: string): string {
     return path.join(this.directory, 'volumes', safePathSegment(volumeName));
+  }
+
+  pod(volumeName: string): string {
+    return path.join(AttemptWorkspace.podDirectory(this.workRoot, this.jobId, this.attempt), 'pod-volumes', safePathSegment(volumeName));
   }
 
   efs(fileSystemId: string): string {
@@ -52,7 +76,7 @@ export class AttemptWorkspace implements MountDirectories {
     own(this.workDirectory);
     if (identity) fs.chownSync(this.directory, identity.uid, identity.gid);
     for (const mount of mounts) {
-      if (mount.kind === 'scratch' || mount.kind === 'tmpfs') {
+      if (mount.kind === 'scratch' || mount.kind === 'tmpfs' || mount.kind === 'pod') {
         own(mount.hostPath);
       } else if (mount.kind === 'efs') {
         if (!fs.existsSync(mount.hostPath)) {

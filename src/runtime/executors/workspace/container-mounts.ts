@@ -8,13 +8,15 @@ export interface HostMount {
   readonly hostPath: string;
   readonly readOnly: boolean;
   /** Where the host directory comes from. */
-  readonly kind: 'host' | 'scratch' | 'efs' | 'tmpfs';
+  readonly kind: 'host' | 'scratch' | 'pod' | 'efs' | 'tmpfs';
 }
 
 /** Where scratch, EFS and tmpfs directories live on the host. */
 export interface MountDirectories {
   /** The attempt's directory for a volume without a host path (Docker would create a volume). */
   scratch(volumeName: string): string;
+  /** PLAT-3: the directory of a pod's `emptyDir` volume, shared by the pod's containers for one attempt. */
+  pod(volumeName: string): string;
   /** A directory shared by every job of the runtime that stands for an EFS file system. */
   efs(fileSystemId: string): string;
   /** The attempt's directory standing for a `linuxParameters.tmpfs` entry. */
@@ -24,6 +26,8 @@ export interface MountDirectories {
 interface VolumeShape {
   readonly name?: string;
   readonly host?: { readonly sourcePath?: string };
+  /** PLAT-3: a pod's emptyDir volume (the core keeps only this key). */
+  readonly emptyDir?: object;
   readonly efsVolumeConfiguration?: { readonly fileSystemId?: string; readonly rootDirectory?: string };
 }
 
@@ -39,7 +43,7 @@ interface TmpfsShape {
 
 /**
  * The host directories of a container's mount points: a volume's `host.sourcePath`, else a scratch
- * directory of the attempt; an EFS volume becomes one directory per file system shared by all jobs;
+ * directory of the attempt; a pod's emptyDir volume one directory per pod attempt; an EFS volume becomes one directory per file system shared by all jobs;
  * `linuxParameters.tmpfs` entries become scratch directories too.
  */
 export function resolveMounts(container: ContainerProperties, directories: MountDirectories): HostMount[] {
@@ -59,6 +63,9 @@ export function resolveMounts(container: ContainerProperties, directories: Mount
     const base = { containerPath: path.normalize(mountPoint.containerPath), readOnly: mountPoint.readOnly ?? false };
     if (volume.host?.sourcePath) {
       return { ...base, hostPath: volume.host.sourcePath, kind: 'host' };
+    }
+    if (volume.emptyDir) {
+      return { ...base, hostPath: directories.pod(volume.name!), kind: 'pod' };
     }
     if (volume.efsVolumeConfiguration?.fileSystemId) {
       const root = path.normalize(`/${volume.efsVolumeConfiguration.rootDirectory ?? '/'}`);

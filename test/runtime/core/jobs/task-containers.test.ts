@@ -129,7 +129,7 @@ describe('EKS pod jobs (PLAT-3)', () => {
       .toThrow('eksPropertiesOverride.podProperties.containers[0].resources.limits.cpu: "0.1" is invalid: a number of vCPUs, a multiple of 0.25 (PLAT-3)');
   });
 
-  test('PLAT-3: GIVEN pod volumes and volumeMounts WHEN the pod runs THEN hostPath mounts reach the launch as volumes and mountPoints, and DescribeJobs shows the volumes as registered', () => {
+  test('PLAT-3: GIVEN pod volumes and volumeMounts WHEN the pod runs THEN hostPath and emptyDir mounts reach the launch as volumes and mountPoints, and DescribeJobs shows the volumes as registered', () => {
     // GIVEN
     const volumes = [{ name: 'data', hostPath: { path: '/srv/data' } }, { name: 'scratch', emptyDir: {} }];
     const { backend, launches } = eksBackend(() => JobBehavior.succeed({ duration: Duration.seconds(5) }), {
@@ -147,8 +147,11 @@ describe('EKS pod jobs (PLAT-3)', () => {
     backend.loop.runUntilIdle();
 
     // THEN
-    expect(launches[0].container.volumes).toEqual([{ name: 'data', host: { sourcePath: '/srv/data' } }]);
-    expect(launches[0].container.mountPoints).toEqual([{ sourceVolume: 'data', containerPath: '/data', readOnly: true }]);
+    expect(launches[0].container.volumes).toEqual([{ name: 'data', host: { sourcePath: '/srv/data' } }, { name: 'scratch', emptyDir: {} }]);
+    expect(launches[0].container.mountPoints).toEqual([
+      { sourceVolume: 'data', containerPath: '/data', readOnly: true },
+      { sourceVolume: 'scratch', containerPath: '/scratch', readOnly: false },
+    ]);
     const pod = backend.describeJobs([jobId])[0].eksProperties.podProperties;
     expect(pod.volumes).toEqual(volumes);
     expect(pod.containers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/data', readOnly: true }, { name: 'scratch', mountPath: '/scratch' }]);

@@ -29,6 +29,27 @@ describe('AttemptWorkspace', () => {
     expect(path.dirname(sidecar.directory)).toBe(root);
   });
 
+  test('PLAT-3: GIVEN two containers of one pod attempt WHEN they mount an emptyDir THEN they share one directory outside their own, which removePodDirectory removes', () => {
+    // GIVEN
+    const init = new AttemptWorkspace(root, 'job:1', 2, 'init');
+    const main = new AttemptWorkspace(root, 'job:1', 2, 'main');
+    const mount = { containerPath: '/shared', hostPath: init.pod('shared'), readOnly: false, kind: 'pod' as const };
+    init.create([mount], undefined);
+    fs.writeFileSync(path.join(init.pod('shared'), 'note'), 'left by init');
+    init.remove();
+
+    // WHEN
+    const shared = main.pod('shared');
+    main.create([{ ...mount, hostPath: shared }], undefined);
+
+    // THEN
+    expect(shared).toBe(path.join(AttemptWorkspace.podDirectory(root, 'job:1', 2), 'pod-volumes', 'shared'));
+    expect(shared.startsWith(main.directory)).toBe(false);
+    expect(fs.readFileSync(path.join(shared, 'note'), 'utf8')).toBe('left by init');
+    AttemptWorkspace.removePodDirectory(root, 'job:1', 2);
+    expect(fs.existsSync(AttemptWorkspace.podDirectory(root, 'job:1', 2))).toBe(false);
+  });
+
   test('create makes the working, scratch and EFS directories; remove takes the attempt\'s away and keeps EFS', async () => {
     // GIVEN
     const workspace = new AttemptWorkspace(root, 'job', 1);

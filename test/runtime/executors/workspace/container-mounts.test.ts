@@ -2,6 +2,7 @@ import { MountDirectories, resolveMounts, safePathSegment } from '../../../../sr
 
 const directories: MountDirectories = {
   scratch: (name) => `/work/attempt/volumes/${name}`,
+  pod: (name) => `/work/job.1/pod-volumes/${name}`,
   efs: (id) => `/work/efs/${id}`,
   tmpfs: (index) => `/work/attempt/tmpfs/${index}`,
 };
@@ -21,6 +22,13 @@ describe('resolveMounts', () => {
       { containerPath: '/data', hostPath: '/srv/data', readOnly: true, kind: 'host' },
       { containerPath: '/tmp/work/', hostPath: '/work/attempt/volumes/scratch', readOnly: false, kind: 'scratch' },
     ]);
+  });
+
+  test('PLAT-3: a pod\'s emptyDir volume maps to the pod attempt\'s directory, not the container\'s', () => {
+    // GIVEN
+    const container = { volumes: [{ name: 'shared', emptyDir: {} }], mountPoints: [{ sourceVolume: 'shared', containerPath: '/shared' }] };
+    // WHEN / THEN
+    expect(resolveMounts(container, directories)).toEqual([{ containerPath: '/shared', hostPath: '/work/job.1/pod-volumes/shared', readOnly: false, kind: 'pod' }]);
   });
 
   test('an EFS volume maps to the runtime\'s directory of that file system; its rootDirectory cannot climb out', () => {
