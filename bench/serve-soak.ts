@@ -9,6 +9,11 @@
  * SIGKILLs the server, restarts it on the same directory and checks that every acknowledged job
  * is there, in the state it had.
  *
+ * SOAK_RETENTION_SECONDS=R runs the server with `--job-retention R` (LIFE-4): with the default 7 days
+ * every finished job stays in memory, so RSS grows with the jobs by design; with a short retention
+ * the retained state levels off and any remaining growth is a leak. A job whose stoppedAt is more
+ * than R seconds old is then expected to be purged, before the kill or after the restart.
+ *
  *   npm run bench -- serve-soak                     (SOAK_SECONDS=180 for a shorter run)
  *   npx ts-node -T --project bench/tsconfig.json bench/serve-soak.ts [seconds] [jobs-per-second]
  */
@@ -72,7 +77,15 @@ export async function main(): Promise<void> {
   const jobsPerSecond = Number((direct ? process.argv[3] : undefined) ?? process.env.SOAK_JOBS_PER_SECOND ?? 10);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-serve-soak-'));
   const stateDir = path.join(dir, 'state');
-  const args = ['--template', TEMPLATE, '--executor', 'process', '--state-dir', stateDir];
+  const retentionSeconds = process.env.SOAK_RETENTION_SECONDS === undefined ? undefined : Number(process.env.SOAK_RETENTION_SECONDS);
+  const args = ['--template', TEMPLATE, '--executor', 'process', '--state-dir', stateDir,
+    ...(retentionSeconds === undefined ? [] : ['--job-retention', String(retentionSeconds)])];
+  // With a retention, a job found purged is expected once it stopped more than that long ago.
+  // A job never seen stopped may be purged only if it was acknowledged more than R seconds before.
+  const stoppedAt = new Map<string, number>();
+  const ackedAt = new Map<string, number>();
+  const purgedBy = (id: string, at: number): boolean => retentionSeconds !== undefined
+    && (stoppedAt.get(id) ?? ackedAt.get(id)!) + retentionSeconds * 1000 <= at;
   let server = await startServe(args);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
   const latencies = new Map<string, number[]>();
@@ -114,13 +127,17 @@ export async function main(): Promise<void> {
         ...(dependency ? { dependsOn: [{ jobId: dependency }] } : {}),
         ...(i % 7 === 0 ? { containerOverrides: { command: ['sh', '-c', 'echo sleeping; sleep 1; echo awake'] } } : {}),
       });
-      if (answer?.status === 200) acked.push(answer.body.jobId);
+      if (answer?.status === 200) {
+        acked.push(answer.body.jobId);
+        ackedAt.set(answer.body.jobId, Date.now());
+      }
     }],
     [3, async () => {
       const ids = Array.from({ length: 20 }, () => pick(acked)).filter((id): id is string => id !== undefined);
       if (ids.length === 0) return;
       const answer = await timed('DescribeJobs', '/v1/describejobs', { jobs: [...new Set(ids)] });
       for (const job of answer?.body?.jobs ?? []) {
+        if (job.stoppedAt !== undefined) stoppedAt.set(job.jobId, job.stoppedAt);
         const stream = job.container?.logStreamName;
         if (TERMINAL.has(job.status) && stream && finished.length < 5000) finished.push({ jobId: job.jobId, stream });
       }
@@ -177,13 +194,17 @@ export async function main(): Promise<void> {
     while (Date.now() < drainEnd) {
       for (let start = 0; start < acked.length; start += 100) {
         const answer = await call(agent, server.url, '/v1/describejobs', { jobs: acked.slice(start, start + 100) });
-        for (const job of answer.body.jobs ?? []) statuses.set(job.jobId, job.status);
+        for (const job of answer.body.jobs ?? []) {
+          statuses.set(job.jobId, job.status);
+          if (job.stoppedAt !== undefined) stoppedAt.set(job.jobId, job.stoppedAt);
+        }
       }
-      if (acked.every((id) => TERMINAL.has(statuses.get(id) ?? ''))) break;
+      if (acked.every((id) => TERMINAL.has(statuses.get(id) ?? '') || purgedBy(id, Date.now()))) break;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
-    const unfinished = acked.filter((id) => !TERMINAL.has(statuses.get(id) ?? ''));
-    const missingBefore = acked.filter((id) => !statuses.has(id));
+    const unfinished = acked.filter((id) => statuses.has(id) && !TERMINAL.has(statuses.get(id)!));
+    const missingBefore = acked.filter((id) => !statuses.has(id) && !purgedBy(id, Date.now()));
+    const purgedBefore = acked.filter((id) => !statuses.has(id)).length - missingBefore.length;
     const rssBeforeKill = rssMiB(server.child.pid!);
     // SIGKILL, restart, account for every job.
     server.child.kill('SIGKILL');
@@ -196,7 +217,9 @@ export async function main(): Promise<void> {
       const answer = await call(agent, server.url, '/v1/describejobs', { jobs: acked.slice(start, start + 100) });
       for (const job of answer.body.jobs ?? []) after.set(job.jobId, job.status);
     }
-    const lost = acked.filter((id) => !after.has(id));
+    const describedAfter = Date.now();
+    const lost = acked.filter((id) => statuses.has(id) && !after.has(id) && !purgedBy(id, describedAfter));
+    const purged = acked.filter((id) => !after.has(id)).length - lost.length;
     const changed = acked.filter((id) => after.has(id) && statuses.get(id) !== after.get(id));
 
     const warm = rss.find(([t]) => t >= seconds / 5)?.[1] ?? rss[0]?.[1] ?? 0;
@@ -217,9 +240,12 @@ export async function main(): Promise<void> {
       + `state dir ${checkpoints.filter((_, i) => i % Math.max(1, Math.floor(checkpoints.length / 8)) === 0).map(([t, , bytes]) => `${t.toFixed(0)}s=${(bytes / 2 ** 20).toFixed(1)}MiB`).join(' ')}`);
     console.log(`  load average (1/5/15 min) at the start ${loadAtStart.map((v) => v.toFixed(1)).join('/')}, at the end ${os.loadavg().map((v) => v.toFixed(1)).join('/')} (${os.cpus().length} CPUs)`);
     const stateBytes = stateDirBytes(stateDir);
-    console.log(`  SIGKILL and restart: ${restartSeconds.toFixed(1)} s to listening; ${acked.length - lost.length}/${acked.length} jobs back, ${lost.length} lost, `
+    if (retentionSeconds !== undefined) {
+      console.log(`  --job-retention ${retentionSeconds}: ${purgedBefore} jobs purged before the kill, ${purged} in all by the restart's check (stopped > ${retentionSeconds} s before)`);
+    }
+    console.log(`  SIGKILL and restart: ${restartSeconds.toFixed(1)} s to listening; ${acked.length - purged - lost.length}/${acked.length - purged} retained jobs back, ${lost.length} lost, `
       + `${changed.length} in another state; state dir ${(stateBytes / 2 ** 20).toFixed(1)} MiB (${fs.readdirSync(stateDir).sort().join(', ')})`);
-    if (errors.length > 0 || lost.length > 0 || changed.length > 0) process.exitCode = 1;
+    if (errors.length > 0 || lost.length > 0 || changed.length > 0 || missingBefore.length > 0) process.exitCode = 1;
   } finally {
     clearInterval(sampler);
     agent.destroy();

@@ -39,6 +39,12 @@ export interface LocalBatchRuntimeProps {
   readonly realisticInstanceStart?: boolean;
   /** How long an idle instance of a managed compute environment lives before scale-down. @default Duration.minutes(5) */
   readonly scaleDownIdleTime?: Duration;
+  /**
+   * How long finished (SUCCEEDED or FAILED) jobs stay describable before they are purged (LIFE-4), on
+   * the runtime's clock.
+   * @default Duration.days(7)
+   */
+  readonly finishedJobRetention?: Duration;
   /** Instances of the template's unmanaged compute environments (SCHED-7). @default - none */
   readonly unmanagedInstances?: UnmanagedInstances[];
   /** Receives the runtime's warnings (see `warnings()`). @default - console.warn */

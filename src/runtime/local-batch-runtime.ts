@@ -99,6 +99,7 @@ export class LocalBatchRuntime {
       environment: { account: props.account, region: props.region },
       schedulerScanDepth: props.schedulerScanDepth,
       capacityOptions: capacityOptions(props),
+      finishedJobRetentionSeconds: props.finishedJobRetention?.toSeconds(),
       template: {
         template, stackName: props.stackName ?? 'LocalStack', parameters: props.parameters, imports: props.imports, nestedTemplates, constructPaths: stack && constructPathsOf(stack),
       },

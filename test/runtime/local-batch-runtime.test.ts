@@ -51,6 +51,25 @@ describe('LocalBatchRuntime', () => {
     runtime.dispose();
   });
 
+  test('LIFE-4: GIVEN finishedJobRetention of 10 minutes WHEN a finished job is 10 minutes old THEN it is purged, and kept until then', () => {
+    // GIVEN
+    const { stack, batch, hello } = quickStack();
+    const runtime = LocalBatchRuntime.fromStack(stack, {
+      executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.seconds(30) }) }),
+      finishedJobRetention: Duration.minutes(10),
+    });
+    const { jobId } = runtime.submitJob({ jobName: 'hello', jobQueue: batch.jobQueue.jobQueueArn, jobDefinition: hello.jobDefinitionArn });
+    runtime.runUntilIdle();
+    const stoppedAt = runtime.describeJob(jobId).stoppedAt!;
+
+    // WHEN / THEN: describable just before the retention ends, gone at its end
+    runtime.advance((stoppedAt - runtime.now()) / 1000 + 599);
+    expect(runtime.describeJobs([jobId]).map((job) => job.status)).toEqual(['SUCCEEDED']);
+    runtime.advance(1);
+    expect(runtime.describeJobs([jobId])).toEqual([]);
+    expect(runtime.listJobs({ jobQueue: batch.jobQueue.jobQueueArn, jobStatus: 'SUCCEEDED' }).jobSummaryList).toEqual([]);
+  });
+
   test('an unknown queue or job definition is an error naming the value and the known ones', () => {
     // GIVEN
     const { stack, hello } = quickStack();

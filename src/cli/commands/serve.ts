@@ -29,6 +29,8 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
   readonly verbose?: boolean;
   /** With stateDir: checkpoint and compact the journal once it has grown by this many MiB (at the next rest point). @default 1, or the last checkpoint's size if larger */
   readonly checkpointEvery?: number;
+  /** LIFE-4: seconds finished jobs stay describable before they are purged. @default 604800 (7 days) */
+  readonly jobRetention?: number;
 }
 
 /** A running endpoint: its URL and how to stop it. */
@@ -61,6 +63,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     fingerprint: behaviorsFingerprint(options, clock),
     warn: (message) => io.err(message),
     allowedHosts: options.allowHost,
+    finishedJobRetentionSeconds: options.jobRetention,
     ...(options.verbose ? { requestLog: { onRequest: (entry: RequestLogEntry) => io.err(formatRequestLogEntry(entry)) } } : {}),
   });
   const { host, loaded, server } = runtime;
@@ -135,6 +138,7 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start; jobs running at a crash fail as on a lost host and retry (one server per DIR)')
     .option('-v, --verbose', 'print a line per request on stderr: method, operation, HTTP status and milliseconds', false)
     .option('--checkpoint-every <MiB>', 'with --state-dir: checkpoint the state and compact the journal once it grew by MiB (default: 1, or the last checkpoint\'s size if larger), at the next moment no job is unfinished; restarts replay only what follows', parseMebibytes)
+    .option('--job-retention <seconds>', 'seconds finished jobs stay describable before they are purged (LIFE-4; default: 604800, 7 days as on AWS)', parseSeconds)
     .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
   addBehaviorOptions(command);
   addJsonOption(command);

@@ -56,6 +56,8 @@ export interface CreateRuntimeOptions {
   readonly allowedHosts?: readonly string[];
   /** With `stateDir`: when to checkpoint and compact the journal (see Checkpointer). @default every 1 MiB (or the last checkpoint's size), at the next rest point */
   readonly checkpoint?: CheckpointPolicy;
+  /** LIFE-4: how long finished jobs stay describable, seconds. @default 7 days */
+  readonly finishedJobRetentionSeconds?: number;
 }
 
 /** An assembled endpoint, not yet listening. */
@@ -115,6 +117,7 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
     ids,
     startEpochMs: durable?.header.startEpochMs,
     wrapRunner: durable ? (runner) => durable!.wrapRunner(runner) : undefined,
+    finishedJobRetentionSeconds: options.finishedJobRetentionSeconds,
   });
   try {
     const loaded = host.loadTemplate(read.template, read.stackName, options.parameters ?? {}, {

@@ -54,6 +54,8 @@ export interface RuntimeAssemblyOptions {
   readonly schedulerScanDepth?: number;
   /** Options of the instance-level capacity model. @default - the backend's defaults */
   readonly capacityOptions?: InstanceCapacityOptions;
+  /** LIFE-4: how long finished jobs stay describable, runtime-clock seconds. @default - the backend's (7 days) */
+  readonly finishedJobRetentionSeconds?: number;
   /** The template to load. @default - none: the caller loads one later (loadAssemblyTemplate) */
   readonly template?: AssemblyTemplate;
   /** Whether to run the template's EventBridge rules (LocalEventBridge); needs `template`. @default false */
@@ -107,6 +109,7 @@ export function assembleRuntime(options: RuntimeAssemblyOptions): RuntimeAssembl
     environment: environmentOf(options.environment),
     schedulerScanDepth: options.schedulerScanDepth,
     capacityOptions: options.capacityOptions,
+    finishedJobRetentionSeconds: options.finishedJobRetentionSeconds,
   });
   options.beforeLoad?.(backend);
   // On the virtual clock nothing fires on its own: time moves only when asked.

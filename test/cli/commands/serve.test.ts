@@ -36,6 +36,32 @@ describe('batch-local serve', () => {
     batch.destroy();
   });
 
+  test('LIFE-4: GIVEN --job-retention 120 on the virtual clock WHEN a finished job is 120 s old THEN DescribeJobs no longer returns it, and did at 119 s', async () => {
+    // GIVEN
+    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', defaultDuration: 30, jobRetention: 120 }, recordingIo());
+    const batch = client(handle.url);
+    const local = (route: string, body: unknown): Promise<Response> => fetch(`${handle.url}/_local/clock/${route}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+    const { jobId } = await batch.send(new SubmitJobCommand({ jobName: 'done', jobQueue: 'first-run-job-queue', jobDefinition: 'hello' }));
+    await local('advance', { seconds: 60 }); // not run-until-idle: that also runs the idle instance's 5-minute scale-down
+    const [finished] = (await batch.send(new DescribeJobsCommand({ jobs: [jobId!] }))).jobs!;
+
+    // WHEN
+    const { now } = await (await fetch(`${handle.url}/_local/clock`)).json() as { now: number };
+    await local('advance', { seconds: (finished.stoppedAt! - now) / 1000 + 119 });
+    const before = (await batch.send(new DescribeJobsCommand({ jobs: [jobId!] }))).jobs!;
+    await local('advance', { seconds: 1 });
+    const after = (await batch.send(new DescribeJobsCommand({ jobs: [jobId!] }))).jobs!;
+    await handle.close();
+    batch.destroy();
+
+    // THEN
+    expect(finished.status).toBe('SUCCEEDED');
+    expect(before.map((job) => job.jobId)).toEqual([jobId]);
+    expect(after).toEqual([]);
+  });
+
   test('warns when bound to an address other than loopback', async () => {
     // GIVEN
     const io = recordingIo();

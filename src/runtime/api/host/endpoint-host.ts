@@ -44,6 +44,8 @@ export interface EndpointHostOptions {
    * (the facade's warnings; with `strict` they throw instead). @default console.warn
    */
   readonly warn?: (message: string) => void;
+  /** LIFE-4: how long finished jobs stay describable, runtime-clock seconds. @default 7 days */
+  readonly finishedJobRetentionSeconds?: number;
 }
 
 /** Where a template's values from outside it come from (CFN-4, CFN-5). */
@@ -88,7 +90,12 @@ export class EndpointHost {
     const base = options.wrapRunner ? options.wrapRunner(created) : created;
     const runner = options.entrypoints && options.entrypoints.size > 0 ? new ImageEntrypointRunner(base, options.entrypoints) : base;
     const assembly = assembleRuntime({
-      runner, clock: options.clock ?? 'wall', startEpochMs: options.startEpochMs, ids: options.ids, environment: options.environment,
+      runner,
+      clock: options.clock ?? 'wall',
+      startEpochMs: options.startEpochMs,
+      ids: options.ids,
+      environment: options.environment,
+      finishedJobRetentionSeconds: options.finishedJobRetentionSeconds,
     });
     this.backend = assembly.backend;
     this.clockMode = assembly.clockMode;
