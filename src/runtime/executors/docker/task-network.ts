@@ -7,6 +7,9 @@ export const NETWORK_HOLDER_LABEL = 'cdk-batch-kit.role=network-holder';
 /** Runs one engine CLI call; `done` gets the error text, or undefined on success. Injectable for tests. */
 export type EngineCall = (args: string[], done: (error: string | undefined) => void) => void;
 
+/** The holder's name once it runs, or why it could not be created. */
+export type Joined = (holder: string | undefined, error?: string) => void;
+
 interface Holder {
   readonly name: string;
   state: 'creating' | 'ready' | 'failed';
@@ -32,7 +35,7 @@ export class TaskNetworks {
    * The holder of the launch's task attempt, created on the task's first container: `done(name)`
    * once it runs, `done(undefined, why)` when it could not be created.
    */
-  join(launch: ContainerLaunch, holderName: string, networkArgs: readonly string[], done: (holder: string | undefined, error?: string) => void): void {
+  join(launch: ContainerLaunch, holderName: string, networkArgs: readonly string[], done: Joined): void {
     const key = taskKey(launch.jobId, launch.attempt);
     let holder = this.holders.get(key);
     if (!holder) {
