@@ -101,7 +101,7 @@ describe('TaskNetworks (against a scripted engine)', () => {
 jest.setTimeout(240_000);
 
 /** The app connects to localhost:8080 until the sidecar answers (it may not listen yet when the app starts). */
-const CLIENT = 'i=0; while [ $i -lt 150 ]; do if /bin/busybox nc 127.0.0.1 8080 </dev/null; then exit 0; fi; i=$((i+1)); sleep 0.2; done; echo "no answer on localhost:8080"; exit 1';
+const CLIENT = 'i=0; while [ $i -lt 150 ]; do if /bin/busybox nc 127.0.0.1 8080 </dev/null 2>/dev/null; then exit 0; fi; i=$((i+1)); sleep 0.2; done; echo "no answer on localhost:8080"; exit 1';
 
 function template(): any {
   const base = conformanceTemplate(BUSYBOX_IMAGE);
