@@ -133,6 +133,34 @@ function template(): any {
       },
     },
   };
+  // PLAT-3: a pod whose server answers one connection on localhost:8081 and whose client connects to it.
+  base.Resources.EksComputeEnvironment = {
+    Type: 'AWS::Batch::ComputeEnvironment',
+    Properties: {
+      Type: 'MANAGED',
+      EksConfiguration: { EksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/batch', KubernetesNamespace: 'batch-jobs' },
+      ComputeResources: { ...base.Resources.ComputeEnvironment.Properties.ComputeResources },
+    },
+  };
+  base.Resources.EksQueue = {
+    Type: 'AWS::Batch::JobQueue',
+    Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'EksComputeEnvironment' } }] },
+  };
+  const podResources = { Limits: { cpu: '0.5', memory: '64Mi' } };
+  base.Resources.Pod = {
+    Type: 'AWS::Batch::JobDefinition',
+    Properties: {
+      Type: 'container',
+      EksProperties: {
+        PodProperties: {
+          Containers: [
+            { Name: 'server', Image: BUSYBOX_IMAGE, Command: ['/bin/busybox', 'nc', '-l', '-p', '8081', '-e', '/bin/busybox', 'echo', 'pong from the pod'], Resources: podResources },
+            { Name: 'client', Image: BUSYBOX_IMAGE, Command: ['sh', '-c', CLIENT.replace(/8080/g, '8081')], Resources: podResources },
+          ],
+        },
+      },
+    },
+  };
   return base;
 }
 
@@ -147,6 +175,24 @@ describeWithRealEngine('task network namespace on a real engine', (engine) => {
       // THEN
       const app = job.ecsProperties!.taskProperties[0].containers[0];
       expect([job.status, app.exitCode, runtime.getLogStream(app.logStreamName!)]).toEqual(['SUCCEEDED', 0, ['pong from the sidecar']]);
+      expect(await containersLeftOfJob(engine, jobId)).toEqual([]);
+    } finally {
+      runtime.dispose();
+    }
+  });
+
+  test('PLAT-3: GIVEN a pod whose server listens on localhost:8081 WHEN its client connects to localhost:8081 THEN it gets the answer, and no container is left', async () => {
+    // GIVEN
+    const runtime = LocalBatchRuntime.fromTemplate(template(), { executor: JobExecutor.docker({}) });
+    try {
+      // WHEN
+      const jobId = runtime.submitJob({ jobName: 'pod-net', jobQueue: runtime.resourceArn('EksQueue'), jobDefinition: runtime.resourceArn('Pod') }).jobId;
+      const job = await runtime.waitForJob(jobId);
+      // THEN
+      const attempt = job.eksAttempts![0];
+      const definitionName = runtime.resourceArn('Pod').split('/').pop()!.split(':')[0];
+      const clientLog = runtime.getLogStream(`${definitionName}/client/${attempt.podName!.replace(/^aws-batch\./, '').replace(/-/g, '')}`);
+      expect([job.status, attempt.containers!.map((c: any) => [c.name, c.exitCode]), clientLog]).toEqual(['SUCCEEDED', [['server', 0], ['client', 0]], ['pong from the pod']]);
       expect(await containersLeftOfJob(engine, jobId)).toEqual([]);
     } finally {
       runtime.dispose();
