@@ -13,6 +13,8 @@ export interface DockerRunInputs {
   readonly secrets: Record<string, string>;
   readonly allowPrivileged: boolean;
   readonly runArguments: readonly string[];
+  /** PLAT-2: the task's network holder the container joins (`--network container:<name>`); absent for a single container. */
+  readonly networkHolder?: string;
   /** The Docker client's own environment (its PATH, HOME, DOCKER_HOST...). */
   readonly clientEnvironment: Record<string, string>;
 }
@@ -56,11 +58,8 @@ export function dockerRunCommand(launch: ContainerLaunch, inputs: DockerRunInput
   if (linux.initProcessEnabled) args.push('--init');
   // Shares weigh jobs against each other (as ECS does); --cpus caps each at its vCPUs (CFS quota).
   args.push(`--cpu-shares=${Math.max(2, Math.round(launch.vcpus * 1024))}`, `--cpus=${launch.vcpus}`);
-  if (!inputs.runArguments.some((argument) => /^--net(work)?(=|$)/.test(argument))) {
-    // No network unless the job definition asks for one: a local job should not reach out by surprise.
-    const network = container.networkConfiguration as { assignPublicIp?: string } | undefined;
-    args.push('--network', network?.assignPublicIp?.toUpperCase() === 'ENABLED' ? 'bridge' : 'none');
-  }
+  if (inputs.networkHolder !== undefined) args.push('--network', `container:${inputs.networkHolder}`);
+  else args.push(...networkArguments(launch, inputs.runArguments));
   args.push(`--memory=${launch.memoryMiB}m`, `--memory-swap=${launch.memoryMiB + Math.max(0, linux.maxSwap ?? 0)}m`);
   if (linux.swappiness !== undefined) args.push(`--memory-swappiness=${linux.swappiness}`);
   if (linux.sharedMemorySize !== undefined) args.push(`--shm-size=${linux.sharedMemorySize}m`);
@@ -104,4 +103,17 @@ export function dockerRunCommand(launch: ContainerLaunch, inputs: DockerRunInput
   }
   args.push(...inputs.runArguments, launch.image, ...launch.command);
   return { args, clientEnvironment };
+}
+
+/** Whether the executor's own run arguments choose the network (then the executor adds none, and no task holder). */
+export function runArgumentsChooseNetwork(runArguments: readonly string[]): boolean {
+  return runArguments.some((argument) => /^--net(work)?(=|$)/.test(argument));
+}
+
+/** `--network none`, or `bridge` when `networkConfiguration.assignPublicIp` is ENABLED; nothing when the run arguments choose. */
+export function networkArguments(launch: ContainerLaunch, runArguments: readonly string[]): string[] {
+  if (runArgumentsChooseNetwork(runArguments)) return [];
+  // No network unless the job definition asks for one: a local job should not reach out by surprise.
+  const network = launch.container.networkConfiguration as { assignPublicIp?: string } | undefined;
+  return ['--network', network?.assignPublicIp?.toUpperCase() === 'ENABLED' ? 'bridge' : 'none'];
 }

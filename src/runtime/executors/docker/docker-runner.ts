@@ -1,6 +1,7 @@
 import { DockerCli } from './docker-cli';
-import { dockerRunCommand } from './docker-run-arguments';
+import { dockerRunCommand, networkArguments, runArgumentsChooseNetwork } from './docker-run-arguments';
 import { hostLimitSources, withEngineUlimitDefaults } from './engine-ulimit-defaults';
+import { engineCall, TaskNetworks } from './task-network';
 import { Cancellable } from '../../core/event-loop';
 import { AttemptHandle, AttemptResult, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
 import { asLaunchFailure, LaunchFailure } from '../common/launch-failure';
@@ -22,6 +23,8 @@ export interface DockerRunnerOptions {
   readonly secretValues: Record<string, string>;
   readonly allowPrivileged: boolean;
   readonly runArguments: readonly string[];
+  /** PLAT-2: one network holder per multi-container task attempt; created from `docker` when absent. */
+  readonly networks?: TaskNetworks;
 }
 
 /**
@@ -36,8 +39,11 @@ export class DockerRunner implements JobRunner {
     return this.options.stopGracePeriodMs;
   }
   private sequence = 0;
+  private readonly networks: TaskNetworks;
 
-  constructor(private readonly options: DockerRunnerOptions) {}
+  constructor(private readonly options: DockerRunnerOptions) {
+    this.networks = options.networks ?? new TaskNetworks(engineCall(options.docker.command));
+  }
 
   /** The engine CLI it drives (a durable restart removes the containers left from before the crash with it). */
   get engineCommand(): string {
@@ -45,13 +51,20 @@ export class DockerRunner implements JobRunner {
   }
 
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
-    const attempt = new DockerAttempt(launch, sink, this.options, `batch-${safePathSegment(launch.jobId).replace(/[^A-Za-z0-9_.-]/g, '-')}-${launch.attempt}-${process.pid}-${this.sequence++}`);
+    const name = (): string => `batch-${safePathSegment(launch.jobId).replace(/[^A-Za-z0-9_.-]/g, '-')}-${launch.attempt}-${process.pid}-${this.sequence++}`;
+    const attempt = new DockerAttempt(launch, sink, this.options, name());
+    if (launch.containerName !== undefined && !runArgumentsChooseNetwork(this.options.runArguments)) {
+      // PLAT-2: the task's containers share one network namespace, that of the attempt's holder.
+      const holderName = `${name()}-net`;
+      attempt.joinNetwork((joined) => this.networks.join(launch, holderName, networkArguments(launch, this.options.runArguments), joined));
+    }
     attempt.begin();
     return attempt;
   }
 
-  /** PLAT-3: the pod attempt's emptyDir directories go once its last container has ended. */
+  /** PLAT-3: the pod attempt's emptyDir directories go once its last container has ended; PLAT-2: its network holder too. */
   taskEnded(jobId: string, attempt: number): void {
+    this.networks.end(jobId, attempt);
     if (!this.options.keepWorkDirectories) AttemptWorkspace.removePodDirectory(this.options.workRoot, jobId, attempt);
   }
 }
@@ -65,6 +78,8 @@ class DockerAttempt implements AttemptHandle {
   private redactor = new LogRedactor([]);
   private lastStderrLine?: string;
   private finished = false;
+  /** PLAT-2: how to join the task's network holder before `run`; absent for a container of its own. */
+  private network?: (joined: (holder: string | undefined, error?: string) => void) => void;
   /** Set once the runtime asked for a stop: a 137 after it is our SIGKILL, not the kernel's OOM killer. */
   private stopRequested = false;
 
@@ -75,6 +90,10 @@ class DockerAttempt implements AttemptHandle {
     private readonly containerName: string,
   ) {
     this.workspace = new AttemptWorkspace(options.workRoot, launch.jobId, launch.attempt, launch.containerName);
+  }
+
+  joinNetwork(join: (joined: (holder: string | undefined, error?: string) => void) => void): void {
+    this.network = join;
   }
 
   begin(): void {
@@ -112,6 +131,18 @@ class DockerAttempt implements AttemptHandle {
   private run(gpuIds: string[]): void {
     if (this.finished) return;
     this.pinnedGpus = gpuIds;
+    if (!this.network) {
+      this.runIn(undefined);
+      return;
+    }
+    this.network((holder, error) => {
+      if (this.finished) return; // stopped while the holder was being created
+      if (holder === undefined) this.finish(new LaunchFailure(error ?? 'cannot create the task\'s network holder').toResult());
+      else this.runIn(holder);
+    });
+  }
+
+  private runIn(networkHolder: string | undefined): void {
     try {
       const container = this.launch.container;
       const mounts = resolveMounts(container, this.workspace);
@@ -121,10 +152,11 @@ class DockerAttempt implements AttemptHandle {
         containerName: this.containerName,
         mounts,
         ulimits: withEngineUlimitDefaults(readUlimits(container.ulimits), hostLimitSources()),
-        gpuIds,
+        gpuIds: this.pinnedGpus,
         secrets,
         allowPrivileged: this.options.allowPrivileged,
         runArguments: this.options.runArguments,
+        networkHolder,
         clientEnvironment: definedOnly(process.env),
       });
       if (mounts.length > 0) this.workspace.create(mounts, undefined, true);
