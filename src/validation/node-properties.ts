@@ -18,6 +18,8 @@ export interface NodeRangeInput {
   ecsProperties?: EcsPropertiesInput;
   /** Accepted by AWS; not modelled by the local runtime (refused, see docs/rules.md MNP-1). */
   eksProperties?: unknown;
+  /** MNP-2: the one instance type the range's nodes run on (AWS allows one element). */
+  instanceTypes?: string[];
 }
 
 /** What one node runs: a container (LIM-12 merge of its ranges) or the task of its narrowest `ecsProperties` range. */
@@ -119,8 +121,10 @@ export function resolveNodeSpecs(props: NodePropertiesInput): NodeSpec[] {
   for (let node = 0; node < props.numNodes; node++) {
     let container: Record<string, unknown> = {};
     let ecsProperties: EcsPropertiesInput | undefined;
+    let instanceType: string | undefined;
     for (const { range, span } of layers) {
       if (span.from > node || node > span.to) continue;
+      if (range.instanceTypes !== undefined) instanceType = range.instanceTypes[0];
       if (range.ecsProperties !== undefined) {
         ecsProperties = range.ecsProperties;
         container = {};
@@ -129,7 +133,11 @@ export function resolveNodeSpecs(props: NodePropertiesInput): NodeSpec[] {
         ecsProperties = undefined;
       }
     }
-    specs.push(ecsProperties !== undefined ? { container, ecsProperties } : { container });
+    specs.push({
+      container,
+      ...(ecsProperties !== undefined ? { ecsProperties } : {}),
+      ...(instanceType !== undefined ? { instanceType } : {}),
+    });
   }
   return specs;
 }
@@ -144,6 +152,10 @@ function validateRangeShape(field: string, range: NodeRangeInput): void {
   }
   if (range.container !== undefined && range.ecsProperties !== undefined) {
     fail(`${field}.ecsProperties`, range.ecsProperties, 'not together with container: a node range describes its nodes one way', 'MNP-1');
+  }
+  const types = range.instanceTypes;
+  if (types !== undefined && (!Array.isArray(types) || types.length !== 1 || typeof types[0] !== 'string' || types[0] === '')) {
+    fail(`${field}.instanceTypes`, types, 'a list of one instance type', 'MNP-2', 'AWS limits the list to one element');
   }
   if (range.container !== undefined) validateContainerProperties(`${field}.container`, range.container);
   if (range.ecsProperties !== undefined) validateEcsProperties(`${field}.ecsProperties`, range.ecsProperties);

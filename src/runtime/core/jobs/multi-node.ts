@@ -143,7 +143,7 @@ export class MultiNodeCoordinator {
   createNodes(parent: JobRecord, properties: NodeProperties): void {
     const specs = resolveNodeSpecs(properties as never) as NodeRun[];
     // MNP-2: all node groups run on one instance type.
-    const types = [...new Set(specs.map((s) => s.container.instanceType).filter((t) => t !== undefined))];
+    const types = [...new Set(specs.map(nodeInstanceType).filter((t) => t !== undefined))];
     if (types.length > 1) {
       throw new ClientException(`nodeProperties: node groups name different instance types (${types.join(', ')}); a multi-node job uses one (MNP-2)`);
     }
@@ -223,7 +223,9 @@ export class MultiNodeCoordinator {
     }
     if (retry) {
       // MNP-5: a new attempt restarts every node.
-      parent.nodes = parent.nodes!.map((old, index) => this.createNode(parent, index, { container: old.spec.derived.container!, ecsProperties: old.spec.nodeEcsProperties }));
+      parent.nodes = parent.nodes!.map((old, index) => this.createNode(parent, index, {
+        container: old.spec.derived.container!, ecsProperties: old.spec.nodeEcsProperties, instanceType: old.spec.nodeInstanceType,
+      }));
       this.context.transition(parent, 'RUNNABLE', main.statusReason);
       this.start(parent);
       return;
@@ -235,6 +237,7 @@ export class MultiNodeCoordinator {
   private createNode(parent: JobRecord, index: number, run: NodeRun): JobRecord {
     const isMain = index === parent.mainNodeIndex;
     const { container, ecsProperties } = run;
+    const instanceType = nodeInstanceType(run);
     // MNP-1, PLAT-2: a node of an ecsProperties range runs its task with the multi-container machinery.
     const taskContainers = ecsProperties !== undefined
       ? (ecsProperties.taskProperties as Array<{ containers: ContainerProperties[] }>)[0].containers : undefined;
@@ -246,8 +249,9 @@ export class MultiNodeCoordinator {
       evaluateOnExit: undefined,
       attemptDurationSeconds: isMain ? parent.spec.attemptDurationSeconds : undefined,
       environment: container.environment ?? [],
-      derived: { container, demand: taskContainers ? taskDemand(taskContainers) : nodeDemand(container) },
+      derived: { container, demand: nodeDemand(taskContainers ? taskDemand(taskContainers) : containerDemand(container), instanceType) },
       nodeEcsProperties: ecsProperties,
+      nodeInstanceType: instanceType,
       // Node overrides are already applied to the node's task (MNP-1).
       ecsPropertiesOverride: undefined,
       // PLAT-4: the main node's placement places the whole job (MNP-8), so it takes the job's resources.
@@ -265,14 +269,21 @@ export class MultiNodeCoordinator {
 interface NodeRun {
   readonly container: ContainerProperties;
   readonly ecsProperties?: Record<string, unknown>;
+  /** The range's `instanceTypes[0]`. */
+  readonly instanceType?: string;
+}
+
+/** MNP-2: the instance type a node is pinned to: its range's `instanceTypes`, else its container's `instanceType`. */
+function nodeInstanceType(run: NodeRun): string | undefined {
+  return run.instanceType ?? run.container.instanceType;
 }
 
 /**
  * MNP-2: nodes are single-tenant. A node pinned to an instance type asks for all of that type's vCPUs,
  * so no other container can share its instance (memory and GPUs stay the node's own).
  */
-function nodeDemand(container: ContainerProperties): ContainerDemand {
-  const demand = containerDemand(container);
-  const spec = container.instanceType !== undefined ? findInstanceType(container.instanceType) : undefined;
-  return spec ? { ...demand, vcpus: Math.max(demand.vcpus, spec.vcpus) } : demand;
+function nodeDemand(demand: ContainerDemand, instanceType: string | undefined): ContainerDemand {
+  const spec = instanceType !== undefined ? findInstanceType(instanceType) : undefined;
+  // The node is placed only on its instance type (a range's instanceTypes pins it as a container's instanceType does).
+  return spec ? { ...demand, instanceType, vcpus: Math.max(demand.vcpus, spec.vcpus) } : demand;
 }

@@ -266,3 +266,43 @@ describe('ecsProperties node ranges (MNP-1, PLAT-2)', () => {
     expect(() => submit({ targetNodes: '0', containerOverrides: { command: ['x'] } })).toThrow(/use ecsPropertiesOverride/);
   });
 });
+
+describe('node range instanceTypes (MNP-2)', () => {
+  /** The tenancy template with its 2-node job as ecsProperties ranges pinned by `InstanceTypes`. */
+  function taskTenancyTemplate(types: string[][]): any {
+    const template = tenancyTemplate('c5.xlarge') as any;
+    const containers = [{ Name: 'app', Image: 'mpi', ResourceRequirements: [{ Type: 'VCPU', Value: '1' }, { Type: 'MEMORY', Value: '1024' }] }];
+    template.Resources.Mpi.Properties.NodeProperties.NodeRangeProperties = types.map((instanceTypes, node) => ({
+      TargetNodes: String(node), InstanceTypes: instanceTypes, EcsProperties: { TaskProperties: [{ Containers: containers }] },
+    }));
+    return template;
+  }
+
+  test('MNP-1, MNP-2: GIVEN ecsProperties ranges pinned by instanceTypes WHEN the job runs beside a small job THEN each node has its own instance', () => {
+    // GIVEN
+    const runtime = LocalBatchRuntime.fromTemplate(taskTenancyTemplate([['c5.xlarge'], ['c5.xlarge']]), {
+      executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(10) }) }),
+    });
+
+    // WHEN
+    const mpi = runtime.submitJob({ jobName: 'mpi', jobQueue: 'Queue', jobDefinition: 'mpi' }).jobId;
+    const small = runtime.submitJob({ jobName: 'small', jobQueue: 'Queue', jobDefinition: 'small' }).jobId;
+    runtime.advance(60);
+
+    // THEN three different instances
+    const [main, worker, other] = runtime.describeJobs([`${mpi}#0`, `${mpi}#1`, small]);
+    const hosts = [main.ecsProperties.taskProperties[0].containerInstanceArn, worker.ecsProperties.taskProperties[0].containerInstanceArn, other.container?.containerInstanceArn];
+    expect(hosts.every((h) => h !== undefined)).toBe(true);
+    expect(new Set(hosts).size).toBe(3);
+  });
+
+  test('MNP-2: GIVEN ranges naming different instanceTypes WHEN submitted THEN it is a ClientException; a list of two types is refused at registration naming the field', () => {
+    // GIVEN
+    const runtime = LocalBatchRuntime.fromTemplate(taskTenancyTemplate([['c5.xlarge'], ['c5.2xlarge']]), { executor: JobExecutor.simulated() });
+
+    // WHEN / THEN
+    expect(() => runtime.submitJob({ jobName: 'mpi', jobQueue: 'Queue', jobDefinition: 'mpi' })).toThrow(/different instance types \(c5\.xlarge, c5\.2xlarge\).*MNP-2/);
+    expect(() => LocalBatchRuntime.fromTemplate(taskTenancyTemplate([['c5.xlarge', 'c5.2xlarge'], ['c5.xlarge']]), { executor: JobExecutor.simulated() }))
+      .toThrow(/nodeProperties\.nodeRangeProperties\[0\]\.instanceTypes/);
+  });
+});
