@@ -39,9 +39,14 @@ function multiContainerTemplate(image: string): any {
   const nodeTask = (app: string[]) => ({
     TaskProperties: [{
       Containers: [
-        { Name: 'app', Image: image, ResourceRequirements: resources, Command: ['env', 'AWS_BATCH_JOB_NODE_INDEX', 'env', 'AWS_BATCH_JOB_MAIN_NODE_INDEX', ...app],
+        {
+          Name: 'app',
+          Image: image,
+          ResourceRequirements: resources,
+          Command: ['env', 'AWS_BATCH_JOB_NODE_INDEX', 'env', 'AWS_BATCH_JOB_MAIN_NODE_INDEX', ...app],
           // The sidecar ends first, so the app's exit never stops it (PLAT-2 ordering, not a race).
-          DependsOn: [{ ContainerName: 'sidecar', Condition: 'COMPLETE' }] },
+          DependsOn: [{ ContainerName: 'sidecar', Condition: 'COMPLETE' }],
+        },
         { Name: 'sidecar', Image: image, Essential: false, ResourceRequirements: resources, Command: ['echo', 'side', 'exit', '4'] },
       ],
     }],

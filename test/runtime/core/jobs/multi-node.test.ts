@@ -230,7 +230,8 @@ describe('ecsProperties node ranges (MNP-1, PLAT-2)', () => {
     backend.loop.runUntilIdle();
 
     // THEN every node ran both containers, with its node index
-    expect(launches.map((l) => [l.jobId, l.containerName, l.command[0], l.environment.AWS_BATCH_JOB_NODE_INDEX, l.environment.AWS_BATCH_JOB_MAIN_NODE_INDEX])).toEqual([
+    const env = (l: { environment: Record<string, string> }) => [l.environment.AWS_BATCH_JOB_NODE_INDEX, l.environment.AWS_BATCH_JOB_MAIN_NODE_INDEX];
+    expect(launches.map((l) => [l.jobId, l.containerName, l.command[0], ...env(l)])).toEqual([
       [`${jobId}#0`, 'app', 'main', '0', '0'], [`${jobId}#0`, 'sidecar', 'sidecar', '0', '0'],
       [`${jobId}#1`, 'app', 'worker', '1', '0'], [`${jobId}#1`, 'sidecar', 'sidecar', '1', '0'],
       [`${jobId}#2`, 'app', 'worker', '2', '0'], [`${jobId}#2`, 'sidecar', 'sidecar', '2', '0'],
@@ -291,7 +292,8 @@ describe('node range instanceTypes (MNP-2)', () => {
 
     // THEN three different instances
     const [main, worker, other] = runtime.describeJobs([`${mpi}#0`, `${mpi}#1`, small]);
-    const hosts = [main.ecsProperties.taskProperties[0].containerInstanceArn, worker.ecsProperties.taskProperties[0].containerInstanceArn, other.container?.containerInstanceArn];
+    const taskHost = (node: any) => node.ecsProperties.taskProperties[0].containerInstanceArn;
+    const hosts = [taskHost(main), taskHost(worker), other.container?.containerInstanceArn];
     expect(hosts.every((h) => h !== undefined)).toBe(true);
     expect(new Set(hosts).size).toBe(3);
   });
