@@ -1,5 +1,6 @@
 import { mergeContainer } from './container-merge';
 import { effectiveMemoryMiB, effectiveVcpus, validateContainerProperties } from './container-properties';
+import { EcsPropertiesInput, validateEcsProperties } from './ecs-properties';
 import { fail, isInteger } from './validation-error';
 
 const RULE = 'LIM-12';
@@ -13,6 +14,18 @@ export const MAX_NODE_RANGES = 5;
 export interface NodeRangeInput {
   targetNodes: string;
   container?: { vcpus?: number; memory?: number; resourceRequirements?: Array<{ type: string; value: string }>; [k: string]: unknown };
+  /** MNP-1, PLAT-2: a multi-container task per node of the range, instead of `container`. */
+  ecsProperties?: EcsPropertiesInput;
+  /** Accepted by AWS; not modelled by the local runtime (refused, see docs/rules.md MNP-1). */
+  eksProperties?: unknown;
+  /** MNP-2: the one instance type the range's nodes run on (AWS allows one element). */
+  instanceTypes?: string[];
+}
+
+/** What one node runs: a container (LIM-12 merge of its ranges) or the task of its narrowest `ecsProperties` range. */
+export interface NodeSpec {
+  container: Record<string, unknown>;
+  ecsProperties?: EcsPropertiesInput;
 }
 
 export interface NodePropertiesInput {
@@ -68,12 +81,9 @@ export function validateNodeProperties(field: string, props: NodePropertiesInput
   const parsed = ranges.map((range, index) => parseTargetNodes(rangeField(field, index), range.targetNodes, numNodes));
   checkNesting(field, ranges, parsed);
   checkCoverage(field, numNodes, parsed);
-  ranges.forEach((range, index) => {
-    if (range.container !== undefined) {
-      validateContainerProperties(`${field}.nodeRangeProperties[${index}].container`, range.container);
-    }
-  });
-  resolveNodeContainers(props).forEach((container, node) => {
+  ranges.forEach((range, index) => validateRangeShape(`${field}.nodeRangeProperties[${index}]`, range));
+  resolveNodeSpecs(props).forEach(({ container, ecsProperties }, node) => {
+    if (ecsProperties !== undefined) return; // PLAT-2 checked the task's VCPU and MEMORY
     const missing = [
       effectiveVcpus(container) === undefined ? 'vcpus (or a VCPU resource requirement)' : undefined,
       effectiveMemoryMiB(container) === undefined ? 'memory (or a MEMORY resource requirement)' : undefined,
@@ -93,22 +103,62 @@ export function validateNodeProperties(field: string, props: NodePropertiesInput
  * (see `mergeContainer`). A node no range covers gets `{}`.
  */
 export function resolveNodeContainers(props: NodePropertiesInput): Array<Record<string, unknown>> {
+  return resolveNodeSpecs(props).map((spec) => spec.container);
+}
+
+/**
+ * MNP-1, LIM-12: what each node runs. Ranges apply widest first: a `container` range merges into
+ * the node's container (and replaces a wider range's task); an `ecsProperties` range replaces
+ * whatever a wider range gave (tasks are not merged field by field: AWS documents no such merge).
+ */
+export function resolveNodeSpecs(props: NodePropertiesInput): NodeSpec[] {
   validateNumNodes('nodeProperties', props.numNodes);
   const layers = props.nodeRangeProperties
     .map((range, index) => ({ range, span: parseTargetNodes(rangeField('nodeProperties', index), range.targetNodes, props.numNodes), index }))
     // Widest first; equal widths keep their order, so with identical ranges the later one wins.
     .sort((a, b) => (b.span.to - b.span.from) - (a.span.to - a.span.from) || a.index - b.index);
-  const containers: Array<Record<string, unknown>> = [];
+  const specs: NodeSpec[] = [];
   for (let node = 0; node < props.numNodes; node++) {
     let container: Record<string, unknown> = {};
+    let ecsProperties: EcsPropertiesInput | undefined;
+    let instanceType: string | undefined;
     for (const { range, span } of layers) {
-      if (span.from <= node && node <= span.to && range.container !== undefined) {
-        container = mergeContainer(container, range.container);
+      if (span.from > node || node > span.to) continue;
+      if (range.instanceTypes !== undefined) instanceType = range.instanceTypes[0];
+      if (range.ecsProperties !== undefined) {
+        ecsProperties = range.ecsProperties;
+        container = {};
+      } else if (range.container !== undefined) {
+        container = mergeContainer(ecsProperties !== undefined ? {} : container, range.container);
+        ecsProperties = undefined;
       }
     }
-    containers.push(container);
+    specs.push({
+      container,
+      ...(ecsProperties !== undefined ? { ecsProperties } : {}),
+      ...(instanceType !== undefined ? { instanceType } : {}),
+    });
   }
-  return containers;
+  return specs;
+}
+
+/**
+ * MNP-1: a range describes its nodes one way, `container` or `ecsProperties` (or `eksProperties`,
+ * which AWS accepts on EKS compute environments; the local runtime does not model EKS node ranges).
+ */
+function validateRangeShape(field: string, range: NodeRangeInput): void {
+  if (range.eksProperties !== undefined) {
+    fail(`${field}.eksProperties`, range.eksProperties, 'container or ecsProperties: eksProperties node ranges are not modelled by the local runtime', 'MNP-1');
+  }
+  if (range.container !== undefined && range.ecsProperties !== undefined) {
+    fail(`${field}.ecsProperties`, range.ecsProperties, 'not together with container: a node range describes its nodes one way', 'MNP-1');
+  }
+  const types = range.instanceTypes;
+  if (types !== undefined && (!Array.isArray(types) || types.length !== 1 || typeof types[0] !== 'string' || types[0] === '')) {
+    fail(`${field}.instanceTypes`, types, 'a list of one instance type', 'MNP-2', 'AWS limits the list to one element');
+  }
+  if (range.container !== undefined) validateContainerProperties(`${field}.container`, range.container);
+  if (range.ecsProperties !== undefined) validateEcsProperties(`${field}.ecsProperties`, range.ecsProperties);
 }
 
 function validateNumNodes(field: string, numNodes: number): void {

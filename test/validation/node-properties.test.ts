@@ -5,6 +5,7 @@ import {
   NodeRangeInput,
   parseTargetNodes,
   resolveNodeContainers,
+  resolveNodeSpecs,
   validateNodeProperties,
 } from '../../src/validation/node-properties';
 
@@ -244,5 +245,42 @@ describe('resolveNodeContainers', () => {
 
   test('LIM-12: an out-of-range numNodes is rejected before any node is resolved', () => {
     expect(catchValidationError(() => resolveNodeContainers(props(1_000_000, [{ targetNodes: ':' }]))).field).toBe('nodeProperties.numNodes');
+  });
+});
+
+describe('ecsProperties node ranges (MNP-1, PLAT-2)', () => {
+  const task = { taskProperties: [{ containers: [{ name: 'app', image: 'mpi', resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }] }] }] };
+
+  test('MNP-1, PLAT-2: GIVEN ranges of ecsProperties and of a container WHEN validated THEN they are accepted and each node runs its narrowest range', () => {
+    // GIVEN
+    const input = props(3, [{ targetNodes: '0:', container: { image: 'c', ...FULL } }, { targetNodes: '1:2', ecsProperties: task }]);
+
+    // WHEN
+    validateNodeProperties('nodeProperties', input);
+    const specs = resolveNodeSpecs(input);
+
+    // THEN
+    expect(specs.map((s) => s.ecsProperties)).toEqual([undefined, task, task]);
+    expect(specs[0].container).toEqual({ image: 'c', ...FULL });
+    expect(specs[1].container).toEqual({});
+  });
+
+  test('MNP-1: GIVEN a range with both container and ecsProperties WHEN validated THEN the error names the range\'s ecsProperties', () => {
+    const error = catchValidationError(() => validateNodeProperties('nodeProperties',
+      props(2, [{ targetNodes: '0', container: { image: 'c', ...FULL } }, { targetNodes: '1', container: { image: 'c', ...FULL }, ecsProperties: task }])));
+    expect(error.field).toBe('nodeProperties.nodeRangeProperties[1].ecsProperties');
+    expect(error.message).toMatch(/not together with container/);
+  });
+
+  test('PLAT-2: GIVEN a range whose task container has no MEMORY WHEN validated THEN the error names the range\'s container', () => {
+    const bad = { taskProperties: [{ containers: [{ name: 'app', image: 'mpi', resourceRequirements: [{ type: 'VCPU', value: '1' }] }] }] };
+    const error = catchValidationError(() => validateNodeProperties('nodeProperties', props(1, [{ targetNodes: '0', ecsProperties: bad }])));
+    expect(error.field).toMatch(/^nodeProperties\.nodeRangeProperties\[0\]\.ecsProperties\.taskProperties\[0\]/);
+  });
+
+  test('MNP-1: GIVEN an eksProperties node range WHEN validated THEN it is refused as not modelled, naming the field', () => {
+    const error = catchValidationError(() => validateNodeProperties('nodeProperties', props(1, [{ targetNodes: '0', eksProperties: { podProperties: {} } }])));
+    expect(error.field).toBe('nodeProperties.nodeRangeProperties[0].eksProperties');
+    expect(error.message).toMatch(/not modelled/);
   });
 });

@@ -103,11 +103,16 @@ export function resourceRequirementsOf(jobDefinition: batch.CfnJobDefinition): u
   const lists: unknown[] = [];
   lists.push(resolveValue(jobDefinition, jobDefinition.containerProperties)?.resourceRequirements);
   const nodeRanges = resolveValue(jobDefinition, jobDefinition.nodeProperties)?.nodeRangeProperties;
+  const tasks: unknown[] = [];
   for (const range of Array.isArray(nodeRanges) ? nodeRanges : []) {
     lists.push(range?.container?.resourceRequirements);
+    // MNP-1: a node range may be a multi-container task.
+    const rangeTasks = range?.ecsProperties?.taskProperties;
+    if (Array.isArray(rangeTasks)) tasks.push(...rangeTasks);
   }
-  const tasks = resolveValue(jobDefinition, jobDefinition.ecsProperties)?.taskProperties;
-  for (const task of Array.isArray(tasks) ? tasks : []) {
+  const definitionTasks = resolveValue(jobDefinition, jobDefinition.ecsProperties)?.taskProperties;
+  if (Array.isArray(definitionTasks)) tasks.push(...definitionTasks);
+  for (const task of tasks as any[]) {
     for (const container of Array.isArray(task?.containers) ? task.containers : []) {
       lists.push(container?.resourceRequirements);
     }

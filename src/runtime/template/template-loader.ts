@@ -140,7 +140,10 @@ function notModelledPartReason(resource: CfnResourceJson, error: unknown): strin
   const message = error instanceof Error ? error.message : String(error);
   if (/\(CFN-6\)/.test(message)) return `it refers to a resource the local runtime does not model: ${message}`;
   const properties = resource.Properties ?? {};
-  if (error instanceof ClientException && ('EksProperties' in properties || 'EksConfiguration' in properties)) {
+  // MNP-1: an EKS node range (`NodeProperties.NodeRangeProperties[].EksProperties`) is such a part too.
+  const eksNodeRange = ((properties.NodeProperties as { NodeRangeProperties?: unknown[] } | undefined)?.NodeRangeProperties ?? [])
+    .some((range) => typeof range === 'object' && range !== null && 'EksProperties' in range);
+  if (error instanceof ClientException && ('EksProperties' in properties || 'EksConfiguration' in properties || eksNodeRange)) {
     return `its EKS part is not supported here: ${message}`;
   }
   return undefined;

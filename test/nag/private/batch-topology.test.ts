@@ -76,6 +76,22 @@ describe('Batch topology of a stack', () => {
     expect(isMultiNode(multiNodeJobDefinition(stack, 'Mnp'))).toBe(true);
     expect(isMultiNode(containerJobDefinition(stack, 'Single'))).toBe(false);
   });
+
+  test('LIM-9 / MNP-1: a GPU requirement on a container of a node range\'s ecsProperties task is read', () => {
+    // GIVEN
+    const { stack } = newTestStack();
+    const task = (gpu: boolean) => ({
+      taskProperties: [{ containers: [{ image: 'mpi', resourceRequirements: [{ type: 'VCPU', value: '1' }, ...(gpu ? [{ type: 'GPU', value: '1' }] : [])] }] }],
+    });
+    const definition = (id: string, gpu: boolean) => new batch.CfnJobDefinition(stack, id, {
+      type: 'multinode',
+      nodeProperties: { numNodes: 2, mainNode: 0, nodeRangeProperties: [{ targetNodes: '0:', ecsProperties: task(gpu) }] },
+    });
+
+    // THEN
+    expect(requiresGpu(definition('Gpu', true))).toBe(true);
+    expect(requiresGpu(definition('Cpu', false))).toBe(false);
+  });
 });
 
 describe('Fair-share topology', () => {

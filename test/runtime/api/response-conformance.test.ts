@@ -168,6 +168,20 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
       nodeRangeProperties: [{ targetNodes: '0:1', container: { image: 'busybox', command: ['true'], vcpus: 1, memory: 512 } }],
     },
   });
+  // MNP-1, PLAT-2: node ranges of multi-container tasks
+  await api.call('RegisterJobDefinition', {
+    jobDefinitionName: 'mpi-task',
+    type: 'multinode',
+    nodeProperties: {
+      numNodes: 2,
+      mainNode: 0,
+      nodeRangeProperties: [{
+        targetNodes: '0:',
+        instanceTypes: ['m5.large'],
+        ecsProperties: { taskProperties: [{ containers: [{ name: 'app', image: 'busybox', command: ['true'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }] }] }] },
+      }],
+    },
+  });
   await api.call('RegisterJobDefinition', {
     jobDefinitionName: 'sidecar',
     type: 'container',
@@ -195,6 +209,7 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   const array = await api.call('SubmitJob', { jobName: 'array', jobQueue: 'main', jobDefinition: 'app', arrayProperties: { size: 2 } });
   const waiting = await api.call('SubmitJob', { jobName: 'waiting', jobQueue: 'main', jobDefinition: 'app', dependsOn: [{ jobId: ok.jobId }] });
   const mnp = await api.call('SubmitJob', { jobName: 'mpi', jobQueue: 'main', jobDefinition: 'mpi' });
+  const mnpTask = await api.call('SubmitJob', { jobName: 'mpi-task', jobQueue: 'main', jobDefinition: 'mpi-task' });
   const fargate = await api.call('SubmitJob', { jobName: 'fargate', jobQueue: 'serverless', jobDefinition: 'serverless' });
   const failing = await api.call('SubmitJob', { jobName: 'failing', jobQueue: 'main', jobDefinition: 'failing' });
   const long = await api.call('SubmitJob', { jobName: 'long', jobQueue: 'main', jobDefinition: slow.jobDefinitionArn, shareIdentifier: undefined });
@@ -208,7 +223,7 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   endpoint.host.advance(60_000);
   await api.call('TerminateJob', { jobId: long.jobId, reason: 'too long' });
   endpoint.host.runUntilIdle();
-  await api.call('DescribeJobs', { jobs: [...ids, `${array.jobId}:0`, `${mnp.jobId}#0`, `${mnp.jobId}#1`] });
+  await api.call('DescribeJobs', { jobs: [...ids, `${array.jobId}:0`, `${mnp.jobId}#0`, `${mnp.jobId}#1`, mnpTask.jobId, `${mnpTask.jobId}#0`, `${mnpTask.jobId}#1`] });
   await api.call('ListJobs', { jobQueue: 'main' });
   await api.call('ListJobs', { jobQueue: 'main', jobStatus: 'FAILED' });
   await api.call('ListJobs', { arrayJobId: array.jobId });
@@ -348,6 +363,27 @@ describe('responses against the output shapes of the service model', () => {
       mainNode: 0,
       nodeRangeProperties: [{ targetNodes: '0:1', container: { image: 'busybox', command: ['true'], vcpus: 1, memory: 512 } }],
     });
+  });
+
+  test('MNP-1, PLAT-5: GIVEN a node range of a multi-container task WHEN its definition and job are described THEN the range is as registered and the node describes its task', () => {
+    // GIVEN
+    const range = {
+      targetNodes: '0:',
+      instanceTypes: ['m5.large'],
+      ecsProperties: { taskProperties: [{ containers: [{ name: 'app', image: 'busybox', command: ['true'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }] }] }] },
+    };
+    const definitions = api.calls.filter((call) => call.operation === 'DescribeJobDefinitions' && call.body.jobDefinitions.some((d: any) => d.jobDefinitionName === 'mpi-task'));
+
+    // THEN
+    expect(definitions[0].body.jobDefinitions.find((d: any) => d.jobDefinitionName === 'mpi-task').nodeProperties.nodeRangeProperties).toEqual([range]);
+    const parent = finalJob('mpi-task');
+    expect(parent.status).toBe('SUCCEEDED');
+    expect(parent.nodeProperties.nodeRangeProperties).toEqual([range]);
+    // The main node: its exit ends the job, so its container's exit code is its own (node 1 may be stopped, MNP-4).
+    const node = api.calls.filter((call) => call.operation === 'DescribeJobs').flatMap((call) => call.body.jobs).reverse()
+      .find((job: any) => job.jobId === `${parent.jobId}#0`);
+    expect(node.container).toBeUndefined();
+    expect(node.ecsProperties.taskProperties[0].containers.map((c: any) => [c.name, c.exitCode])).toEqual([['app', 0]]);
   });
 
   test('PLAT-5: GIVEN a Fargate job WHEN described THEN it carries its Fargate members and network interface, and no container instance', () => {

@@ -34,6 +34,37 @@ function multiContainerTemplate(image: string): any {
       },
     },
   };
+  // MNP-1, PLAT-2: two nodes, each a task of an app and a sidecar. The main app waits: its exit stops
+  // node 1 (MNP-4), whose containers must have ended first (a ceiling in real time, free in virtual time).
+  const nodeTask = (app: string[]) => ({
+    TaskProperties: [{
+      Containers: [
+        {
+          Name: 'app',
+          Image: image,
+          ResourceRequirements: resources,
+          Command: ['env', 'AWS_BATCH_JOB_NODE_INDEX', 'env', 'AWS_BATCH_JOB_MAIN_NODE_INDEX', ...app],
+          // The sidecar ends first, so the app's exit never stops it (PLAT-2 ordering, not a race).
+          DependsOn: [{ ContainerName: 'sidecar', Condition: 'COMPLETE' }],
+        },
+        { Name: 'sidecar', Image: image, Essential: false, ResourceRequirements: resources, Command: ['echo', 'side', 'exit', '4'] },
+      ],
+    }],
+  });
+  template.Resources.NodeTasks = {
+    Type: 'AWS::Batch::JobDefinition',
+    Properties: {
+      Type: 'multinode',
+      NodeProperties: {
+        NumNodes: 2,
+        MainNode: 0,
+        NodeRangeProperties: [
+          { TargetNodes: '0', EcsProperties: nodeTask(['sleep', '8000']) },
+          { TargetNodes: '1', EcsProperties: nodeTask(['exit', '2']) },
+        ],
+      },
+    },
+  };
   // PLAT-3: an EKS compute environment and queue, and a pod with an init container.
   const podResources = { Limits: { cpu: '0.5', memory: '128Mi' } };
   template.Resources.EksComputeEnvironment = {
@@ -134,6 +165,28 @@ export function describeMultiContainerConformance(target: ConformanceTarget): vo
       expect(rt.getLogStream(containers[0].logStreamName)).toEqual([`AWS_BATCH_JOB_ID=${jobId}`, 'ROLE=app', 'app done']);
       expect(rt.getLogStream(containers[2].logStreamName)).toEqual(['init done']);
       expect(job.attempts![0].taskProperties![0].containers.map((c: any) => c.exitCode)).toEqual([3, 143, 1]);
+      await expectNoContainerLeft(target, jobId);
+    });
+
+    test('MNP-1, PLAT-2: GIVEN a multi-node job whose node ranges are 2-container tasks WHEN it runs THEN every node runs both containers with its node index, each container has its exit code and the job takes the main node\'s result', async () => {
+      // GIVEN
+      const rt = runtime = LocalBatchRuntime.fromTemplate(multiContainerTemplate(target.image ?? PROBE_IMAGE), { executor: target.executor() });
+
+      // WHEN
+      const jobId = rt.submitJob({ jobName: 'nodes', jobQueue: rt.resourceArn('Queue'), jobDefinition: rt.resourceArn('NodeTasks') }).jobId;
+      const job = await time.waitForJob(rt, jobId);
+
+      // THEN
+      expect(job.status).toBe('SUCCEEDED');
+      const nodes = rt.describeJobs([`${jobId}#0`, `${jobId}#1`]);
+      expect(nodes.map((node) => node.ecsProperties.taskProperties[0].containers.map((c: any) => [c.name, c.exitCode])))
+        .toEqual([[['app', 0], ['sidecar', 4]], [['app', 2], ['sidecar', 4]]]);
+      expect(nodes.map((node) => node.attempts![0].taskProperties![0].containers.map((c: any) => c.exitCode))).toEqual([[0, 4], [2, 4]]);
+      nodes.forEach((node, index) => {
+        const [app, sidecar] = node.ecsProperties.taskProperties[0].containers;
+        expect(rt.getLogStream(app.logStreamName)).toEqual([`AWS_BATCH_JOB_NODE_INDEX=${index}`, 'AWS_BATCH_JOB_MAIN_NODE_INDEX=0']);
+        expect(rt.getLogStream(sidecar.logStreamName)).toEqual(['side']);
+      });
       await expectNoContainerLeft(target, jobId);
     });
 

@@ -150,6 +150,30 @@ describe('loadTemplate with templates from elsewhere', () => {
     expect(() => target.submitJob({ jobName: 'j', jobQueue: 'Queue', jobDefinition: 'Eks' })).toThrow(/which the local runtime does not model .*\(CFN-6\)/);
   });
 
+  test('CFN-6, MNP-1: a multi-node job definition with an EKS node range is not modelled, and the rest of the template loads', () => {
+    // GIVEN
+    const pod = { PodProperties: { Containers: [{ Name: 'main', Image: 'busybox', Resources: { Limits: { cpu: '1', memory: '512Mi' } } }] } };
+    const template = {
+      Resources: {
+        Good: ce('good'),
+        Queue: queue({ Ref: 'Good' }),
+        EksNodes: {
+          Type: 'AWS::Batch::JobDefinition',
+          Properties: { Type: 'multinode', NodeProperties: { NumNodes: 2, MainNode: 0, NodeRangeProperties: [{ TargetNodes: '0:', EksProperties: pod }] } },
+        },
+      },
+    };
+
+    // WHEN
+    const loaded = loadTemplate(backend(), template, 'S');
+
+    // THEN
+    expect([...loaded.batchResources.keys()]).toEqual(['Good', 'Queue']);
+    expect(loaded.notModelled).toEqual([expect.objectContaining({
+      logicalId: 'EksNodes', reason: expect.stringMatching(/^its EKS part is not supported here: .*nodeProperties\.nodeRangeProperties\[0\]\.eksProperties/),
+    })]);
+  });
+
   test('IAM-1: a bare service-role name of a role of the template without a Path keeps the CE VALID; with the console\'s path it is INVALID', () => {
     // GIVEN
     const role = (path?: string): any => ({ Type: 'AWS::IAM::Role', Properties: { RoleName: 'BatchRole', ...(path ? { Path: path } : {}) } });

@@ -79,7 +79,7 @@ function podDemand(pod: { containers: EksContainerInput[]; initContainers?: EksC
  * requirements replaced by type); undefined for other jobs.
  */
 export function registeredTaskContainers(job: JobRecord): ContainerProperties[] | undefined {
-  const tasks = job.spec.definition.ecsProperties?.taskProperties as Array<{ containers: ContainerProperties[] }> | undefined;
+  const tasks = registeredEcsProperties(job)?.taskProperties as Array<{ containers: ContainerProperties[] }> | undefined;
   if (!tasks) return undefined;
   const overrides = job.spec.ecsPropertiesOverride?.taskProperties?.[0]?.containers ?? [];
   if (overrides.length === 0) return tasks[0].containers;
@@ -89,6 +89,16 @@ export function registeredTaskContainers(job: JobRecord): ContainerProperties[] 
     const { name: _name, ...fields } = override;
     return applyContainerOverrides(container, fields as ContainerOverrides);
   });
+}
+
+/** PLAT-2: the job's registered task: its node range's for a node of an `ecsProperties` range (MNP-1), else its definition's. */
+export function registeredEcsProperties(job: JobRecord): Record<string, unknown> | undefined {
+  return job.spec.nodeEcsProperties ?? job.spec.definition.ecsProperties;
+}
+
+/** PLAT-2: a task reserves the sum of its containers' declared vCPUs, memory and GPUs. */
+export function taskDemand(containers: readonly ContainerProperties[]): ContainerDemand {
+  return sumDemands(containers.map(taskContainerDemand));
 }
 
 /** The demand of one container of a task: only what it declares (a task's containers share the task's). */

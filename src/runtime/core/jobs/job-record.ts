@@ -91,6 +91,10 @@ export interface JobSpec {
   readonly consumableResourceProperties?: ConsumableResourceProperties;
   /** PLAT-4: the same, resolved to resource names; absent when the job needs none (the scheduler's fast path). */
   readonly consumableNeeds?: readonly ConsumableNeed[];
+  /** MNP-1, PLAT-2: a node of an `ecsProperties` node range: the task it runs (node overrides applied). */
+  readonly nodeEcsProperties?: Record<string, unknown>;
+  /** MNP-2: a node's instance type (its range's `instanceTypes`, else its container's), kept for a retry's new nodes. */
+  readonly nodeInstanceType?: string;
   /** PLAT-2: SubmitJob's `ecsPropertiesOverride`. */
   readonly ecsPropertiesOverride?: { taskProperties?: Array<{ containers?: Array<Record<string, unknown>> }> };
   /** PLAT-3: SubmitJob's `eksPropertiesOverride`. */

@@ -1,8 +1,8 @@
-import { applyContainerOverrides, containerDemand } from './container-launch';
+import { applyContainerOverrides, containerDemand, taskDemand } from './container-launch';
 import { JobRecord, JobSpec } from './job-record';
 import { findInstanceType } from '../../../instance-catalog/instance-catalog';
-import { parseTargetNodes, resolveNodeContainers, validateNodeProperties } from '../../../validation';
-import { NodePropertyOverride, SubmitJobRequest } from '../../shapes';
+import { parseTargetNodes, resolveNodeSpecs, validateNodeProperties } from '../../../validation';
+import { ContainerOverrides, NodePropertyOverride, SubmitJobRequest } from '../../shapes';
 import { ClientException } from '../errors';
 import { isTerminal } from '../model/job-status';
 import { ContainerProperties, NodeProperties, NodeRangeProperty } from '../model/requests';
@@ -46,13 +46,51 @@ function applyNodePropertyOverrides(
       return other !== undefined && other.from === span.from && other.to === span.to;
     });
     const containerOverrides = override.containerOverrides ?? {};
-    if (same >= 0) {
+    const { ecsPropertiesOverride, eksPropertiesOverride } = override as NodeOverrideTaskMembers;
+    if (eksPropertiesOverride !== undefined) {
+      throw new ClientException(`nodeOverrides.nodePropertyOverrides[${index}].eksPropertiesOverride: eksProperties node ranges are not modelled by the local runtime (MNP-1)`);
+    }
+    if (ecsPropertiesOverride !== undefined) {
+      if (same < 0 || result[same].ecsProperties === undefined) {
+        throw new ClientException(`nodeOverrides.nodePropertyOverrides[${index}].ecsPropertiesOverride: targetNodes ${JSON.stringify(override.targetNodes)} must name exactly the nodes of an ecsProperties node range (MNP-1)`);
+      }
+      result[same] = { ...result[same], ecsProperties: overrideTask(result[same].ecsProperties!, ecsPropertiesOverride, index) };
+    } else if (same >= 0 && result[same].ecsProperties !== undefined && override.containerOverrides !== undefined) {
+      throw new ClientException(`nodeOverrides.nodePropertyOverrides[${index}].containerOverrides: the range ${JSON.stringify(override.targetNodes)} runs an ecsProperties task; use ecsPropertiesOverride (MNP-1)`);
+    } else if (same >= 0) {
       result[same] = { ...result[same], container: applyContainerOverrides(result[same].container ?? {}, containerOverrides) };
     } else {
       result.push({ targetNodes: override.targetNodes, container: containerOverrides as ContainerProperties });
     }
   });
   return result;
+}
+
+/** Node override members the public `NodePropertyOverride` shape does not declare, read from the raw request. */
+type NodeOverrideTaskMembers = {
+  ecsPropertiesOverride?: { taskProperties?: Array<{ containers?: Array<Record<string, unknown>> }> };
+  eksPropertiesOverride?: unknown;
+};
+
+/**
+ * MNP-1, PLAT-2: a node range's task with a node override's `ecsPropertiesOverride` applied by
+ * container name (OVR-1 merge, as for a single-node multi-container job); an unknown name is refused.
+ */
+function overrideTask(ecs: Record<string, unknown>, override: NonNullable<NodeOverrideTaskMembers['ecsPropertiesOverride']>, index: number): Record<string, unknown> {
+  const tasks = ecs.taskProperties as Array<{ containers: ContainerProperties[] }>;
+  const overrides = override.taskProperties?.[0]?.containers ?? [];
+  overrides.forEach((o, c) => {
+    if (!tasks[0].containers.some((container) => o.name !== undefined && container.name === o.name)) {
+      throw new ClientException(`nodeOverrides.nodePropertyOverrides[${index}].ecsPropertiesOverride.taskProperties[0].containers[${c}].name: ${JSON.stringify(o.name)} names no container of the node range's task (MNP-1)`);
+    }
+  });
+  const containers = tasks[0].containers.map((container) => {
+    const found = overrides.find((o) => o.name === container.name);
+    if (!found) return container;
+    const { name: _name, ...fields } = found;
+    return applyContainerOverrides(container, fields as ContainerOverrides);
+  });
+  return { ...ecs, taskProperties: [{ ...tasks[0], containers }, ...tasks.slice(1)] };
 }
 
 /** The span of a definition range, or undefined where the node count leaves it out of bounds (validated later). */
@@ -103,15 +141,15 @@ export class MultiNodeCoordinator {
 
   /** Creates the nodes of `parent` (PENDING, not yet scheduled). */
   createNodes(parent: JobRecord, properties: NodeProperties): void {
-    const containers = resolveNodeContainers(properties as never) as ContainerProperties[];
+    const specs = resolveNodeSpecs(properties as never) as NodeRun[];
     // MNP-2: all node groups run on one instance type.
-    const types = [...new Set(containers.map((c) => c.instanceType).filter((t) => t !== undefined))];
+    const types = [...new Set(specs.map(nodeInstanceType).filter((t) => t !== undefined))];
     if (types.length > 1) {
       throw new ClientException(`nodeProperties: node groups name different instance types (${types.join(', ')}); a multi-node job uses one (MNP-2)`);
     }
     parent.mainNodeIndex = properties.mainNode;
     parent.nodeProperties = properties;
-    parent.nodes = containers.map((container, index) => this.createNode(parent, index, container));
+    parent.nodes = specs.map((run, index) => this.createNode(parent, index, run));
   }
 
   /** The parent is RUNNABLE: the main node goes first (MNP-3). */
@@ -185,7 +223,9 @@ export class MultiNodeCoordinator {
     }
     if (retry) {
       // MNP-5: a new attempt restarts every node.
-      parent.nodes = parent.nodes!.map((old, index) => this.createNode(parent, index, old.spec.derived.container!));
+      parent.nodes = parent.nodes!.map((old, index) => this.createNode(parent, index, {
+        container: old.spec.derived.container!, ecsProperties: old.spec.nodeEcsProperties, instanceType: old.spec.nodeInstanceType,
+      }));
       this.context.transition(parent, 'RUNNABLE', main.statusReason);
       this.start(parent);
       return;
@@ -194,8 +234,13 @@ export class MultiNodeCoordinator {
     this.context.transition(parent, main.status, main.statusReason);
   }
 
-  private createNode(parent: JobRecord, index: number, container: ContainerProperties): JobRecord {
+  private createNode(parent: JobRecord, index: number, run: NodeRun): JobRecord {
     const isMain = index === parent.mainNodeIndex;
+    const { container, ecsProperties } = run;
+    const instanceType = nodeInstanceType(run);
+    // MNP-1, PLAT-2: a node of an ecsProperties range runs its task with the multi-container machinery.
+    const taskContainers = ecsProperties !== undefined
+      ? (ecsProperties.taskProperties as Array<{ containers: ContainerProperties[] }>)[0].containers : undefined;
     const spec: JobSpec = {
       ...parent.spec,
       // Nodes never retry on their own: the parent decides (MNP-5). The timeout is the job's (MNP-1):
@@ -204,7 +249,11 @@ export class MultiNodeCoordinator {
       evaluateOnExit: undefined,
       attemptDurationSeconds: isMain ? parent.spec.attemptDurationSeconds : undefined,
       environment: container.environment ?? [],
-      derived: { container, demand: nodeDemand(container) },
+      derived: { container, demand: nodeDemand(taskContainers ? taskDemand(taskContainers) : containerDemand(container), instanceType) },
+      nodeEcsProperties: ecsProperties,
+      nodeInstanceType: instanceType,
+      // Node overrides are already applied to the node's task (MNP-1).
+      ecsPropertiesOverride: undefined,
       // PLAT-4: the main node's placement places the whole job (MNP-8), so it takes the job's resources.
       consumableNeeds: isMain ? parent.spec.consumableNeeds : undefined,
     };
@@ -216,12 +265,25 @@ export class MultiNodeCoordinator {
   }
 }
 
+/** What one node runs (see `resolveNodeSpecs`). */
+interface NodeRun {
+  readonly container: ContainerProperties;
+  readonly ecsProperties?: Record<string, unknown>;
+  /** The range's `instanceTypes[0]`. */
+  readonly instanceType?: string;
+}
+
+/** MNP-2: the instance type a node is pinned to: its range's `instanceTypes`, else its container's `instanceType`. */
+function nodeInstanceType(run: NodeRun): string | undefined {
+  return run.instanceType ?? run.container.instanceType;
+}
+
 /**
  * MNP-2: nodes are single-tenant. A node pinned to an instance type asks for all of that type's vCPUs,
  * so no other container can share its instance (memory and GPUs stay the node's own).
  */
-function nodeDemand(container: ContainerProperties): ContainerDemand {
-  const demand = containerDemand(container);
-  const spec = container.instanceType !== undefined ? findInstanceType(container.instanceType) : undefined;
-  return spec ? { ...demand, vcpus: Math.max(demand.vcpus, spec.vcpus) } : demand;
+function nodeDemand(demand: ContainerDemand, instanceType: string | undefined): ContainerDemand {
+  const spec = instanceType !== undefined ? findInstanceType(instanceType) : undefined;
+  // The node is placed only on its instance type (a range's instanceTypes pins it as a container's instanceType does).
+  return spec ? { ...demand, instanceType, vcpus: Math.max(demand.vcpus, spec.vcpus) } : demand;
 }

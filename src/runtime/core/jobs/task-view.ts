@@ -1,4 +1,4 @@
-import { registeredPod } from './container-launch';
+import { registeredEcsProperties, registeredPod } from './container-launch';
 import { AttemptRecord, JobRecord } from './job-record';
 import { taskContainers } from './task-containers';
 
@@ -10,7 +10,7 @@ import { taskContainers } from './task-containers';
 export function describeEcsProperties(job: JobRecord, fargate: boolean): Record<string, unknown> | undefined {
   const containers = taskContainers(job);
   if (!containers) return undefined;
-  const registered = (job.spec.definition.ecsProperties!.taskProperties as Array<Record<string, unknown>>)[0];
+  const registered = (registeredEcsProperties(job)!.taskProperties as Array<Record<string, unknown>>)[0];
   const attempt = job.currentAttempt;
   const { containers: _registeredContainers, ...task } = JSON.parse(JSON.stringify(registered)) as Record<string, unknown>;
   return {

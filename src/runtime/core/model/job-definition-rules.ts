@@ -72,7 +72,7 @@ export function validateRegisterJobDefinition(request: RegisterJobDefinitionRequ
     }
     for (const member of ['ecsProperties', 'eksProperties'] as const) {
       if (request[member] !== undefined) {
-        fail(member, request[member], 'not at the top of a multinode job definition: the local runtime runs node ranges with a container', 'MNP-1');
+        fail(member, request[member], `not at the top of a multinode job definition: each node range has its own (nodeProperties.nodeRangeProperties[].${member})`, 'MNP-1');
       }
     }
     if (platform === 'FARGATE') {

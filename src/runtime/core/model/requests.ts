@@ -124,6 +124,9 @@ export interface ContainerProperties {
 export interface NodeRangeProperty {
   readonly targetNodes: string;
   readonly container?: ContainerProperties;
+  /** MNP-1, PLAT-2: each node of the range runs this task instead of `container`. */
+  readonly ecsProperties?: Record<string, unknown>;
+  readonly instanceTypes?: string[];
 }
 
 export interface NodeProperties {

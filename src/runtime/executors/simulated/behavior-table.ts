@@ -86,12 +86,16 @@ function imagesOf(registry: ResourceRegistry): Set<string> {
   const images = new Set<string>();
   for (const definition of registry.listJobDefinitions()) {
     if (definition.containerProperties?.image) images.add(definition.containerProperties.image);
+    // PLAT-2: every container of a multi-container task, the definition's or a node range's (MNP-1).
+    const tasks = [definition.ecsProperties];
     for (const range of definition.nodeProperties?.nodeRangeProperties ?? []) {
       if (range.container?.image) images.add(range.container.image);
+      tasks.push(range.ecsProperties);
     }
-    // PLAT-2: every container of a multi-container task.
-    for (const task of (definition.ecsProperties?.taskProperties ?? []) as Array<{ containers?: Array<{ image?: string }> }>) {
-      for (const container of task.containers ?? []) if (container.image) images.add(container.image);
+    for (const ecs of tasks) {
+      for (const task of (ecs?.taskProperties ?? []) as Array<{ containers?: Array<{ image?: string }> }>) {
+        for (const container of task.containers ?? []) if (container.image) images.add(container.image);
+      }
     }
   }
   return images;

@@ -205,3 +205,106 @@ describe('multi-node tenancy', () => {
     expect(() => runtime.submitJob({ jobName: 'mpi', jobQueue: 'Queue', jobDefinition: 'mpi' })).toThrow(/different instance types \(c5\.xlarge, c5\.2xlarge\).*MNP-2/);
   });
 });
+
+describe('ecsProperties node ranges (MNP-1, PLAT-2)', () => {
+  const task = (role: string) => ({
+    taskProperties: [{
+      containers: [
+        { name: 'app', image: 'mpi', command: [role], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }] },
+        { name: 'sidecar', image: 'mpi', essential: false, command: ['sidecar'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '256' }] },
+      ],
+    }],
+  });
+  const nodeProperties = { numNodes: 3, mainNode: 0, nodeRangeProperties: [{ targetNodes: '0', ecsProperties: task('main') }, { targetNodes: '1:', ecsProperties: task('worker') }] };
+
+  test('MNP-1, PLAT-2: GIVEN node 0 main and nodes 1..2 each a 2-container task WHEN the job runs THEN every container runs with the node variables, each node describes its task and the parent takes the main node\'s result', () => {
+    // GIVEN the main app fails with 5 after a minute; workers' apps would run 10 minutes, sidecars an hour
+    const behavior = (l: { command: string[]; containerName?: string }) => l.containerName === 'sidecar'
+      ? JobBehavior.succeed({ duration: Duration.hours(1) })
+      : l.command[0] === 'main' ? JobBehavior.fail({ exitCode: 5, duration: Duration.seconds(60) }) : JobBehavior.succeed({ duration: Duration.minutes(10) });
+    const { backend, launches } = testBackend({ maxvCpus: 16, behavior });
+    backend.registerJobDefinition({ jobDefinitionName: 'mnp-task', type: 'multinode', nodeProperties });
+
+    // WHEN
+    const jobId = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp-task' }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN every node ran both containers, with its node index
+    const env = (l: { environment: Record<string, string> }) => [l.environment.AWS_BATCH_JOB_NODE_INDEX, l.environment.AWS_BATCH_JOB_MAIN_NODE_INDEX];
+    expect(launches.map((l) => [l.jobId, l.containerName, l.command[0], ...env(l)])).toEqual([
+      [`${jobId}#0`, 'app', 'main', '0', '0'], [`${jobId}#0`, 'sidecar', 'sidecar', '0', '0'],
+      [`${jobId}#1`, 'app', 'worker', '1', '0'], [`${jobId}#1`, 'sidecar', 'sidecar', '1', '0'],
+      [`${jobId}#2`, 'app', 'worker', '2', '0'], [`${jobId}#2`, 'sidecar', 'sidecar', '2', '0'],
+    ]);
+    const [parent, main, worker] = backend.describeJobs([jobId, `${jobId}#0`, `${jobId}#1`]);
+    expect(parent.status).toBe('FAILED');
+    expect(parent.nodeProperties).toEqual(nodeProperties);
+    expect(main.container).toBeUndefined();
+    expect(main.ecsProperties.taskProperties[0].containers.map((c: any) => [c.name, c.exitCode])).toEqual([['app', 5], ['sidecar', 143]]);
+    expect(main.attempts![0].taskProperties![0].containers.map((c: any) => [c.name, c.exitCode])).toEqual([['app', 5], ['sidecar', 143]]);
+    // MNP-4: the main node's exit stopped the workers' tasks, every container of them
+    expect(worker.status).toBe('FAILED');
+    expect(worker.ecsProperties.taskProperties[0].containers.map((c: any) => [c.name, c.command, c.exitCode])).toEqual([['app', ['worker'], 143], ['sidecar', ['sidecar'], 143]]);
+  });
+
+  test('MNP-1, PLAT-2: GIVEN an ecsProperties node range WHEN submitted with a node ecsPropertiesOverride for it THEN the named container gets it; an override for a container range, or naming no container, is a ClientException', () => {
+    // GIVEN
+    const { backend, launches } = testBackend({ maxvCpus: 16 });
+    backend.registerJobDefinition({ jobDefinitionName: 'mnp-task', type: 'multinode', nodeProperties });
+    const submit = (override: Record<string, unknown>) => backend.submitJob({
+      jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp-task', nodeOverrides: { nodePropertyOverrides: [override as never] },
+    });
+
+    // WHEN
+    const jobId = submit({ targetNodes: '1:', ecsPropertiesOverride: { taskProperties: [{ containers: [{ name: 'app', command: ['worker', '--fast'] }] }] } }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(launches.filter((l) => l.jobId === `${jobId}#2`).map((l) => l.command)).toEqual([['worker', '--fast'], ['sidecar']]);
+    expect(() => submit({ targetNodes: '1:', ecsPropertiesOverride: { taskProperties: [{ containers: [{ name: 'nope', command: ['x'] }] }] } }))
+      .toThrow(/nodeOverrides\.nodePropertyOverrides\[0\]\.ecsPropertiesOverride\.taskProperties\[0\]\.containers\[0\]\.name/);
+    expect(() => submit({ targetNodes: '1', ecsPropertiesOverride: { taskProperties: [{ containers: [{ name: 'app' }] }] } })).toThrow(/must name exactly the nodes of an ecsProperties node range/);
+    expect(() => submit({ targetNodes: '0', containerOverrides: { command: ['x'] } })).toThrow(/use ecsPropertiesOverride/);
+  });
+});
+
+describe('node range instanceTypes (MNP-2)', () => {
+  /** The tenancy template with its 2-node job as ecsProperties ranges pinned by `InstanceTypes`. */
+  function taskTenancyTemplate(types: string[][]): any {
+    const template = tenancyTemplate('c5.xlarge') as any;
+    const containers = [{ Name: 'app', Image: 'mpi', ResourceRequirements: [{ Type: 'VCPU', Value: '1' }, { Type: 'MEMORY', Value: '1024' }] }];
+    template.Resources.Mpi.Properties.NodeProperties.NodeRangeProperties = types.map((instanceTypes, node) => ({
+      TargetNodes: String(node), InstanceTypes: instanceTypes, EcsProperties: { TaskProperties: [{ Containers: containers }] },
+    }));
+    return template;
+  }
+
+  test('MNP-1, MNP-2: GIVEN ecsProperties ranges pinned by instanceTypes WHEN the job runs beside a small job THEN each node has its own instance', () => {
+    // GIVEN
+    const runtime = LocalBatchRuntime.fromTemplate(taskTenancyTemplate([['c5.xlarge'], ['c5.xlarge']]), {
+      executor: JobExecutor.simulated({ defaultBehavior: JobBehavior.succeed({ duration: Duration.minutes(10) }) }),
+    });
+
+    // WHEN
+    const mpi = runtime.submitJob({ jobName: 'mpi', jobQueue: 'Queue', jobDefinition: 'mpi' }).jobId;
+    const small = runtime.submitJob({ jobName: 'small', jobQueue: 'Queue', jobDefinition: 'small' }).jobId;
+    runtime.advance(60);
+
+    // THEN three different instances
+    const [main, worker, other] = runtime.describeJobs([`${mpi}#0`, `${mpi}#1`, small]);
+    const taskHost = (node: any) => node.ecsProperties.taskProperties[0].containerInstanceArn;
+    const hosts = [taskHost(main), taskHost(worker), other.container?.containerInstanceArn];
+    expect(hosts.every((h) => h !== undefined)).toBe(true);
+    expect(new Set(hosts).size).toBe(3);
+  });
+
+  test('MNP-2: GIVEN ranges naming different instanceTypes WHEN submitted THEN it is a ClientException; a list of two types is refused at registration naming the field', () => {
+    // GIVEN
+    const runtime = LocalBatchRuntime.fromTemplate(taskTenancyTemplate([['c5.xlarge'], ['c5.2xlarge']]), { executor: JobExecutor.simulated() });
+
+    // WHEN / THEN
+    expect(() => runtime.submitJob({ jobName: 'mpi', jobQueue: 'Queue', jobDefinition: 'mpi' })).toThrow(/different instance types \(c5\.xlarge, c5\.2xlarge\).*MNP-2/);
+    expect(() => LocalBatchRuntime.fromTemplate(taskTenancyTemplate([['c5.xlarge', 'c5.2xlarge'], ['c5.xlarge']]), { executor: JobExecutor.simulated() }))
+      .toThrow(/nodeProperties\.nodeRangeProperties\[0\]\.instanceTypes/);
+  });
+});

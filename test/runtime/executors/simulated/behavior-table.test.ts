@@ -54,6 +54,28 @@ describe('BehaviorTable', () => {
     ]);
   });
 
+  test('MNP-1, PLAT-2: a byImage key naming the image of a container of a node range\'s task is used, not a warning', () => {
+    // GIVEN
+    const registry = new ResourceRegistry(DEFAULT_ENVIRONMENT);
+    registry.storeJobDefinition({
+      name: 'nodes',
+      status: 'ACTIVE',
+      type: 'multinode',
+      parameters: {},
+      tags: {},
+      propagateTags: false,
+      platformCapabilities: ['EC2'],
+      nodeProperties: { numNodes: 1, mainNode: 0, nodeRangeProperties: [{ targetNodes: '0', ecsProperties: { taskProperties: [{ containers: [{ name: 'app', image: 'mpi:1' }] }] } }] },
+    });
+    const table = new BehaviorTable({ byImage: { 'mpi:1': fails, 'other:1': fails } });
+
+    // WHEN
+    const warnings = table.bindRegistry(registry);
+
+    // THEN
+    expect(warnings).toEqual([expect.stringMatching(/^JobExecutor\.simulated byImage\["other:1"\]: .*images: mpi:1\./)]);
+  });
+
   test('issue #15: with strict, keys that match nothing throw, all of them in one error', () => {
     // GIVEN
     const table = new BehaviorTable({ strict: true, byJobDefinition: { flaky: fails }, byImage: { busybox: fails } });
