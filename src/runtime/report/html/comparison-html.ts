@@ -1,8 +1,7 @@
 import { shareVcpus } from './chart-specs';
 import { policyText, SATURATED_MEANING } from './fair-share-section';
 import { cell, escape } from './html-cells';
-import { renderSvg } from './render-svg';
-import { REPORT_STYLE } from './report-html';
+import { chartSection, reportPage } from './report-html';
 import { PlanComparison } from '../plan-comparison';
 import { FairShareQueueReport, PlanReport, ShareReport } from '../plan-report';
 import { APPROXIMATE_MARKER, formatFigure as fmt, formatPercent as percent, formatUsd } from '../report-numbers';
@@ -18,30 +17,15 @@ export async function comparisonHtml(comparison: PlanComparison, title: string):
   const charts: string[] = [];
   for (const [r, run] of runs.entries()) {
     for (const [i, queue] of run.report.fairShareQueues.entries()) {
-      const chart = shareVcpus(queue, `shares-${r}-${i}`, ` (${run.name})`);
-      charts.push(`<section class="chart" id="chart-${chart.id}"><h2>${escape(chart.title)}</h2>${await renderSvg(chart.spec)}</section>`);
+      charts.push(await chartSection(shareVcpus(queue, `shares-${r}-${i}`, ` (${run.name})`)));
     }
   }
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-<h1>${escape(title)}</h1>
-<section id="summary">
+  return reportPage(title, `<section id="summary">
 ${headline(comparison)}
 ${queueNames(runs.map((run) => run.report)).map((name) => queueTable(comparison, name)).join('\n')}
 <p class="note">${escape(SATURATED_MEANING)}</p>
 </section>
-${charts.join('\n')}
-<script type="application/json" id="plan-comparison">${JSON.stringify(comparison).replace(/</g, '\\u003c')}</script>
-</body>
-</html>
-`;
+${charts.join('\n')}`, 'plan-comparison', comparison);
 }
 
 function headline(comparison: PlanComparison): string {

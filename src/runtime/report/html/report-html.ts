@@ -1,4 +1,4 @@
-import { chartSpecs } from './chart-specs';
+import { chartSpecs, NamedChart } from './chart-specs';
 import { fairShareSection } from './fair-share-section';
 import { cell, escape } from './html-cells';
 import { renderSvg } from './render-svg';
@@ -13,9 +13,23 @@ import { APPROXIMATE_MARKER, formatFigure as fmt, formatPercent as percent, form
  */
 export async function reportHtml(report: PlanReport, title: string): Promise<string> {
   const charts = [];
-  for (const chart of chartSpecs(report)) {
-    charts.push(`<section class="chart" id="chart-${chart.id}"><h2>${escape(chart.title)}</h2>${await renderSvg(chart.spec)}</section>`);
-  }
+  for (const chart of chartSpecs(report)) charts.push(await chartSection(chart));
+  return reportPage(title, `${summary(report)}
+${charts.join('\n')}
+<p class="note">Prices: ${escape(report.priceSource)}. Times are virtual seconds from the start of the run; timeline buckets are ${fmt(report.bucketSeconds)} s wide.</p>`,
+  'plan-report', report);
+}
+
+/** One chart of a report page: its title and the SVG rendered from its spec. */
+export async function chartSection(chart: NamedChart): Promise<string> {
+  return `<section class="chart" id="chart-${chart.id}"><h2>${escape(chart.title)}</h2>${await renderSvg(chart.spec)}</section>`;
+}
+
+/**
+ * A whole report page: the title, the body, and the data the page shows as JSON (`dataId`), so a
+ * test or a script can read the exact figures back.
+ */
+export function reportPage(title: string, body: string, dataId: string, data: unknown): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -26,10 +40,8 @@ export async function reportHtml(report: PlanReport, title: string): Promise<str
 </head>
 <body>
 <h1>${escape(title)}</h1>
-${summary(report)}
-${charts.join('\n')}
-<p class="note">Prices: ${escape(report.priceSource)}. Times are virtual seconds from the start of the run; timeline buckets are ${fmt(report.bucketSeconds)} s wide.</p>
-<script type="application/json" id="plan-report">${JSON.stringify(report).replace(/</g, '\\u003c')}</script>
+${body}
+<script type="application/json" id="${dataId}">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>
 </body>
 </html>
 `;
