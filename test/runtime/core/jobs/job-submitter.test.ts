@@ -1,30 +1,7 @@
-import { BatchBackend } from '../../../../src/runtime/core/backend';
-import { VirtualClock } from '../../../../src/runtime/core/clock';
+import { backendWithLimit, LIMITED_BACKEND_SEED } from './limited-backend';
 import { SeededIdGenerator } from '../../../../src/runtime/core/id-generator';
-import { VcpuPoolCapacity } from '../../../../src/runtime/core/scheduling/vcpu-pool-capacity';
-import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
-import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/simulated-runner';
-import { submit, T0, testBackend } from '../fixtures';
+import { submit, testBackend } from '../fixtures';
 
-const SEED = 3;
-
-function backendWithLimit(maxSubmittedJobs: number): BatchBackend {
-  const backend = new BatchBackend({
-    clock: new VirtualClock(T0),
-    ids: new SeededIdGenerator(SEED),
-    capacity: new VcpuPoolCapacity(),
-    runner: new SimulatedRunner({ behaviorFor: () => JobBehavior.succeed() }),
-    maxSubmittedJobs,
-  });
-  backend.createComputeEnvironment({
-    computeEnvironmentName: 'ce',
-    type: 'MANAGED',
-    computeResources: { type: 'EC2', maxvCpus: 4, minvCpus: 0, instanceTypes: ['optimal'], subnets: ['subnet-1'], instanceRole: 'ecsInstanceRole' },
-  });
-  backend.createJobQueue({ jobQueueName: 'queue', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
-  backend.registerJobDefinition({ jobDefinitionName: 'job', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 2048 } });
-  return backend;
-}
 
 // The submitter is built only inside the backend (it shares the backend's index and lifecycle), so
 // these tests go through BatchBackend.submitJob and check what the submitter alone decides.
@@ -90,7 +67,7 @@ describe('JobSubmitter', () => {
 
     // THEN two fit and the third is refused, having drawn no id: the next job takes the next one
     expect(attempt).toThrow(/3 jobs are already SUBMITTED; at most 3 jobs may be in the SUBMITTED state \(LIM-7\)/);
-    const expected = new SeededIdGenerator(SEED);
+    const expected = new SeededIdGenerator(LIMITED_BACKEND_SEED);
     expect(ids).toEqual([expected.nextUuid(), expected.nextUuid(), expected.nextUuid()].slice(1));
     expect(backend.describeJobs(ids).map((job) => job.jobName)).toEqual(['copy', 'copy']);
     expect([...backend.allJobs()]).toHaveLength(3);

@@ -1,30 +1,8 @@
-import { BatchBackend } from '../../../../src/runtime/core/backend';
-import { VirtualClock } from '../../../../src/runtime/core/clock';
+import { backendWithLimit } from './limited-backend';
 import { ClientException } from '../../../../src/runtime/core/errors';
-import { SeededIdGenerator } from '../../../../src/runtime/core/id-generator';
 import { MAX_SUBMITTED_JOBS } from '../../../../src/runtime/core/jobs/submitted-jobs';
-import { VcpuPoolCapacity } from '../../../../src/runtime/core/scheduling/vcpu-pool-capacity';
-import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
-import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/simulated-runner';
-import { submit, T0, testBackend } from '../fixtures';
+import { submit, testBackend } from '../fixtures';
 
-function backendWithLimit(maxSubmittedJobs?: number): BatchBackend {
-  const backend = new BatchBackend({
-    clock: new VirtualClock(T0),
-    ids: new SeededIdGenerator(3),
-    capacity: new VcpuPoolCapacity(),
-    runner: new SimulatedRunner({ behaviorFor: () => JobBehavior.succeed() }),
-    maxSubmittedJobs,
-  });
-  backend.createComputeEnvironment({
-    computeEnvironmentName: 'ce',
-    type: 'MANAGED',
-    computeResources: { type: 'EC2', maxvCpus: 4, minvCpus: 0, instanceTypes: ['optimal'], subnets: ['subnet-1'], instanceRole: 'ecsInstanceRole' },
-  });
-  backend.createJobQueue({ jobQueueName: 'queue', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
-  backend.registerJobDefinition({ jobDefinitionName: 'job', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 2048 } });
-  return backend;
-}
 
 describe('SubmittedJobs', () => {
   test('LIFE-1: jobs submitted at one instant all leave SUBMITTED at the next event, in submission order', () => {
