@@ -16,9 +16,9 @@
  * every checkpoint (standing work, carried since #21 §2's follow-up).
  */
 import * as fs from 'fs';
-import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
+import { fill as fillStateDir, filledCount } from './support/restart-fill';
 import { median, startServe } from './support/serve-process';
 import { CliIo } from '../src/cli/cli-io';
 import { serve } from '../src/cli/commands/serve';
@@ -26,50 +26,10 @@ import { serve } from '../src/cli/commands/serve';
 const SMALL_STACK = path.join(__dirname, '..', 'test', 'cli', 'fixtures', 'small-stack.template.json');
 /** The template every server of the run loads: the small stack, or (RESTART_BENCH_MIN_VCPUS) a copy that keeps that many vCPUs of instances up. */
 let TEMPLATE = SMALL_STACK;
-const EIGHT_DAYS = 8 * 24 * 3600;
-const CLIENTS = 16;
-
-function request(agent: http.Agent, url: string, route: string, body: unknown): Promise<any> {
-  const text = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const call = http.request(`${url}${route}`, {
-      method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(text)) },
-    }, (response) => {
-      let answer = '';
-      response.on('data', (chunk) => { answer += chunk; });
-      response.on('end', () => (response.statusCode === 200 ? resolve(JSON.parse(answer)) : reject(new Error(`${route}: HTTP ${response.statusCode} ${answer}`))));
-    });
-    call.on('error', reject);
-    call.end(text);
-  });
-}
 
 /** Runs `jobs` jobs to the end on a fresh durable server in `stateDir`; returns the seconds it took. */
-async function fill(stateDir: string, jobs: number, batch: number, extra: string[]): Promise<number> {
-  const server = await startServe(['--template', TEMPLATE, '--clock', 'virtual', '--state-dir', stateDir, ...extra]);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
-  const started = Date.now();
-  try {
-    for (let done = 0; done < jobs;) {
-      const size = Math.min(batch, jobs - done);
-      let next = 0;
-      const client = async (): Promise<void> => {
-        while (next < size) {
-          next++;
-          await request(agent, server.url, '/v1/submitjob', { jobName: 'restart', jobQueue: 'first-run-job-queue', jobDefinition: 'hello' });
-        }
-      };
-      await Promise.all(Array.from({ length: CLIENTS }, client));
-      await request(agent, server.url, '/_local/clock/run-until-idle', {});
-      await request(agent, server.url, '/_local/clock/advance', { seconds: EIGHT_DAYS });
-      done += size;
-      if (done % (batch * 25) === 0) console.log(`    ${done} jobs run (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    }
-  } finally {
-    agent.destroy();
-    await server.stop();
-  }
-  return (Date.now() - started) / 1000;
+function fill(stateDir: string, jobs: number, batch: number, extra: string[]): Promise<number> {
+  return fillStateDir(stateDir, jobs, { template: TEMPLATE, batch, extra });
 }
 
 const QUIET: CliIo = { interactive: false, progressStream: process.stderr, out: () => undefined, err: (text) => console.error(`    serve: ${text}`) };
@@ -139,7 +99,30 @@ export async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
+/**
+ * `fill DIR JOBS [BATCH] [--snapshot COUNT=DIR]...`: fills DIR (kept; resumed if interrupted) with
+ * JOBS finished jobs, copying the stopped server's directory at each COUNT on the way.
+ */
+async function fillCommand(args: string[]): Promise<void> {
+  const snapshots = new Map<number, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--snapshot') {
+      const [count, dir] = args[++i].split('=');
+      snapshots.set(Number(count), path.resolve(dir));
+    } else positional.push(args[i]);
+  }
+  const [dir, jobs, batch] = positional;
+  const seconds = await fillStateDir(path.resolve(dir), Number(jobs), { template: TEMPLATE, batch: Number(batch ?? 2_000), snapshots });
+  console.log(`  ${dir}: ${filledCount(path.resolve(dir))} finished jobs (filled in ${seconds.toFixed(0)} s this run)`);
+}
+
+if (require.main === module && process.argv[2] === 'fill') {
+  fillCommand(process.argv.slice(3)).catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+} else if (require.main === module) {
   main().catch((error) => {
     console.error(error);
     process.exitCode = 1;
