@@ -18,7 +18,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { compiledCli } from './support/compiled-cli';
 import { fill as fillStateDir, filledCount } from './support/restart-fill';
+import { measureRestarts, medianRatio, stateDirFootprint } from './support/restart-measure';
 import { median, startServe } from './support/serve-process';
 import { CliIo } from '../src/cli/cli-io';
 import { serve } from '../src/cli/commands/serve';
@@ -110,15 +112,59 @@ async function fillCommand(args: string[]): Promise<void> {
     if (args[i] === '--snapshot') {
       const [count, dir] = args[++i].split('=');
       snapshots.set(Number(count), path.resolve(dir));
-    } else positional.push(args[i]);
+    } else {positional.push(args[i]);}
   }
   const [dir, jobs, batch] = positional;
   const seconds = await fillStateDir(path.resolve(dir), Number(jobs), { template: TEMPLATE, batch: Number(batch ?? 2_000), snapshots });
   console.log(`  ${dir}: ${filledCount(path.resolve(dir))} finished jobs (filled in ${seconds.toFixed(0)} s this run)`);
 }
 
-if (require.main === module && process.argv[2] === 'fill') {
-  fillCommand(process.argv.slice(3)).catch((error) => {
+/**
+ * `measure [--pkg PKG] [--rounds N] FULL_DIR...`: times restarts of the kept FULL_DIRs against an
+ * empty state dir, in process and as a process from the project compiled into PKG
+ * (default /var/tmp/restart-bench/pkg; `--recompile` compiles again), median of N rounds (5).
+ */
+async function measureCommand(args: string[]): Promise<void> {
+  let pkg = '/var/tmp/restart-bench/pkg';
+  let rounds = 5;
+  let recompile = false;
+  const fulls: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--pkg') pkg = path.resolve(args[++i]);
+    else if (args[i] === '--rounds') rounds = Number(args[++i]);
+    else if (args[i] === '--recompile') recompile = true;
+    else fulls.push(path.resolve(args[i]));
+  }
+  const cli = compiledCli(pkg, recompile);
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-serve-restart-'));
+  const load = (): string => os.loadavg().map((value) => value.toFixed(1)).join(', ');
+  console.log(`  load average before: ${load()} (${os.cpus().length} cores); compiled CLI ${cli}`);
+  try {
+    const empty = path.join(root, 'empty');
+    fs.mkdirSync(empty);
+    const figures = await measureRestarts(cli, TEMPLATE, empty, fulls, rounds, path.join(root, 'scratch'));
+    const ms = (values: number[]): string => `${(median(values) * 1000).toFixed(0)} ms`;
+    for (const figure of figures) {
+      const footprint = stateDirFootprint(figure.stateDir);
+      console.log(`  ${figure.stateDir} (${filledCount(figure.stateDir)} finished jobs): ${(footprint.kib / 1024).toFixed(1)} MiB on disk (${footprint.files})`);
+      console.log(`    in process: ${ms(figure.inProcess)} against ${ms(figure.emptyInProcess)} empty, `
+        + `${medianRatio(figure.inProcess, figure.emptyInProcess).toFixed(2)}x (median of ${rounds} rounds' ratios)`);
+      console.log(`    as a process (compiled): ${ms(figure.asProcess)} against ${ms(figure.emptyAsProcess)} empty, `
+        + `${medianRatio(figure.asProcess, figure.emptyAsProcess).toFixed(2)}x`);
+      const list = (values: number[]): string => values.map((value) => (value * 1000).toFixed(0)).join(' ');
+      console.log(`    rounds, ms: in process ${list(figure.inProcess)} / empty ${list(figure.emptyInProcess)}; `
+        + `as a process ${list(figure.asProcess)} / empty ${list(figure.emptyAsProcess)}`);
+    }
+    console.log(`  load average after: ${load()}`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { fill: fillCommand, measure: measureCommand };
+
+if (require.main === module && COMMANDS[process.argv[2]] !== undefined) {
+  COMMANDS[process.argv[2]](process.argv.slice(3)).catch((error) => {
     console.error(error);
     process.exitCode = 1;
   });
