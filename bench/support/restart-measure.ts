@@ -105,8 +105,12 @@ export interface RestartFigures {
  * `rounds` rounds; in each, for every full dir: the empty dir then the full one, in process and
  * then as a process (so every full restart has an empty one next to it).
  */
-export async function measureRestarts(cli: string, template: string, empty: string, fulls: string[], rounds: number, scratch: string): Promise<RestartFigures[]> {
-  const figures = fulls.map((stateDir) => ({ stateDir, inProcess: [] as number[], emptyInProcess: [] as number[], asProcess: [] as number[], emptyAsProcess: [] as number[] }));
+export async function measureRestarts(
+  cli: string, template: string, empty: string, fulls: string[], rounds: number, scratch: string,
+): Promise<RestartFigures[]> {
+  const figures = fulls.map((stateDir) => ({
+    stateDir, inProcess: [] as number[], emptyInProcess: [] as number[], asProcess: [] as number[], emptyAsProcess: [] as number[],
+  }));
   await inProcessRestart(template, empty, scratch); // warm-up: module loading, JIT
   await processRestart(cli, template, empty, scratch); // warm-up: the file cache
   for (let round = 0; round < rounds; round++) {
