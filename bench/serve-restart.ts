@@ -12,6 +12,16 @@
  *   npm run bench -- serve-restart
  *   npx ts-node -T --project bench/tsconfig.json bench/serve-restart.ts [jobs] [batch] [modes: checkpointed,replayed]
  *
+ * Kept state dirs, filled once and measured later (e.g. on a quiet machine); the measure compiles
+ * the project into PKG (outside the repository) and times, besides `serve()` in process, the whole
+ * `node PKG/lib/cli/batch-local.js serve` from the spawn to its first HTTP answer, median of N
+ * rounds, each full restart next to an empty one (the issue's baseline: a compiled empty restart):
+ *
+ *   npx ts-node -T --project bench/tsconfig.json bench/serve-restart.ts fill /var/tmp/restart-bench/1m 1000000 2000 \
+ *     --snapshot 100000=/var/tmp/restart-bench/100k
+ *   npx ts-node -T --project bench/tsconfig.json bench/serve-restart.ts measure [--pkg PKG] [--rounds 5] [--recompile] \
+ *     /var/tmp/restart-bench/100k /var/tmp/restart-bench/1m
+ *
  * RESTART_BENCH_MIN_VCPUS=2 runs it on the small stack with `MinvCpus: 2`: instances stay up at
  * every checkpoint (standing work, carried since #21 §2's follow-up).
  */
