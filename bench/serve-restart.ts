@@ -30,7 +30,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { compiledCli } from './support/compiled-cli';
 import { fill as fillStateDir, filledCount } from './support/restart-fill';
-import { measureRestarts, medianRatio, stateDirFootprint } from './support/restart-measure';
+import { measureRestarts, medianRatio, processFloor, stateDirFootprint } from './support/restart-measure';
 import { median, startServe } from './support/serve-process';
 import { CliIo } from '../src/cli/cli-io';
 import { serve } from '../src/cli/commands/serve';
@@ -152,6 +152,8 @@ async function measureCommand(args: string[]): Promise<void> {
   try {
     const empty = path.join(root, 'empty');
     fs.mkdirSync(empty);
+    const nodeAlone = [0, 1, 2, 3, 4].map(() => processFloor(['-e', '0']));
+    const cliVersion = [0, 1, 2, 3, 4].map(() => processFloor([cli, '--version']));
     const figures = await measureRestarts(cli, TEMPLATE, empty, fulls, rounds, path.join(root, 'scratch'));
     const ms = (values: number[]): string => `${(median(values) * 1000).toFixed(0)} ms`;
     for (const figure of figures) {
@@ -165,6 +167,7 @@ async function measureCommand(args: string[]): Promise<void> {
       console.log(`    rounds, ms: in process ${list(figure.inProcess)} / empty ${list(figure.emptyInProcess)}; `
         + `as a process ${list(figure.asProcess)} / empty ${list(figure.emptyAsProcess)}`);
     }
+    console.log(`  floor, median of 5: node -e 0 ${ms(nodeAlone)}, node ${cli} --version ${ms(cliVersion)}`);
     console.log(`  load average after: ${load()}`);
   } finally {
     fs.rmSync(root, { recursive: true, force: true });

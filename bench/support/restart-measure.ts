@@ -7,7 +7,7 @@
  * rounds alternate the empty directory with each full one so the machine's load, which moves
  * during a run, weighs on both sides of each ratio alike.
  */
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
@@ -81,6 +81,14 @@ export function processRestart(cli: string, template: string, stateDir: string, 
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await exited;
   });
+}
+
+/** Seconds of `node ARGS` run to its exit: the floor of a process restart (Node's start; with the CLI's `--version`, its modules' loading too). */
+export function processFloor(args: string[]): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status ?? result.signal}`);
+  return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
 /** A state dir's size on disk (`du -sk`, KiB) and its files with their sizes in bytes. */
