@@ -1,8 +1,8 @@
 import { JobRecord } from './job-record';
 import { compact } from './job-view';
 import { ClientException } from '../errors';
-import { namePatternMatcher, NameValuesFilter } from '../model/consumable-resource-operations';
 import { sumNeeds } from '../model/consumable-requirements';
+import { namePatternMatcher, NameValuesFilter } from '../model/consumable-resource-operations';
 import { ConsumableNeed, ConsumableResourceRecord } from '../model/consumable-resource-store';
 import { JOB_STATUSES } from '../model/job-status';
 import { pageOf } from '../model/paging';

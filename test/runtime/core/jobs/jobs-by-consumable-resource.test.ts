@@ -31,9 +31,12 @@ describe('ListJobsByConsumableResource', () => {
     const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 5 }, { name: 'seats', total: 5 }] });
     const need = (name: string) => ({ consumableResourceList: [{ consumableResource: name, quantity: 1 }] });
     backend.registerJobDefinition({
-      jobDefinitionName: 'mnp', type: 'multinode', consumableResourceProperties: need('seats'),
+      jobDefinitionName: 'mnp',
+      type: 'multinode',
+      consumableResourceProperties: need('seats'),
       nodeProperties: {
-        numNodes: 3, mainNode: 0,
+        numNodes: 3,
+        mainNode: 0,
         nodeRangeProperties: [
           { targetNodes: '0:', container: { image: 'mpi', vcpus: 1, memory: 512 }, consumableResourceProperties: need('licences') },
           { targetNodes: '0', container: { command: ['main'] }, consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licences', quantity: 1 }, { consumableResource: 'seats', quantity: 1 }] } },

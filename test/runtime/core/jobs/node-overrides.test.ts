@@ -80,7 +80,8 @@ describe('node overrides at SubmitJob (MNP-1, MNP-2, PLAT-4)', () => {
     // GIVEN
     const backend = mnpBackend();
     backend.registerJobDefinition({
-      jobDefinitionName: 'mnp', type: 'multinode',
+      jobDefinitionName: 'mnp',
+      type: 'multinode',
       nodeProperties: { numNodes: 3, mainNode: 0, nodeRangeProperties: [{ ...containerRanges[0], instanceTypes: ['c5.xlarge'] }, containerRanges[1]] },
     });
     const before = [...backend.allJobs()].length;

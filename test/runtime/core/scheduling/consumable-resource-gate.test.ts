@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
-import { BatchBackend } from '../../../../src/runtime/core/backend';
 import { active, consumableBackend } from './consumable-fixtures';
+import { BatchBackend } from '../../../../src/runtime/core/backend';
 import { CONSUMABLE_RESOURCE_WAIT } from '../../../../src/runtime/core/scheduling/consumable-resource-gate';
 import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
 import { submit, T0 } from '../fixtures';
