@@ -39,6 +39,9 @@ export function applyNodePropertyOverrides(
       return other !== undefined && other.from === span.from && other.to === span.to;
     });
     const { ecsPropertiesOverride, eksPropertiesOverride, instanceTypes, consumableResourcePropertiesOverride } = override as NodeOverrideMembers;
+    if (instanceTypes !== undefined && (!Array.isArray(instanceTypes) || instanceTypes.length !== 1 || typeof instanceTypes[0] !== 'string' || instanceTypes[0] === '')) {
+      throw new ClientException(`${field}.instanceTypes: ${JSON.stringify(instanceTypes)} is invalid: a list of one instance type (MNP-2; AWS limits the list to one element)`);
+    }
     const extras: Partial<NodeRangeProperty> = {
       ...(instanceTypes !== undefined ? { instanceTypes } : {}),
       ...(consumableResourcePropertiesOverride !== undefined ? { consumableResourceProperties: consumableResourcePropertiesOverride } : {}),

@@ -49,6 +49,8 @@ describe('node overrides of pods, instance types and consumable resources (MNP-1
       { targetNodes: '0', container: { command: ['main'] }, instanceTypes: ['c5.2xlarge'], consumableResourceProperties: licences },
       { targetNodes: '2', instanceTypes: ['c5.2xlarge'] },
     ]);
+    expect(() => applyNodePropertyOverrides(containerRanges, [{ targetNodes: '0', instanceTypes: ['c5.xlarge', 'c5.2xlarge'] }] as never, 3))
+      .toThrow(/nodeOverrides\.nodePropertyOverrides\[0\]\.instanceTypes: .* a list of one instance type/);
   });
 });
 
