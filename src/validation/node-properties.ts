@@ -1,6 +1,7 @@
 import { mergeContainer } from './container-merge';
 import { effectiveMemoryMiB, effectiveVcpus, validateContainerProperties } from './container-properties';
 import { EcsPropertiesInput, validateEcsProperties } from './ecs-properties';
+import { EksPropertiesInput, validateEksProperties } from './eks-properties';
 import { fail, isInteger } from './validation-error';
 
 const RULE = 'LIM-12';
@@ -16,16 +17,24 @@ export interface NodeRangeInput {
   container?: { vcpus?: number; memory?: number; resourceRequirements?: Array<{ type: string; value: string }>; [k: string]: unknown };
   /** MNP-1, PLAT-2: a multi-container task per node of the range, instead of `container`. */
   ecsProperties?: EcsPropertiesInput;
-  /** Accepted by AWS; not modelled by the local runtime (refused, see docs/rules.md MNP-1). */
-  eksProperties?: unknown;
+  /** MNP-1, PLAT-3: an EKS pod per node of the range (every range of the job then has one: it runs on EKS). */
+  eksProperties?: EksPropertiesInput;
   /** MNP-2: the one instance type the range's nodes run on (AWS allows one element). */
   instanceTypes?: string[];
+  /** PLAT-4: consumable resources each node of the range needs (checked against the resources by the runtime). */
+  consumableResourceProperties?: unknown;
 }
 
-/** What one node runs: a container (LIM-12 merge of its ranges) or the task of its narrowest `ecsProperties` range. */
+/**
+ * What one node runs: a container (LIM-12 merge of its ranges), or the task (pod) of its narrowest
+ * `ecsProperties` (`eksProperties`) range; the narrowest range's `instanceTypes` and `consumableResourceProperties`.
+ */
 export interface NodeSpec {
   container: Record<string, unknown>;
   ecsProperties?: EcsPropertiesInput;
+  eksProperties?: EksPropertiesInput;
+  instanceType?: string;
+  consumableResourceProperties?: unknown;
 }
 
 export interface NodePropertiesInput {
@@ -82,8 +91,10 @@ export function validateNodeProperties(field: string, props: NodePropertiesInput
   checkNesting(field, ranges, parsed);
   checkCoverage(field, numNodes, parsed);
   ranges.forEach((range, index) => validateRangeShape(`${field}.nodeRangeProperties[${index}]`, range));
-  resolveNodeSpecs(props).forEach(({ container, ecsProperties }, node) => {
-    if (ecsProperties !== undefined) return; // PLAT-2 checked the task's VCPU and MEMORY
+  checkOnePlatform(field, ranges);
+  resolveNodeSpecs(props).forEach(({ container, ecsProperties, eksProperties }, node) => {
+    // PLAT-2 checked the task's VCPU and MEMORY; a pod is sized by its containers' resources (PLAT-3).
+    if (ecsProperties !== undefined || eksProperties !== undefined) return;
     const missing = [
       effectiveVcpus(container) === undefined ? 'vcpus (or a VCPU resource requirement)' : undefined,
       effectiveMemoryMiB(container) === undefined ? 'memory (or a MEMORY resource requirement)' : undefined,
@@ -121,37 +132,40 @@ export function resolveNodeSpecs(props: NodePropertiesInput): NodeSpec[] {
   for (let node = 0; node < props.numNodes; node++) {
     let container: Record<string, unknown> = {};
     let ecsProperties: EcsPropertiesInput | undefined;
+    let eksProperties: EksPropertiesInput | undefined;
     let instanceType: string | undefined;
+    let consumableResourceProperties: unknown;
     for (const { range, span } of layers) {
       if (span.from > node || node > span.to) continue;
       if (range.instanceTypes !== undefined) instanceType = range.instanceTypes[0];
-      if (range.ecsProperties !== undefined) {
+      // PLAT-4: a narrower range's list replaces a wider one's (as SubmitJob's override replaces the definition's).
+      if (range.consumableResourceProperties !== undefined) consumableResourceProperties = range.consumableResourceProperties;
+      if (range.ecsProperties !== undefined || range.eksProperties !== undefined) {
         ecsProperties = range.ecsProperties;
+        eksProperties = range.eksProperties;
         container = {};
       } else if (range.container !== undefined) {
-        container = mergeContainer(ecsProperties !== undefined ? {} : container, range.container);
+        container = mergeContainer(ecsProperties !== undefined || eksProperties !== undefined ? {} : container, range.container);
         ecsProperties = undefined;
+        eksProperties = undefined;
       }
     }
     specs.push({
       container,
       ...(ecsProperties !== undefined ? { ecsProperties } : {}),
+      ...(eksProperties !== undefined ? { eksProperties } : {}),
       ...(instanceType !== undefined ? { instanceType } : {}),
+      ...(consumableResourceProperties !== undefined ? { consumableResourceProperties } : {}),
     });
   }
   return specs;
 }
 
-/**
- * MNP-1: a range describes its nodes one way, `container` or `ecsProperties` (or `eksProperties`,
- * which AWS accepts on EKS compute environments; the local runtime does not model EKS node ranges).
- */
+/** MNP-1: a range describes its nodes one way: `container`, `ecsProperties` (PLAT-2) or `eksProperties` (PLAT-3). */
 function validateRangeShape(field: string, range: NodeRangeInput): void {
-  if (range.eksProperties !== undefined) {
-    fail(`${field}.eksProperties`, range.eksProperties, 'container or ecsProperties: eksProperties node ranges are not modelled by the local runtime', 'MNP-1');
-  }
-  if (range.container !== undefined && range.ecsProperties !== undefined) {
-    fail(`${field}.ecsProperties`, range.ecsProperties, 'not together with container: a node range describes its nodes one way', 'MNP-1');
+  const shapes = (['container', 'ecsProperties', 'eksProperties'] as const).filter((member) => range[member] !== undefined);
+  if (shapes.length > 1) {
+    fail(`${field}.${shapes[1]}`, range[shapes[1]], `not together with ${shapes[0]}: a node range describes its nodes one way`, 'MNP-1');
   }
   const types = range.instanceTypes;
   if (types !== undefined && (!Array.isArray(types) || types.length !== 1 || typeof types[0] !== 'string' || types[0] === '')) {
@@ -159,6 +173,26 @@ function validateRangeShape(field: string, range: NodeRangeInput): void {
   }
   if (range.container !== undefined) validateContainerProperties(`${field}.container`, range.container);
   if (range.ecsProperties !== undefined) validateEcsProperties(`${field}.ecsProperties`, range.ecsProperties);
+  if (range.eksProperties !== undefined) validateEksProperties(`${field}.eksProperties`, range.eksProperties);
+}
+
+/**
+ * MNP-1, PLAT-3: a multi-node job runs on one kind of compute environment, so either every range is
+ * an EKS pod (`eksProperties`, run on EKS compute environments) or none is (ECS: `container` or `ecsProperties`).
+ */
+function checkOnePlatform(field: string, ranges: NodeRangeInput[]): void {
+  const eks = ranges.findIndex((range) => range.eksProperties !== undefined);
+  if (eks < 0) return;
+  const other = ranges.findIndex((range) => range.container !== undefined || range.ecsProperties !== undefined);
+  if (other < 0) return;
+  const member = ranges[other].container !== undefined ? 'container' : 'ecsProperties';
+  fail(`${field}.nodeRangeProperties[${other}].${member}`, ranges[other][member],
+    `eksProperties, as nodeRangeProperties[${eks}] has: a multi-node job runs either on EKS (every range an eksProperties pod) or on ECS`, 'MNP-1');
+}
+
+/** MNP-1, PLAT-3: whether the node ranges are EKS pods (the job then runs on EKS compute environments). */
+export function hasEksNodeRanges(props: { nodeRangeProperties?: ReadonlyArray<{ eksProperties?: unknown }> } | undefined): boolean {
+  return Array.isArray(props?.nodeRangeProperties) && props!.nodeRangeProperties.some((range) => range?.eksProperties !== undefined);
 }
 
 function validateNumNodes(field: string, numNodes: number): void {

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { catchValidationError } from './catch-validation-error';
 import {
+  hasEksNodeRanges,
   NodePropertiesInput,
   NodeRangeInput,
   parseTargetNodes,
@@ -278,9 +279,52 @@ describe('ecsProperties node ranges (MNP-1, PLAT-2)', () => {
     expect(error.field).toMatch(/^nodeProperties\.nodeRangeProperties\[0\]\.ecsProperties\.taskProperties\[0\]/);
   });
 
-  test('MNP-1: GIVEN an eksProperties node range WHEN validated THEN it is refused as not modelled, naming the field', () => {
-    const error = catchValidationError(() => validateNodeProperties('nodeProperties', props(1, [{ targetNodes: '0', eksProperties: { podProperties: {} } }])));
+  test('MNP-1, PLAT-3: GIVEN an eksProperties node range with a pod too small for Kubernetes WHEN validated THEN the pod\'s own rule names the field', () => {
+    const pod = { podProperties: { containers: [{ name: 'app', image: 'mpi', resources: { limits: { cpu: '1', memory: '2Mi' } } }] } };
+    const error = catchValidationError(() => validateNodeProperties('nodeProperties', props(1, [{ targetNodes: '0', eksProperties: pod }])));
+    expect(error.field).toBe('nodeProperties.nodeRangeProperties[0].eksProperties.podProperties.containers');
+    expect(error.message).toMatch(/at least 4 MiB/);
+  });
+});
+
+describe('eksProperties node ranges (MNP-1, PLAT-3)', () => {
+  const pod = (image: string) => ({ podProperties: { containers: [{ name: 'app', image, resources: { limits: { cpu: '1', memory: '512Mi' } } }] } });
+
+  test('MNP-1, PLAT-3: GIVEN pod ranges, nested, with instanceTypes and consumable resources WHEN validated THEN each node runs its narrowest range\'s pod, type and list', () => {
+    // GIVEN
+    const resources = { consumableResourceList: [{ consumableResource: 'licences', quantity: 1 }] };
+    const input = props(3, [
+      { targetNodes: '0:', eksProperties: pod('worker'), instanceTypes: ['c5.xlarge'], consumableResourceProperties: resources },
+      { targetNodes: '0', eksProperties: pod('main') },
+    ]);
+
+    // WHEN
+    validateNodeProperties('nodeProperties', input);
+    const specs = resolveNodeSpecs(input);
+
+    // THEN
+    expect(specs.map((s) => (s.eksProperties as any).podProperties.containers[0].image)).toEqual(['main', 'worker', 'worker']);
+    expect(specs.map((s) => [s.instanceType, s.consumableResourceProperties])).toEqual(Array(3).fill(['c5.xlarge', resources]));
+    expect(specs.every((s) => s.ecsProperties === undefined && Object.keys(s.container).length === 0)).toBe(true);
+  });
+
+  test('MNP-1: GIVEN a pod range beside a container range WHEN validated THEN the error names the container (a job runs on EKS or on ECS)', () => {
+    const error = catchValidationError(() => validateNodeProperties('nodeProperties',
+      props(2, [{ targetNodes: '0', eksProperties: pod('a') }, { targetNodes: '1', container: { image: 'c', ...FULL } }])));
+    expect(error.field).toBe('nodeProperties.nodeRangeProperties[1].container');
+    expect(error.message).toMatch(/either on EKS .* or on ECS/);
+  });
+
+  test('MNP-1: GIVEN a range with both ecsProperties and eksProperties WHEN validated THEN the error names the range\'s eksProperties', () => {
+    const task = { taskProperties: [{ containers: [{ name: 'app', image: 'mpi', resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '512' }] }] }] };
+    const error = catchValidationError(() => validateNodeProperties('nodeProperties', props(1, [{ targetNodes: '0', ecsProperties: task, eksProperties: pod('a') }])));
     expect(error.field).toBe('nodeProperties.nodeRangeProperties[0].eksProperties');
-    expect(error.message).toMatch(/not modelled/);
+    expect(error.message).toMatch(/not together with ecsProperties/);
+  });
+
+  test('PLAT-3: hasEksNodeRanges tells a job of pods from one of containers', () => {
+    expect(hasEksNodeRanges(props(1, [{ targetNodes: '0', eksProperties: pod('a') }]))).toBe(true);
+    expect(hasEksNodeRanges(props(1, [{ targetNodes: '0', container: FULL }]))).toBe(false);
+    expect(hasEksNodeRanges(undefined)).toBe(false);
   });
 });

@@ -113,7 +113,7 @@ export class BatchBackend {
     const flow = this.flow = new JobFlow(this.loop, this.retention);
     this.lifecycle = new JobLifecycle(flow);
     this.submitted = new SubmittedJobs(this.loop, this.lifecycle, options.maxSubmittedJobs);
-    this.multiNode = new MultiNodeCoordinator(flow);
+    this.multiNode = new MultiNodeCoordinator(flow, this.registry.consumableResources);
     this.capacity = options.capacity ?? new InstanceCapacity(this.loop, flow, options.capacityOptions);
     this.consumableResources = new ConsumableResources(this.registry.consumableResources, {
       loop: this.loop,
@@ -152,6 +152,7 @@ export class BatchBackend {
       multiNode: this.multiNode,
       listener: flow,
       admission: this.scheduler,
+      consumables: this.registry.consumableResources,
     });
   }
 

@@ -2,7 +2,7 @@ import { CheckpointPart } from './checkpoint/checkpoint-part';
 import { ClientException } from './errors';
 import { EventLoop } from './event-loop';
 import { JobRecord } from './jobs/job-record';
-import { listJobsByConsumableResource, ListJobsByConsumableResourceRequest, JobByConsumableResource } from './jobs/jobs-by-consumable-resource';
+import { listJobsByConsumableResource, ListJobsByConsumableResourceRequest, JobByConsumableResource, totalConsumableNeeds } from './jobs/jobs-by-consumable-resource';
 import {
   ConsumableResourceDetail, ConsumableResourceOperations, ConsumableResourceSummary, CreateConsumableResourceRequest,
   ListConsumableResourcesRequest, UpdateConsumableResourceRequest,
@@ -62,8 +62,9 @@ export class ConsumableResources {
     this.operations.delete(consumableResource, (record) => {
       const users: string[] = [];
       for (const job of this.host.jobs()) {
-        const needs = !job.parent && !job.mnpParent && !isTerminal(job.status) && job.spec.consumableNeeds?.some((need) => need.name === record.name);
-        if (needs) users.push(job.jobId);
+        if (job.parent || job.mnpParent || isTerminal(job.status)) continue;
+        // A multi-node job needs what its node ranges need too (MNP-1).
+        if (totalConsumableNeeds(job)?.some((need) => need.name === record.name)) users.push(job.jobId);
       }
       return users;
     });

@@ -114,6 +114,10 @@ export class JobFlow implements JobLifecycleContext, MultiNodeContext, Placement
     this.terminate(node, reason);
   }
 
+  nodeNeverRan(node: JobRecord): void {
+    this.scheduler.releaseUnused(node);
+  }
+
   /** Called by attempt execution once an attempt has ended and its capacity is free. */
   attemptFinished(job: JobRecord, retry: boolean): void {
     this.scheduler.attemptEnded(job); // fair share: the job's vCPUs stop counting as its share's usage

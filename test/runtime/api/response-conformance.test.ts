@@ -68,6 +68,16 @@ function zeroTimestamps(value: unknown, path: string): string[] {
   });
 }
 
+/** MNP-1, PLAT-3: a 2-node job of EKS pods (main node 0 has its own pod). */
+const EKS_NODE_PROPERTIES = {
+  numNodes: 2,
+  mainNode: 0,
+  nodeRangeProperties: [
+    { targetNodes: '0:', eksProperties: { podProperties: { containers: [{ name: 'app', image: 'busybox', command: ['echo'], args: ['node'], resources: { limits: { cpu: '1', memory: '512Mi' } } }] } } },
+    { targetNodes: '0', eksProperties: { podProperties: { containers: [{ name: 'app', image: 'busybox', command: ['echo'], args: ['main'], resources: { limits: { cpu: '1', memory: '512Mi' } } }] } } },
+  ],
+};
+
 const LOG_CONFIGURATION = { logDriver: 'awslogs', options: { 'awslogs-group': '/local/app' } };
 
 async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
@@ -182,6 +192,8 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
       }],
     },
   });
+  // MNP-1, PLAT-3: node ranges of EKS pods
+  await api.call('RegisterJobDefinition', { jobDefinitionName: 'mpi-pods', type: 'multinode', nodeProperties: EKS_NODE_PROPERTIES });
   await api.call('RegisterJobDefinition', {
     jobDefinitionName: 'sidecar',
     type: 'container',
@@ -216,6 +228,17 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   const cancelled = await api.call('SubmitJob', { jobName: 'cancelled', jobQueue: 'main', jobDefinition: 'app', dependsOn: [{ jobId: long.jobId }] });
   const multi = await api.call('SubmitJob', { jobName: 'multi', jobQueue: 'main', jobDefinition: 'sidecar' });
   const pod = await api.call('SubmitJob', { jobName: 'pod', jobQueue: 'pods', jobDefinition: 'pod' });
+  const mnpPods = await api.call('SubmitJob', {
+    jobName: 'mpi-pods',
+    jobQueue: 'pods',
+    jobDefinition: 'mpi-pods',
+    nodeOverrides: {
+      nodePropertyOverrides: [
+        { targetNodes: '0:', eksPropertiesOverride: { podProperties: { containers: [{ name: 'app', args: ['worker'] }] } } },
+        { targetNodes: '1', instanceTypes: ['m5.large'] },
+      ],
+    },
+  });
   const ids = [ok, array, waiting, mnp, fargate, failing, long, cancelled, multi, pod].map((job) => job.jobId);
   await api.call('DescribeJobs', { jobs: ids });
   await api.call('ListJobs', { jobQueue: 'main', jobStatus: 'SUBMITTED' });
@@ -223,7 +246,11 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   endpoint.host.advance(60_000);
   await api.call('TerminateJob', { jobId: long.jobId, reason: 'too long' });
   endpoint.host.runUntilIdle();
-  await api.call('DescribeJobs', { jobs: [...ids, `${array.jobId}:0`, `${mnp.jobId}#0`, `${mnp.jobId}#1`, mnpTask.jobId, `${mnpTask.jobId}#0`, `${mnpTask.jobId}#1`] });
+  await api.call('DescribeJobs', {
+    jobs: [...ids, `${array.jobId}:0`, `${mnp.jobId}#0`, `${mnp.jobId}#1`, mnpTask.jobId, `${mnpTask.jobId}#0`, `${mnpTask.jobId}#1`,
+      mnpPods.jobId, `${mnpPods.jobId}#0`, `${mnpPods.jobId}#1`],
+  });
+  await api.call('ListJobs', { multiNodeJobId: mnpPods.jobId });
   await api.call('ListJobs', { jobQueue: 'main' });
   await api.call('ListJobs', { jobQueue: 'main', jobStatus: 'FAILED' });
   await api.call('ListJobs', { arrayJobId: array.jobId });
@@ -262,7 +289,28 @@ async function runScenario(endpoint: Endpoint): Promise<ConformanceRecorder> {
   await api.call('UpdateConsumableResource', { consumableResource: 'tokens', operation: 'ADD', quantity: 1, clientToken: 'add-one' });
   await api.call('ListJobsByConsumableResource', { consumableResource: 'licences' });
   await api.call('ListJobsByConsumableResource', { consumableResource: licences.consumableResourceArn, filters: [{ name: 'JOB_STATUS', values: ['RUNNABLE'] }] });
-  await api.call('DescribeJobs', { jobs: [licensed.jobId, overridden.jobId] });
+  // MNP-1, PLAT-4: a multi-node job whose node ranges need tokens (a node override adds one for node 1)
+  await api.call('RegisterJobDefinition', {
+    jobDefinitionName: 'mpi-tokens',
+    type: 'multinode',
+    nodeProperties: {
+      numNodes: 2,
+      mainNode: 0,
+      nodeRangeProperties: [
+        { targetNodes: '0', container: { image: 'busybox', vcpus: 1, memory: 512 }, consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'tokens', quantity: 1 }] } },
+        { targetNodes: '1', container: { image: 'busybox', vcpus: 1, memory: 512 } },
+      ],
+    },
+  });
+  const mnpTokens = await api.call('SubmitJob', {
+    jobName: 'mpi-tokens',
+    jobQueue: 'main',
+    jobDefinition: 'mpi-tokens',
+    nodeOverrides: { nodePropertyOverrides: [{ targetNodes: '1', consumableResourcePropertiesOverride: { consumableResourceList: [{ consumableResource: 'tokens', quantity: 1 }] } }] },
+  });
+  endpoint.host.advance(1_000);
+  await api.call('ListJobsByConsumableResource', { consumableResource: 'tokens' });
+  await api.call('DescribeJobs', { jobs: [licensed.jobId, overridden.jobId, mnpTokens.jobId, `${mnpTokens.jobId}#1`] });
   await api.call('DescribeJobDefinitions', { jobDefinitionName: 'licensed' });
   await api.call('DeleteConsumableResource', { consumableResource: 'spare-resource' });
 
@@ -426,6 +474,38 @@ describe('responses against the output shapes of the service model', () => {
     expect(job.eksProperties.podProperties).toMatchObject({ podName: expect.stringMatching(/^aws-batch\./), nodeName: expect.stringMatching(/^ip-/), containers: [{ name: 'main', exitCode: 0 }] });
     expect(job.eksAttempts[0]).toMatchObject({ podName: job.eksProperties.podProperties.podName, containers: [{ name: 'main', exitCode: 0 }] });
   });
+
+  test('MNP-1, PLAT-3, PLAT-5: GIVEN a multi-node job of EKS pods WHEN its definition and nodes are described THEN the definition is EKS as registered and each node is described as an EKS job', () => {
+    // GIVEN
+    const definition = api.calls.filter((call) => call.operation === 'DescribeJobDefinitions').flatMap((call) => call.body.jobDefinitions)
+      .find((d: any) => d.jobDefinitionName === 'mpi-pods');
+    const parent = finalJob('mpi-pods');
+    const nodes = [0, 1].map((n) => finalJobById(`${parent.jobId}#${n}`));
+
+    // THEN
+    expect(definition).toMatchObject({ containerOrchestrationType: 'EKS', nodeProperties: EKS_NODE_PROPERTIES });
+    expect(definition).not.toHaveProperty('platformCapabilities');
+    expect(parent.status).toBe('SUCCEEDED');
+    expect(parent.nodeProperties.nodeRangeProperties[2]).toEqual({ targetNodes: '1', instanceTypes: ['m5.large'] });
+    expect(nodes[0]).not.toHaveProperty('container');
+    expect(nodes[0].eksProperties.podProperties.containers).toEqual([expect.objectContaining({ name: 'app', args: ['main'], exitCode: 0 })]);
+    expect(nodes[1].eksProperties.podProperties.containers[0].args).toEqual(['worker']);
+    expect(nodes[0].eksAttempts[0]).toMatchObject({ podName: expect.stringMatching(/^aws-batch\./), containers: [{ name: 'app', exitCode: 0 }] });
+  });
+
+  test('MNP-1, PLAT-4: GIVEN a multi-node job whose node ranges need tokens WHEN ListJobsByConsumableResource lists tokens THEN the job is there once with what its nodes need together', () => {
+    // GIVEN
+    const listed = api.calls.filter((call) => call.operation === 'ListJobsByConsumableResource' && call.body.jobs.some((job: any) => job.jobName === 'mpi-tokens'))[0].body.jobs;
+
+    // THEN
+    expect(listed.map((job: any) => [job.jobName, job.quantity])).toEqual([['mpi-tokens', 2], ['licensed-override', 2]]);
+    expect(finalJob('mpi-tokens').status).toBe('RUNNING');
+  });
+
+  /** The job with the id as the scenario's last DescribeJobs that shows it answered it. */
+  function finalJobById(jobId: string): any {
+    return api.calls.filter((call) => call.operation === 'DescribeJobs').flatMap((call) => call.body.jobs).reverse().find((job: any) => job.jobId === jobId);
+  }
 
   /** The job named `name` as the scenario's last DescribeJobs of all jobs answered it. */
   function finalJob(name: string): any {

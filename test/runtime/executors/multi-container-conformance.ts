@@ -98,6 +98,32 @@ function multiContainerTemplate(image: string): any {
       },
     },
   };
+  // MNP-1, PLAT-3: two nodes, each a pod; the main pod waits (its exit stops node 1, MNP-4), node 1 exits 2.
+  const nodePod = (tail: string[]) => ({
+    PodProperties: {
+      Containers: [{
+        Name: 'app',
+        Image: image,
+        Command: ['env', 'AWS_BATCH_JOB_NODE_INDEX', 'env', 'AWS_BATCH_JOB_NUM_NODES', 'env', 'AWS_BATCH_JOB_MAIN_NODE_INDEX'],
+        Args: tail,
+        Resources: podResources,
+      }],
+    },
+  });
+  template.Resources.NodePods = {
+    Type: 'AWS::Batch::JobDefinition',
+    Properties: {
+      Type: 'multinode',
+      NodeProperties: {
+        NumNodes: 2,
+        MainNode: 0,
+        NodeRangeProperties: [
+          { TargetNodes: '0', EksProperties: nodePod(['sleep', '8000']) },
+          { TargetNodes: '1', EksProperties: nodePod(['env', 'AWS_BATCH_JOB_MAIN_NODE_PRIVATE_IPV4_ADDRESS', 'exit', '2']) },
+        ],
+      },
+    },
+  };
   // PLAT-3: an init container leaves a file in an emptyDir volume for the main container.
   template.Resources.SharedVolumePod = {
     Type: 'AWS::Batch::JobDefinition',
@@ -207,6 +233,27 @@ export function describeMultiContainerConformance(target: ConformanceTarget): vo
       const stream = (name: string): string[] => rt.getLogStream(`${definitionName}/${name}/${attempt.podName.replace(/^aws-batch\./, '').replace(/-/g, '')}`);
       expect(stream('prepare')).toEqual(['prepared']);
       expect(stream('main')).toEqual(['GREETING=hello', 'hello from the pod']);
+      await expectNoContainerLeft(target, jobId);
+    });
+
+    test('MNP-1, MNP-6, PLAT-3: GIVEN a multi-node job whose node ranges are pods WHEN it runs on an EKS queue THEN every node runs its pod with the node variables, each has its exit code and the job takes the main node\'s result', async () => {
+      // GIVEN
+      const rt = runtime = LocalBatchRuntime.fromTemplate(multiContainerTemplate(target.image ?? PROBE_IMAGE), { executor: target.executor() });
+
+      // WHEN
+      const jobId = rt.submitJob({ jobName: 'node-pods', jobQueue: rt.resourceArn('EksQueue'), jobDefinition: rt.resourceArn('NodePods') }).jobId;
+      const job = await time.waitForJob(rt, jobId);
+
+      // THEN
+      expect(job.status).toBe('SUCCEEDED');
+      const nodes = rt.describeJobs([`${jobId}#0`, `${jobId}#1`]);
+      expect(nodes.map((node) => node.eksAttempts![0].containers.map((c: any) => [c.name, c.exitCode]))).toEqual([[['app', 0]], [['app', 2]]]);
+      expect(nodes.every((node) => node.container === undefined && node.eksProperties.podProperties.podName !== undefined)).toBe(true);
+      const definitionName = rt.resourceArn('NodePods').split('/').pop()!.split(':')[0];
+      const stream = (node: any): string[] => rt.getLogStream(`${definitionName}/app/${node.eksAttempts[0].podName.replace(/^aws-batch\./, '').replace(/-/g, '')}`);
+      expect(stream(nodes[0])).toEqual(['AWS_BATCH_JOB_NODE_INDEX=0', 'AWS_BATCH_JOB_NUM_NODES=2', 'AWS_BATCH_JOB_MAIN_NODE_INDEX=0']);
+      expect(stream(nodes[1])).toEqual(['AWS_BATCH_JOB_NODE_INDEX=1', 'AWS_BATCH_JOB_NUM_NODES=2', 'AWS_BATCH_JOB_MAIN_NODE_INDEX=0',
+        expect.stringMatching(/^AWS_BATCH_JOB_MAIN_NODE_PRIVATE_IPV4_ADDRESS=10\.\d+\.\d+\.\d+$/)]);
       await expectNoContainerLeft(target, jobId);
     });
 

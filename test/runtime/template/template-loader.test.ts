@@ -150,27 +150,24 @@ describe('loadTemplate with templates from elsewhere', () => {
     expect(() => target.submitJob({ jobName: 'j', jobQueue: 'Queue', jobDefinition: 'Eks' })).toThrow(/which the local runtime does not model .*\(CFN-6\)/);
   });
 
-  test('CFN-6, MNP-1: a multi-node job definition with an EKS node range is not modelled, and the rest of the template loads', () => {
+  test('CFN-6, MNP-1: a multi-node job definition of EKS node ranges loads as an EKS definition; one whose pod breaks a PLAT-3 rule is not modelled, and the rest of the template loads', () => {
     // GIVEN
-    const pod = { PodProperties: { Containers: [{ Name: 'main', Image: 'busybox', Resources: { Limits: { cpu: '1', memory: '512Mi' } } }] } };
-    const template = {
-      Resources: {
-        Good: ce('good'),
-        Queue: queue({ Ref: 'Good' }),
-        EksNodes: {
-          Type: 'AWS::Batch::JobDefinition',
-          Properties: { Type: 'multinode', NodeProperties: { NumNodes: 2, MainNode: 0, NodeRangeProperties: [{ TargetNodes: '0:', EksProperties: pod }] } },
-        },
-      },
-    };
+    const pod = (memory: string) => ({ PodProperties: { Containers: [{ Name: 'main', Image: 'busybox', Resources: { Limits: { cpu: '1', memory } } }] } });
+    const nodes = (memory: string) => ({
+      Type: 'AWS::Batch::JobDefinition',
+      Properties: { Type: 'multinode', NodeProperties: { NumNodes: 2, MainNode: 0, NodeRangeProperties: [{ TargetNodes: '0:', EksProperties: pod(memory) }] } },
+    });
+    const template = { Resources: { Good: ce('good'), Queue: queue({ Ref: 'Good' }), EksNodes: nodes('512Mi'), BadNodes: nodes('2Mi') } };
 
     // WHEN
-    const loaded = loadTemplate(backend(), template, 'S');
+    const b = backend();
+    const loaded = loadTemplate(b, template, 'S');
 
     // THEN
-    expect([...loaded.batchResources.keys()]).toEqual(['Good', 'Queue']);
+    expect([...loaded.batchResources.keys()]).toEqual(['Good', 'Queue', 'EksNodes']);
+    expect(b.describeJobDefinitions({}).jobDefinitions.find((d: any) => d.type === 'multinode')).toMatchObject({ containerOrchestrationType: 'EKS' });
     expect(loaded.notModelled).toEqual([expect.objectContaining({
-      logicalId: 'EksNodes', reason: expect.stringMatching(/^its EKS part is not supported here: .*nodeProperties\.nodeRangeProperties\[0\]\.eksProperties/),
+      logicalId: 'BadNodes', reason: expect.stringMatching(/^its EKS part is not supported here: .*nodeProperties\.nodeRangeProperties\[0\]\.eksProperties/),
     })]);
   });
 

@@ -1,4 +1,4 @@
-import { EffectivePod, JobRecord } from './job-record';
+import { EffectivePod, JobRecord, JobSpec } from './job-record';
 import { eksContainerResources, EksContainerInput, mergeContainer } from '../../../validation';
 import { ContainerOverrides, KeyValuePair } from '../../shapes';
 import { definitionPlatform } from '../model/platform';
@@ -20,20 +20,33 @@ export function jobDemand(job: JobRecord): ContainerDemand {
   const pod = registeredPod(job);
   const demand = task ? sumDemands(task.map(taskContainerDemand)) : pod ? podDemand(pod) : containerDemand(effectiveContainer(job));
   // PLAT-1: a demand names its platform unless it is EC2's, so the capacity models never place it elsewhere.
-  const platform = definitionPlatform(job.spec.definition);
+  const platform = job.spec.nodeEksProperties !== undefined ? 'EKS' : definitionPlatform(job.spec.definition);
   return derived.demand = platform === 'EC2' ? demand : { ...demand, platform };
 }
 
 /**
- * PLAT-3: the pod of an EKS job, the job's `eksPropertiesOverride` applied by container name (an
- * unnamed container is "Default"): image, command, args and resources replaced, env merged by name;
- * metadata replaced. Undefined for other jobs.
+ * PLAT-3: the pod of an EKS job (for a node of an `eksProperties` range, the range's, MNP-1), the
+ * job's `eksPropertiesOverride` applied by container name (see `overridePod`). Undefined for other jobs.
  */
 export function registeredPod(job: JobRecord): EffectivePod | undefined {
-  const pod = job.spec.definition.eksProperties?.podProperties as EffectivePod | undefined;
+  const pod = registeredEksProperties(job)?.podProperties as EffectivePod | undefined;
   const override = job.spec.eksPropertiesOverride?.podProperties;
   if (!pod || !override) return pod;
-  return job.spec.derived.pod ??= {
+  return job.spec.derived.pod ??= overridePod(pod, override);
+}
+
+/** PLAT-3: the job's registered pod properties: its node range's for a node of an `eksProperties` range (MNP-1), else its definition's. */
+export function registeredEksProperties(job: JobRecord): Record<string, unknown> | undefined {
+  return job.spec.nodeEksProperties ?? job.spec.definition.eksProperties;
+}
+
+/**
+ * PLAT-3: a pod with an `eksPropertiesOverride`'s `podProperties` applied by container name (an
+ * unnamed container is "Default"): image, command, args and resources replaced, env merged by name;
+ * metadata replaced. Also a node override's, on its range's pod (MNP-1).
+ */
+export function overridePod(pod: EffectivePod, override: NonNullable<NonNullable<JobSpec['eksPropertiesOverride']>['podProperties']>): EffectivePod {
+  return {
     ...pod,
     ...(override.metadata !== undefined ? { metadata: override.metadata } : {}),
     containers: pod.containers.map((c) => overridePodContainer(c, override.containers)),
@@ -63,7 +76,7 @@ export function podContainerDemand(container: EksContainerInput): ContainerDeman
 }
 
 /** PLAT-3: as Kubernetes sizes a pod: its containers together, or its largest init container if larger. */
-function podDemand(pod: { containers: EksContainerInput[]; initContainers?: EksContainerInput[] }): ContainerDemand {
+export function podDemand(pod: { containers: EksContainerInput[]; initContainers?: EksContainerInput[] }): ContainerDemand {
   const main = sumDemands(pod.containers.map(podContainerDemand));
   const init = (pod.initContainers ?? []).map(podContainerDemand);
   return {

@@ -93,6 +93,10 @@ export interface JobSpec {
   readonly consumableNeeds?: readonly ConsumableNeed[];
   /** MNP-1, PLAT-2: a node of an `ecsProperties` node range: the task it runs (node overrides applied). */
   readonly nodeEcsProperties?: Record<string, unknown>;
+  /** MNP-1, PLAT-3: a node of an `eksProperties` node range: the pod it runs (node overrides applied). */
+  readonly nodeEksProperties?: Record<string, unknown>;
+  /** PLAT-4: a node's own range's consumable resources (the main node's `consumableNeeds` adds the job's), kept for a retry's new nodes. */
+  readonly nodeConsumableNeeds?: readonly ConsumableNeed[];
   /** MNP-2: a node's instance type (its range's `instanceTypes`, else its container's), kept for a retry's new nodes. */
   readonly nodeInstanceType?: string;
   /** PLAT-2: SubmitJob's `ecsPropertiesOverride`. */

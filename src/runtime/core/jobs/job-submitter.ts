@@ -4,14 +4,16 @@ import { JobRetention } from './job-retention';
 import { JobSpecBuilder } from './job-spec-builder';
 import { createArrayChildren, resolveDependencies } from './job-submission';
 import { MultiNodeCoordinator } from './multi-node';
-import { asClientException, validateSubmitJobRequest } from './submit-validation';
+import { validateSubmitJobRequest } from './submit-validation';
 import { SubmittedJobs } from './submitted-jobs';
-import { eksContainerResources, EksContainerInput } from '../../../validation';
+import { checkContainerOverrideNames } from './task-override-names';
 import { SubmitJobRequest, SubmitJobResponse } from '../../shapes';
 import { ClientException } from '../errors';
 import { EventLoop } from '../event-loop';
 import { IdGenerator } from '../id-generator';
 import { Environment } from '../model/arns';
+import { ConsumableResourceStore } from '../model/consumable-resource-store';
+import { definitionPlatform } from '../model/platform';
 import { JobDefinitionRecord, JobQueueRecord } from '../model/records';
 
 /** What a submission needs to register dependencies (the lifecycle). */
@@ -41,6 +43,8 @@ export interface JobSubmitterParts {
   readonly multiNode: MultiNodeCoordinator;
   readonly listener: SubmissionListener;
   readonly admission: ShareAdmission;
+  /** PLAT-4: where a multi-node job's per-range consumable resources are looked up. */
+  readonly consumables?: ConsumableResourceStore;
 }
 
 /**
@@ -52,7 +56,7 @@ export interface JobSubmitterParts {
 function checkJobShape(definition: JobDefinitionRecord, queue: JobQueueRecord, request: SubmitJobRequest): void {
   const raw = request as SubmitJobRequest & { ecsPropertiesOverride?: unknown; eksPropertiesOverride?: unknown };
   // PLAT-3: EKS jobs run on the EKS compute environments, ECS jobs on the others.
-  const eksJob = definition.eksProperties !== undefined;
+  const eksJob = definitionPlatform(definition) === 'EKS'; // an eksProperties definition, or one of EKS node ranges (MNP-1)
   const mismatched = queue.computeEnvironmentOrder.filter((entry) => (entry.computeEnvironment.eksConfiguration !== undefined) !== eksJob);
   if (mismatched.length > 0) {
     throw new ClientException(`jobDefinition: ${definition.arn} is ${eksJob ? 'an EKS' : 'an ECS'} job definition, but job queue ${queue.name} has `
@@ -62,36 +66,6 @@ function checkJobShape(definition: JobDefinitionRecord, queue: JobQueueRecord, r
   checkContainerOverrideNames('eksPropertiesOverride', definition.eksProperties, raw.eksPropertiesOverride);
   if (definition.ecsProperties !== undefined && request.containerOverrides !== undefined) {
     throw new ClientException(`containerOverrides: ${definition.arn} is a multi-container job definition (ecsProperties); containerOverrides are for a job definition with containerProperties (PLAT-2)`);
-  }
-}
-
-/**
- * PLAT-2/PLAT-3: an `ecsPropertiesOverride` / `eksPropertiesOverride` belongs to a definition of that
- * shape, and each container override names a container of it (an unnamed pod container is "Default");
- * pod resource overrides follow the same rules as registered ones.
- */
-function checkContainerOverrideNames(member: 'ecsPropertiesOverride' | 'eksPropertiesOverride', registered: Record<string, unknown> | undefined, override: unknown): void {
-  if (override === undefined) return;
-  const shape = member === 'ecsPropertiesOverride' ? 'ecsProperties' : 'eksProperties';
-  if (registered === undefined) throw new ClientException(`${member}: the job definition has no ${shape} to override (PLAT-2, PLAT-3)`);
-  const lists: Array<[string, Array<{ name?: string }> | undefined, Array<{ name?: string }>]> = member === 'ecsPropertiesOverride'
-    ? [['taskProperties[0].containers',
-      (override as { taskProperties?: Array<{ containers?: Array<{ name?: string }> }> }).taskProperties?.[0]?.containers,
-      ((registered.taskProperties as Array<{ containers: Array<{ name?: string }> }>)[0].containers)]]
-    : (['containers', 'initContainers'] as const).map((list): [string, Array<{ name?: string }> | undefined, Array<{ name?: string }>] => [`podProperties.${list}`,
-      (override as { podProperties?: Record<string, Array<{ name?: string }>> }).podProperties?.[list],
-      ((registered.podProperties as Record<string, Array<{ name?: string }> | undefined>)[list] ?? [])]);
-  const tasks = (override as { taskProperties?: unknown[] }).taskProperties;
-  if (tasks !== undefined && tasks.length > 1) throw new ClientException(`${member}.taskProperties: ${tasks.length} tasks; a job has one (PLAT-2)`);
-  for (const [path, overrides, containers] of lists) {
-    const names = containers.map((c) => c.name ?? (member === 'eksPropertiesOverride' ? 'Default' : undefined));
-    (overrides ?? []).forEach((o, index) => {
-      const name = o.name ?? (member === 'eksPropertiesOverride' ? 'Default' : undefined);
-      if (name === undefined || !names.includes(name)) {
-        throw new ClientException(`${member}.${path}[${index}].name: ${JSON.stringify(o.name)} names no container of the job definition (${names.filter((n) => n).join(', ')})`);
-      }
-      if (member === 'eksPropertiesOverride') asClientException(() => eksContainerResources(`${member}.${path}[${index}].resources`, o as EksContainerInput));
-    });
   }
 }
 
@@ -144,7 +118,7 @@ export class JobSubmitter {
     this.parts.admission.checkAdmission(spec.queue, spec);
     const arraySize = request.arrayProperties?.size;
     const nodeProperties = spec.definition.type === 'multinode' && spec.definition.nodeProperties
-      ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request)
+      ? MultiNodeCoordinator.resolveNodeProperties(spec.definition.nodeProperties, request, this.parts.consumables)
       : undefined;
     const dependencies = resolveDependencies(request, arraySize, (jobId) => index.get(jobId));
     return { spec, arraySize, nodeProperties, dependencies };

@@ -1,8 +1,9 @@
 import { JobRecord } from './job-record';
 import { compact } from './job-view';
 import { ClientException } from '../errors';
+import { sumNeeds } from '../model/consumable-requirements';
 import { namePatternMatcher, NameValuesFilter } from '../model/consumable-resource-operations';
-import { ConsumableResourceRecord } from '../model/consumable-resource-store';
+import { ConsumableNeed, ConsumableResourceRecord } from '../model/consumable-resource-store';
 import { JOB_STATUSES } from '../model/job-status';
 import { pageOf } from '../model/paging';
 
@@ -29,8 +30,19 @@ export interface JobByConsumableResource {
 }
 
 /**
+ * PLAT-4: what a top-level job needs in all: a multi-node job adds up its nodes' (each node's range's,
+ * and the job's own on the main node, MNP-1); any other job its own needs.
+ */
+export function totalConsumableNeeds(job: JobRecord): readonly ConsumableNeed[] | undefined {
+  const nodes = job.nodes;
+  if (nodes === undefined || !nodes.some((node) => node.spec.nodeConsumableNeeds !== undefined)) return job.spec.consumableNeeds;
+  return sumNeeds(...nodes.map((node) => node.spec.consumableNeeds));
+}
+
+/**
  * PLAT-4: the jobs that need the resource, newest first, as ListJobs lists a queue: top-level jobs
- * (an array job once, with the quantity each child needs; a multi-node job once). Filters, ANDed:
+ * (an array job once, with the quantity each child needs; a multi-node job once, with what its nodes need
+ * together, its list then showing those totals when its node ranges name resources). Filters, ANDed:
  * JOB_STATUS (any of its values) and JOB_NAME (case-insensitive, `prefix*`).
  */
 export function listJobsByConsumableResource(
@@ -55,7 +67,7 @@ export function listJobsByConsumableResource(
   const selected: Array<{ job: JobRecord; quantity: number }> = [];
   for (const job of jobs) {
     if (job.parent || job.mnpParent) continue;
-    const need = job.spec.consumableNeeds?.find((candidate) => candidate.name === resource.name);
+    const need = totalConsumableNeeds(job)?.find((candidate) => candidate.name === resource.name);
     if (need && matchers.every((matches) => matches(job))) selected.push({ job, quantity: need.quantity });
   }
   selected.sort((a, b) => b.job.createdAt - a.job.createdAt || b.job.sequence - a.job.sequence);
@@ -71,9 +83,14 @@ export function listJobsByConsumableResource(
     statusReason: job.statusReason,
     startedAt: job.startedAt,
     createdAt: job.createdAt,
-    consumableResourceProperties: {
-      consumableResourceList: (job.spec.consumableResourceProperties?.consumableResourceList ?? []).map((entry) => ({ ...entry })),
-    },
+    consumableResourceProperties: { consumableResourceList: listedResources(job) },
   }));
   return page.nextToken === undefined ? { jobs: summaries } : { jobs: summaries, nextToken: page.nextToken };
+}
+
+/** The summary's list: the job's as given, or a multi-node job's totals by resource name when its node ranges name resources. */
+function listedResources(job: JobRecord): Array<{ consumableResource?: string; quantity?: number }> {
+  const total = totalConsumableNeeds(job);
+  if (total === job.spec.consumableNeeds) return (job.spec.consumableResourceProperties?.consumableResourceList ?? []).map((entry) => ({ ...entry }));
+  return (total ?? []).map((need) => ({ consumableResource: need.name, quantity: need.quantity }));
 }

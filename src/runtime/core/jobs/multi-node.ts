@@ -1,11 +1,14 @@
-import { applyContainerOverrides, containerDemand, taskDemand } from './container-launch';
-import { JobRecord, JobSpec } from './job-record';
+import { containerDemand, podDemand, taskDemand } from './container-launch';
+import { EffectivePod, JobRecord, JobSpec } from './job-record';
+import { applyNodePropertyOverrides } from './node-overrides';
 import { findInstanceType } from '../../../instance-catalog/instance-catalog';
-import { parseTargetNodes, resolveNodeSpecs, validateNodeProperties } from '../../../validation';
-import { ContainerOverrides, NodePropertyOverride, SubmitJobRequest } from '../../shapes';
+import { resolveNodeSpecs, validateNodeProperties } from '../../../validation';
+import { ConsumableResourceProperties, SubmitJobRequest } from '../../shapes';
 import { ClientException } from '../errors';
+import { consumableNeedsOf, resolveConsumableResources, sumNeeds } from '../model/consumable-requirements';
+import { ConsumableNeed, ConsumableResourceStore } from '../model/consumable-resource-store';
 import { isTerminal } from '../model/job-status';
-import { ContainerProperties, NodeProperties, NodeRangeProperty } from '../model/requests';
+import { ContainerProperties, NodeProperties } from '../model/requests';
 import { ContainerDemand } from '../types/demand';
 import type { Placement } from '../types/placement';
 
@@ -20,86 +23,9 @@ export interface MultiNodeContext {
   defer(action: () => void): void;
   /** Stops a node that is STARTING or RUNNING (SIGTERM, then SIGKILL). */
   stopNode(node: JobRecord, reason: string): void;
+  /** PLAT-4: a node that never started ended; what the gang placement took for it comes back. */
+  nodeNeverRan(node: JobRecord): void;
   now(): number;
-}
-
-/**
- * MNP-1: node overrides over the definition's ranges. An override whose `targetNodes` names the same
- * nodes as a range of the definition (`"0"` for `"0"`, `"1:"` for `"1:2"` of 3 nodes) is applied to
- * that range's container (OVR-1 merge); any other override is a range of its own, nested in the
- * definition's (validated like them: disjoint or nested, LIM-12).
- */
-function applyNodePropertyOverrides(
-  ranges: readonly NodeRangeProperty[], overrides: readonly NodePropertyOverride[], numNodes: number,
-): NodeRangeProperty[] {
-  const result = [...ranges];
-  overrides.forEach((override, index) => {
-    const field = `nodeOverrides.nodePropertyOverrides[${index}].targetNodes`;
-    let span: { from: number; to: number };
-    try {
-      span = parseTargetNodes(field, override.targetNodes, numNodes);
-    } catch (error) {
-      throw new ClientException((error as Error).message);
-    }
-    const same = result.findIndex((range) => {
-      const other = safeSpan(range.targetNodes, numNodes);
-      return other !== undefined && other.from === span.from && other.to === span.to;
-    });
-    const containerOverrides = override.containerOverrides ?? {};
-    const { ecsPropertiesOverride, eksPropertiesOverride } = override as NodeOverrideTaskMembers;
-    if (eksPropertiesOverride !== undefined) {
-      throw new ClientException(`nodeOverrides.nodePropertyOverrides[${index}].eksPropertiesOverride: eksProperties node ranges are not modelled by the local runtime (MNP-1)`);
-    }
-    if (ecsPropertiesOverride !== undefined) {
-      if (same < 0 || result[same].ecsProperties === undefined) {
-        throw new ClientException(`nodeOverrides.nodePropertyOverrides[${index}].ecsPropertiesOverride: targetNodes ${JSON.stringify(override.targetNodes)} must name exactly the nodes of an ecsProperties node range (MNP-1)`);
-      }
-      result[same] = { ...result[same], ecsProperties: overrideTask(result[same].ecsProperties!, ecsPropertiesOverride, index) };
-    } else if (same >= 0 && result[same].ecsProperties !== undefined && override.containerOverrides !== undefined) {
-      throw new ClientException(`nodeOverrides.nodePropertyOverrides[${index}].containerOverrides: the range ${JSON.stringify(override.targetNodes)} runs an ecsProperties task; use ecsPropertiesOverride (MNP-1)`);
-    } else if (same >= 0) {
-      result[same] = { ...result[same], container: applyContainerOverrides(result[same].container ?? {}, containerOverrides) };
-    } else {
-      result.push({ targetNodes: override.targetNodes, container: containerOverrides as ContainerProperties });
-    }
-  });
-  return result;
-}
-
-/** Node override members the public `NodePropertyOverride` shape does not declare, read from the raw request. */
-type NodeOverrideTaskMembers = {
-  ecsPropertiesOverride?: { taskProperties?: Array<{ containers?: Array<Record<string, unknown>> }> };
-  eksPropertiesOverride?: unknown;
-};
-
-/**
- * MNP-1, PLAT-2: a node range's task with a node override's `ecsPropertiesOverride` applied by
- * container name (OVR-1 merge, as for a single-node multi-container job); an unknown name is refused.
- */
-function overrideTask(ecs: Record<string, unknown>, override: NonNullable<NodeOverrideTaskMembers['ecsPropertiesOverride']>, index: number): Record<string, unknown> {
-  const tasks = ecs.taskProperties as Array<{ containers: ContainerProperties[] }>;
-  const overrides = override.taskProperties?.[0]?.containers ?? [];
-  overrides.forEach((o, c) => {
-    if (!tasks[0].containers.some((container) => o.name !== undefined && container.name === o.name)) {
-      throw new ClientException(`nodeOverrides.nodePropertyOverrides[${index}].ecsPropertiesOverride.taskProperties[0].containers[${c}].name: ${JSON.stringify(o.name)} names no container of the node range's task (MNP-1)`);
-    }
-  });
-  const containers = tasks[0].containers.map((container) => {
-    const found = overrides.find((o) => o.name === container.name);
-    if (!found) return container;
-    const { name: _name, ...fields } = found;
-    return applyContainerOverrides(container, fields as ContainerOverrides);
-  });
-  return { ...ecs, taskProperties: [{ ...tasks[0], containers }, ...tasks.slice(1)] };
-}
-
-/** The span of a definition range, or undefined where the node count leaves it out of bounds (validated later). */
-function safeSpan(targetNodes: string, numNodes: number): { from: number; to: number } | undefined {
-  try {
-    return parseTargetNodes('targetNodes', targetNodes, numNodes);
-  } catch {
-    return undefined;
-  }
 }
 
 /** MNP-4: the statusReason of nodes stopped because the main node exited. */
@@ -113,8 +39,11 @@ export const MAIN_NODE_EXITED = 'Main node exited';
  * every node (MNP-5).
  */
 export class MultiNodeCoordinator {
-  /** MNP-1: the effective node properties of a submission (node overrides applied), validated (LIM-12). */
-  static resolveNodeProperties(definition: NodeProperties, request: SubmitJobRequest): NodeProperties {
+  /**
+   * MNP-1: the effective node properties of a submission (node overrides applied), validated (LIM-12,
+   * MNP-2 one instance type; PLAT-4 each node's consumable resources exist when `store` is given).
+   */
+  static resolveNodeProperties(definition: NodeProperties, request: SubmitJobRequest, store?: ConsumableResourceStore): NodeProperties {
     if (request.arrayProperties?.size !== undefined) {
       throw new ClientException('arrayProperties: a multi-node job cannot be an array job (MNP-1)');
     }
@@ -134,22 +63,31 @@ export class MultiNodeCoordinator {
     } catch (error) {
       throw new ClientException((error as Error).message);
     }
-    return properties;
-  }
-
-  constructor(private readonly context: MultiNodeContext) {}
-
-  /** Creates the nodes of `parent` (PENDING, not yet scheduled). */
-  createNodes(parent: JobRecord, properties: NodeProperties): void {
     const specs = resolveNodeSpecs(properties as never) as NodeRun[];
     // MNP-2: all node groups run on one instance type.
     const types = [...new Set(specs.map(nodeInstanceType).filter((t) => t !== undefined))];
     if (types.length > 1) {
       throw new ClientException(`nodeProperties: node groups name different instance types (${types.join(', ')}); a multi-node job uses one (MNP-2)`);
     }
+    if (store) {
+      // PLAT-4: a node override's list is checked as SubmitJob's override is; every range's resources exist now.
+      (overrides?.nodePropertyOverrides ?? []).forEach((override, index) => {
+        const list = (override as { consumableResourcePropertiesOverride?: ConsumableResourceProperties }).consumableResourcePropertiesOverride;
+        if (list !== undefined) resolveConsumableResources(store, `nodeOverrides.nodePropertyOverrides[${index}].consumableResourcePropertiesOverride`, list);
+      });
+      nodeRuns(properties, store);
+    }
+    return properties;
+  }
+
+  /** `consumables`: where node ranges' consumable resources are looked up (PLAT-4); none means no range names any. */
+  constructor(private readonly context: MultiNodeContext, private readonly consumables?: ConsumableResourceStore) {}
+
+  /** Creates the nodes of `parent` (PENDING, not yet scheduled). */
+  createNodes(parent: JobRecord, properties: NodeProperties): void {
     parent.mainNodeIndex = properties.mainNode;
     parent.nodeProperties = properties;
-    parent.nodes = specs.map((run, index) => this.createNode(parent, index, run));
+    parent.nodes = nodeRuns(properties, this.consumables).map((run, index) => this.createNode(parent, index, run));
   }
 
   /** The parent is RUNNABLE: the main node goes first (MNP-3). */
@@ -210,8 +148,12 @@ export class MultiNodeCoordinator {
     }
     for (const other of parent.nodes!) {
       if (other === main || isTerminal(other.status)) continue;
-      if (other.status === 'STARTING' || other.status === 'RUNNING') this.context.stopNode(other, MAIN_NODE_EXITED);
-      else this.context.transition(other, 'FAILED', MAIN_NODE_EXITED);
+      if (other.status === 'STARTING' || other.status === 'RUNNING') {
+        this.context.stopNode(other, MAIN_NODE_EXITED);
+      } else {
+        this.context.transition(other, 'FAILED', MAIN_NODE_EXITED);
+        this.context.nodeNeverRan(other); // PLAT-4: its share of the gang's resources comes back
+      }
     }
     const attemptsUsed = parent.attemptCount;
     const retry = main.status === 'FAILED' && !parent.isCancelled && !parent.isTerminated
@@ -223,9 +165,14 @@ export class MultiNodeCoordinator {
     }
     if (retry) {
       // MNP-5: a new attempt restarts every node.
-      parent.nodes = parent.nodes!.map((old, index) => this.createNode(parent, index, {
-        container: old.spec.derived.container!, ecsProperties: old.spec.nodeEcsProperties, instanceType: old.spec.nodeInstanceType,
+      const runs = parent.nodes!.map((old): NodeRun => ({
+        container: old.spec.derived.container!,
+        ecsProperties: old.spec.nodeEcsProperties,
+        eksProperties: old.spec.nodeEksProperties,
+        instanceType: old.spec.nodeInstanceType,
+        consumableNeeds: old.spec.nodeConsumableNeeds,
       }));
+      parent.nodes = runs.map((run, index) => this.createNode(parent, index, run));
       this.context.transition(parent, 'RUNNABLE', main.statusReason);
       this.start(parent);
       return;
@@ -236,11 +183,14 @@ export class MultiNodeCoordinator {
 
   private createNode(parent: JobRecord, index: number, run: NodeRun): JobRecord {
     const isMain = index === parent.mainNodeIndex;
-    const { container, ecsProperties } = run;
+    const { container, ecsProperties, eksProperties } = run;
     const instanceType = nodeInstanceType(run);
-    // MNP-1, PLAT-2: a node of an ecsProperties range runs its task with the multi-container machinery.
+    // MNP-1, PLAT-2: a node of an ecsProperties range runs its task with the multi-container machinery;
+    // PLAT-3: a node of an eksProperties range runs its pod, placed only on EKS compute environments.
     const taskContainers = ecsProperties !== undefined
       ? (ecsProperties.taskProperties as Array<{ containers: ContainerProperties[] }>)[0].containers : undefined;
+    const demand = taskContainers ? taskDemand(taskContainers)
+      : eksProperties ? { ...podDemand(eksProperties.podProperties as EffectivePod), platform: 'EKS' as const } : containerDemand(container);
     const spec: JobSpec = {
       ...parent.spec,
       // Nodes never retry on their own: the parent decides (MNP-5). The timeout is the job's (MNP-1):
@@ -249,13 +199,17 @@ export class MultiNodeCoordinator {
       evaluateOnExit: undefined,
       attemptDurationSeconds: isMain ? parent.spec.attemptDurationSeconds : undefined,
       environment: container.environment ?? [],
-      derived: { container, demand: nodeDemand(taskContainers ? taskDemand(taskContainers) : containerDemand(container), instanceType) },
+      derived: { container, demand: nodeDemand(demand, instanceType) },
       nodeEcsProperties: ecsProperties,
+      nodeEksProperties: eksProperties,
       nodeInstanceType: instanceType,
-      // Node overrides are already applied to the node's task (MNP-1).
+      nodeConsumableNeeds: run.consumableNeeds,
+      // Node overrides are already applied to the node's task or pod (MNP-1).
       ecsPropertiesOverride: undefined,
-      // PLAT-4: the main node's placement places the whole job (MNP-8), so it takes the job's resources.
-      consumableNeeds: isMain ? parent.spec.consumableNeeds : undefined,
+      eksPropertiesOverride: undefined,
+      // PLAT-4: each node holds its range's resources; the main node also the job's (its placement places the
+      // whole gang, MNP-8, and the gate takes every node's share then).
+      consumableNeeds: isMain ? sumNeeds(parent.spec.consumableNeeds, run.consumableNeeds) : run.consumableNeeds,
     };
     const node = new JobRecord(`${parent.jobId}#${index}`, `${parent.arn}#${index}`, spec, parent.createdAt, parent.sequence);
     node.status = 'PENDING';
@@ -269,8 +223,21 @@ export class MultiNodeCoordinator {
 interface NodeRun {
   readonly container: ContainerProperties;
   readonly ecsProperties?: Record<string, unknown>;
+  readonly eksProperties?: Record<string, unknown>;
   /** The range's `instanceTypes[0]`. */
   readonly instanceType?: string;
+  /** PLAT-4: the narrowest range's `consumableResourceProperties`, resolved to resource names. */
+  readonly consumableNeeds?: readonly ConsumableNeed[];
+}
+
+/** What each node runs, its range's consumable resources resolved by `store` (PLAT-4; ClientException for one that is gone). */
+function nodeRuns(properties: NodeProperties, store: ConsumableResourceStore | undefined): NodeRun[] {
+  const specs = resolveNodeSpecs(properties as never) as Array<NodeRun & { consumableResourceProperties?: ConsumableResourceProperties }>;
+  return specs.map(({ consumableResourceProperties, ...run }, node) => {
+    if (consumableResourceProperties === undefined || store === undefined) return run;
+    const consumableNeeds = consumableNeedsOf(store, `nodeProperties (node ${node}) consumableResourceProperties`, consumableResourceProperties);
+    return consumableNeeds === undefined ? run : { ...run, consumableNeeds };
+  });
 }
 
 /** MNP-2: the instance type a node is pinned to: its range's `instanceTypes`, else its container's `instanceType`. */

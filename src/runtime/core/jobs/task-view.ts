@@ -1,4 +1,4 @@
-import { registeredEcsProperties, registeredPod } from './container-launch';
+import { registeredEcsProperties, registeredEksProperties, registeredPod } from './container-launch';
 import { AttemptRecord, JobRecord } from './job-record';
 import { taskContainers } from './task-containers';
 
@@ -77,7 +77,7 @@ export function describeEksProperties(job: JobRecord): Record<string, unknown> |
 
 /** PLAT-3: an attempt of an EKS job (`eksAttempts[]`): pod, node and what each container did. */
 export function describeEksAttempt(job: JobRecord, attempt: AttemptRecord): Record<string, unknown> {
-  const initCount = ((job.spec.definition.eksProperties?.podProperties as { initContainers?: unknown[] } | undefined)?.initContainers ?? []).length;
+  const initCount = ((registeredEksProperties(job)?.podProperties as { initContainers?: unknown[] } | undefined)?.initContainers ?? []).length;
   const results = (attempt.containers ?? []).map((c) => withoutUndefined({ name: c.name, exitCode: c.exitCode, reason: c.reason }));
   return withoutUndefined({
     initContainers: initCount > 0 ? results.slice(0, initCount) : undefined,

@@ -7,6 +7,7 @@ import {
   EcsPropertiesInput,
   EksPropertiesInput,
   fail,
+  hasEksNodeRanges,
   JOB_DEFINITION_MAX_BYTES,
   validateAttemptDurationSeconds,
   validateContainerProperties,
@@ -79,6 +80,9 @@ export function validateRegisterJobDefinition(request: RegisterJobDefinitionRequ
       fail('platformCapabilities', platformCapabilities, 'multi-node parallel jobs run on EC2 only', 'LIM-14');
     }
     validateNodeProperties('nodeProperties', request.nodeProperties);
+    if (hasEksNodeRanges(request.nodeProperties) && request.platformCapabilities !== undefined) {
+      fail('platformCapabilities', request.platformCapabilities, 'absent for a multi-node job definition whose node ranges run on Amazon EKS (eksProperties)', 'PLAT-3');
+    }
   }
   if (request.retryStrategy !== undefined) validateRetryStrategy('retryStrategy', request.retryStrategy);
   if (request.timeout?.attemptDurationSeconds !== undefined) {
@@ -86,8 +90,9 @@ export function validateRegisterJobDefinition(request: RegisterJobDefinitionRequ
   }
   if (request.parameters !== undefined) validateParameters(request.parameters);
   if (request.tags !== undefined) validateTags('tags', request.tags);
-  // PLAT-3: an EKS definition has no platform capabilities; it runs on the EKS compute environments.
-  return { type, platformCapabilities: request.eksProperties !== undefined ? [] : platformCapabilities };
+  // PLAT-3: an EKS definition (or one of EKS node ranges, MNP-1) has no platform capabilities; it runs on the EKS compute environments.
+  const eks = request.eksProperties !== undefined || (type === 'multinode' && hasEksNodeRanges(request.nodeProperties));
+  return { type, platformCapabilities: eks ? [] : platformCapabilities };
 }
 
 function validatePlatformCapabilities(capabilities: string[] | undefined): string[] {

@@ -1,4 +1,5 @@
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
+import { hasEksNodeRanges } from '../../../validation';
 
 /*
  * PLAT-1: a job runs only on a compute environment of its definition's platform (the capacity
@@ -20,11 +21,12 @@ export type Platform = 'EC2' | 'FARGATE' | 'EKS';
 const AWS_SUBMIT_MESSAGE = 'Job Queue is attached to Compute Environment that can not run Jobs with capability';
 
 /**
- * The platform of a job definition: EKS for an `eksProperties` (pod) definition (PLAT-3), FARGATE when
- * its `platformCapabilities` say so, else EC2 (AWS's default).
+ * The platform of a job definition: EKS for an `eksProperties` (pod) definition or a multi-node one
+ * whose node ranges are pods (PLAT-3, MNP-1), FARGATE when its `platformCapabilities` say so, else EC2
+ * (AWS's default).
  */
-export function definitionPlatform(definition: Pick<JobDefinitionRecord, 'platformCapabilities' | 'eksProperties'>): Platform {
-  if (definition.eksProperties !== undefined) return 'EKS';
+export function definitionPlatform(definition: Pick<JobDefinitionRecord, 'platformCapabilities' | 'eksProperties' | 'nodeProperties'>): Platform {
+  if (definition.eksProperties !== undefined || hasEksNodeRanges(definition.nodeProperties)) return 'EKS';
   return definition.platformCapabilities.includes('FARGATE') ? 'FARGATE' : 'EC2';
 }
 

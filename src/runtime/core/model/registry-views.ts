@@ -1,7 +1,8 @@
+import { definitionPlatform } from './platform';
 import { ComputeEnvironmentRecord, JobDefinitionRecord, JobQueueRecord } from './records';
 import { ComputeEnvironmentDetail, JobDefinitionDetail, JobQueueDetail } from './responses';
 
-/** PLAT-3: ECS, or EKS for an EKS compute environment and an `eksProperties` job definition. */
+/** PLAT-3: ECS, or EKS for an EKS compute environment and an `eksProperties` job definition (or one of EKS node ranges, MNP-1). */
 function orchestrationType(eks: unknown): 'ECS' | 'EKS' {
   return eks === undefined ? 'ECS' : 'EKS';
 }
@@ -62,7 +63,7 @@ export function describeJobDefinition(definition: JobDefinitionRecord): JobDefin
     propagateTags: definition.propagateTags,
     // PLAT-3: an EKS definition registers none.
     platformCapabilities: definition.platformCapabilities.length > 0 ? [...definition.platformCapabilities] : undefined,
-    containerOrchestrationType: orchestrationType(definition.eksProperties),
+    containerOrchestrationType: orchestrationType(definitionPlatform(definition) === 'EKS' ? true : undefined),
     consumableResourceProperties: copy(definition.consumableResourceProperties),
   });
 }

@@ -126,7 +126,11 @@ export interface NodeRangeProperty {
   readonly container?: ContainerProperties;
   /** MNP-1, PLAT-2: each node of the range runs this task instead of `container`. */
   readonly ecsProperties?: Record<string, unknown>;
+  /** MNP-1, PLAT-3: each node of the range runs this pod (the job runs on EKS compute environments). */
+  readonly eksProperties?: Record<string, unknown>;
   readonly instanceTypes?: string[];
+  /** PLAT-4: what each node of the range needs, besides the job's own `consumableResourceProperties`. */
+  readonly consumableResourceProperties?: ConsumableResourceProperties;
 }
 
 export interface NodeProperties {

@@ -1,5 +1,6 @@
 import { PlacementGate } from './placement-gate';
 import { JobRecord } from '../jobs/job-record';
+import { sumNeeds } from '../model/consumable-requirements';
 import { availableQuantity, ConsumableNeed, ConsumableResourceStore } from '../model/consumable-resource-store';
 
 /** PLAT-4 (a choice: AWS's guide names no statusReason for this wait, see docs/rules.md): what a RUNNABLE job shows. */
@@ -10,22 +11,42 @@ export const CONSUMABLE_RESOURCE_WAIT = 'Waiting for consumable resources';
  * quantity it needs (all or nothing), takes them as it goes STARTING, and gives them back when the
  * attempt ends: a retry takes them again when it is placed again. The store keeps the quantities;
  * this gate also knows which jobs hold what, for the diagnostics (DIAG-2).
+ *
+ * A multi-node job is placed as a gang (MNP-8): its main node's placement places every node, so the
+ * main node is admitted only when the sum of every node's needs (its range's, and the job's on the main
+ * node) is available, and its placement takes each node's share at once; each node gives its share
+ * back when its attempt ends (or when it ends without one, see `Scheduler.releaseUnused`).
  */
 export class ConsumableResourceGate implements PlacementGate {
   /** Resource name -> the jobs (attempts) holding some of it now. */
   private readonly holders = new Map<string, Set<JobRecord>>();
+  /** The jobs (nodes) holding resources now, with what they hold. */
+  private readonly held = new Map<JobRecord, readonly ConsumableNeed[]>();
 
   constructor(private readonly store: ConsumableResourceStore) {}
 
   admits(job: JobRecord): boolean {
-    const needs = job.spec.consumableNeeds;
+    const needs = this.pendingNeeds(job);
     return needs === undefined || this.store.available(needs);
   }
 
   placed(job: JobRecord): void {
-    const needs = job.spec.consumableNeeds;
+    for (const member of this.gangOf(job)) this.take(member);
+  }
+
+  attemptEnded(job: JobRecord): void {
+    const needs = this.held.get(job);
     if (needs === undefined) return;
+    this.held.delete(job);
+    for (const need of needs) this.holders.get(need.name)!.delete(job);
+    this.store.release(needs);
+  }
+
+  private take(job: JobRecord): void {
+    const needs = job.spec.consumableNeeds;
+    if (needs === undefined || this.held.has(job)) return;
     this.store.acquire(needs);
+    this.held.set(job, needs);
     for (const need of needs) {
       let jobs = this.holders.get(need.name);
       if (!jobs) this.holders.set(need.name, jobs = new Set());
@@ -33,11 +54,19 @@ export class ConsumableResourceGate implements PlacementGate {
     }
   }
 
-  attemptEnded(job: JobRecord): void {
-    const needs = job.spec.consumableNeeds;
-    if (needs === undefined || !this.holders.get(needs[0].name)?.has(job)) return;
-    for (const need of needs) this.holders.get(need.name)!.delete(job);
-    this.store.release(needs);
+  /** MNP-8: the jobs a placement of `job` places: every node of its job for a main node, else the job itself. */
+  private gangOf(job: JobRecord): readonly JobRecord[] {
+    const parent = job.mnpParent;
+    return parent !== undefined && job.nodeIndex === parent.mainNodeIndex && parent.nodes?.[job.nodeIndex!] === job ? parent.nodes : [job];
+  }
+
+  /** What placing `job` would take now (the gang's needs not held yet), undefined when nothing. */
+  private pendingNeeds(job: JobRecord): readonly ConsumableNeed[] | undefined {
+    if (job.mnpParent === undefined) {
+      const needs = job.spec.consumableNeeds;
+      return needs === undefined || this.held.has(job) ? undefined : needs;
+    }
+    return sumNeeds(...this.gangOf(job).filter((member) => !this.held.has(member)).map((member) => member.spec.consumableNeeds));
   }
 
   /** The jobs holding some of the resource now, in the order they took it. */
@@ -47,7 +76,7 @@ export class ConsumableResourceGate implements PlacementGate {
 
   /** The needs of the job that are not available now (empty when it may be placed). */
   shortfalls(job: JobRecord): Array<ConsumableNeed & { readonly available: number }> {
-    const needs = job.spec.consumableNeeds ?? [];
+    const needs = this.pendingNeeds(job) ?? [];
     return needs.map((need) => {
       const record = this.store.find(need.name);
       return { ...need, available: record ? availableQuantity(record) : 0 };

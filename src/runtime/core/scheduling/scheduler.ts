@@ -135,6 +135,15 @@ export class Scheduler {
     this.queues.get(job.spec.queue)?.order.attemptEnded?.(job, this.loop.now());
   }
 
+  /**
+   * PLAT-4: a job that ends without an attempt (a node of a gang whose main node ended before it
+   * started, MNP-8) gives back what the gate took for it; nothing else counted it as running.
+   */
+  releaseUnused(job: JobRecord): void {
+    this.gate.attemptEnded(job);
+    this.requestPass();
+  }
+
   /** FS-8: the first `limit` RUNNABLE jobs of the queue in the order a pass would take them now. */
   snapshot(queue: JobQueueRecord, limit: number): QueuePosition[] {
     return this.queues.get(queue)?.order.snapshot(limit, this.loop.now()) ?? [];

@@ -88,14 +88,21 @@ function imagesOf(registry: ResourceRegistry): Set<string> {
     if (definition.containerProperties?.image) images.add(definition.containerProperties.image);
     // PLAT-2: every container of a multi-container task, the definition's or a node range's (MNP-1).
     const tasks = [definition.ecsProperties];
+    // PLAT-3: every container of a pod, the definition's or a node range's (MNP-1).
+    const pods = [definition.eksProperties];
     for (const range of definition.nodeProperties?.nodeRangeProperties ?? []) {
       if (range.container?.image) images.add(range.container.image);
       tasks.push(range.ecsProperties);
+      pods.push(range.eksProperties);
     }
     for (const ecs of tasks) {
       for (const task of (ecs?.taskProperties ?? []) as Array<{ containers?: Array<{ image?: string }> }>) {
         for (const container of task.containers ?? []) if (container.image) images.add(container.image);
       }
+    }
+    for (const eks of pods) {
+      const pod = eks?.podProperties as { containers?: Array<{ image?: string }>; initContainers?: Array<{ image?: string }> } | undefined;
+      for (const container of [...pod?.initContainers ?? [], ...pod?.containers ?? []]) if (container.image) images.add(container.image);
     }
   }
   return images;

@@ -25,4 +25,34 @@ describe('ListJobsByConsumableResource', () => {
       .toThrow(/filters\[0\]\.name: "QUEUE" is not one of JOB_STATUS, JOB_NAME/);
     expect(() => backend.consumableResources.listJobs({ consumableResource: 'nope' })).toThrow(/unknown consumable resource "nope"/);
   });
+
+  test('PLAT-4, MNP-1: GIVEN a multi-node job whose node ranges need resources THEN it is listed once, with what its nodes need together, and the resources cannot be deleted while it runs', () => {
+    // GIVEN a 3-node job: the job needs 1 seat, every node 1 licence and node 0 another seat
+    const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 5 }, { name: 'seats', total: 5 }] });
+    const need = (name: string) => ({ consumableResourceList: [{ consumableResource: name, quantity: 1 }] });
+    backend.registerJobDefinition({
+      jobDefinitionName: 'mnp',
+      type: 'multinode',
+      consumableResourceProperties: need('seats'),
+      nodeProperties: {
+        numNodes: 3,
+        mainNode: 0,
+        nodeRangeProperties: [
+          { targetNodes: '0:', container: { image: 'mpi', vcpus: 1, memory: 512 }, consumableResourceProperties: need('licences') },
+          { targetNodes: '0', container: { command: ['main'] }, consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licences', quantity: 1 }, { consumableResource: 'seats', quantity: 1 }] } },
+        ],
+      },
+    });
+    const id = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp' }).jobId;
+    backend.loop.runUntil(T0 + 1000);
+
+    // WHEN
+    const [licences, seats] = ['licences', 'seats'].map((name) => backend.consumableResources.listJobs({ consumableResource: name }).jobs);
+
+    // THEN
+    expect(licences.map((job) => [job.jobArn.split('/')[1], job.jobStatus, job.quantity])).toEqual([[id, 'RUNNING', 3]]);
+    expect(seats.map((job) => job.quantity)).toEqual([2]);
+    expect(seats[0].consumableResourceProperties).toEqual({ consumableResourceList: [{ consumableResource: 'seats', quantity: 2 }, { consumableResource: 'licences', quantity: 3 }] });
+    expect(() => backend.consumableResources.delete('licences')).toThrow(new RegExp(id));
+  });
 });

@@ -308,3 +308,89 @@ describe('node range instanceTypes (MNP-2)', () => {
       .toThrow(/nodeProperties\.nodeRangeProperties\[0\]\.instanceTypes/);
   });
 });
+
+describe('eksProperties node ranges (MNP-1, PLAT-3)', () => {
+  const pod = (role: string) => ({
+    podProperties: {
+      initContainers: [{ name: 'setup', image: 'mpi', command: ['setup'], resources: { limits: { cpu: '0.5', memory: '128Mi' } } }],
+      containers: [{ name: 'app', image: 'mpi', command: [role], args: ['$(WHO)'], env: [{ name: 'WHO', value: role }], resources: { limits: { cpu: '1', memory: '512Mi' } } }],
+    },
+  });
+  const nodeProperties = { numNodes: 3, mainNode: 0, nodeRangeProperties: [{ targetNodes: '0:', eksProperties: pod('worker') }, { targetNodes: '0', eksProperties: pod('main') }] };
+
+  /** The fixture with an EKS compute environment and its queue `pods`, and the EKS multi-node definition `mnp-pods`. */
+  function eksMnpBackend(behavior: (l: { command: string[] }) => JobBehavior = () => JobBehavior.succeed({ duration: Duration.seconds(30) })) {
+    const fixture = testBackend({ maxvCpus: 16, behavior });
+    fixture.backend.createComputeEnvironment({
+      computeEnvironmentName: 'eks',
+      type: 'MANAGED',
+      eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
+      computeResources: { type: 'EC2', minvCpus: 0, maxvCpus: 16, subnets: ['subnet-1'], instanceTypes: ['optimal'], instanceRole: 'ecsInstanceRole' },
+    });
+    fixture.backend.createJobQueue({ jobQueueName: 'pods', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'eks' }] });
+    fixture.backend.registerJobDefinition({ jobDefinitionName: 'mnp-pods', type: 'multinode', nodeProperties });
+    return fixture;
+  }
+
+  test('MNP-1, MNP-6, PLAT-3: GIVEN node 0 main and nodes 1..2 each a pod with an init container WHEN the job runs on an EKS queue THEN every pod runs with the node variables and each node is described as an EKS job', () => {
+    // GIVEN the main app fails with 5 after a minute; the workers' apps would run 10 minutes
+    const { backend, launches } = eksMnpBackend((l) => l.command[0] === 'main' ? JobBehavior.fail({ exitCode: 5, duration: Duration.seconds(60) })
+      : JobBehavior.succeed({ duration: Duration.minutes(l.command[0] === 'setup' ? 0 : 10) }));
+
+    // WHEN
+    const jobId = backend.submitJob({ jobName: 'mpi', jobQueue: 'pods', jobDefinition: 'mnp-pods' }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN every node ran its init container, then its app with `$(WHO)` expanded, with the MNP-6 variables
+    const env = (l: { environment: Record<string, string> }) => [l.environment.AWS_BATCH_JOB_NODE_INDEX, l.environment.AWS_BATCH_JOB_NUM_NODES,
+      l.environment.AWS_BATCH_JOB_MAIN_NODE_INDEX, l.environment.AWS_BATCH_JOB_MAIN_NODE_PRIVATE_IPV4_ADDRESS !== undefined];
+    const byNode = [...launches].sort((a, b) => a.jobId.localeCompare(b.jobId)); // stable: each node's own order stays
+    expect(byNode.map((l) => [l.jobId, l.containerName, l.command.join(' '), ...env(l)])).toEqual([
+      [`${jobId}#0`, 'setup', 'setup', '0', '3', '0', false], [`${jobId}#0`, 'app', 'main main', '0', '3', '0', false],
+      [`${jobId}#1`, 'setup', 'setup', '1', '3', '0', true], [`${jobId}#1`, 'app', 'worker worker', '1', '3', '0', true],
+      [`${jobId}#2`, 'setup', 'setup', '2', '3', '0', true], [`${jobId}#2`, 'app', 'worker worker', '2', '3', '0', true],
+    ]);
+    const [parent, main, worker] = backend.describeJobs([jobId, `${jobId}#0`, `${jobId}#1`]);
+    expect(parent).toMatchObject({ status: 'FAILED', nodeProperties });
+    expect(main.container).toBeUndefined();
+    expect(main.attempts).toBeUndefined();
+    expect(main.eksProperties.podProperties).toMatchObject({
+      initContainers: [{ name: 'setup', exitCode: 0 }], containers: [{ name: 'app', exitCode: 5 }], podName: expect.stringMatching(/^aws-batch\./),
+    });
+    expect(main.eksAttempts).toEqual([expect.objectContaining({ initContainers: [{ name: 'setup', exitCode: 0 }], containers: [{ name: 'app', exitCode: 5 }] })]);
+    // MNP-4: the main node's exit stopped the workers' pods
+    expect(worker).toMatchObject({ status: 'FAILED', statusReason: 'Main node exited' });
+    expect(worker.eksProperties.podProperties.containers).toEqual([expect.objectContaining({ name: 'app', command: ['worker'], exitCode: 143 })]);
+  });
+
+  test('MNP-5, PLAT-3: GIVEN an EKS multi-node job whose main pod fails once WHEN it is retried THEN every node runs its pod again', () => {
+    // GIVEN
+    let mainRuns = 0;
+    const { backend, launches } = eksMnpBackend((l) => l.command[0] === 'main' && ++mainRuns === 1
+      ? JobBehavior.fail({ duration: Duration.seconds(30) }) : JobBehavior.succeed({ duration: Duration.seconds(10) }));
+
+    // WHEN
+    const jobId = backend.submitJob({ jobName: 'mpi', jobQueue: 'pods', jobDefinition: 'mnp-pods', retryStrategy: { attempts: 2 } }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(backend.describeJobs([jobId])[0].status).toBe('SUCCEEDED');
+    expect(launches.filter((l) => l.jobId === `${jobId}#2` && l.containerName === 'app').map((l) => l.command)).toEqual([['worker', 'worker'], ['worker', 'worker']]);
+  });
+
+  test('PLAT-1, PLAT-3: GIVEN an EKS multi-node definition THEN it is described as EKS with no platformCapabilities, runs only on EKS queues, and platformCapabilities are refused', () => {
+    // GIVEN
+    const { backend } = eksMnpBackend();
+
+    // WHEN
+    const definition = backend.describeJobDefinitions({ jobDefinitionName: 'mnp-pods' }).jobDefinitions[0];
+
+    // THEN
+    expect(definition).toMatchObject({ containerOrchestrationType: 'EKS', nodeProperties });
+    expect(definition).not.toHaveProperty('platformCapabilities');
+    expect(() => backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp-pods' })).toThrow(/capability EKS|EKS compute environments/);
+    expect(() => backend.submitJob({ jobName: 'mpi', jobQueue: 'pods', jobDefinition: 'job' })).toThrow(/ECS|EC2/);
+    expect(() => backend.registerJobDefinition({ jobDefinitionName: 'x', type: 'multinode', platformCapabilities: ['EC2'], nodeProperties }))
+      .toThrow(/platformCapabilities: .*absent for a multi-node job definition whose node ranges run on Amazon EKS/);
+  });
+});

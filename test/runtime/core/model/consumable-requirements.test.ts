@@ -1,5 +1,5 @@
 import { DEFAULT_ENVIRONMENT } from '../../../../src/runtime/core/model/arns';
-import { consumableNeedsOf, resolveConsumableResources } from '../../../../src/runtime/core/model/consumable-requirements';
+import { consumableNeedsOf, resolveConsumableResources, sumNeeds } from '../../../../src/runtime/core/model/consumable-requirements';
 import { ConsumableResourceStore } from '../../../../src/runtime/core/model/consumable-resource-store';
 
 function store(): ConsumableResourceStore {
@@ -29,8 +29,18 @@ describe('consumable requirements', () => {
     expect(() => resolveConsumableResources(store(), 'p', properties as any)).toThrow(message);
   });
 
-  test('PLAT-4: GIVEN per-node-range consumable resources THEN they are refused as not modelled', () => {
-    expect(() => resolveConsumableResources(store(), 'p', undefined, { nodeRangeProperties: [{ targetNodes: '0:', consumableResourceProperties: {} }] }))
-      .toThrow(/nodeRangeProperties\[0\]\.consumableResourceProperties: per-node-range consumable resources are not modelled/);
+  test('PLAT-4: GIVEN per-node-range consumable resources THEN each range\'s list is checked as the job\'s is, naming the range', () => {
+    const ranges = (list: unknown) => ({ nodeRangeProperties: [{ targetNodes: '0:', consumableResourceProperties: list }] });
+    expect(resolveConsumableResources(store(), 'p', undefined, ranges({ consumableResourceList: [{ consumableResource: 'licences', quantity: 1 }] }))).toBeUndefined();
+    expect(() => resolveConsumableResources(store(), 'p', undefined, ranges({ consumableResourceList: [{ consumableResource: 'nope', quantity: 1 }] })))
+      .toThrow('nodeProperties.nodeRangeProperties[0].consumableResourceProperties.consumableResourceList[0].consumableResource: unknown consumable resource "nope"');
+    expect(() => resolveConsumableResources(store(), 'p', undefined, ranges({ consumableResourceList: [{ consumableResource: 'licences', quantity: 0 }] })))
+      .toThrow('nodeProperties.nodeRangeProperties[0].consumableResourceProperties.consumableResourceList[0].quantity');
+  });
+
+  test('PLAT-4: sumNeeds adds up needs of the same resource in first-seen order; nothing is undefined', () => {
+    expect(sumNeeds([{ name: 'a', quantity: 1 }], undefined, [{ name: 'b', quantity: 2 }, { name: 'a', quantity: 3 }]))
+      .toEqual([{ name: 'a', quantity: 4 }, { name: 'b', quantity: 2 }]);
+    expect(sumNeeds(undefined, [])).toBeUndefined();
   });
 });

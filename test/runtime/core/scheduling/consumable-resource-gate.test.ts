@@ -1,5 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import { active, consumableBackend } from './consumable-fixtures';
+import { BatchBackend } from '../../../../src/runtime/core/backend';
 import { CONSUMABLE_RESOURCE_WAIT } from '../../../../src/runtime/core/scheduling/consumable-resource-gate';
 import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
 import { submit, T0 } from '../fixtures';
@@ -187,3 +188,110 @@ describe('consumable resources in scheduling (PLAT-4)', () => {
     expect('consumableResourceProperties' in backend.describeJobs([plain])[0]).toBe(false);
   });
 });
+
+describe('consumable resources of multi-node jobs (PLAT-4, MNP-8)', () => {
+  /** A 3-node job: the main node needs 1 licence (and the job 1 seat), each of the two workers 2 licences. */
+  function mnpSetup(licences: number, workerSeconds = 600) {
+    const setup = consumableBackend({
+      resources: [{ name: 'licences', total: licences }, { name: 'seats', total: 1 }],
+      behavior: () => JobBehavior.succeed({ duration: Duration.seconds(workerSeconds) }),
+    });
+    const need = (name: string, quantity: number) => ({ consumableResourceList: [{ consumableResource: name, quantity }] });
+    setup.backend.registerJobDefinition({
+      jobDefinitionName: 'mnp',
+      type: 'multinode',
+      consumableResourceProperties: need('seats', 1),
+      nodeProperties: {
+        numNodes: 3,
+        mainNode: 0,
+        nodeRangeProperties: [
+          { targetNodes: '0:', container: { image: 'mpi', vcpus: 1, memory: 512 }, consumableResourceProperties: need('licences', 2) },
+          { targetNodes: '0', container: { command: ['main'] }, consumableResourceProperties: need('licences', 1) },
+        ],
+      },
+    });
+    return setup;
+  }
+  const inUse = (backend: BatchBackend, name: string) => backend.consumableResources.describe(name).inUseQuantity;
+
+  test('PLAT-4, MNP-8: GIVEN per-range resources WHEN the gang is placed THEN it takes every node\'s share at once and each node gives its share back when it ends', () => {
+    // GIVEN
+    const { backend, overcommits } = mnpSetup(5);
+    const id = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp' }).jobId;
+    backend.loop.runUntil(T0 + 1000);
+
+    // WHEN a second such job is submitted while the first holds everything
+    const second = backend.submitJob({ jobName: 'mpi2', jobQueue: 'queue', jobDefinition: 'mnp' }).jobId;
+    backend.loop.runUntil(T0 + 2000);
+
+    // THEN the first holds 1 + 2 + 2 licences and its seat; the second waits for the sum of its gang
+    expect([0, 1, 2].map((n) => backend.job(`${id}#${n}`)!.status)).toEqual(['RUNNING', 'RUNNING', 'RUNNING']);
+    expect([inUse(backend, 'licences'), inUse(backend, 'seats')]).toEqual([5, 1]);
+    expect(backend.job(second)!.status).toBe('RUNNABLE');
+    expect(backend.describeJobs([`${second}#0`])[0].statusReason).toBe(`${CONSUMABLE_RESOURCE_WAIT}: seats (needs 1, available 0), licences (needs 5, available 0)`);
+    backend.loop.runUntilIdle();
+    expect(backend.describeJobs([id, second]).map((job) => job.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    expect([inUse(backend, 'licences'), inUse(backend, 'seats')]).toEqual([0, 0]);
+    expect(overcommits).toEqual([]);
+  });
+
+  test('PLAT-4, MNP-4: GIVEN a worker node that fails early THEN its licences come back while the rest of the job runs', () => {
+    // GIVEN
+    const { backend } = mnpSetup(5);
+    const id = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp' }).jobId;
+    backend.loop.runUntil(T0 + 1000);
+
+    // WHEN
+    backend.terminateJob(`${id}#1`, 'worker lost');
+    backend.loop.runUntil(T0 + 120_000);
+
+    // THEN
+    expect(backend.job(`${id}#1`)!.status).toBe('FAILED');
+    expect(backend.job(id)!.status).toBe('RUNNING');
+    expect(inUse(backend, 'licences')).toBe(3);
+  });
+
+  test('PLAT-4, MNP-8: GIVEN fewer licences than the gang needs together THEN no node starts and nothing is taken, until the total is raised', () => {
+    // GIVEN 4 licences, the gang needs 5
+    const { backend } = mnpSetup(4);
+    const id = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp' }).jobId;
+    backend.loop.runUntil(T0 + 1000);
+    expect(backend.job(`${id}#0`)!.status).toBe('RUNNABLE');
+    expect([inUse(backend, 'licences'), inUse(backend, 'seats')]).toEqual([0, 0]);
+
+    // WHEN
+    backend.consumableResources.update({ consumableResource: 'licences', operation: 'ADD', quantity: 1 });
+    backend.loop.runUntil(T0 + 2000);
+
+    // THEN
+    expect(backend.job(id)!.status).toBe('RUNNING');
+    expect(inUse(backend, 'licences')).toBe(5);
+  });
+
+  test('PLAT-4, MNP-8: GIVEN the main node terminated before the other nodes start THEN the shares taken for nodes that never started come back', () => {
+    // GIVEN
+    const { backend } = mnpSetup(5);
+    const id = backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp' }).jobId;
+    const seen: Array<[string, number]> = [];
+
+    // WHEN the main node is terminated before the workers start on their reserved places
+    backend.addJobStateListener({
+      onJobStateChange: (job) => {
+        if (job.jobId !== `${id}#0` || job.status !== 'STARTING') return;
+        // At the next event of this instant, before the workers' deferred start (queued only once the main node RUNS).
+        backend.loop.after(0, () => {
+          seen.push([backend.job(`${id}#1`)!.status, inUse(backend, 'licences')]);
+          backend.terminateJob(`${id}#0`, 'stop');
+        });
+      },
+    });
+    backend.loop.runUntilIdle();
+
+    // THEN
+    expect(seen).toEqual([[expect.stringMatching(/^(PENDING|RUNNABLE)$/), 5]]);
+    expect(backend.describeJobs([id, `${id}#1`]).map((job) => job.status)).toEqual(['FAILED', 'FAILED']);
+    expect(backend.describeJobs([`${id}#1`])[0].attempts).toEqual([]);
+    expect([inUse(backend, 'licences'), inUse(backend, 'seats')]).toEqual([0, 0]);
+  });
+});
+
