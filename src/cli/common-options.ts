@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import { Command, Option } from 'commander';
 import { load as parseYaml } from 'js-yaml';
 import {
-  ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, ProcessExecutorProps, readBehaviorsFile, SimulatedExecutorProps,
+  ContainerEngine, DockerExecutorProps, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, ProcessExecutorProps, readBehaviorsFile,
+  SimulatedExecutorProps,
 } from '../runtime/cli-surface';
 
 /** Options every command that loads a template shares. */
@@ -21,6 +22,8 @@ export interface ExecutorOptions {
   readonly executor: 'process' | 'simulated' | 'docker';
   /** For `--executor docker`: which engine's CLI runs the containers. */
   readonly engine?: 'auto' | 'podman' | 'docker';
+  /** For `--executor docker`: the image of the container holding each multi-container task's network (PLAT-2). */
+  readonly taskNetworkHolderImage?: string;
   readonly entrypoint?: string[];
   /** For the process executor: run jobs in the current directory as the current user (local development). */
   readonly runHere?: boolean;
@@ -49,6 +52,8 @@ export function addExecutorOptions(command: Command): Command {
       .choices(['process', 'docker', 'simulated']).default('process'))
     .addOption(new Option('--engine <engine>', 'with --executor docker: the engine CLI to use (auto: podman if it answers, else docker)')
       .choices(['auto', 'podman', 'docker']).default('auto'))
+    .option('--task-network-holder-image <image>', 'with --executor docker: the image whose `sleep` holds a multi-container task\'s '
+      + 'network namespace (default: the task\'s first image; give e.g. busybox when that image has no sleep)')
     .option('--entrypoint <image=command>', "run COMMAND as IMAGE's ENTRYPOINT (the process executor pulls no images; repeatable)", collect, [])
     .option('--run-here', 'with the process executor: run jobs in the current directory as the current user, for local development; '
       + 'without it each attempt runs in its own empty directory, as nobody when batch-local runs as root');
@@ -63,6 +68,14 @@ export function processExecutorProps(options: ExecutorOptions): ProcessExecutorP
   if (!options.runHere) return {};
   if (options.executor !== 'process') throw new Error(`--run-here works with --executor process only (not ${options.executor})`);
   return { workingDirectory: process.cwd(), defaultUser: 'root' };
+}
+
+/** The docker executor's props the options ask for; the docker-only options given to another executor are an error. */
+export function dockerExecutorProps(options: ExecutorOptions): DockerExecutorProps {
+  if (options.taskNetworkHolderImage !== undefined && options.executor !== 'docker') {
+    throw new Error(`--task-network-holder-image works with --executor docker only (not ${options.executor})`);
+  }
+  return { engine: (options.engine ?? 'auto') as ContainerEngine, taskNetworkHolderImage: options.taskNetworkHolderImage };
 }
 
 /**
@@ -140,9 +153,10 @@ export function hostWithTemplate(
 }
 
 function executorFor(options: ExecutorOptions): JobExecutor {
+  const dockerProps = dockerExecutorProps(options); // checked whichever executor runs
   switch (options.executor) {
     case 'simulated': return JobExecutor.simulated(behaviorsFromOptions(options) ?? {});
-    case 'docker': return JobExecutor.docker({ engine: (options.engine ?? 'auto') as ContainerEngine });
+    case 'docker': return JobExecutor.docker(dockerProps);
     default: return JobExecutor.process(processExecutorProps(options));
   }
 }

@@ -30,3 +30,6 @@ export const SLEEPER_STACK = path.join(__dirname, 'fixtures', 'sleeper.template.
 
 /** One queue per platform (ec2-queue, fargate-queue, eks-queue) and the definitions ec2-job and fargate-job (PLAT-1). */
 export const PLATFORMS_STACK = path.join(__dirname, 'fixtures', 'platforms.template.json');
+
+/** PLAT-4: 2 licences; definitions that need 1 (solve), 3 (big-solve), and 1 of a used-up NON_REPLENISHABLE resource (call-api). */
+export const LICENCE_BOUND_STACK = path.join(__dirname, 'fixtures', 'licence-bound.template.json');

@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Command } from 'commander';
-import { addBehaviorOptions, addTemplateOptions, behaviorsFromOptions, checkBehaviorsApply } from '../../src/cli/common-options';
+import {
+  addBehaviorOptions, addExecutorOptions, addTemplateOptions, behaviorsFromOptions, checkBehaviorsApply, dockerExecutorProps, ExecutorOptions,
+} from '../../src/cli/common-options';
 
 describe('common options', () => {
   test('issue #25: --stack\'s help says it also names a --template stack, and what the default name is', () => {
@@ -38,4 +40,21 @@ describe('common options', () => {
     expect(() => checkBehaviorsApply({ executor: 'simulated', behaviors: 'b.json' }, true)).not.toThrow();
     expect(() => checkBehaviorsApply({ executor: 'process' }, false)).not.toThrow();
   });
+
+  test('PLAT-2: --task-network-holder-image IMAGE reaches the docker executor\'s taskNetworkHolderImage; given to another executor it is refused, not ignored', () => {
+    // GIVEN
+    const parse = (...argv: string[]): ExecutorOptions => addExecutorOptions(new Command('x')).exitOverride().parse(argv, { from: 'user' }).opts() as ExecutorOptions;
+
+    // WHEN
+    const docker = parse('--executor', 'docker', '--engine', 'podman', '--task-network-holder-image', 'busybox:1.36');
+    const plain = parse('--executor', 'docker');
+    const processExecutor = parse('--task-network-holder-image', 'busybox');
+
+    // THEN
+    expect(dockerExecutorProps(docker)).toEqual({ engine: 'podman', taskNetworkHolderImage: 'busybox:1.36' });
+    expect(dockerExecutorProps(plain)).toEqual({ engine: 'auto', taskNetworkHolderImage: undefined });
+    expect(() => dockerExecutorProps(processExecutor)).toThrow('--task-network-holder-image works with --executor docker only (not process)');
+    expect(addExecutorOptions(new Command('x')).helpInformation()).toContain('--task-network-holder-image <image>');
+  });
 });
+

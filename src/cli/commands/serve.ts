@@ -6,8 +6,8 @@ import { createRuntime, isLoopbackHost, isTerminal, JobBehavior, RequestLogEntry
 import { AWS_CLIENT_ENVIRONMENT } from '../aws-client-environment';
 import { CliIo, printJson } from '../cli-io';
 import {
-  addBehaviorOptions, addExecutorOptions, addJsonOption, addTemplateOptions, behaviorsFromOptions, checkBehaviorsApply, collect, ExecutorOptions,
-  importsOf, keyValues, processExecutorProps, TemplateOptions, templateSource,
+  addBehaviorOptions, addExecutorOptions, addJsonOption, addTemplateOptions, behaviorsFromOptions, checkBehaviorsApply, collect, dockerExecutorProps,
+  ExecutorOptions, importsOf, keyValues, processExecutorProps, TemplateOptions, templateSource,
 } from '../common-options';
 
 /** The port batch-local listens on unless told otherwise (next to LocalStack's 4566, not on it). */
@@ -53,6 +53,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     imports: importsOf(options),
     executor: options.executor,
     engine: options.engine,
+    taskNetworkHolderImage: dockerExecutorProps(options).taskNetworkHolderImage,
     behaviors: simulatedBehaviors(options, clock),
     entrypoints: options.entrypoint,
     processExecutor: processExecutorProps(options),

@@ -30,6 +30,8 @@ export interface CreateRuntimeOptions {
   readonly executor: 'process' | 'simulated' | 'docker';
   /** For the `docker` executor: which engine's CLI runs the containers. @default 'auto' */
   readonly engine?: 'auto' | 'podman' | 'docker';
+  /** For the `docker` executor: the image holding each multi-container task's network (PLAT-2). @default - the task's first image */
+  readonly taskNetworkHolderImage?: string;
   /** The simulated executor's options (`--behaviors`, `--default-duration`). @default every attempt succeeds after 1 s */
   readonly behaviors?: SimulatedExecutorProps;
   /** `image=command` ENTRYPOINT mappings for the process executor. */
@@ -163,7 +165,7 @@ function sha256(text: string): string {
 function executorFor(kind: CreateRuntimeOptions['executor'], options: CreateRuntimeOptions): JobExecutor {
   switch (kind) {
     case 'simulated': return JobExecutor.simulated(options.behaviors ?? {});
-    case 'docker': return JobExecutor.docker({ engine: (options.engine ?? 'auto') as ContainerEngine });
+    case 'docker': return JobExecutor.docker({ engine: (options.engine ?? 'auto') as ContainerEngine, taskNetworkHolderImage: options.taskNetworkHolderImage });
     default: return JobExecutor.process(options.processExecutor ?? {});
   }
 }

@@ -1,10 +1,9 @@
+import { BatchBackendOptions } from './backend-options';
 import { hostTerminatedReason } from './capacity/capacity-listener';
-import { InstanceCapacityOptions } from './capacity/capacity-options';
 import { InstanceCapacity } from './capacity/instance-capacity';
 import { CheckpointPart } from './checkpoint/checkpoint-part';
 import { eventLoopCheckpointPart } from './checkpoint/event-loop-checkpoint';
 import { jobCheckpointParts } from './checkpoint/job-checkpoint';
-import { Clock } from './clock';
 import { ConsumableResources } from './consumable-resources';
 import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
 import { JobFlow } from './job-flow';
@@ -13,7 +12,6 @@ import { ExplainContext, explainJob } from './diagnostics/explain-job';
 import { permanentStall } from './diagnostics/permanent-stall';
 import { ClientException } from './errors';
 import { EventLoop } from './event-loop';
-import { JobRunner } from './executor';
 import { IdGenerator } from './id-generator';
 import { AttemptExecution } from './jobs/attempt-execution';
 import { jobDemand } from './jobs/container-launch';
@@ -49,24 +47,7 @@ import { Scheduler } from './scheduling/scheduler';
 import { CapacityModel, Placement } from './types/placement';
 
 export type { JobStateListener } from './jobs/job-lifecycle';
-
-export interface BatchBackendOptions {
-  readonly clock: Clock;
-  readonly ids: IdGenerator;
-  readonly runner: JobRunner;
-  readonly environment?: Environment;
-  readonly capacity?: CapacityModel;
-  /** LIM-7: most jobs in the SUBMITTED state at once. @default 1,000,000 */
-  readonly maxSubmittedJobs?: number;
-  /** SCHED-1 scan depth. @default 100 */
-  readonly schedulerScanDepth?: number;
-  /** Options of the default instance-level capacity model (start delays, unmanaged instances, ...). */
-  readonly capacityOptions?: InstanceCapacityOptions;
-  /** LIFE-4: how long finished jobs stay describable, in seconds of runtime clock. @default 7 days */
-  readonly finishedJobRetentionSeconds?: number;
-  /** Delay between placement (STARTING) and RUNNING, in ms. @default 0 */
-  readonly containerStartDelayMs?: number;
-}
+export type { BatchBackendOptions } from './backend-options';
 
 /**
  * The AWS Batch backend: the one path every caller (template loader, facade, HTTP API, EventBridge

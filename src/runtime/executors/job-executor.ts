@@ -84,6 +84,7 @@ export class JobExecutor {
           secretValues: props.secretValues ?? {},
           allowPrivileged: props.allowPrivileged ?? false,
           runArguments: props.runArguments ?? [],
+          taskNetworkHolderImage: props.taskNetworkHolderImage,
         });
       },
     });

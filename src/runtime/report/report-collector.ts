@@ -1,10 +1,13 @@
 import { ConsumableWaits } from './consumable-waits';
+import {
+  ALLOCATED_MEMORY, ALLOCATED_VCPUS, AVAILABLE_MEMORY, AVAILABLE_VCPUS, EnvironmentFigures, INSTANCES, MS_PER_HOUR, RUNNING,
+  timelinePoints, TypeUsage,
+} from './environment-figures';
 import { BlockedHead, findings, PackingObservation } from './findings';
-import { PackingCounts } from './packing-counts';
-import { AttemptSpan, ComputeEnvironmentReport, InstanceTypeUsage, JobStatusCounts, PlanReport, QueueReport, TimelinePoint } from './plan-report';
+import { AttemptSpan, ComputeEnvironmentReport, InstanceTypeUsage, PlanReport } from './plan-report';
 import { PriceTable } from './price-table';
+import { addCounts, QueueFigures, queueReport } from './queue-figures';
 import { FairShareQueueFigures } from './share-accounting';
-import { Timeline } from './timeline';
 import { TimesBySequence } from './times-by-sequence';
 import { WaitQuantiles } from './wait-quantiles';
 import { InstanceLifecycleEvent, InstanceLifecycleListener } from '../core/capacity/instance-lifecycle-listener';
@@ -14,19 +17,8 @@ import { JobRecord } from '../core/jobs/job-record';
 import { JobStatus } from '../core/model/job-status';
 import { ComputeEnvironmentRecord, JobQueueRecord } from '../core/model/records';
 
-/** Timeline channels of a compute environment. */
-const INSTANCES = 0;
-const AVAILABLE_VCPUS = 1;
-const ALLOCATED_VCPUS = 2;
-const AVAILABLE_MEMORY = 3;
-const ALLOCATED_MEMORY = 4;
-const RUNNING = 5;
-const CHANNELS = 6;
-
 /** Up to this many attempts the report keeps each one (Gantt bars); beyond, only the density. */
 export const DEFAULT_GANTT_LIMIT = 2000;
-
-const MS_PER_HOUR = 3_600_000;
 
 /** Fargate bills a Linux task per second, one minute at least (https://aws.amazon.com/fargate/pricing/). */
 const FARGATE_MINIMUM_MS = 60_000;
@@ -50,36 +42,6 @@ class InstanceState {
   constructor(readonly event: InstanceLifecycleEvent) {
     this.idleSince = event.launchedAt;
   }
-}
-
-class TypeUsage {
-  launched = 0;
-  closedMs = 0;
-  constructor(readonly vcpus: number, readonly memoryMiB: number) {}
-}
-
-
-class EnvironmentFigures {
-  readonly timeline: Timeline;
-  current = 0;
-  peak = 0;
-  launched = 0;
-  closedIdleMs = 0;
-  /** Fargate billing of the attempts that ended: vCPU-seconds and GB-seconds (see FARGATE_MINIMUM_MS). */
-  taskVcpuSeconds = 0;
-  taskGbSeconds = 0;
-  readonly types = new Map<string, TypeUsage>();
-  readonly packing = new PackingCounts();
-  constructor(origin: number, maxBuckets: number) {
-    this.timeline = new Timeline(origin, CHANNELS, maxBuckets);
-  }
-}
-
-class QueueFigures {
-  readonly waits = new WaitQuantiles();
-  total = 0;
-  succeeded = 0;
-  failed = 0;
 }
 
 /**
@@ -379,38 +341,3 @@ function isFargate(model: string): boolean {
   return model === 'FARGATE' || model === 'FARGATE_SPOT';
 }
 
-function timelinePoints(t: Timeline, now: number): TimelinePoint[] {
-  const channels = Array.from({ length: CHANNELS }, (_, c) => t.bucketSums(c));
-  return channels[0].map((_, i) => {
-    const start = t.originMs + i * t.bucketWidthMs;
-    const length = Math.min(now, start + t.bucketWidthMs) - start;
-    const average = (c: number): number => (length > 0 ? channels[c][i] / length : 0);
-    return {
-      startSeconds: (start - t.originMs) / 1000,
-      endSeconds: (start + length - t.originMs) / 1000,
-      instances: average(INSTANCES),
-      availableVcpus: average(AVAILABLE_VCPUS),
-      allocatedVcpus: average(ALLOCATED_VCPUS),
-      availableMemoryMiB: average(AVAILABLE_MEMORY),
-      allocatedMemoryMiB: average(ALLOCATED_MEMORY),
-      runningJobs: average(RUNNING),
-    };
-  });
-}
-
-function queueReport(name: string, label: string, figures: QueueFigures): QueueReport {
-  const { total, succeeded, failed } = figures;
-  return {
-    name,
-    label,
-    jobs: { total, succeeded, failed, unfinished: total - succeeded - failed },
-    wait: figures.waits.statistics(),
-    waitHistogram: figures.waits.histogram(),
-  };
-}
-
-function addCounts(counts: JobStatusCounts[]): JobStatusCounts {
-  return counts.reduce((a, b) => ({
-    total: a.total + b.total, succeeded: a.succeeded + b.succeeded, failed: a.failed + b.failed, unfinished: a.unfinished + b.unfinished,
-  }), { total: 0, succeeded: 0, failed: 0, unfinished: 0 });
-}

@@ -35,6 +35,11 @@ export interface ResolverContext {
   readonly unknownValues?: UnknownValues;
   /** The outputs of a nested stack resource (CFN-5). @default - nested stacks have no outputs */
   readonly nestedStackOutput?: NestedStackOutputs;
+  /**
+   * PLAT-4: when the consumable resource of this name was created, in ms since the epoch on the
+   * runtime's clock (`Fn::GetAtt X.CreatedAt`). @default - such a GetAtt is an error naming its path
+   */
+  consumableResourceCreatedAt?(name: string): number;
 }
 
 /** Loads a nested stack on first use and answers its outputs (CFN-5). */
@@ -145,6 +150,13 @@ export class IntrinsicResolver {
       case 'AWS::Batch::ConsumableResource.ConsumableResourceArn':
       case 'AWS::SNS::Topic.TopicArn':
         return this.ref(logicalId, path);
+      // PLAT-4: CloudFormation reads these when it creates the resource: all of it available, none in use yet.
+      case 'AWS::Batch::ConsumableResource.AvailableQuantity': return Number(this.resolve(resource.Properties?.TotalQuantity ?? 0, path));
+      case 'AWS::Batch::ConsumableResource.InUseQuantity': return 0;
+      case 'AWS::Batch::ConsumableResource.CreatedAt': {
+        if (!this.context.consumableResourceCreatedAt) throw new Error(`${path}: ${logicalId}.CreatedAt is known only when the template is loaded into a runtime`);
+        return this.context.consumableResourceCreatedAt(name);
+      }
       case 'AWS::IAM::Role.Arn': {
         const rolePath = String(this.resolve(resource.Properties?.Path ?? '/', path));
         return `arn:${env.partition}:iam::${env.account}:role${rolePath}${name}`;

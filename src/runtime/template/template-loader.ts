@@ -50,7 +50,14 @@ export function loadTemplate(
   const warnings: string[] = [];
   const nested = new NestedStacks(backend, template, stackName, { ...options, unknownValues }, notModelled, warnings, loadTemplate);
   const resolver = new IntrinsicResolver(template, {
-    stackName, environment: backend.environment, parameters, imports: options.imports, unknownValues, nestedStackOutput: nested,
+    stackName,
+    environment: backend.environment,
+    parameters,
+    imports: options.imports,
+    unknownValues,
+    nestedStackOutput: nested,
+    // PLAT-4: consumable resources load first; one not created (yet) would be created now, in the same load.
+    consumableResourceCreatedAt: (name) => backend.registry.consumableResources.find(name)?.createdAt ?? backend.loop.now(),
   });
   nested.attach(resolver);
   const missing = resolver.parametersWithoutValue();

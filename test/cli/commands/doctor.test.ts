@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { doctor } from '../../../src/cli/commands/doctor';
-import { PLATFORMS_STACK, recordingIo, SMALL_STACK } from '../cli-fixture';
+import { LICENCE_BOUND_STACK, PLATFORMS_STACK, recordingIo, SMALL_STACK } from '../cli-fixture';
 
 describe('batch-local doctor', () => {
   test('DIAG-1, DIAG-2: reports the INVALID compute environment, the queue that can run nothing, and the job that fits nowhere; exit 1', () => {
@@ -138,4 +138,29 @@ describe('batch-local doctor on templates from elsewhere', () => {
       [expect.stringMatching(/^eks-and-ecs-EksJob-/), [expect.stringMatching(/EksQueue/)], [expect.stringMatching(/EcsQueue/)]],
     ]));
   });
+
+  test('DIAG-2, PLAT-4: a definition that needs more of a consumable resource than there is can run on no queue: doctor names the resource, its wait reason and the total; exit 1', () => {
+    // GIVEN 2 licences; solve needs 1, big-solve 3, call-api 1 of a NON_REPLENISHABLE resource of 0
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode, diagnosis } = doctor({ template: LICENCE_BOUND_STACK }, io);
+
+    // THEN
+    expect(exitCode).toBe(1);
+    expect(diagnosis.jobDefinitions.map((d) => [d.jobDefinition, d.runsOn, d.neverOn.map((n) => n.jobQueue)])).toEqual([
+      ['solve:1', ['licence-queue'], []],
+      ['big-solve:1', [], ['licence-queue']],
+      ['call-api:1', [], ['licence-queue']],
+    ]);
+    expect(io.stdout.filter((line) => line.startsWith('ERROR'))).toEqual([
+      'ERROR big-solve:1: jobs of this definition can run on no queue: licence-queue: A job is RUNNABLE and waits for consumable resources (PLAT-4): '
+        + 'consumable resource solver-licences (REPLENISHABLE): needs 3, available 2 of 2; it needs more than the total, so it runs only once UpdateConsumableResource raises it. '
+        + 'Its statusReason: Waiting for consumable resources: solver-licences (needs 3, available 2).',
+      'ERROR call-api:1: jobs of this definition can run on no queue: licence-queue: A job is RUNNABLE and waits for consumable resources (PLAT-4): '
+        + 'consumable resource api-tokens (NON_REPLENISHABLE): needs 1, available 0 of 0; it needs more than the total, so it runs only once UpdateConsumableResource raises it. '
+        + 'Its statusReason: Waiting for consumable resources: api-tokens (needs 1, available 0).',
+    ]);
+  });
 });
+

@@ -1,8 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
-import { Endpoint, rawRequest, startEndpoint } from './endpoint-fixture';
+import { ConformanceRecorder } from './conformance-recorder';
+import { Endpoint, startEndpoint } from './endpoint-fixture';
 import { BATCH_SPEC } from './service-model/extract-service-model';
-import { BATCH_MODEL } from '../../../src/runtime/api/service-model/batch-model.generated';
-import { responseShapeViolations } from '../../../src/runtime/api/service-model/shape-validator';
 import { JobExecutor } from '../../../src/runtime/executors/job-executor';
 import { JobBehavior } from '../../../src/runtime/executors/simulated/job-behavior';
 
@@ -11,62 +10,8 @@ import { JobBehavior } from '../../../src/runtime/executors/simulated/job-behavi
  * running, succeeded, failed, cancelled, terminated; array, multi-node and Fargate jobs; every
  * registry resource created, described, updated, tagged and deleted), and checks every response body
  * against the operation's output shape of the botocore model: JSON types (never null), enumerations,
- * required members, no member the model does not have.
- *
- * AWS itself leaves out one member the model marks required: `JobDetail.startedAt` of a job that has
- * not started (PLAT-5: absent, never 0). That is the one documented exception.
+ * required members, no member the model does not have (the checks: conformance-recorder.ts).
  */
-const AWS_OMITS_THOUGH_REQUIRED = new Set(['startedAt: required field missing (JobDetail)']);
-
-interface Call {
-  readonly operation: string;
-  readonly body: any;
-}
-
-class ConformanceRecorder {
-  readonly calls: Call[] = [];
-  readonly violations: string[] = [];
-
-  constructor(private readonly endpoint: Endpoint) {}
-
-  /** Calls `operation` with `input` (its route from the model), checks and records the response. */
-  async call(operation: string, input: Record<string, unknown> = {}): Promise<any> {
-    const definition = BATCH_MODEL.operations[operation];
-    let path = definition.requestUri;
-    const body: Record<string, unknown> = { ...input };
-    const query: string[] = [];
-    for (const [name, ref] of Object.entries(BATCH_MODEL.shapes[definition.input!].members ?? {})) {
-      if (body[name] === undefined || ref.location === undefined) continue;
-      if (ref.location === 'uri') path = path.replace(/\{[A-Za-z]+\+?\}/, encodeURIComponent(String(body[name])));
-      if (ref.location === 'querystring') {
-        for (const value of [body[name]].flat()) query.push(`${ref.locationName}=${encodeURIComponent(String(value))}`);
-      }
-      delete body[name];
-    }
-    const target = query.length > 0 ? `${path}?${query.join('&')}` : path;
-    const response = await rawRequest(this.endpoint.url, definition.method, target, definition.method === 'GET' || definition.method === 'DELETE' ? undefined : JSON.stringify(body));
-    if (response.status !== 200) throw new Error(`${operation} answered ${response.status}: ${response.text}`);
-    this.calls.push({ operation, body: response.body });
-    for (const violation of responseShapeViolations(BATCH_MODEL, definition.output!, response.body)) {
-      const where = violation.replace(/^jobs\[\d+\]\./, '');
-      if (!AWS_OMITS_THOUGH_REQUIRED.has(where)) this.violations.push(`${operation}: ${violation}`);
-    }
-    for (const member of zeroTimestamps(response.body, '')) {
-      this.violations.push(`${operation}: ${member}: 0 stands for a time that has not come; AWS leaves the member out`);
-    }
-    return response.body;
-  }
-}
-
-/** Members named like AWS's epoch-millisecond times (`startedAt`, `stoppedAt`, `createdAt` ...) whose value is 0. */
-function zeroTimestamps(value: unknown, path: string): string[] {
-  if (Array.isArray(value)) return value.flatMap((item, index) => zeroTimestamps(item, `${path}[${index}]`));
-  if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => {
-    const childPath = path ? `${path}.${key}` : key;
-    return /At$/.test(key) && child === 0 ? [childPath] : zeroTimestamps(child, childPath);
-  });
-}
 
 /** MNP-1, PLAT-3: a 2-node job of EKS pods (main node 0 has its own pod). */
 const EKS_NODE_PROPERTIES = {

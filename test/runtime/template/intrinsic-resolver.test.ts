@@ -33,4 +33,20 @@ describe('IntrinsicResolver', () => {
     expect(target.resolve({ 'Fn::Cidr': [{ 'Fn::GetAtt': ['Vpc', 'CidrBlock'] }, 2, 8] })).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
     expect(target.resolve({ 'Fn::Length': [1, 2, 3] })).toBe(3);
   });
+
+  test('PLAT-4: Fn::GetAtt of a consumable resource\'s quantities needs no runtime; its CreatedAt outside one is an error naming the path', () => {
+    // GIVEN
+    const template = {
+      Resources: { Licences: { Type: 'AWS::Batch::ConsumableResource', Properties: { ResourceType: 'REPLENISHABLE', TotalQuantity: { Ref: 'Count' } } } },
+      Parameters: { Count: { Type: 'Number', Default: 5 } },
+    };
+    const target = resolver(template);
+
+    // THEN
+    expect(target.resolve({ 'Fn::GetAtt': ['Licences', 'AvailableQuantity'] })).toBe(5);
+    expect(target.resolve({ 'Fn::GetAtt': ['Licences', 'InUseQuantity'] })).toBe(0);
+    expect(() => target.resolve({ 'Fn::GetAtt': ['Licences', 'CreatedAt'] }, 'Outputs.Created'))
+      .toThrow('Outputs.Created.Fn::GetAtt: Licences.CreatedAt is known only when the template is loaded into a runtime');
+  });
 });
+

@@ -201,4 +201,30 @@ describe('loadTemplate with templates from elsewhere', () => {
     expect(loaded.warnings).toEqual(['S/CE: instance type(s) p6-b200.48xlarge are not in the local instance catalog; they are not launched here (CFN-8)']);
     expect(target.registry.listComputeEnvironments()[0].computeResources?.instanceTypes).toEqual(['m5.large']);
   });
+
+  test('PLAT-4, CFN-1: Fn::GetAtt of a consumable resource answers what CloudFormation reads at creation: its ARN, the creation time, all of it available and none in use', () => {
+    // GIVEN a runtime whose clock is an hour past its epoch
+    const clock = new VirtualClock(DEFAULT_VIRTUAL_EPOCH_MS);
+    clock.advanceTo(DEFAULT_VIRTUAL_EPOCH_MS + 3_600_000);
+    const target = new BatchBackend({ clock, ids: new SeededIdGenerator(1), runner: JobExecutor.simulated()._createRunner() });
+    const template = {
+      Resources: {
+        Licences: { Type: 'AWS::Batch::ConsumableResource', Properties: { ConsumableResourceName: 'licences', ResourceType: 'REPLENISHABLE', TotalQuantity: 3 } },
+        Empty: { Type: 'AWS::Batch::ConsumableResource', Properties: { ConsumableResourceName: 'empty', ResourceType: 'NON_REPLENISHABLE' } },
+      },
+    };
+
+    // WHEN
+    const loaded = loadTemplate(target, template, 'S');
+    const getAtt = (logicalId: string, attribute: string): unknown => loaded.resolver.resolve({ 'Fn::GetAtt': [logicalId, attribute] }, 'Outputs.X');
+
+    // THEN
+    expect(getAtt('Licences', 'ConsumableResourceArn')).toBe('arn:aws:batch:us-east-1:123456789012:consumable-resource/licences');
+    expect(getAtt('Licences', 'CreatedAt')).toBe(DEFAULT_VIRTUAL_EPOCH_MS + 3_600_000);
+    expect(getAtt('Licences', 'CreatedAt')).toBe(target.consumableResources.describe('licences').createdAt);
+    expect(getAtt('Licences', 'AvailableQuantity')).toBe(3);
+    expect(getAtt('Licences', 'InUseQuantity')).toBe(0);
+    expect(getAtt('Empty', 'AvailableQuantity')).toBe(0); // TotalQuantity left out: 0, as the API creates it
+    expect(loaded.resolver.resolve({ 'Fn::Sub': '${Licences.AvailableQuantity} of ${Licences.ConsumableResourceArn}' })).toBe('3 of arn:aws:batch:us-east-1:123456789012:consumable-resource/licences');
+  });
 });

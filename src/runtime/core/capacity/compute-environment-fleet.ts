@@ -1,11 +1,12 @@
 import { AllocationStrategy, launchesOnlyFirstChoice, launchOrder, mayExceedMaxvCpus } from './allocation-strategy';
 import { hostTerminatedReason, InstanceTermination } from './capacity-listener';
 import { ContainerInstance, InstancePlacement, PlacementOwner, RegisteredResources } from './container-instance';
-import { demandKey } from './demand-key';
 import { diagnoseFit, diagnoseMaxvCpus, FitDiagnosis } from './fit-diagnosis';
+import { FitDiagnosisCache } from './fit-diagnosis-cache';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { FreeCapacityIndex } from './free-capacity-index';
 import { lifecycleEvent } from './instance-lifecycle-listener';
+import { PlacementFailureMemo } from './placement-failure-memo';
 import { ComputeEnvironmentRecord } from '../model/records';
 import { ContainerDemand } from '../types/demand';
 import { FitVerdict } from '../types/placement';
@@ -32,28 +33,16 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   private readonly instances = new Map<string, ContainerInstance>();
   private readonly index = new FreeCapacityIndex();
   /** Verdict and launchable types per job shape: most jobs share a few shapes. */
-  private readonly diagnoses = new Map<number | string, FitDiagnosis>();
-  private lastDemand?: ContainerDemand;
-  private lastDiagnosis?: FitDiagnosis;
-  private diagnosedMaxvCpus = 0;
+  private readonly diagnoses = new FitDiagnosisCache((demand) => this.diagnoseUncached(demand));
   private readonly managed: boolean;
   private strategy: AllocationStrategy = 'BEST_FIT';
   private launchTypes: RegisteredResources[] = [];
   /** vCPUs of the smallest type the CE launches: with less room than this, only an overshoot can launch. */
   private smallestLaunchvCpus = Infinity;
-  /**
-   * The last job shape that could not be placed, and the state it failed in. Until capacity grows
-   * (a release, a scale-down freeing maxvCpus, an update, EC2 capacity coming back), the same shape
-   * fails again: a scheduling pass over a long queue of identical jobs costs one real try.
-   */
+  /** Grows with capacity (a release, a scale-down freeing maxvCpus, an update, EC2 capacity coming back). */
   private generation = 0;
-  private failedGeneration = -1;
-  private failedVcpus = 0;
-  private failedMemoryMiB = 0;
-  private failedGpus = 0;
-  private failedInstanceType: string | undefined;
-  private failedAvailability = 0;
-  private failedMaxvCpus = 0;
+  /** The last job shape that could not be placed: a pass over a long queue of identical jobs costs one real try. */
+  private readonly lastFailure = new PlacementFailureMemo();
   private totalvCpus = 0;
 
   constructor(readonly ce: ComputeEnvironmentRecord, private readonly context: FleetContext, private settings: FleetSettings) {
@@ -90,7 +79,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   /** SCHED-4/5/6: a place on an instance with room (best fit), else on a newly launched one, else nothing. */
   tryPlace(demand: ContainerDemand, now: number): InstancePlacement | undefined {
     if (this.ce.state !== 'ENABLED' || this.ce.status !== 'VALID') return undefined; // LIFE-8
-    if (this.failsAgain(demand)) return undefined;
+    if (this.lastFailure.failsAgain(demand, this.generation, this.context.availability.generation, this.maxvCpus)) return undefined;
     const instance = this.index.bestFit(demand);
     if (instance) return this.place(instance, demand, now);
     // Below maxvCpus is needed for a launch within it and for the one-instance overshoot alike.
@@ -99,7 +88,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       && (room >= this.smallestLaunchvCpus || mayExceedMaxvCpus(this.strategy, this.ce.computeResources?.type ?? 'EC2'));
     const type = mayLaunch ? this.chooseLaunchType(demand) : undefined;
     if (!type) {
-      this.rememberFailure(demand);
+      this.lastFailure.remember(demand, this.generation, this.context.availability.generation, this.maxvCpus);
       return undefined;
     }
     return this.place(this.launch(type, now, this.readyTime(type, now)), demand, now);
@@ -107,7 +96,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
 
   /** Whether the demand could ever be placed here (DIAG-2). */
   canEverFit(demand: ContainerDemand): FitVerdict {
-    return this.diagnose(demand).verdict;
+    return this.diagnoses.get(demand, this.maxvCpus).verdict;
   }
 
   /** Why a demand that can fit is not placed now (DIAG-2 for jobs that wait rather than never fit). */
@@ -115,7 +104,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     const name = this.ce.name;
     if (this.ce.state !== 'ENABLED') return `compute environment ${name} is ${this.ce.state}: it places no new jobs (LIFE-8)`;
     if (this.ce.status !== 'VALID') return `compute environment ${name} is ${this.ce.status}: it places no jobs`;
-    const diagnosis = this.diagnose(demand);
+    const diagnosis = this.diagnoses.get(demand, this.maxvCpus);
     if (!diagnosis.verdict.fits) return diagnosis.verdict.reason!;
     const instance = this.index.bestFit(demand);
     if (instance) return `instance ${instance.id} of compute environment ${name} has room for it: the next scheduling pass places it`;
@@ -138,7 +127,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   register(registered: RegisteredResources): string {
     const now = this.context.loop.now();
     const instance = this.launch(registered, now, now);
-    this.forgetDiagnoses();
+    this.diagnoses.clear();
     this.armIdleCheck(instance);
     this.capacityGrew();
     return instance.id;
@@ -157,7 +146,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     if (this.managed) {
       this.replenish(); // SCHED-5: a managed CE replaces lost capacity up to minvCpus
     } else {
-      this.forgetDiagnoses(); // the registered capacity shrank for good
+      this.diagnoses.clear(); // the registered capacity shrank for good
     }
     const termination: InstanceTermination = {
       computeEnvironmentName: this.ce.name,
@@ -179,7 +168,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
    */
   updated(settings: FleetSettings): void {
     this.configure(settings);
-    this.forgetDiagnoses();
+    this.diagnoses.clear();
     if (this.managed) this.replenish();
     for (const instance of this.instances.values()) {
       if (instance.isIdle) this.armIdleCheck(instance);
@@ -260,32 +249,10 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     }
   }
 
-  private failsAgain(demand: ContainerDemand): boolean {
-    return this.failedGeneration === this.generation && demand.vcpus === this.failedVcpus && demand.memoryMiB === this.failedMemoryMiB
-      && demand.gpus === this.failedGpus && demand.instanceType === this.failedInstanceType
-      && this.context.availability.generation === this.failedAvailability && this.maxvCpus === this.failedMaxvCpus;
-  }
-
-  private rememberFailure(demand: ContainerDemand): void {
-    this.failedGeneration = this.generation;
-    this.failedVcpus = demand.vcpus;
-    this.failedMemoryMiB = demand.memoryMiB;
-    this.failedGpus = demand.gpus;
-    this.failedInstanceType = demand.instanceType;
-    this.failedAvailability = this.context.availability.generation;
-    this.failedMaxvCpus = this.maxvCpus;
-  }
-
   /** Capacity may have grown: forget the last failure and ask the core for a scheduling pass. */
   private capacityGrew(): void {
     this.generation++;
     this.context.listener.capacityChanged();
-  }
-
-  private forgetDiagnoses(): void {
-    this.diagnoses.clear();
-    this.lastDemand = undefined;
-    this.lastDiagnosis = undefined;
   }
 
   private configure(settings: FleetSettings): void {
@@ -309,7 +276,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
    * first EC2 can provide (the CE is below `maxvCpus` here, so it ends at most one instance over).
    */
   private chooseLaunchType(demand: ContainerDemand): RegisteredResources | undefined {
-    const diagnosis = this.diagnose(demand);
+    const diagnosis = this.diagnoses.get(demand, this.maxvCpus);
     if (!diagnosis.verdict.fits) return undefined;
     const room = this.maxvCpus - this.totalvCpus;
     const availability = this.context.availability;
@@ -337,29 +304,6 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       if (!type) return;
       this.launch(type, now, this.readyTime(type, now));
     }
-  }
-
-  private diagnose(demand: ContainerDemand): FitDiagnosis {
-    // Verdicts depend on maxvCpus, which an update may change in the record directly.
-    if (this.maxvCpus !== this.diagnosedMaxvCpus) {
-      this.forgetDiagnoses();
-      this.diagnosedMaxvCpus = this.maxvCpus;
-    }
-    // Most jobs in a row have the same shape (array children): compare with the last one first.
-    const last = this.lastDemand;
-    if (last !== undefined && this.lastDiagnosis !== undefined && last.vcpus === demand.vcpus && last.memoryMiB === demand.memoryMiB
-      && last.gpus === demand.gpus && last.instanceType === demand.instanceType) {
-      return this.lastDiagnosis;
-    }
-    const key = demandKey(demand);
-    let diagnosis = this.diagnoses.get(key);
-    if (!diagnosis) {
-      diagnosis = this.diagnoseUncached(demand);
-      this.diagnoses.set(key, diagnosis);
-    }
-    this.lastDemand = demand;
-    this.lastDiagnosis = diagnosis;
-    return diagnosis;
   }
 
   private diagnoseUncached(demand: ContainerDemand): FitDiagnosis {

@@ -74,7 +74,8 @@ function explainRunnable(job: JobRecord, context: ExplainContext): string {
   }
   const consumableWait = context.consumables?.explainWait(scheduled);
   if (consumableWait !== undefined) {
-    return `Job ${job.jobId} is RUNNABLE and waits for consumable resources (PLAT-4): ${consumableWait}.`;
+    // The statusReason too, word for word: what DescribeJobs shows is what the reader searches for.
+    return `Job ${job.jobId} is RUNNABLE and waits for consumable resources (PLAT-4): ${consumableWait}. Its statusReason: ${context.consumables!.waitReason(scheduled)}.`;
   }
   const waits = usable.map((ce) => context.capacity.explainWait?.(ce, demand) ?? `${ce.name} is busy or scaling up`);
   // FS-4..FS-6: in a fair-share queue the order of shares and the reservation decide too.

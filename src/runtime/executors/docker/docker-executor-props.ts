@@ -51,4 +51,11 @@ export interface DockerExecutorProps {
    * @default - none
    */
   readonly runArguments?: string[];
+  /**
+   * The image of the container that holds a multi-container task's (or pod's) network namespace
+   * (PLAT-2): it runs `sleep`, so an image without `sleep` (distroless, scratch) needs another here,
+   * e.g. `busybox`. It must be there already or pullable.
+   * @default - the task's first container image
+   */
+  readonly taskNetworkHolderImage?: string;
 }

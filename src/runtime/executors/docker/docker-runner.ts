@@ -25,6 +25,8 @@ export interface DockerRunnerOptions {
   readonly runArguments: readonly string[];
   /** PLAT-2: one network holder per multi-container task attempt; created from `docker` when absent. */
   readonly networks?: TaskNetworks;
+  /** PLAT-2: the image of the network holders it creates. @default - each task's first image */
+  readonly taskNetworkHolderImage?: string;
 }
 
 /**
@@ -42,7 +44,7 @@ export class DockerRunner implements JobRunner {
   private readonly networks: TaskNetworks;
 
   constructor(private readonly options: DockerRunnerOptions) {
-    this.networks = options.networks ?? new TaskNetworks(engineCall(options.docker.command));
+    this.networks = options.networks ?? new TaskNetworks(engineCall(options.docker.command), undefined, options.taskNetworkHolderImage);
   }
 
   /** The engine CLI it drives (a durable restart removes the containers left from before the crash with it). */

@@ -4,6 +4,9 @@ import { ContainerLaunch } from '../../core/executor';
 /** The label that marks a task's network holder (besides the job-id and attempt labels every container has). */
 export const NETWORK_HOLDER_LABEL = 'cdk-batch-kit.role=network-holder';
 
+/** Where a user chooses the holder's image (the executor's prop, the CLI's flag). */
+export const HOLDER_IMAGE_OPTION = 'JobExecutor.docker({ taskNetworkHolderImage }) or --task-network-holder-image IMAGE';
+
 /** Runs one engine CLI call; `done` gets the error text, or undefined on success. Injectable for tests. */
 export type EngineCall = (args: string[], done: (error: string | undefined) => void) => void;
 
@@ -23,13 +26,15 @@ interface Holder {
  * a sidecar listening on localhost is reachable from the app. `podman pod` needs an infra image that
  * is not there offline and `docker` has no pods; joining the first container's namespace would tie
  * every other container to its life (an init container could not be removed). So a small holder
- * container runs `sleep` from the task's first image, with the task's network mode, and each
- * container joins it with `--network container:<holder>`; it goes when the attempt ends.
+ * container runs `sleep` from the task's first image (or `holderImage`, for images without `sleep`),
+ * with the task's network mode, and each container joins it with `--network container:<holder>`;
+ * it goes when the attempt ends.
  */
 export class TaskNetworks {
   private readonly holders = new Map<string, Holder>();
 
-  constructor(private readonly call: EngineCall, private readonly retryDelayMs: number = 500) {}
+  /** @param holderImage the image whose `sleep` holds each task's namespace; default: the task's first image */
+  constructor(private readonly call: EngineCall, private readonly retryDelayMs: number = 500, private readonly holderImage?: string) {}
 
   /**
    * The holder of the launch's task attempt, created on the task's first container: `done(name)`
@@ -40,6 +45,7 @@ export class TaskNetworks {
     let holder = this.holders.get(key);
     if (!holder) {
       const created: Holder = { name: holderName, state: 'creating', ended: false, waiters: [] };
+      const image = this.holderImage ?? launch.image ?? '';
       holder = created;
       this.holders.set(key, created);
       const args = [
@@ -47,12 +53,13 @@ export class TaskNetworks {
         '--label', `cdk-batch-kit.job-id=${launch.jobId}`, '--label', `cdk-batch-kit.attempt=${launch.attempt}`, '--label', NETWORK_HOLDER_LABEL,
         // `sleep` as PID 1 ignores SIGTERM: with KILL as its stop signal `rm -f` does not wait out a grace period.
         '--stop-signal', 'KILL', '--memory=16m', ...networkArgs,
-        '--entrypoint', 'sleep', launch.image ?? '', '2147483647',
+        '--entrypoint', 'sleep', image, '2147483647',
       ];
       this.call(args, (error) => {
         created.state = error === undefined ? 'ready' : 'failed';
         if (error !== undefined) {
-          created.error = `cannot create the task's network holder (sleep in ${launch.image}): ${error}`;
+          created.error = `cannot create the task's network holder (sleep in ${image}): ${error}`
+            + (this.holderImage === undefined ? `; an image with \`sleep\` can hold it instead: ${HOLDER_IMAGE_OPTION}` : '');
           this.remove(created.name, 0); // `run -d` may leave a created container behind
         } else if (created.ended) {
           this.remove(created.name, 0);

@@ -1,7 +1,8 @@
 import { Duration } from 'aws-cdk-lib';
 import { instanceBackend } from './diagnostics-fixtures';
 import { JobBehavior } from '../../../../src/runtime/executors/simulated/job-behavior';
-import { submit, testBackend } from '../fixtures';
+import { submit, T0, testBackend } from '../fixtures';
+import { consumableBackend } from '../scheduling/consumable-fixtures';
 
 describe('explainJob', () => {
   test('DIAG-2: a PENDING job names the dependency it waits on', () => {
@@ -66,4 +67,20 @@ describe('explainJob', () => {
     expect(explanation.split('MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE')).toHaveLength(2);
     expect(explanation).toMatch(/it can never be placed \(needs 16 vCPU, 2048 MiB\): ce: BEST_FIT launches only c5\.4xlarge for it \(16 vCPUs\), more than maxvCpus 4/);
   });
+
+  test('DIAG-2, PLAT-4: a job waiting for a consumable resource names it, its holders, and the statusReason DescribeJobs shows, word for word', () => {
+    // GIVEN one licence, held by the first job
+    const { backend } = consumableBackend({ resources: [{ name: 'licences', total: 1 }] });
+    const first = submit(backend, { jobDefinition: 'licensed' });
+    const second = submit(backend, { jobDefinition: 'licensed' });
+
+    // WHEN
+    backend.loop.runUntil(T0 + 60_000);
+
+    // THEN
+    expect(backend.explainJob(second)).toBe(`Job ${second} is RUNNABLE and waits for consumable resources (PLAT-4): consumable resource licences (REPLENISHABLE): `
+      + `needs 1, available 0 of 1, held by job(s) ${first}. Its statusReason: Waiting for consumable resources: licences (needs 1, available 0).`);
+    expect(backend.describeJobs([second])[0].statusReason).toBe('Waiting for consumable resources: licences (needs 1, available 0)');
+  });
 });
+

@@ -100,6 +100,19 @@ describe('DockerRunner (against the fake docker)', () => {
     expect(fake.calls().find((call) => call.argv[0] === 'rm')!.argv).toEqual(['rm', '-f', name]);
   });
 
+  test('PLAT-2: GIVEN taskNetworkHolderImage WHEN a task\'s container starts THEN its network holder runs sleep from that image and the container joins it', async () => {
+    // GIVEN an engine where the holder image's `sleep` returns at once, as `run -d` does
+    fake.restore();
+    fake = new FakeDockerEnvironment({ 'probe': PROBE_ENTRYPOINT, 'holder-image': ['true'] });
+    // WHEN
+    const sink = await run({ containerName: 'app', command: ['echo', 'hi'] }, { taskNetworkHolderImage: 'holder-image' });
+    // THEN
+    const [holder, app] = fake.calls().filter((call) => call.argv[0] === 'run').map((call) => call.argv);
+    expect(holder.slice(-4)).toEqual(['--entrypoint', 'sleep', 'holder-image', '2147483647']);
+    expect(app).toEqual(expect.arrayContaining(['--network', `container:${holder[holder.indexOf('--name') + 1]}`, 'probe']));
+    expect([sink.lines, sink.exits]).toEqual([['hi'], [{ exitCode: 0 }]]);
+  });
+
   test('SCHED-4: GPU jobs get their pinned GPUs as --gpus', async () => {
     await run({ gpus: 1, command: ['env', 'NVIDIA_VISIBLE_DEVICES'] }, { gpuIds: ['GPU-x', 'GPU-y'] });
     expect(runCall().argv).toEqual(expect.arrayContaining(['--gpus', '"device=GPU-x"']));

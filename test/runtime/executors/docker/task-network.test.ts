@@ -1,5 +1,5 @@
 import { LocalBatchRuntime, JobExecutor } from '../../../../src';
-import { EngineCall, NETWORK_HOLDER_LABEL, TaskNetworks } from '../../../../src/runtime/executors/docker/task-network';
+import { EngineCall, HOLDER_IMAGE_OPTION, NETWORK_HOLDER_LABEL, TaskNetworks } from '../../../../src/runtime/executors/docker/task-network';
 import { conformanceTemplate } from '../conformance';
 import { BUSYBOX_IMAGE, containersLeftOfJob, describeWithRealEngine } from '../fixtures/real-engine';
 import { containerLaunch } from '../fixtures/recording-sink';
@@ -62,11 +62,24 @@ describe('TaskNetworks (against a scripted engine)', () => {
     engine.answer('Error: executable file `sleep` not found');
     networks.join({ ...launch, containerName: 'sidecar' }, 'other', [], (_holder, error) => errors.push(error));
     // THEN
-    expect(errors).toEqual([
-      'cannot create the task\'s network holder (sleep in img): Error: executable file `sleep` not found',
-      'cannot create the task\'s network holder (sleep in img): Error: executable file `sleep` not found',
-    ]);
+    const reason = 'cannot create the task\'s network holder (sleep in img): Error: executable file `sleep` not found; '
+      + `an image with \`sleep\` can hold it instead: ${HOLDER_IMAGE_OPTION}`;
+    expect(errors).toEqual([reason, reason]);
     expect(engine.calls.slice(1)).toEqual([['rm', '-f', 'holder']]);
+  });
+
+  test('PLAT-2: GIVEN a holder image WHEN a task\'s container joins THEN the holder runs sleep from that image, not the task\'s', () => {
+    // GIVEN
+    const engine = new ScriptedEngine();
+    const networks = new TaskNetworks(engine.call, 0, 'busybox:1.36');
+    const errors: Array<string | undefined> = [];
+    // WHEN
+    networks.join(containerLaunch({ jobId: 'job-1', image: 'distroless/app:1', containerName: 'app' }), 'holder', ['--network', 'none'], (_holder, error) => errors.push(error));
+    engine.answer('Error: busybox:1.36: image not known');
+    // THEN
+    expect(engine.calls[0].slice(-4)).toEqual(['--entrypoint', 'sleep', 'busybox:1.36', '2147483647']);
+    expect(engine.calls[0]).not.toContain('distroless/app:1');
+    expect(errors).toEqual(['cannot create the task\'s network holder (sleep in busybox:1.36): Error: busybox:1.36: image not known']);
   });
 
   test('PLAT-2: GIVEN a running holder WHEN the attempt ends THEN it is removed, retried while the engine refuses', async () => {
