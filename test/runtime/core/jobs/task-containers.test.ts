@@ -195,6 +195,25 @@ describe('EKS pod jobs (PLAT-3)', () => {
     ]);
   });
 
+  test('PLAT-3: GIVEN a pod container that cannot start WHEN the pod runs THEN the job keeps that container\'s status reason, not only its short reason', () => {
+    // GIVEN
+    const cannotStart = JobBehavior.custom({ run: () => { throw new Error('volume "creds": secret "absent" not found'); } });
+    const { backend } = eksBackend((launch) => (launch.containerName === 'init' ? cannotStart : JobBehavior.succeed()), {
+      initContainers: [{ name: 'init', image: 'i', resources: memory }],
+      containers: [{ name: 'main', image: 'i', resources: memory }],
+    });
+
+    // WHEN
+    const jobId = backend.submitJob({ jobName: 'p', jobQueue: 'pods', jobDefinition: 'pod' }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    const job = backend.describeJobs([jobId])[0];
+    expect(job.status).toBe('FAILED');
+    expect(job.statusReason).toBe('Task failed to start: volume "creds": secret "absent" not found');
+    expect(job.eksAttempts![0].initContainers![0].reason).toBe('CannotStartContainerError: volume "creds": secret "absent" not found');
+  });
+
   test('PLAT-3: GIVEN a volumeMount naming no volume of the pod WHEN the definition is registered THEN it is a ClientException naming the field', () => {
     const fixture = testBackend({ maxvCpus: 8 });
     expect(() => fixture.backend.registerJobDefinition({
