@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import { Command, Option } from 'commander';
 import { load as parseYaml } from 'js-yaml';
 import {
-  ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, PodVolumeSources, ProcessExecutorProps, readBehaviorsFile, SimulatedExecutorProps,
+  ContainerEngine, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, PodVolumeSources, ProcessExecutorProps, readBehaviorsFile,
+  SimulatedExecutorProps,
 } from '../runtime/cli-surface';
 
 /** Options every command that loads a template shares. */

@@ -3,9 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Duration, Size, Stack } from 'aws-cdk-lib';
 import { BatchEnvironment, JobBehavior, JobExecutor, LocalBatchRuntime } from '../../src';
+import { TemporaryWorkRoot } from '../temporary-work-root';
 import { conformanceTemplate } from './executors/conformance';
 import { addEksQueue, podResources } from './executors/multi-container-conformance';
-import { TemporaryWorkRoot } from '../temporary-work-root';
 
 let workRoot: TemporaryWorkRoot;
 beforeEach(() => { workRoot = new TemporaryWorkRoot('local-batch-runtime'); });

@@ -242,7 +242,10 @@ describe('batch-local serve', () => {
           PodProperties: {
             Volumes: [{ Name: 'creds', Secret: { SecretName: 'db-creds' } }, { Name: 'cache', PersistentVolumeClaim: { ClaimName: 'data' } }],
             Containers: [{
-              Name: 'main', Image: 'busybox', Command: ['sh', '-c', script], Resources: podResources,
+              Name: 'main',
+              Image: 'busybox',
+              Command: ['sh', '-c', script],
+              Resources: podResources,
               VolumeMounts: [{ Name: 'creds', MountPath: '/etc/creds' }, { Name: 'cache', MountPath: '/cache' }],
             }],
           },

@@ -120,8 +120,7 @@ function executorVolume(volume: EksVolumeInput): { name: string; [field: string]
   const name = volume.name!;
   if (volume.hostPath?.path !== undefined) return { name, host: { sourcePath: volume.hostPath.path } };
   if (volume.secret) return { name, secret: { secretName: volume.secret.secretName, optional: volume.secret.optional ?? false } };
-  if (volume.persistentVolumeClaim) {
-    return { name, persistentVolumeClaim: { claimName: volume.persistentVolumeClaim.claimName, readOnly: volume.persistentVolumeClaim.readOnly ?? false } };
-  }
+  const claim = volume.persistentVolumeClaim;
+  if (claim) return { name, persistentVolumeClaim: { claimName: claim.claimName, readOnly: claim.readOnly ?? false } };
   return { name, emptyDir: {} };
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
-import { ContainerProperties } from '../../core/model/requests';
 import { checkSecretVolumes, secretDirectory, SecretVolumeShape } from './pod-volume-sources';
+import { ContainerProperties } from '../../core/model/requests';
 import { LaunchFailure } from '../common/launch-failure';
 
 /** A container path and the host directory that stands for it. */
@@ -12,8 +12,10 @@ export interface HostMount {
   readonly kind: 'host' | 'scratch' | 'pod' | 'efs' | 'tmpfs' | 'secret' | 'claim';
 }
 
-/** Where scratch, EFS and tmpfs directories live on the host. */
+/** Where scratch, EFS, tmpfs, pod secret and claim directories live on the host. */
 export interface MountDirectories {
+  /** PLAT-3: where `<secretName>/<key>` files of Kubernetes secrets are; undefined when the runtime was given none. */
+  readonly secretsDirectory?: string;
   /** The attempt's directory for a volume without a host path (Docker would create a volume). */
   scratch(volumeName: string): string;
   /** PLAT-3: the directory of a pod's `emptyDir` volume, shared by the pod's containers for one attempt. */
@@ -22,8 +24,6 @@ export interface MountDirectories {
   efs(fileSystemId: string): string;
   /** The attempt's directory standing for a `linuxParameters.tmpfs` entry. */
   tmpfs(index: number): string;
-  /** PLAT-3: where `<secretName>/<key>` files of Kubernetes secrets are; undefined when the runtime was given none. */
-  readonly secretsDirectory?: string;
   /** PLAT-3: the directory of a persistent volume claim, shared by every job that names the claim and kept after them. */
   claim(claimName: string): string;
 }
