@@ -243,6 +243,6 @@ describe('LocalBatchRuntime pod volumes (PLAT-3)', () => {
 
     // WHEN / THEN
     expect(() => LocalBatchRuntime.fromTemplate(podTemplate({}), { executor: JobExecutor.simulated(), kubernetesSecretsDirectory: missing }))
-      .toThrow(`kubernetesSecretsDirectory: ${JSON.stringify(missing)} is not an existing directory (${missing})`);
+      .toThrow(`kubernetesSecretsDirectory (--kubernetes-secrets-dir): ${JSON.stringify(missing)} is not an existing directory (${missing})`);
   });
 });

@@ -120,7 +120,7 @@ export class JobExecutor {
    * @internal
    */
   public _createRunner(podVolumes: PodVolumeSources = {}): JobRunner {
-    if (podVolumes.kubernetesSecretsDirectory !== undefined) existingDirectory('kubernetesSecretsDirectory', podVolumes.kubernetesSecretsDirectory);
+    if (podVolumes.kubernetesSecretsDirectory !== undefined) existingDirectory('kubernetesSecretsDirectory (--kubernetes-secrets-dir)', podVolumes.kubernetesSecretsDirectory);
     return this.factory.create(podVolumes);
   }
 }
