@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import { Command, Option } from 'commander';
 import { load as parseYaml } from 'js-yaml';
 import {
-  ContainerEngine, DockerExecutorProps, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, ProcessExecutorProps, readBehaviorsFile,
+  ContainerEngine, DockerExecutorProps, EndpointHost, JobExecutor, LoadedTemplate, parseEntrypoint, PodVolumeSources, ProcessExecutorProps,
+  readBehaviorsFile,
   SimulatedExecutorProps,
 } from '../runtime/cli-surface';
 
@@ -31,6 +32,10 @@ export interface ExecutorOptions {
   readonly behaviors?: string;
   /** A behaviour key that matches nothing in the template is an error, not a warning. */
   readonly strictBehaviors?: boolean;
+  /** PLAT-3: `--kubernetes-secrets-dir`: `<dir>/<secretName>/<key>` files standing for the cluster's secrets. */
+  readonly kubernetesSecretsDir?: string;
+  /** PLAT-3: `--persistent-volumes-dir`: one directory per persistent volume claim, kept across jobs. */
+  readonly persistentVolumesDir?: string;
 }
 
 export function addTemplateOptions(command: Command): Command {
@@ -56,7 +61,16 @@ export function addExecutorOptions(command: Command): Command {
       + 'network namespace (default: the task\'s first image; give e.g. busybox when that image has no sleep)')
     .option('--entrypoint <image=command>', "run COMMAND as IMAGE's ENTRYPOINT (the process executor pulls no images; repeatable)", collect, [])
     .option('--run-here', 'with the process executor: run jobs in the current directory as the current user, for local development; '
-      + 'without it each attempt runs in its own empty directory, as nobody when batch-local runs as root');
+      + 'without it each attempt runs in its own empty directory, as nobody when batch-local runs as root')
+    .option('--kubernetes-secrets-dir <dir>', 'EKS pods\' secret volumes: DIR/<secretName>/<key> files stand for the cluster\'s secrets '
+      + '(mounted read-only; a missing secret fails the pod unless the volume is optional)')
+    .option('--persistent-volumes-dir <dir>', 'EKS pods\' persistentVolumeClaim volumes: DIR/<claimName>, one directory per claim kept across jobs '
+      + '(default: under --state-dir for serve with one, else in the executor\'s work root)');
+}
+
+/** PLAT-3: where pods' secrets and claims come from, as the options give them. */
+export function podVolumeSources(options: ExecutorOptions): PodVolumeSources {
+  return { kubernetesSecretsDirectory: options.kubernetesSecretsDir, persistentVolumesDirectory: options.persistentVolumesDir };
 }
 
 /**
@@ -140,7 +154,7 @@ export function hostWithTemplate(
   checkBehaviorsApply(options, options.executor === 'simulated');
   const executor = executorFor(options);
   const entrypoints = new Map((options.entrypoint ?? []).map(parseEntrypoint));
-  const host = EndpointHost.create({ executor, entrypoints, warn });
+  const host = EndpointHost.create({ executor, entrypoints, warn, podVolumes: podVolumeSources(options) });
   try {
     return {
       host,

@@ -22,6 +22,7 @@ export { ContainerEngine } from './executors/docker/container-engine';
 export { JobExecutor } from './executors/job-executor';
 export type { ProcessExecutorProps } from './executors/process/process-executor-props';
 export type { DockerExecutorProps } from './executors/docker/docker-executor-props';
+export type { PodVolumeSources } from './executors/workspace/pod-volume-sources';
 export { JobBehavior } from './executors/simulated/job-behavior';
 export type { SimulatedExecutorProps } from './executors/simulated/simulated-executor-props';
 export { comparisonHtml } from './report/html/comparison-html';

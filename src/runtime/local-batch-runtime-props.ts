@@ -45,6 +45,21 @@ export interface LocalBatchRuntimeProps {
    * @default Duration.days(7)
    */
   readonly finishedJobRetention?: Duration;
+  /**
+   * PLAT-3: a directory laid out like mounted Kubernetes secrets, `<dir>/<secretName>/<key>` (one file
+   * per key), standing for the cluster's secrets: an EKS pod's `secret` volume mounts
+   * `<dir>/<secretName>` read-only. A secret missing from it is an empty directory when the volume is
+   * `optional`; otherwise the attempt fails, naming the volume, the secret and this directory. The
+   * simulated executor checks the same directory, so a plan fails the same pods.
+   * @default - no secrets: a pod with a secret volume that is not `optional` fails to start
+   */
+  readonly kubernetesSecretsDirectory?: string;
+  /**
+   * PLAT-3: where EKS pods' `persistentVolumeClaim` volumes live: `<dir>/<claimName>`, one directory per
+   * claim, shared by every job that names the claim and kept after them (created when first mounted).
+   * @default - `persistent-volumes` in the executor's work root (`ProcessExecutorProps.workRoot`)
+   */
+  readonly persistentVolumesDirectory?: string;
   /** Instances of the template's unmanaged compute environments (SCHED-7). @default - none */
   readonly unmanagedInstances?: UnmanagedInstances[];
   /** Receives the runtime's warnings (see `warnings()`). @default - console.warn */

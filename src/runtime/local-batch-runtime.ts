@@ -88,7 +88,9 @@ export class LocalBatchRuntime {
   private readonly reportCollector?: ReportCollector;
 
   private constructor(template: CfnTemplate, props: LocalBatchRuntimeProps, private readonly stack?: Stack, nestedTemplates?: NestedTemplateSource) {
-    const runner = this.runner = (props.executor ?? JobExecutor.process())._createRunner();
+    const runner = this.runner = (props.executor ?? JobExecutor.process())._createRunner({
+      kubernetesSecretsDirectory: props.kubernetesSecretsDirectory, persistentVolumesDirectory: props.persistentVolumesDirectory,
+    });
     this.warningLog = new RuntimeWarnings(props.logger);
     let reportCollector: ReportCollector | undefined;
     const assembly = assembleRuntime({

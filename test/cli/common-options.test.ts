@@ -4,9 +4,23 @@ import * as path from 'path';
 import { Command } from 'commander';
 import {
   addBehaviorOptions, addExecutorOptions, addTemplateOptions, behaviorsFromOptions, checkBehaviorsApply, dockerExecutorProps, ExecutorOptions,
+  podVolumeSources,
 } from '../../src/cli/common-options';
 
 describe('common options', () => {
+  test('PLAT-3: --kubernetes-secrets-dir and --persistent-volumes-dir become the runtime\'s pod volume sources; without them there are none', () => {
+    // GIVEN
+    const parse = (args: string[]): ExecutorOptions => addExecutorOptions(new Command('x')).parse(args, { from: 'user' }).opts() as ExecutorOptions;
+
+    // WHEN
+    const given = podVolumeSources(parse(['--kubernetes-secrets-dir', 'secrets', '--persistent-volumes-dir', 'claims']));
+    const none = podVolumeSources(parse([]));
+
+    // THEN
+    expect(given).toEqual({ kubernetesSecretsDirectory: 'secrets', persistentVolumesDirectory: 'claims' });
+    expect(none).toEqual({ kubernetesSecretsDirectory: undefined, persistentVolumesDirectory: undefined });
+  });
+
   test('issue #25: --stack\'s help says it also names a --template stack, and what the default name is', () => {
     // GIVEN / WHEN
     const help = addTemplateOptions(new Command('x')).helpInformation();

@@ -4,6 +4,8 @@ import * as path from 'path';
 import { App, Duration, Size, Stack } from 'aws-cdk-lib';
 import { BatchEnvironment, JobBehavior, JobExecutor, LocalBatchRuntime } from '../../src';
 import { TemporaryWorkRoot } from '../temporary-work-root';
+import { conformanceTemplate } from './executors/conformance';
+import { addEksQueue, podResources } from './executors/multi-container-conformance';
 
 let workRoot: TemporaryWorkRoot;
 beforeEach(() => { workRoot = new TemporaryWorkRoot('local-batch-runtime'); });
@@ -164,5 +166,83 @@ describe('LocalBatchRuntime', () => {
     // Weighted usage 6 each: a tie goes to the job submitted first (a6); then teamB (6 < 7), then teamA twice (7, 8 < 9).
     expect(front.jobs.slice(0, 4).map((job) => job.jobArn.split('/')[1])).toEqual([a[6], b[2], a[7], a[8]]);
     expect(runtime.warnings()).toEqual([]);
+  });
+});
+
+describe('LocalBatchRuntime pod volumes (PLAT-3)', () => {
+  /** An EKS queue and pods of one `sh -c` container mounting the secret `db-creds` and/or the claim `data`. */
+  function podTemplate(pods: Record<string, { script: string; secret?: boolean; claim?: boolean }>): any {
+    const template = conformanceTemplate('busybox');
+    addEksQueue(template);
+    for (const [name, pod] of Object.entries(pods)) {
+      const volumes = [
+        ...(pod.secret ? [{ Name: 'creds', Secret: { SecretName: 'db-creds' } }] : []),
+        ...(pod.claim ? [{ Name: 'cache', PersistentVolumeClaim: { ClaimName: 'data' } }] : []),
+      ];
+      const mounts = [
+        ...(pod.secret ? [{ Name: 'creds', MountPath: '/etc/creds' }] : []),
+        ...(pod.claim ? [{ Name: 'cache', MountPath: '/cache' }] : []),
+      ];
+      template.Resources[name] = {
+        Type: 'AWS::Batch::JobDefinition',
+        Properties: {
+          Type: 'container',
+          EksProperties: {
+            PodProperties: { Volumes: volumes, Containers: [{ Name: 'main', Image: 'busybox', Command: ['sh', '-c', pod.script], Resources: podResources, VolumeMounts: mounts }] },
+          },
+        },
+      };
+    }
+    return template;
+  }
+  const submitPod = (runtime: LocalBatchRuntime, definition: string): string =>
+    runtime.submitJob({ jobName: definition, jobQueue: runtime.resourceArn('EksQueue'), jobDefinition: runtime.resourceArn(definition) }).jobId;
+
+  test('PLAT-3: GIVEN a secrets directory and no claims directory WHEN a pod copies its secret into a claim and a later pod reads the claim THEN it reads the secret, kept in the work root\'s persistent-volumes', async () => {
+    // GIVEN
+    const secrets = path.join(workRoot.path, 'secrets');
+    fs.mkdirSync(path.join(secrets, 'db-creds'), { recursive: true, mode: 0o755 });
+    fs.writeFileSync(path.join(secrets, 'db-creds', 'token'), 'tok\n', { mode: 0o644 });
+    const runtime = LocalBatchRuntime.fromTemplate(podTemplate({
+      Copy: { script: 'cat /etc/creds/token > /cache/copy', secret: true, claim: true },
+      Read: { script: 'cat /cache/copy', claim: true },
+    }), { executor: JobExecutor.process({ workRoot: workRoot.path }), kubernetesSecretsDirectory: secrets });
+
+    try {
+      // WHEN
+      const copy = await runtime.waitForJob(submitPod(runtime, 'Copy'));
+      const read = await runtime.waitForJob(submitPod(runtime, 'Read'));
+
+      // THEN
+      expect([copy.status, read.status]).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+      const definitionName = runtime.resourceArn('Read').split('/').pop()!.split(':')[0];
+      const taskId = read.eksAttempts![0].podName.replace(/^aws-batch\./, '').replace(/-/g, '');
+      expect(runtime.getLogStream(`${definitionName}/main/${taskId}`)).toEqual(['tok']);
+      expect(fs.readFileSync(path.join(workRoot.path, 'persistent-volumes', 'data', 'copy'), 'utf8')).toBe('tok\n');
+    } finally {
+      runtime.dispose();
+    }
+  });
+
+  test('PLAT-3: GIVEN no secrets directory WHEN a pod needs a secret THEN the attempt fails saying which option provides it, in virtual time as on a real executor', async () => {
+    // GIVEN
+    const runtime = LocalBatchRuntime.fromTemplate(podTemplate({ NeedsSecret: { script: 'true', secret: true } }), { executor: JobExecutor.simulated() });
+
+    // WHEN
+    const job = await runtime.waitForJob(submitPod(runtime, 'NeedsSecret'));
+
+    // THEN
+    expect(job.status).toBe('FAILED');
+    expect(job.statusReason).toBe('Task failed to start: volume "creds": secret "db-creds" not found: the runtime has no Kubernetes secrets directory; '
+      + 'set LocalBatchRuntimeProps.kubernetesSecretsDirectory (batch-local --kubernetes-secrets-dir) to a directory holding db-creds/<key> files');
+  });
+
+  test('PLAT-3: GIVEN a secrets directory that does not exist WHEN the runtime is created THEN it throws naming the option and the path', () => {
+    // GIVEN
+    const missing = path.join(workRoot.path, 'no-such-secrets');
+
+    // WHEN / THEN
+    expect(() => LocalBatchRuntime.fromTemplate(podTemplate({}), { executor: JobExecutor.simulated(), kubernetesSecretsDirectory: missing }))
+      .toThrow(`kubernetesSecretsDirectory (--kubernetes-secrets-dir): ${JSON.stringify(missing)} is not an existing directory (${missing})`);
   });
 });

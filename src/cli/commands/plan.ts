@@ -19,6 +19,8 @@ export interface PlanOptions extends TemplateOptions {
   readonly json?: boolean;
   /** What-if settings of a scheduling policy, one run each (docs/plan.md, PLAN-14). */
   readonly compareWeights?: string[];
+  /** PLAT-3: `--kubernetes-secrets-dir`, as `serve` and `run` take it, so a plan fails the pods a run would. */
+  readonly kubernetesSecretsDir?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function plan(options: PlanOptions, io: CliIo): Promise<{ exitCode:
         stackName: options.stack,
         parameters: keyValues('--parameter', options.parameter ?? []),
         imports: importsOf(options),
+        kubernetesSecretsDirectory: options.kubernetesSecretsDir,
       };
       const planOptions = {
         prices,
@@ -105,7 +108,9 @@ export function planCommand(io: CliIo, setExitCode: (code: number) => void): Com
     .option('--prices <file>', 'price overrides (JSON: {"onDemand": {type: USD/h}, "spot": {...}, "spotPriceFactor": 0.35})')
     .option('--compare-weights <settings>', 'what-if: plan once per setting of a scheduling policy and report the runs side by side; '
       + '[POLICY:]SHARE=WEIGHT,...[,shareDecaySeconds=S][,computeReservation=R]; repeat it (given once: against the template\'s own)',
-    (value: string, previous: string[] = []) => [...previous, value]);
+    (value: string, previous: string[] = []) => [...previous, value])
+    .option('--kubernetes-secrets-dir <dir>', 'EKS pods\' secret volumes: DIR/<secretName>/<key> files, as serve and run take them '
+      + '(a pod whose required secret is missing fails to start in the plan as in a run)');
   addTemplateOptions(command);
   addJsonOption(command);
   command.addHelpText('after', `

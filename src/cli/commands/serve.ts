@@ -7,7 +7,7 @@ import { AWS_CLIENT_ENVIRONMENT } from '../aws-client-environment';
 import { CliIo, printJson } from '../cli-io';
 import {
   addBehaviorOptions, addExecutorOptions, addJsonOption, addTemplateOptions, behaviorsFromOptions, checkBehaviorsApply, collect, dockerExecutorProps,
-  ExecutorOptions, importsOf, keyValues, processExecutorProps, TemplateOptions, templateSource,
+  ExecutorOptions, importsOf, keyValues, podVolumeSources, processExecutorProps, TemplateOptions, templateSource,
 } from '../common-options';
 
 /** The port batch-local listens on unless told otherwise (next to LocalStack's 4566, not on it). */
@@ -57,6 +57,7 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     behaviors: simulatedBehaviors(options, clock),
     entrypoints: options.entrypoint,
     processExecutor: processExecutorProps(options),
+    podVolumes: podVolumeSources(options),
     clock,
     logError: (message) => io.err(message),
     stateDir: options.stateDir,

@@ -1,4 +1,5 @@
 import { createHash, randomInt } from 'crypto';
+import * as path from 'path';
 import { BatchLocalServer } from './batch-local-server';
 import { RequestLogListener } from './http/request-log';
 import { bridgeEvents } from '../assembly/runtime-assembly';
@@ -13,9 +14,11 @@ import { ContainerEngine } from '../executors/docker/container-engine';
 import { JobExecutor } from '../executors/job-executor';
 import { ProcessExecutorProps } from '../executors/process/process-executor-props';
 import { SimulatedExecutorProps } from '../executors/simulated/simulated-executor-props';
+import { PodVolumeSources } from '../executors/workspace/pod-volume-sources';
 import { CheckpointPolicy } from '../persistence/checkpointer';
 import { DurableState, RestoreSummary } from '../persistence/durable-state';
 import { RecordingIdGenerator } from '../persistence/recording-id-generator';
+import { PERSISTENT_VOLUMES_DIR } from '../persistence/state-dir-layout';
 import { LoadedTemplate } from '../template/template-loader';
 
 /** What `createRuntime` assembles an endpoint from (the CLI's `serve` options, parsed). */
@@ -38,6 +41,12 @@ export interface CreateRuntimeOptions {
   readonly entrypoints?: string[];
   /** The process executor's options (e.g. `--run-here`'s working directory and user). @default - its defaults */
   readonly processExecutor?: ProcessExecutorProps;
+  /**
+   * PLAT-3: where pods' secrets and persistent volume claims come from. Claims default to
+   * `<stateDir>/persistent-volumes` with a state directory (they outlive restarts, as the jobs do).
+   * @default - no secrets; claims in the executor's work root
+   */
+  readonly podVolumes?: PodVolumeSources;
   /** @default 'wall' */
   readonly clock?: 'wall' | 'virtual';
   /** Where errors the server could not answer are reported. */
@@ -120,6 +129,11 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
     startEpochMs: durable?.header.startEpochMs,
     wrapRunner: durable ? (runner) => durable!.wrapRunner(runner) : undefined,
     finishedJobRetentionSeconds: options.finishedJobRetentionSeconds,
+    podVolumes: {
+      ...options.podVolumes,
+      persistentVolumesDirectory: options.podVolumes?.persistentVolumesDirectory
+        ?? (options.stateDir !== undefined ? path.join(path.resolve(options.stateDir), PERSISTENT_VOLUMES_DIR) : undefined),
+    },
   });
   try {
     const loaded = host.loadTemplate(read.template, read.stackName, options.parameters ?? {}, {

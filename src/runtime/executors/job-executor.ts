@@ -13,6 +13,7 @@ import { ProcessRunner } from './process/process-runner';
 import { BehaviorTable } from './simulated/behavior-table';
 import { SimulatedExecutorProps } from './simulated/simulated-executor-props';
 import { SimulatedRunner } from './simulated/simulated-runner';
+import { PodVolumeSources, resolvePodVolumeSources } from './workspace/pod-volume-sources';
 import { JobRunner } from '../core/executor';
 
 export * from './process/process-executor-props';
@@ -24,7 +25,7 @@ const DEFAULT_STOP_GRACE_PERIOD = Duration.seconds(30);
 
 /** How the runtime creates its runner; an interface so the facade holds no function type. */
 interface RunnerFactory {
-  create(): JobRunner;
+  create(podVolumes: PodVolumeSources): JobRunner;
 }
 
 /**
@@ -41,7 +42,7 @@ export class JobExecutor {
     const workRoot = props.workRoot ?? defaultWorkRoot();
     const workingDirectory = props.workingDirectory === undefined ? undefined : existingDirectory('workingDirectory', props.workingDirectory);
     return new JobExecutor({
-      create: () => new ProcessRunner({
+      create: (podVolumes) => new ProcessRunner({
         inheritEnvironment: props.inheritEnvironment ?? ['PATH', 'HOME', 'LANG', 'TMPDIR'],
         workRoot,
         keepWorkDirectories: props.keepWorkDirectories ?? false,
@@ -60,6 +61,7 @@ export class JobExecutor {
         workingDirectory,
         useSpawnHelper: props.useSpawnHelper ?? true,
         spawnHelper: props.spawnHelper ?? SpawnHelperProgram.AUTO,
+        podVolumes: resolvePodVolumeSources(podVolumes, workRoot),
       }),
     });
   }
@@ -72,12 +74,13 @@ export class JobExecutor {
   static docker(props: DockerExecutorProps = {}): JobExecutor {
     const candidates = candidateCommands(props.engine ?? ContainerEngine.AUTO, props.dockerCommand);
     return new JobExecutor({
-      create: () => {
+      create: (podVolumes) => {
         const detected = detectEngine(candidates);
         if (detected.command === undefined) throw new Error(noEngineMessage(detected.probes));
+        const workRoot = props.workRoot ?? defaultWorkRoot();
         return new DockerRunner({
           docker: new DockerCli(detected.command),
-          workRoot: props.workRoot ?? defaultWorkRoot(),
+          workRoot,
           keepWorkDirectories: props.keepWorkDirectories ?? false,
           stopGracePeriodMs: (props.stopGracePeriod ?? DEFAULT_STOP_GRACE_PERIOD).toMilliseconds(),
           gpus: new GpuPool(() => props.gpuIds ?? discoverNvidiaGpus()),
@@ -85,6 +88,7 @@ export class JobExecutor {
           allowPrivileged: props.allowPrivileged ?? false,
           runArguments: props.runArguments ?? [],
           taskNetworkHolderImage: props.taskNetworkHolderImage,
+          podVolumes: resolvePodVolumeSources(podVolumes, workRoot),
         });
       },
     });
@@ -104,15 +108,21 @@ export class JobExecutor {
    */
   static simulated(props: SimulatedExecutorProps = {}): JobExecutor {
     return new JobExecutor({
-      create: () => new SimulatedRunner(new BehaviorTable(props), props.seed ?? 1),
+      create: (podVolumes) => new SimulatedRunner(new BehaviorTable(props), props.seed ?? 1,
+        podVolumes.kubernetesSecretsDirectory === undefined ? undefined : path.resolve(podVolumes.kubernetesSecretsDirectory)),
     });
   }
 
   private constructor(private readonly factory: RunnerFactory) {}
 
-  /** @internal */
-  public _createRunner(): JobRunner {
-    return this.factory.create();
+  /**
+   * @param podVolumes PLAT-3: where pods' secret and persistent volume claim volumes come from (the
+   *   runtime's options, not the executor's: every executor must agree on which secrets exist).
+   * @internal
+   */
+  public _createRunner(podVolumes: PodVolumeSources = {}): JobRunner {
+    if (podVolumes.kubernetesSecretsDirectory !== undefined) existingDirectory('kubernetesSecretsDirectory (--kubernetes-secrets-dir)', podVolumes.kubernetesSecretsDirectory);
+    return this.factory.create(podVolumes);
   }
 }
 

@@ -91,6 +91,11 @@ export class JournalRunner implements JobRunner {
     return this.real.finalWarnings?.() ?? [];
   }
 
+  /** PLAT-3: a live task's end reaches the real runner (its pod directories go); a replayed one left nothing behind. */
+  taskEnded(jobId: string, attempt: number): void {
+    if (this.live) this.real.taskEnded?.(jobId, attempt);
+  }
+
   /**
    * Replay: delivers a journaled log line or end to its attempt, now (the caller has run the clock
    * to the record's time). False when no such attempt is running: the replay diverged.

@@ -5,6 +5,8 @@ import { Checkpoint, readCheckpoint } from './checkpoint-file';
 /** The first journal segment (the whole journal of a state dir that never took a checkpoint). */
 export const JOURNAL_FILE = 'journal.jsonl';
 export const LOCK_FILE = 'batch-local.lock';
+/** PLAT-3: the directory of the pods' persistent volume claims, kept with the state they belong to. */
+export const PERSISTENT_VOLUMES_DIR = 'persistent-volumes';
 
 const CHECKPOINT_NAME = /^checkpoint-(\d{6,})\.jsonl$/;
 const SEGMENT_NAME = /^journal-(\d{6,})\.jsonl$/;
@@ -28,7 +30,7 @@ export function segmentFile(dir: string, n: number): string {
 
 /** Whether a file name is one batch-local writes in a state dir. */
 export function isStateFile(name: string): boolean {
-  return name === JOURNAL_FILE || name === LOCK_FILE || CHECKPOINT_NAME.test(name) || SEGMENT_NAME.test(name) || /^checkpoint-\d{6,}\.jsonl\.tmp$/.test(name);
+  return name === JOURNAL_FILE || name === LOCK_FILE || name === PERSISTENT_VOLUMES_DIR || CHECKPOINT_NAME.test(name) || SEGMENT_NAME.test(name) || /^checkpoint-\d{6,}\.jsonl\.tmp$/.test(name);
 }
 
 function numbers(dir: string, pattern: RegExp): number[] {

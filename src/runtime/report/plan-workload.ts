@@ -17,6 +17,12 @@ export interface PlanSource {
   readonly parameters?: Record<string, string>;
   /** Values of `Fn::ImportValue` exports (CFN-4). @default - none */
   readonly imports?: Record<string, string>;
+  /**
+   * PLAT-3: the Kubernetes secrets directory EKS pods' secret volumes are looked up in, as a run would
+   * (`--kubernetes-secrets-dir`): a pod whose required secret is missing fails in the plan as in the run.
+   * @default - none: such pods fail to start
+   */
+  readonly kubernetesSecretsDirectory?: string;
 }
 
 export interface PlanOptions {
@@ -50,6 +56,7 @@ export function planWorkload(source: PlanSource, workload: Workload, options: Pl
     stackName: source.stackName,
     parameters: source.parameters,
     imports: source.imports,
+    kubernetesSecretsDirectory: source.kubernetesSecretsDirectory,
     logger: { warn: () => undefined },
     collectReport: true,
   });

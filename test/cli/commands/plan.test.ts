@@ -20,6 +20,19 @@ function writeJson(dir: string, name: string, value: unknown): string {
 }
 
 describe('batch-local plan', () => {
+  test('PLAT-3: --kubernetes-secrets-dir reaches the planned runtime: a directory that does not exist is bad input naming the flag', async () => {
+    // GIVEN
+    const missing = path.join(scratch(), 'no-secrets');
+    const io = recordingIo();
+
+    // WHEN
+    const { exitCode } = await plan({ template: SMALL_STACK, workload: WORKLOAD, kubernetesSecretsDir: missing }, io);
+
+    // THEN
+    expect(exitCode).toBe(2);
+    expect(io.stderr.join('')).toContain(`kubernetesSecretsDirectory (--kubernetes-secrets-dir): ${JSON.stringify(missing)} is not an existing directory`);
+  });
+
   test('PLAN-1, PLAN-9: --json prints the figures only; the same seed gives byte-identical JSON and HTML', async () => {
     // GIVEN
     const dir = scratch();

@@ -6,6 +6,8 @@ import { promisify } from 'util';
 import { BatchClient, DescribeJobQueuesCommand, DescribeJobsCommand, SubmitJobCommand } from '@aws-sdk/client-batch';
 import { AWS_CLIENT_ENVIRONMENT } from '../../../src/cli/aws-client-environment';
 import { serve } from '../../../src/cli/commands/serve';
+import { conformanceTemplate } from '../../runtime/executors/conformance';
+import { addEksQueue, podResources } from '../../runtime/executors/multi-container-conformance';
 import { TS_NODE_REGISTER } from '../../ts-node-cache/ts-node-register';
 import { recordingIo, SMALL_STACK } from '../cli-fixture';
 
@@ -217,5 +219,74 @@ describe('batch-local serve', () => {
     expect(JSON.parse(formPost.stdout).message).toContain("Content-Type: 'application/x-www-form-urlencoded'");
     expect(code).toBe(0);
     expect(stderr).toContain('batch-local: SIGTERM, shutting down');
+  }, 90_000);
+
+  test('PLAT-3: GIVEN serve with --kubernetes-secrets-dir and --state-dir WHEN an SDK client runs a pod that copies its secret into a claim, and another after a restart THEN the claim kept the copy under the state dir', async () => {
+    // GIVEN a template of an EKS queue and two pods, a secret, and a state dir every job user can enter
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'serve-pod-volumes-'));
+    fs.chmodSync(dir, 0o755);
+    const secrets = path.join(dir, 'secrets');
+    fs.mkdirSync(path.join(secrets, 'db-creds'), { recursive: true, mode: 0o755 });
+    fs.writeFileSync(path.join(secrets, 'db-creds', 'token'), 'tok\n', { mode: 0o644 });
+    const stateDir = path.join(dir, 'state');
+    fs.mkdirSync(stateDir, { mode: 0o755 });
+    const template = conformanceTemplate('busybox');
+    addEksQueue(template);
+    template.Resources.EksQueue.Properties.JobQueueName = 'pods';
+    const podDefinition = (name: string, script: string) => ({
+      Type: 'AWS::Batch::JobDefinition',
+      Properties: {
+        JobDefinitionName: name,
+        Type: 'container',
+        EksProperties: {
+          PodProperties: {
+            Volumes: [{ Name: 'creds', Secret: { SecretName: 'db-creds' } }, { Name: 'cache', PersistentVolumeClaim: { ClaimName: 'data' } }],
+            Containers: [{
+              Name: 'main',
+              Image: 'busybox',
+              Command: ['sh', '-c', script],
+              Resources: podResources,
+              VolumeMounts: [{ Name: 'creds', MountPath: '/etc/creds' }, { Name: 'cache', MountPath: '/cache' }],
+            }],
+          },
+        },
+      },
+    });
+    template.Resources.Copy = podDefinition('copy-secret', 'cat /etc/creds/token > /cache/copy');
+    template.Resources.Check = podDefinition('check-claim', 'test "$(cat /cache/copy)" = tok');
+    const templateFile = path.join(dir, 'pods.json');
+    fs.writeFileSync(templateFile, JSON.stringify(template));
+    const options = {
+      template: templateFile, port: 0, host: '127.0.0.1', executor: 'process' as const, kubernetesSecretsDir: secrets, stateDir,
+    };
+    const runPod = async (jobDefinition: string): Promise<string | undefined> => {
+      const handle = await serve(options, recordingIo());
+      const batch = client(handle.url);
+      try {
+        const { jobId } = await batch.send(new SubmitJobCommand({ jobName: jobDefinition, jobQueue: 'pods', jobDefinition }));
+        for (let i = 0; i < 600; i++) {
+          const [job] = (await batch.send(new DescribeJobsCommand({ jobs: [jobId!] }))).jobs!;
+          if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return `${job.status} ${job.statusReason}`;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return undefined;
+      } finally {
+        batch.destroy();
+        await handle.close();
+      }
+    };
+
+    try {
+      // WHEN
+      const copied = await runPod('copy-secret');
+      const checked = await runPod('check-claim'); // a second serve on the same state dir
+
+      // THEN
+      expect(copied).toBe('SUCCEEDED Essential container in task exited');
+      expect(checked).toBe('SUCCEEDED Essential container in task exited');
+      expect(fs.readFileSync(path.join(stateDir, 'persistent-volumes', 'data', 'copy'), 'utf8')).toBe('tok\n');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 90_000);
 });

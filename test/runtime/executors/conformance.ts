@@ -34,6 +34,8 @@ export interface ConformanceTarget {
   readonly image?: string;
   /** Real executors: the work root they were given, where a pod attempt's emptyDir directory must be gone after it (PLAT-3). */
   readonly workRoot?: string;
+  /** Whether a `readOnly` mount refuses writes (a container engine's `:ro`; the process executor only maps paths). @default false */
+  readonly enforcesReadOnly?: boolean;
   /** A fresh executor; called once per test. */
   executor(): JobExecutor;
   /** For engines: names of the containers still there for a job id, running or not (must end empty). */

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { describeConformance } from './conformance';
 import { containersOfJob, describeWithRealEngine, probeImage } from './fixtures/real-engine';
 import { describeMultiContainerConformance } from './multi-container-conformance';
+import { describePodVolumeConformance } from './pod-volume-conformance';
 import { JobExecutor } from '../../../src';
 
 // The conformance suite against a real engine (Podman in CI): probe.sh plays probe.js in a busybox image.
@@ -28,6 +29,16 @@ describeWithRealEngine('docker executor on a real engine', (engine) => {
     realTime: true,
     workRoot,
     image,
+    executor: () => JobExecutor.docker({ workRoot }),
+    leftovers: (jobId) => containersOfJob(engine, jobId),
+  });
+
+  describePodVolumeConformance({
+    name: `docker (${engine.command})`,
+    realTime: true,
+    workRoot,
+    image,
+    enforcesReadOnly: true,
     executor: () => JobExecutor.docker({ workRoot }),
     leftovers: (jobId) => containersOfJob(engine, jobId),
   });

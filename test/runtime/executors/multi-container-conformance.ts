@@ -66,19 +66,7 @@ function multiContainerTemplate(image: string): any {
     },
   };
   // PLAT-3: an EKS compute environment and queue, and a pod with an init container.
-  const podResources = { Limits: { cpu: '0.5', memory: '128Mi' } };
-  template.Resources.EksComputeEnvironment = {
-    Type: 'AWS::Batch::ComputeEnvironment',
-    Properties: {
-      Type: 'MANAGED',
-      EksConfiguration: { EksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/batch', KubernetesNamespace: 'batch-jobs' },
-      ComputeResources: { ...template.Resources.ComputeEnvironment.Properties.ComputeResources },
-    },
-  };
-  template.Resources.EksQueue = {
-    Type: 'AWS::Batch::JobQueue',
-    Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'EksComputeEnvironment' } }] },
-  };
+  addEksQueue(template);
   template.Resources.Pod = {
     Type: 'AWS::Batch::JobDefinition',
     Properties: {
@@ -151,6 +139,25 @@ function multiContainerTemplate(image: string): any {
     },
   };
   return template;
+}
+
+/** PLAT-3: the resources of pods' container specs in the conformance templates. */
+export const podResources = { Limits: { cpu: '0.5', memory: '128Mi' } };
+
+/** PLAT-3: adds an EKS compute environment (`EksComputeEnvironment`) and its queue (`EksQueue`) to a conformance template. */
+export function addEksQueue(template: any): void {
+  template.Resources.EksComputeEnvironment = {
+    Type: 'AWS::Batch::ComputeEnvironment',
+    Properties: {
+      Type: 'MANAGED',
+      EksConfiguration: { EksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/batch', KubernetesNamespace: 'batch-jobs' },
+      ComputeResources: { ...template.Resources.ComputeEnvironment.Properties.ComputeResources },
+    },
+  };
+  template.Resources.EksQueue = {
+    Type: 'AWS::Batch::JobQueue',
+    Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'EksComputeEnvironment' } }] },
+  };
 }
 
 /** Registers the multi-container case for one executor. */

@@ -1,6 +1,7 @@
 import { describeConformance, PROBE_IMAGE } from './conformance';
 import { PROBE_ENTRYPOINT } from './fixtures/probe-paths';
 import { describeMultiContainerConformance } from './multi-container-conformance';
+import { describePodVolumeConformance } from './pod-volume-conformance';
 import { JobExecutor, SpawnHelperProgram } from '../../../src';
 import { TemporaryWorkRoot } from '../../temporary-work-root';
 
@@ -27,6 +28,13 @@ describeConformance({
 });
 
 describeMultiContainerConformance({
+  name: 'process',
+  realTime: true,
+  workRoot: workRoot.path,
+  executor: () => JobExecutor.process({ workRoot: workRoot.path, images: { [PROBE_IMAGE]: { entrypoint } } }),
+});
+
+describePodVolumeConformance({
   name: 'process',
   realTime: true,
   workRoot: workRoot.path,

@@ -139,4 +139,19 @@ describe('JournalRunner', () => {
     expect(during).toEqual({ jobId: 'a', attempt: 2 });
     expect(runner.writingAttempt).toBeUndefined();
   });
+
+  test('PLAT-3: a task\'s end reaches the real runner once live (its pod directories go), never during the replay', () => {
+    // GIVEN
+    const ended: string[] = [];
+    const real = Object.assign(new ScriptedRunner(), { taskEnded: (jobId: string, attempt: number) => { ended.push(`${jobId}#${attempt}`); } });
+    const runner = new JournalRunner(real, recorder().as);
+
+    // WHEN
+    runner.taskEnded('replayed', 1);
+    runner.switchToLive();
+    runner.taskEnded('live', 2);
+
+    // THEN
+    expect(ended).toEqual(['live#2']);
+  });
 });

@@ -58,5 +58,7 @@ describe('state dir layout', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['checkpoint-000002.jsonl', 'checkpoint-000003.jsonl', 'journal-000002.jsonl', 'journal-000003.jsonl']);
     expect(fs.readdirSync(dir).every(isStateFile)).toBe(true);
     expect(isStateFile('notes.txt')).toBe(false);
+    // PLAT-3: the pods' claims live beside the journal and are the state dir's own.
+    expect(isStateFile('persistent-volumes')).toBe(true);
   });
 });

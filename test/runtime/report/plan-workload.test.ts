@@ -103,4 +103,45 @@ describe('planWorkload', () => {
     const second = report.attempts.filter((a) => a.startSeconds === 100).map((a) => a.jobName);
     expect(second).toEqual(['high', 'high', 'high', 'high']);
   });
+
+  test('PLAT-3: GIVEN an EKS pod that needs a secret WHEN planned with and without the secrets directory THEN it fails to start without it, as in a run, and runs with it', () => {
+    // GIVEN the template plus an EKS queue and a pod mounting the secret db-creds
+    const file = templateFile();
+    const template = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const computeResources = template.Resources.Ce.Properties.ComputeResources;
+    template.Resources.EksCe = {
+      Type: 'AWS::Batch::ComputeEnvironment',
+      Properties: {
+        Type: 'MANAGED', ComputeResources: computeResources, EksConfiguration: { EksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', KubernetesNamespace: 'batch' },
+      },
+    };
+    template.Resources.EksQueue = {
+      Type: 'AWS::Batch::JobQueue', Properties: { JobQueueName: 'pods', Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'EksCe' } }] },
+    };
+    template.Resources.Pod = {
+      Type: 'AWS::Batch::JobDefinition',
+      Properties: {
+        JobDefinitionName: 'pod',
+        Type: 'container',
+        EksProperties: {
+          PodProperties: {
+            Volumes: [{ Name: 'creds', Secret: { SecretName: 'db-creds' } }],
+            Containers: [{ Name: 'main', Image: 'busybox', Command: ['w'], Resources: { Limits: { cpu: '1', memory: '512Mi' } }, VolumeMounts: [{ Name: 'creds', MountPath: '/creds' }] }],
+          },
+        },
+      },
+    };
+    fs.writeFileSync(file, JSON.stringify(template));
+    const secrets = path.join(path.dirname(file), 'secrets');
+    fs.mkdirSync(path.join(secrets, 'db-creds'), { recursive: true });
+    const workload = parseWorkload({ submissions: [{ jobName: 'p', jobQueue: 'pods', jobDefinition: 'pod' }], behaviors: { pod: { durationSeconds: 10 } } });
+
+    // WHEN
+    const without = planWorkload({ templateFile: file }, workload);
+    const withSecrets = planWorkload({ templateFile: file, kubernetesSecretsDirectory: secrets }, workload);
+
+    // THEN
+    expect(without.jobs).toEqual({ total: 1, succeeded: 0, failed: 1, unfinished: 0 });
+    expect(withSecrets.jobs).toEqual({ total: 1, succeeded: 1, failed: 0, unfinished: 0 });
+  });
 });

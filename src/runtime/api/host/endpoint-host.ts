@@ -7,6 +7,7 @@ import { IdGenerator } from '../../core/id-generator';
 import { Environment } from '../../core/model/arns';
 import { RealTimeDriver } from '../../drivers/real-time-driver';
 import { JobExecutor } from '../../executors/job-executor';
+import { PodVolumeSources } from '../../executors/workspace/pod-volume-sources';
 import { CfnTemplate } from '../../template/intrinsic-resolver';
 import { NestedTemplateSource } from '../../template/nested-stacks';
 import { LoadedTemplate } from '../../template/template-loader';
@@ -46,6 +47,8 @@ export interface EndpointHostOptions {
   readonly warn?: (message: string) => void;
   /** LIFE-4: how long finished jobs stay describable, runtime-clock seconds. @default 7 days */
   readonly finishedJobRetentionSeconds?: number;
+  /** PLAT-3: where pods' secrets and persistent volume claims come from. @default - no secrets; claims in the executor's work root */
+  readonly podVolumes?: PodVolumeSources;
 }
 
 /** Where a template's values from outside it come from (CFN-4, CFN-5). */
@@ -86,7 +89,7 @@ export class EndpointHost {
   private readonly warn: (message: string) => void;
 
   private constructor(options: EndpointHostOptions) {
-    const created = (options.executor ?? JobExecutor.process())._createRunner();
+    const created = (options.executor ?? JobExecutor.process())._createRunner(options.podVolumes);
     const base = options.wrapRunner ? options.wrapRunner(created) : created;
     const runner = options.entrypoints && options.entrypoints.size > 0 ? new ImageEntrypointRunner(base, options.entrypoints) : base;
     const assembly = assembleRuntime({

@@ -26,6 +26,11 @@ export class ImageEntrypointRunner implements JobRunner {
   finalWarnings(): string[] {
     return this.inner.finalWarnings?.() ?? [];
   }
+
+  /** PLAT-3: the pod attempt's shared directories go when its last container has ended, as without entrypoints. */
+  taskEnded(jobId: string, attempt: number): void {
+    this.inner.taskEnded?.(jobId, attempt);
+  }
 }
 
 /**
@@ -38,6 +43,7 @@ class EntrypointLaunch implements ContainerLaunch {
   get jobName(): string { return this.base.jobName; }
   get attempt(): number { return this.base.attempt; }
   get jobDefinitionName(): string { return this.base.jobDefinitionName; }
+  get containerName(): string | undefined { return this.base.containerName; }
   get image(): string | undefined { return this.base.image; }
   get environment(): Record<string, string> { return this.base.environment; }
   get vcpus(): number { return this.base.vcpus; }

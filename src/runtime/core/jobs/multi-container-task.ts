@@ -37,7 +37,7 @@ export class MultiContainerTask implements AttemptHandle {
   private readonly results: TaskContainerResult[];
   private readonly containers: TaskPlan['containers'];
   private readonly policy: TaskEndPolicy;
-  private firstFailure?: { exitCode?: number; reason?: string };
+  private firstFailure?: { exitCode?: number; reason?: string; statusReason?: string };
   private decidingExit?: { exitCode?: number; reason?: string };
   private stopping = false;
   private ended = false;
@@ -157,7 +157,10 @@ export class MultiContainerTask implements AttemptHandle {
     this.handles[index] = undefined;
     this.results[index].exitCode = result.exitCode;
     this.results[index].reason = result.reason;
-    if (result.exitCode !== 0) this.firstFailure ??= { exitCode: result.exitCode, reason: result.reason ?? `Container ${this.containers[index].name} failed` };
+    // PLAT-3: a container that could not start keeps its status reason (a missing secret says which).
+    if (result.exitCode !== 0) {
+      this.firstFailure ??= { exitCode: result.exitCode, reason: result.reason ?? `Container ${this.containers[index].name} failed`, statusReason: result.statusReason };
+    }
     if (this.containers[index].essential) this.essentialEnded(index, result);
     this.advance();
   }

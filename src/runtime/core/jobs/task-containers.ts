@@ -92,23 +92,35 @@ export function taskContainers(job: JobRecord): readonly TaskContainerSpec[] | u
 }
 
 /**
- * PLAT-3: the container's `volumeMounts` of `hostPath` and `emptyDir` volumes, as the ECS `volumes` /
- * `mountPoints` the executors already mount (the host path on the process executor, a bind mount under
- * Podman). An `emptyDir` volume keeps its `emptyDir` key: the executors give it one directory per pod
- * attempt, shared by the pod's containers and removed when the attempt ends (`JobRunner.taskEnded`).
- * `secret` and `persistentVolumeClaim` volumes are validated and described but not mounted (docs/executors.md).
+ * PLAT-3: the container's `volumeMounts` as the ECS `volumes` / `mountPoints` the executors already
+ * mount (the host path on the process executor, a bind mount under Podman). `hostPath` volumes become
+ * host volumes; `emptyDir`, `secret` and `persistentVolumeClaim` volumes keep their key, and the
+ * executors find their directories: one per pod attempt for an emptyDir (removed when the attempt ends,
+ * `JobRunner.taskEnded`), the secret's directory in the runtime's secrets directory, one directory per
+ * claim kept across jobs. Every secret volume of the pod is listed on each container, mounted or not:
+ * a required secret that is missing fails the pod before any of its containers runs, as in Kubernetes.
  */
 function podMounts(container: EksContainerInput, podVolumes: unknown): Pick<ContainerProperties, 'volumes' | 'mountPoints'> {
-  const byName = new Map(((podVolumes ?? []) as EksVolumeInput[]).map((volume) => [volume.name, volume]));
-  const mounted = (volume: EksVolumeInput | undefined): boolean => volume?.hostPath?.path !== undefined || volume?.emptyDir !== undefined;
-  const mounts = ((container.volumeMounts ?? []) as EksVolumeMountInput[]).filter((mount) => mounted(byName.get(mount.name)));
-  if (mounts.length === 0) return {};
-  const names = [...new Set(mounts.map((mount) => mount.name!))];
+  const volumes = (podVolumes ?? []) as EksVolumeInput[];
+  const byName = new Map(volumes.map((volume) => [volume.name, volume]));
+  const mounts = ((container.volumeMounts ?? []) as EksVolumeMountInput[]).filter((mount) => byName.has(mount.name));
+  const names = new Set(mounts.map((mount) => mount.name!));
+  for (const volume of volumes) if (volume.secret) names.add(volume.name!);
+  if (names.size === 0) return {};
   return {
-    volumes: names.map((name) => {
-      const volume = byName.get(name)!;
-      return volume.hostPath?.path !== undefined ? { name, host: { sourcePath: volume.hostPath.path } } : { name, emptyDir: {} };
-    }),
-    mountPoints: mounts.map((mount) => ({ sourceVolume: mount.name, containerPath: mount.mountPath, readOnly: mount.readOnly ?? false })),
+    volumes: [...names].map((name) => executorVolume(byName.get(name)!)),
+    ...(mounts.length > 0 ? {
+      mountPoints: mounts.map((mount) => ({ sourceVolume: mount.name, containerPath: mount.mountPath, readOnly: mount.readOnly ?? false })),
+    } : {}),
   };
+}
+
+/** A pod volume as the executors' volume shape (see container-mounts.ts). */
+function executorVolume(volume: EksVolumeInput): { name: string; [field: string]: unknown } {
+  const name = volume.name!;
+  if (volume.hostPath?.path !== undefined) return { name, host: { sourcePath: volume.hostPath.path } };
+  if (volume.secret) return { name, secret: { secretName: volume.secret.secretName, optional: volume.secret.optional ?? false } };
+  const claim = volume.persistentVolumeClaim;
+  if (claim) return { name, persistentVolumeClaim: { claimName: claim.claimName, readOnly: claim.readOnly ?? false } };
+  return { name, emptyDir: {} };
 }

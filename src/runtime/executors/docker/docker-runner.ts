@@ -12,6 +12,7 @@ import { HostProcess, HostProcessOutcome } from '../process/host-process';
 import { OUT_OF_MEMORY_REASON } from '../process/process-attempt';
 import { AttemptWorkspace } from '../workspace/attempt-workspace';
 import { resolveMounts, safePathSegment } from '../workspace/container-mounts';
+import { ResolvedPodVolumeSources } from '../workspace/pod-volume-sources';
 
 /** Options of the Docker runner (the executor's props with their defaults applied). */
 export interface DockerRunnerOptions {
@@ -23,6 +24,8 @@ export interface DockerRunnerOptions {
   readonly secretValues: Record<string, string>;
   readonly allowPrivileged: boolean;
   readonly runArguments: readonly string[];
+  /** PLAT-3: where pod secret and persistent volume claim volumes come from. @default - no secrets; claims under `<workRoot>/persistent-volumes` */
+  readonly podVolumes?: ResolvedPodVolumeSources;
   /** PLAT-2: one network holder per multi-container task attempt; created from `docker` when absent. */
   readonly networks?: TaskNetworks;
   /** PLAT-2: the image of the network holders it creates. @default - each task's first image */
@@ -91,7 +94,7 @@ class DockerAttempt implements AttemptHandle {
     private readonly options: DockerRunnerOptions,
     private readonly containerName: string,
   ) {
-    this.workspace = new AttemptWorkspace(options.workRoot, launch.jobId, launch.attempt, launch.containerName);
+    this.workspace = new AttemptWorkspace(options.workRoot, launch.jobId, launch.attempt, launch.containerName, options.podVolumes);
   }
 
   joinNetwork(join: (joined: (holder: string | undefined, error?: string) => void) => void): void {

@@ -13,6 +13,7 @@ import { GpuPool } from '../isolation/gpu-pool';
 import { chooseMemoryMechanism, findOnPath, MemoryMechanism, MemoryProbe } from '../isolation/memory-limits';
 import { AttemptWorkspace } from '../workspace/attempt-workspace';
 import { safePathSegment } from '../workspace/container-mounts';
+import { ResolvedPodVolumeSources } from '../workspace/pod-volume-sources';
 
 /** Options of the process runner (the executor's props with their defaults applied). */
 export interface ProcessRunnerOptions extends ProcessLaunchSettings {
@@ -22,6 +23,8 @@ export interface ProcessRunnerOptions extends ProcessLaunchSettings {
   readonly memoryLimit: MemoryLimitMode;
   readonly memoryProbe: MemoryProbe;
   readonly gpus: GpuPool;
+  /** PLAT-3: where pod secret and persistent volume claim volumes come from. @default - no secrets; claims under `<workRoot>/persistent-volumes` */
+  readonly podVolumes?: ResolvedPodVolumeSources;
   /** Start job processes through the spawn helper rather than from the runtime's process. */
   readonly useSpawnHelper: boolean;
   /** Which helper program, with `useSpawnHelper`. */
@@ -46,7 +49,7 @@ export class ProcessRunner implements JobRunner {
   constructor(private readonly options: ProcessRunnerOptions) {}
 
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
-    const workspace = new AttemptWorkspace(this.options.workRoot, launch.jobId, launch.attempt, launch.containerName);
+    const workspace = new AttemptWorkspace(this.options.workRoot, launch.jobId, launch.attempt, launch.containerName, this.options.podVolumes);
     let plan: ProcessLaunchPlan;
     let context: ProcessAttemptContext;
     try {

@@ -5,7 +5,9 @@ import { SeededRandom } from './seeded-random';
 import { Cancellable } from '../../core/event-loop';
 import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
 import { ResourceRegistry } from '../../core/model/resource-registry';
+import { asLaunchFailure } from '../common/launch-failure';
 import { exitCodeForSignal } from '../common/signals';
+import { checkSecretVolumes } from '../workspace/pod-volume-sources';
 
 /** Picks the behaviour of a launch. */
 export interface BehaviorSelector {
@@ -25,7 +27,11 @@ export class SimulatedRunner implements JobRunner {
   readonly realTime = false;
   private readonly random: SeededRandom;
 
-  constructor(private readonly selector: BehaviorSelector, seed: number = 1) {
+  /**
+   * @param kubernetesSecretsDirectory PLAT-3: where pods' secrets are looked for, as the real executors
+   *   look: a pod whose required secret is missing fails here too, so a plan agrees with a real run.
+   */
+  constructor(private readonly selector: BehaviorSelector, seed: number = 1, private readonly kubernetesSecretsDirectory?: string) {
     this.random = new SeededRandom(seed);
   }
 
@@ -38,6 +44,16 @@ export class SimulatedRunner implements JobRunner {
   }
 
   start(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
+    // Only pods have secret volumes: other launches never look at the file system.
+    const volumes = launch.containerName !== undefined ? launch.container.volumes : undefined;
+    if (volumes !== undefined) {
+      try {
+        checkSecretVolumes(volumes, this.kubernetesSecretsDirectory);
+      } catch (error) {
+        sink.exited(asLaunchFailure(error).toResult());
+        return { stop: () => undefined };
+      }
+    }
     const attempt = new SimulatedAttempt(launch, sink, this.random);
     let behavior: ResolvedBehavior;
     try {

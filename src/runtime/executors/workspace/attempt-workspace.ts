@@ -2,11 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { HostMount, MountDirectories, safePathSegment } from './container-mounts';
 import { JobIdentity } from './job-identity';
+import { ResolvedPodVolumeSources, resolvePodVolumeSources } from './pod-volume-sources';
 
 /**
  * The host directories of one attempt: `<workRoot>/<jobId>.<attempt>/work` is its working directory,
  * `volumes/<name>` and `tmpfs/<n>` stand for volumes without a host path and tmpfs mounts; EFS file
- * systems are `<workRoot>/efs/<fileSystemId>`, shared by every job as EFS would be.
+ * systems are `<workRoot>/efs/<fileSystemId>`, shared by every job as EFS would be; a pod's persistent
+ * volume claims are `<persistentVolumesDirectory>/<claimName>` (default `<workRoot>/persistent-volumes`).
  */
 export class AttemptWorkspace implements MountDirectories {
   /**
@@ -27,12 +29,20 @@ export class AttemptWorkspace implements MountDirectories {
   readonly directory: string;
   readonly workDirectory: string;
 
+  readonly secretsDirectory?: string;
+
   private readonly jobId: string;
   private readonly attempt: number;
+  private readonly persistentVolumesDirectory: string;
 
-  constructor(private readonly workRoot: string, jobId: string, attempt: number, containerName?: string) {
+  constructor(
+    private readonly workRoot: string, jobId: string, attempt: number, containerName?: string,
+    podVolumes: ResolvedPodVolumeSources = resolvePodVolumeSources({}, workRoot),
+  ) {
     this.jobId = jobId;
     this.attempt = attempt;
+    this.secretsDirectory = podVolumes.kubernetesSecretsDirectory;
+    this.persistentVolumesDirectory = podVolumes.persistentVolumesDirectory;
     // Flat (one directory per attempt, no per-job parent): removing a parent in the background could race a retry's mkdir.
     // PLAT-2: each container of a multi-container task has its own (one container's end removes its directory).
     const container = containerName === undefined ? '' : `.${safePathSegment(containerName)}`;
@@ -61,10 +71,14 @@ export class AttemptWorkspace implements MountDirectories {
     return path.join(this.directory, 'tmpfs', String(index));
   }
 
+  claim(claimName: string): string {
+    return path.join(this.persistentVolumesDirectory, safePathSegment(claimName));
+  }
+
   /**
    * Creates the working directory and the mount directories. Those of the attempt belong to the job's
-   * user (or to anyone, for containers whose user the host does not know); EFS directories are shared (sticky, world-writable, like /tmp); a volume's host path is
-   * created if missing, as `docker run -v` does, and otherwise left as it is.
+   * user (or to anyone, for containers whose user the host does not know); EFS and claim directories are shared (sticky, world-writable, like /tmp); a volume's host path is
+   * created if missing, as `docker run -v` does, and otherwise left as it is; a secret's directory is only read.
    */
   create(mounts: readonly HostMount[], identity: JobIdentity | undefined, openToAnyUser: boolean = false): void {
     const own = (directory: string): void => {
@@ -78,7 +92,9 @@ export class AttemptWorkspace implements MountDirectories {
     for (const mount of mounts) {
       if (mount.kind === 'scratch' || mount.kind === 'tmpfs' || mount.kind === 'pod') {
         own(mount.hostPath);
-      } else if (mount.kind === 'efs') {
+      } else if (mount.kind === 'secret') {
+        continue; // it exists (resolveMounts checked) and belongs to whoever provides the secrets
+      } else if (mount.kind === 'efs' || mount.kind === 'claim') {
         if (!fs.existsSync(mount.hostPath)) {
           fs.mkdirSync(mount.hostPath, { recursive: true });
           fs.chmodSync(mount.hostPath, 0o1777); // mkdir's mode is cut by the umask

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { checkSecretVolumes, secretDirectory, SecretVolumeShape } from './pod-volume-sources';
 import { ContainerProperties } from '../../core/model/requests';
 import { LaunchFailure } from '../common/launch-failure';
 
@@ -8,11 +9,13 @@ export interface HostMount {
   readonly hostPath: string;
   readonly readOnly: boolean;
   /** Where the host directory comes from. */
-  readonly kind: 'host' | 'scratch' | 'pod' | 'efs' | 'tmpfs';
+  readonly kind: 'host' | 'scratch' | 'pod' | 'efs' | 'tmpfs' | 'secret' | 'claim';
 }
 
-/** Where scratch, EFS and tmpfs directories live on the host. */
+/** Where scratch, EFS, tmpfs, pod secret and claim directories live on the host. */
 export interface MountDirectories {
+  /** PLAT-3: where `<secretName>/<key>` files of Kubernetes secrets are; undefined when the runtime was given none. */
+  readonly secretsDirectory?: string;
   /** The attempt's directory for a volume without a host path (Docker would create a volume). */
   scratch(volumeName: string): string;
   /** PLAT-3: the directory of a pod's `emptyDir` volume, shared by the pod's containers for one attempt. */
@@ -21,6 +24,8 @@ export interface MountDirectories {
   efs(fileSystemId: string): string;
   /** The attempt's directory standing for a `linuxParameters.tmpfs` entry. */
   tmpfs(index: number): string;
+  /** PLAT-3: the directory of a persistent volume claim, shared by every job that names the claim and kept after them. */
+  claim(claimName: string): string;
 }
 
 interface VolumeShape {
@@ -28,6 +33,10 @@ interface VolumeShape {
   readonly host?: { readonly sourcePath?: string };
   /** PLAT-3: a pod's emptyDir volume (the core keeps only this key). */
   readonly emptyDir?: object;
+  /** PLAT-3: a pod's secret volume. */
+  readonly secret?: SecretVolumeShape;
+  /** PLAT-3: a pod's persistent volume claim. */
+  readonly persistentVolumeClaim?: { readonly claimName?: string; readonly readOnly?: boolean };
   readonly efsVolumeConfiguration?: { readonly fileSystemId?: string; readonly rootDirectory?: string };
 }
 
@@ -44,9 +53,13 @@ interface TmpfsShape {
 /**
  * The host directories of a container's mount points: a volume's `host.sourcePath`, else a scratch
  * directory of the attempt; a pod's emptyDir volume one directory per pod attempt; an EFS volume becomes one directory per file system shared by all jobs;
- * `linuxParameters.tmpfs` entries become scratch directories too.
+ * a pod's secret volume the secret's directory, read-only (an empty pod directory for a missing optional
+ * secret); a pod's persistent volume claim the claim's directory, read-only when the claim or the mount says so;
+ * `linuxParameters.tmpfs` entries become scratch directories too. A missing secret that is not optional
+ * fails the launch, even when this container does not mount it (the pod would not start).
  */
 export function resolveMounts(container: ContainerProperties, directories: MountDirectories): HostMount[] {
+  checkSecretVolumes(container.volumes, directories.secretsDirectory);
   const volumes = new Map<string, VolumeShape>();
   for (const volume of (container.volumes ?? []) as VolumeShape[]) {
     if (volume.name !== undefined) volumes.set(volume.name, volume);
@@ -66,6 +79,17 @@ export function resolveMounts(container: ContainerProperties, directories: Mount
     }
     if (volume.emptyDir) {
       return { ...base, hostPath: directories.pod(volume.name!), kind: 'pod' };
+    }
+    if (volume.secret) {
+      // Kubernetes mounts secret volumes read-only whatever the mount says.
+      const secret = secretDirectory(volume.name!, volume.secret, directories.secretsDirectory);
+      return secret !== undefined
+        ? { ...base, readOnly: true, hostPath: secret, kind: 'secret' }
+        : { ...base, readOnly: true, hostPath: directories.pod(volume.name!), kind: 'pod' };
+    }
+    if (volume.persistentVolumeClaim?.claimName !== undefined) {
+      const readOnly = base.readOnly || volume.persistentVolumeClaim.readOnly === true;
+      return { ...base, readOnly, hostPath: directories.claim(volume.persistentVolumeClaim.claimName), kind: 'claim' };
     }
     if (volume.efsVolumeConfiguration?.fileSystemId) {
       const root = path.normalize(`/${volume.efsVolumeConfiguration.rootDirectory ?? '/'}`);

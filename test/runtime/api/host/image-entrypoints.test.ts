@@ -32,6 +32,25 @@ describe('ImageEntrypointRunner', () => {
     expect([seen!.jobId, seen!.attempt, seen!.image, seen!.command]).toEqual(['job:3', 2, 'img', ['entry', 'arg']]);
   });
 
+  test('PLAT-2, PLAT-3: GIVEN a task container WHEN it runs through the entrypoint runner THEN its container name reaches the inner runner, and so does the task\'s end', () => {
+    // GIVEN
+    let seen: ContainerLaunch | undefined;
+    const ended: string[] = [];
+    const capture = new ImageEntrypointRunner({
+      realTime: true,
+      start: (l) => { seen = l; return { stop: () => undefined }; },
+      taskEnded: (jobId, attempt) => { ended.push(`${jobId}#${attempt}`); },
+    }, new Map([['img', ['entry']]]));
+
+    // WHEN
+    capture.start({ image: 'img', command: ['arg'], containerName: 'main' } as unknown as ContainerLaunch, {} as AttemptSink);
+    capture.taskEnded('job', 2);
+
+    // THEN
+    expect(seen!.containerName).toBe('main');
+    expect(ended).toEqual(['job#2']);
+  });
+
   test('parseEntrypoint splits IMAGE=COMMAND; a spec without both parts is an error naming the expected form', () => {
     expect(parseEntrypoint('a.dkr.ecr/x:1=sh ./run.sh  arg')).toEqual(['a.dkr.ecr/x:1', ['sh', './run.sh', 'arg']]);
     expect(() => parseEntrypoint('just-an-image')).toThrow('expected IMAGE=COMMAND');

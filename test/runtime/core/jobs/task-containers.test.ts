@@ -157,6 +157,63 @@ describe('EKS pod jobs (PLAT-3)', () => {
     expect(pod.containers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/data', readOnly: true }, { name: 'scratch', mountPath: '/scratch' }]);
   });
 
+  test('PLAT-3: GIVEN secret and persistentVolumeClaim volumes WHEN the pod runs THEN they reach the launch with their keys, and every container lists the pod\'s secret volumes, mounted or not', () => {
+    // GIVEN
+    const volumes = [
+      // Optional: the simulated runner finds no secrets directory, and a required secret would fail the pod.
+      { name: 'creds', secret: { secretName: 'db-creds', optional: true } },
+      { name: 'extra', secret: { secretName: 'extra', optional: true } },
+      { name: 'cache', persistentVolumeClaim: { claimName: 'model-cache', readOnly: true } },
+    ];
+    const { backend, launches } = eksBackend(() => JobBehavior.succeed({ duration: Duration.seconds(5) }), {
+      volumes,
+      initContainers: [{ name: 'init', image: 'i', resources: memory }],
+      containers: [{
+        name: 'main',
+        image: 'i',
+        resources: memory,
+        volumeMounts: [{ name: 'creds', mountPath: '/etc/creds' }, { name: 'cache', mountPath: '/cache' }],
+      }],
+    });
+
+    // WHEN
+    backend.submitJob({ jobName: 'p', jobQueue: 'pods', jobDefinition: 'pod' });
+    backend.loop.runUntilIdle();
+
+    // THEN
+    const secrets = [
+      { name: 'creds', secret: { secretName: 'db-creds', optional: true } },
+      { name: 'extra', secret: { secretName: 'extra', optional: true } },
+    ];
+    expect(launches.map((launch) => launch.containerName)).toEqual(['init', 'main']);
+    expect(launches[0].container.volumes).toEqual(secrets);
+    expect(launches[0].container.mountPoints).toBeUndefined();
+    expect(launches[1].container.volumes).toEqual([secrets[0], { name: 'cache', persistentVolumeClaim: { claimName: 'model-cache', readOnly: true } }, secrets[1]]);
+    expect(launches[1].container.mountPoints).toEqual([
+      { sourceVolume: 'creds', containerPath: '/etc/creds', readOnly: false },
+      { sourceVolume: 'cache', containerPath: '/cache', readOnly: false },
+    ]);
+  });
+
+  test('PLAT-3: GIVEN a pod container that cannot start WHEN the pod runs THEN the job keeps that container\'s status reason, not only its short reason', () => {
+    // GIVEN
+    const cannotStart = JobBehavior.custom({ run: () => { throw new Error('volume "creds": secret "absent" not found'); } });
+    const { backend } = eksBackend((launch) => (launch.containerName === 'init' ? cannotStart : JobBehavior.succeed()), {
+      initContainers: [{ name: 'init', image: 'i', resources: memory }],
+      containers: [{ name: 'main', image: 'i', resources: memory }],
+    });
+
+    // WHEN
+    const jobId = backend.submitJob({ jobName: 'p', jobQueue: 'pods', jobDefinition: 'pod' }).jobId;
+    backend.loop.runUntilIdle();
+
+    // THEN
+    const job = backend.describeJobs([jobId])[0];
+    expect(job.status).toBe('FAILED');
+    expect(job.statusReason).toBe('Task failed to start: volume "creds": secret "absent" not found');
+    expect(job.eksAttempts![0].initContainers![0].reason).toBe('CannotStartContainerError: volume "creds": secret "absent" not found');
+  });
+
   test('PLAT-3: GIVEN a volumeMount naming no volume of the pod WHEN the definition is registered THEN it is a ClientException naming the field', () => {
     const fixture = testBackend({ maxvCpus: 8 });
     expect(() => fixture.backend.registerJobDefinition({

@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { Duration } from 'aws-cdk-lib';
 import { JobBehavior } from '../../../../src';
 import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/simulated-runner';
@@ -72,5 +75,33 @@ describe('SimulatedRunner', () => {
     // THEN
     expect(draws[0]).toHaveLength(3);
     expect(draws[1]).toEqual(draws[0]);
+  });
+
+  test('PLAT-3: GIVEN a pod container whose pod has a required secret WHEN the secrets directory lacks it THEN the attempt fails to start as on a real executor, and with the secret it runs', () => {
+    // GIVEN
+    const secrets = fs.mkdtempSync(path.join(os.tmpdir(), 'simulated-secrets-'));
+    try {
+      const launch = (secretName: string) => containerLaunch({
+        containerName: 'main', container: { volumes: [{ name: 'creds', secret: { secretName, optional: false } }] },
+      });
+      fs.mkdirSync(path.join(secrets, 'present'));
+      const runner = new SimulatedRunner({ behaviorFor: () => JobBehavior.succeed() }, 1, secrets);
+      const missing = new RecordingSink('manual');
+      const present = new RecordingSink('manual');
+
+      // WHEN
+      runner.start(launch('absent'), missing);
+      runner.start(launch('present'), present);
+      present.runTimers();
+
+      // THEN
+      expect(missing.exits).toEqual([{
+        reason: expect.stringMatching(/^ResourceInitializationError: volume "creds": secret "absent" not found/),
+        statusReason: expect.stringMatching(/^Task failed to start: volume "creds": secret "absent" not found: no directory /),
+      }]);
+      expect(present.exits).toEqual([{ exitCode: 0 }]);
+    } finally {
+      fs.rmSync(secrets, { recursive: true, force: true });
+    }
   });
 });

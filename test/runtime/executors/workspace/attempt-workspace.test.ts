@@ -68,6 +68,43 @@ describe('AttemptWorkspace', () => {
     expect(fs.existsSync(efs)).toBe(true);
   });
 
+  test('PLAT-3: GIVEN a claim WHEN two jobs\' attempts mount it THEN they share one directory of the claims directory, world-writable and kept after both', async () => {
+    // GIVEN
+    const claims = path.join(root, 'claims');
+    const sources = { persistentVolumesDirectory: claims };
+    const first = new AttemptWorkspace(root, 'job-1', 1, 'main', sources);
+    const second = new AttemptWorkspace(root, 'job-2', 1, 'main', sources);
+    const mount = { containerPath: '/cache', hostPath: first.claim('model-cache'), readOnly: false, kind: 'claim' as const };
+
+    // WHEN
+    first.create([mount], undefined);
+    fs.writeFileSync(path.join(mount.hostPath, 'weights'), 'w');
+    await new Promise<void>((resolve) => first.remove(resolve));
+    second.create([{ ...mount, hostPath: second.claim('model-cache') }], undefined);
+    await new Promise<void>((resolve) => second.remove(resolve));
+
+    // THEN
+    expect(second.claim('model-cache')).toBe(path.join(claims, 'model-cache'));
+    expect(fs.readFileSync(path.join(claims, 'model-cache', 'weights'), 'utf8')).toBe('w');
+    expect((fs.statSync(path.join(claims, 'model-cache')).mode % 0o10000).toString(8)).toBe('1777');
+  });
+
+  test('PLAT-3: GIVEN no claims directory WHEN a claim is mounted THEN it lives under the work root; a secret\'s directory is left as it is', () => {
+    // GIVEN
+    const workspace = new AttemptWorkspace(root, 'job', 1, 'main');
+    const secret = path.join(root, 'secrets', 'db-creds');
+    fs.mkdirSync(secret, { recursive: true, mode: 0o700 });
+    fs.chmodSync(secret, 0o700);
+
+    // WHEN
+    workspace.create([{ containerPath: '/creds', hostPath: secret, readOnly: true, kind: 'secret' }], undefined, true);
+
+    // THEN
+    expect(workspace.claim('c')).toBe(path.join(root, 'persistent-volumes', 'c'));
+    expect(workspace.secretsDirectory).toBeUndefined();
+    expect((fs.statSync(secret).mode % 0o10000).toString(8)).toBe('700');
+  });
+
   test('LIFE-6: remove takes away an attempt that left only its empty working directory', async () => {
     // GIVEN
     const workspace = new AttemptWorkspace(root, 'job', 1);

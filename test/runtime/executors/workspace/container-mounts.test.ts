@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { MountDirectories, resolveMounts, safePathSegment } from '../../../../src/runtime/executors/workspace/container-mounts';
 
 const directories: MountDirectories = {
@@ -5,6 +8,7 @@ const directories: MountDirectories = {
   pod: (name) => `/work/job.1/pod-volumes/${name}`,
   efs: (id) => `/work/efs/${id}`,
   tmpfs: (index) => `/work/attempt/tmpfs/${index}`,
+  claim: (name) => `/claims/${name}`,
 };
 
 describe('resolveMounts', () => {
@@ -29,6 +33,58 @@ describe('resolveMounts', () => {
     const container = { volumes: [{ name: 'shared', emptyDir: {} }], mountPoints: [{ sourceVolume: 'shared', containerPath: '/shared' }] };
     // WHEN / THEN
     expect(resolveMounts(container, directories)).toEqual([{ containerPath: '/shared', hostPath: '/work/job.1/pod-volumes/shared', readOnly: false, kind: 'pod' }]);
+  });
+
+  describe('PLAT-3: secret volumes', () => {
+    let secrets: string;
+    beforeAll(() => {
+      secrets = fs.mkdtempSync(path.join(os.tmpdir(), 'container-mounts-'));
+      fs.mkdirSync(path.join(secrets, 'db-creds'));
+    });
+    afterAll(() => fs.rmSync(secrets, { recursive: true, force: true }));
+    const withSecrets = (): MountDirectories => ({ ...directories, secretsDirectory: secrets });
+
+    test('PLAT-3: GIVEN a secret that exists WHEN its volume is mounted THEN it maps to the secret\'s directory, read-only whatever the mount says', () => {
+      // GIVEN
+      const container = { volumes: [{ name: 'creds', secret: { secretName: 'db-creds' } }], mountPoints: [{ sourceVolume: 'creds', containerPath: '/etc/creds', readOnly: false }] };
+      // WHEN / THEN
+      expect(resolveMounts(container, withSecrets())).toEqual([{ containerPath: '/etc/creds', hostPath: path.join(secrets, 'db-creds'), readOnly: true, kind: 'secret' }]);
+    });
+
+    test('PLAT-3: GIVEN an optional secret that is missing WHEN its volume is mounted THEN it is an empty directory of the pod attempt', () => {
+      // GIVEN
+      const container = { volumes: [{ name: 'extra', secret: { secretName: 'absent', optional: true } }], mountPoints: [{ sourceVolume: 'extra', containerPath: '/extra' }] };
+      // WHEN / THEN
+      expect(resolveMounts(container, withSecrets())).toEqual([{ containerPath: '/extra', hostPath: '/work/job.1/pod-volumes/extra', readOnly: true, kind: 'pod' }]);
+    });
+
+    test('PLAT-3: GIVEN a required secret that is missing from a volume the container does not mount WHEN it is launched THEN the launch fails all the same', () => {
+      // GIVEN
+      const container = { volumes: [{ name: 'creds', secret: { secretName: 'absent' } }] };
+      // WHEN / THEN
+      expect(() => resolveMounts(container, withSecrets())).toThrow(`volume "creds": secret "absent" not found: no directory ${path.join(secrets, 'absent')}`);
+    });
+  });
+
+  test('PLAT-3: GIVEN persistent volume claims WHEN they are mounted THEN each maps to its claim\'s directory, read-only when the claim or the mount says so', () => {
+    // GIVEN
+    const container = {
+      volumes: [
+        { name: 'cache', persistentVolumeClaim: { claimName: 'model-cache', readOnly: false } },
+        { name: 'frozen', persistentVolumeClaim: { claimName: 'reference', readOnly: true } },
+      ],
+      mountPoints: [
+        { sourceVolume: 'cache', containerPath: '/cache' },
+        { sourceVolume: 'cache', containerPath: '/cache-ro', readOnly: true },
+        { sourceVolume: 'frozen', containerPath: '/ref', readOnly: false },
+      ],
+    };
+    // WHEN / THEN
+    expect(resolveMounts(container, directories)).toEqual([
+      { containerPath: '/cache', hostPath: '/claims/model-cache', readOnly: false, kind: 'claim' },
+      { containerPath: '/cache-ro', hostPath: '/claims/model-cache', readOnly: true, kind: 'claim' },
+      { containerPath: '/ref', hostPath: '/claims/reference', readOnly: true, kind: 'claim' },
+    ]);
   });
 
   test('an EFS volume maps to the runtime\'s directory of that file system; its rootDirectory cannot climb out', () => {
