@@ -96,6 +96,15 @@ async function containerLogs(server: ServeChild, containers: ReadonlyArray<{ nam
   return logs;
 }
 
+/** PLAT-3: a pod's containers show no log stream in DescribeJobs: the lines of every stream under `prefix`, by the stream's container name. */
+async function streamLogs(server: ServeChild, prefix: string): Promise<Record<string, string[]>> {
+  const answer = await rawRequest(server.url, 'POST', '/', JSON.stringify({ logGroupName: '/aws/batch/job', logStreamNamePrefix: prefix }),
+    { 'X-Amz-Target': 'Logs_20140328.DescribeLogStreams', 'Content-Type': 'application/x-amz-json-1.1' });
+  const logs: Record<string, string[]> = {};
+  for (const { logStreamName } of answer.body.logStreams as Array<{ logStreamName: string }>) logs[logStreamName] = await logMessages(server, logStreamName);
+  return logs;
+}
+
 describe('serve --state-dir with the process executor: multi-container tasks and pods', () => {
   let dir: string;
   let args: string[];
@@ -123,7 +132,9 @@ describe('serve --state-dir with the process executor: multi-container tasks and
   const untilFinal = (server: ServeChild, jobId: string): Promise<JobDetail> =>
     pollUntil(() => describe1(server, jobId), (job) => FINAL.includes(job.status ?? ''), 120_000);
 
-  test('#11 §3, PLAT-2, PLAT-3: a restart replays each container of a finished multi-container task and pod as it ran: exit codes, reasons, log streams, job status', async () => {
+  // (A checkpoint of these is covered by test/runtime/core/checkpoint/job-checkpoint.test.ts: here the instances
+  // that ran them keep the runtime from a rest point until they scale in, minutes later.)
+  test('#11 §3, PLAT-2, PLAT-3: a restart gives each container of a finished multi-container task and pod as it ran: exit codes, reasons, log streams and lines, job status', async () => {
     // GIVEN a durable server that ran a task of three containers (two at once) and a pod of an init container and two containers
     const first = await serve();
     await first.batch.send(new RegisterJobDefinitionCommand(ecsTask('three-containers', 'echo app one; echo app two; exit 3')));
@@ -135,13 +146,15 @@ describe('serve --state-dir with the process executor: multi-container tasks and
     const taskContainers = task.ecsProperties!.taskProperties![0].containers!;
     const podContainers = [...pod.eksProperties!.podProperties!.initContainers!, ...pod.eksProperties!.podProperties!.containers!];
     const taskLogs = await containerLogs(first, taskContainers);
-    const podLogs = await containerLogs(first, podContainers);
+    const podLogs = await streamLogs(first, 'two-container-pod/');
     // (what ran: each container its own exit code and lines)
     expect(task.status).toBe('FAILED');
     expect(taskContainers.map((c) => [c.name, c.exitCode])).toEqual([['init', 1], ['side', 2], ['app', 3]]);
     expect(taskLogs).toEqual({ init: ['init line'], side: ['side line'], app: ['app one', 'app two'] });
     expect(pod.status).toBe('FAILED');
     expect(podContainers.map((c) => [c.name, c.exitCode])).toEqual([['prepare', 0], ['main', 0], ['helper', 7]]);
+    expect(Object.entries(podLogs).map(([stream, lines]) => [stream.split('/')[1], lines]).sort())
+      .toEqual([['helper', ['helper line']], ['main', ['main one', 'main two']], ['prepare', ['prepared']]]);
 
     // WHEN the server is killed and started again on the same state dir
     await first.kill('SIGKILL');
@@ -151,19 +164,24 @@ describe('serve --state-dir with the process executor: multi-container tasks and
     expect(await describe1(second, taskId)).toEqual(task);
     expect(await describe1(second, podId)).toEqual(pod);
     expect(await containerLogs(second, taskContainers)).toEqual(taskLogs);
-    expect(await containerLogs(second, podContainers)).toEqual(podLogs);
+    expect(await streamLogs(second, 'two-container-pod/')).toEqual(podLogs);
     expect(JSON.parse(second.stdout()).restored.attemptsLost).toBe(0);
     expect(second.stderr().match(/^.*differs from what it recorded.*$/m)?.[0]).toBeUndefined();
   }, 300_000);
 
-  test('#11 §3, RETRY-3, PLAT-2: SIGKILL while a task runs fails its live container as on a lost host, as a single-container job; the ended ones keep their results', async () => {
+  test('#11 §3, RETRY-3, PLAT-2, PLAT-3: SIGKILL while a task and a pod run fails their live containers as on a lost host, as a single-container job\'s; the ended ones keep their results', async () => {
     // GIVEN a durable server running a task whose init and side ended and whose app waits for a release file,
-    // and a single-container job waiting for the same file
+    // a pod whose init container and helper ended and whose main container waits, and a single-container job that waits
     const release = path.join(dir, 'release');
     const first = await serve();
     const wait = `echo waiting; while [ ! -e /${release} ]; do sleep 0.2; done; echo released`;
     await first.batch.send(new RegisterJobDefinitionCommand(ecsTask('blocked-task', wait)));
+    const blockedPod = structuredClone(POD);
+    blockedPod.jobDefinitionName = 'blocked-pod';
+    blockedPod.eksProperties!.podProperties!.containers![0].command = sh(wait);
+    await first.batch.send(new RegisterJobDefinitionCommand(blockedPod));
     const taskId = await submit(first, 'task', 'first-run-job-queue', 'blocked-task', 2);
+    const podId = await submit(first, 'pod', 'pods', 'blocked-pod', 2);
     const singleId = (await first.batch.send(new SubmitJobCommand({
       jobName: 'single',
       jobQueue: 'first-run-job-queue',
@@ -171,42 +189,49 @@ describe('serve --state-dir with the process executor: multi-container tasks and
       retryStrategy: { attempts: 2 },
       containerOverrides: { command: sh(wait) },
     }))).jobId!;
-    const logged = async (job: JobDetail): Promise<boolean> => {
-      const app = job.ecsProperties?.taskProperties?.[0].containers?.find((c) => c.name === 'app');
-      return app?.logStreamName !== undefined && (await logMessages(first, app.logStreamName)).includes('waiting');
-    };
     const running = await pollUntil(async () => {
-      const task = await describe1(first, taskId);
-      return { task, single: await describe1(first, singleId), appLogged: await logged(task) };
-    }, (seen) => seen.appLogged && seen.single.status === 'RUNNING', 120_000);
+      const [task, pod, single] = [await describe1(first, taskId), await describe1(first, podId), await describe1(first, singleId)];
+      return { task, pod, single, taskLogs: await containerLogs(first, task.ecsProperties!.taskProperties![0].containers!), podLogs: await streamLogs(first, 'blocked-pod/') };
+    }, (seen) => seen.single.status === 'RUNNING' && seen.taskLogs.app?.[0] === 'waiting'
+      && seen.pod.eksProperties!.podProperties!.containers![1].exitCode === 7 && Object.values(seen.podLogs).some((lines) => lines[0] === 'waiting'), 120_000);
     const before = running.task.ecsProperties!.taskProperties![0].containers!;
-    const logsBefore = await containerLogs(first, before);
 
     // WHEN the server is killed, the release file appears, and the server starts again on the same state dir
     await first.kill('SIGKILL');
     fs.writeFileSync(release, '');
     const second = await serve();
     const task = await untilFinal(second, taskId);
+    const pod = await untilFinal(second, podId);
     const single = await untilFinal(second, singleId);
 
     // THEN the first attempt of each failed as on a lost host, and the second ran to the end
     expect(single.attempts!.map((attempt) => attempt.statusReason)).toEqual([expect.stringMatching(HOST_LOST), 'Essential container in task exited']);
     expect(task.attempts!.map((attempt) => attempt.statusReason)).toEqual([expect.stringMatching(HOST_LOST), 'Essential container in task exited']);
     expect(task.status).toBe('SUCCEEDED');
-    // the ended containers keep their exit codes and lines; the live one ended as the single job's container did
-    const [lost] = task.attempts!;
-    const lostContainers = lost.taskProperties![0].containers!;
+    expect(pod.eksAttempts!.map((attempt) => attempt.statusReason)).toEqual([expect.stringMatching(HOST_LOST), expect.any(String)]);
+    expect(pod.status).toBe('FAILED'); // the helper exits 7 again
+    // the ended containers keep their exit codes and lines; the live ones ended as the single job's container did
     const singleLost = single.attempts![0].container!;
-    expect(lostContainers.map((c) => [c.name, c.exitCode, c.reason])).toEqual([
-      ['init', 1, undefined],
-      ['side', 2, undefined],
-      ['app', singleLost.exitCode, singleLost.reason],
+    expect(singleLost.reason).toBe('Host EC2 instance terminated');
+    expect(task.attempts![0].taskProperties![0].containers!.map((c) => [c.name, c.exitCode, c.reason, c.logStreamName])).toEqual([
+      ['init', 1, undefined, before[0].logStreamName],
+      ['side', 2, undefined, before[1].logStreamName],
+      ['app', singleLost.exitCode, singleLost.reason, before[2].logStreamName],
     ]);
-    expect(lostContainers.map((c) => c.logStreamName)).toEqual(before.map((c) => c.logStreamName));
-    expect(await containerLogs(second, before)).toEqual({ ...logsBefore, app: ['waiting'] });
+    const lostPod = pod.eksAttempts![0];
+    expect([...lostPod.initContainers!, ...lostPod.containers!].map((c) => [c.name, c.exitCode, c.reason])).toEqual([
+      ['prepare', 0, undefined],
+      ['main', singleLost.exitCode, singleLost.reason],
+      ['helper', 7, undefined],
+    ]);
+    expect(running.taskLogs).toEqual({ init: ['init line'], side: ['side line'], app: ['waiting'] });
+    expect(await containerLogs(second, before)).toEqual(running.taskLogs);
     expect(await containerLogs(second, task.ecsProperties!.taskProperties![0].containers!))
       .toEqual({ init: ['init line'], side: ['side line'], app: ['waiting', 'released'] });
-    expect(JSON.parse(second.stdout()).restored.attemptsLost).toBe(2);
+    const podLogsAfter = await streamLogs(second, 'blocked-pod/');
+    for (const [stream, lines] of Object.entries(running.podLogs)) expect([stream, podLogsAfter[stream]]).toEqual([stream, lines]);
+    expect(Object.values(podLogsAfter).sort()).toEqual([['helper line'], ['helper line'], ['prepared'], ['prepared'], ['waiting'], ['waiting', 'released']]);
+    expect(JSON.parse(second.stdout()).restored.attemptsLost).toBe(3);
     expect(second.stderr().match(/^.*differs from what it recorded.*$/m)?.[0]).toBeUndefined();
   }, 300_000);
 });
