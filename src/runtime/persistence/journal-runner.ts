@@ -104,7 +104,9 @@ export class JournalRunner implements JobRunner {
    * to the record's time). False when no such attempt is running: the replay diverged.
    */
   playBack(record: EndRecord | LogRecord): boolean {
-    const id = record.containerName !== undefined ? key(record.jobId!, record.attempt!, record.containerName) : this.unnamed(record.jobId!, record.attempt!);
+    const id = record.containerName !== undefined
+      ? key(record.jobId!, record.attempt!, record.containerName)
+      : this.unnamed(record.jobId!, record.attempt!);
     const sink = id === undefined ? undefined : this.playing.get(id);
     if (sink === undefined) return false;
     if (record.k === 'log') {
@@ -119,7 +121,8 @@ export class JournalRunner implements JobRunner {
   private startPlaying(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
     // No process: the journal says what it did. One that never ends here was live at the crash.
     // (A journal older than container names has ends without one: theirs apply to each container of the attempt, as they did.)
-    const syncEnd = this.syncEnds.get(key(launch.jobId, launch.attempt, launch.containerName)) ?? this.syncEnds.get(key(launch.jobId, launch.attempt));
+    const syncEnd = this.syncEnds.get(key(launch.jobId, launch.attempt, launch.containerName))
+      ?? this.syncEnds.get(key(launch.jobId, launch.attempt));
     if (syncEnd) sink.exited({ exitCode: syncEnd.exitCode, reason: syncEnd.reason, statusReason: syncEnd.statusReason });
     else this.playing.set(key(launch.jobId, launch.attempt, launch.containerName), sink);
     return NO_OP_HANDLE;
@@ -147,7 +150,8 @@ export class JournalRunner implements JobRunner {
     return {
       log: (message) => {
         if (this.depth === 0) this.recorder.settle();
-        this.writing = { jobId: launch.jobId, attempt: launch.attempt, ...(launch.containerName !== undefined ? { containerName: launch.containerName } : {}) };
+        const { jobId, attempt, containerName } = launch;
+        this.writing = { jobId, attempt, ...(containerName !== undefined ? { containerName } : {}) };
         try {
           sink.log(message);
         } finally {

@@ -89,8 +89,10 @@ async function logMessages(server: ServeChild, stream: string): Promise<string[]
   return answer.body.events.map((event: { message: string }) => event.message);
 }
 
+type Containers = ReadonlyArray<{ name?: string; logStreamName?: string }>;
+
 /** Each container's log stream (from DescribeJobs) with the lines GetLogEvents gives for it. */
-async function containerLogs(server: ServeChild, containers: ReadonlyArray<{ name?: string; logStreamName?: string }>): Promise<Record<string, string[]>> {
+async function containerLogs(server: ServeChild, containers: Containers): Promise<Record<string, string[]>> {
   const logs: Record<string, string[]> = {};
   for (const container of containers) logs[container.name!] = container.logStreamName ? await logMessages(server, container.logStreamName) : [];
   return logs;
@@ -101,7 +103,9 @@ async function streamLogs(server: ServeChild, prefix: string): Promise<Record<st
   const answer = await rawRequest(server.url, 'POST', '/', JSON.stringify({ logGroupName: '/aws/batch/job', logStreamNamePrefix: prefix }),
     { 'X-Amz-Target': 'Logs_20140328.DescribeLogStreams', 'Content-Type': 'application/x-amz-json-1.1' });
   const logs: Record<string, string[]> = {};
-  for (const { logStreamName } of answer.body.logStreams as Array<{ logStreamName: string }>) logs[logStreamName] = await logMessages(server, logStreamName);
+  for (const { logStreamName } of answer.body.logStreams as Array<{ logStreamName: string }>) {
+    logs[logStreamName] = await logMessages(server, logStreamName);
+  }
   return logs;
 }
 

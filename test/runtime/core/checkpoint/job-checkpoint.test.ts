@@ -12,7 +12,9 @@ function behavior(launch: ContainerLaunch): JobBehavior {
   const name = launch.containerName ?? 'default';
   const exitCode = { app: 3, helper: 7 }[name] ?? 0;
   const logLines = [`${name} line`];
-  return exitCode === 0 ? JobBehavior.succeed({ duration: Duration.seconds(10), logLines }) : JobBehavior.fail({ exitCode, duration: Duration.seconds(20), logLines });
+  return exitCode === 0
+    ? JobBehavior.succeed({ duration: Duration.seconds(10), logLines })
+    : JobBehavior.fail({ exitCode, duration: Duration.seconds(20), logLines });
 }
 
 /** A backend with a multi-container task definition `task` (PLAT-2) and an EKS queue `pods` with a pod definition `pod` (PLAT-3). */

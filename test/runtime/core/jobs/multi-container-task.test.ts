@@ -140,8 +140,8 @@ describe('multi-container jobs (PLAT-2)', () => {
   test('RETRY-3, PLAT-2: GIVEN a running task, one container ended WHEN its host is lost THEN the running ones end as a job of one container does (no exit code, the host reason), the ended one keeps its code', () => {
     // GIVEN a task whose sidecar exited 2 and whose app runs, and a job of one container running beside it
     const plan = byContainer({
-      app: JobBehavior.succeed({ duration: Duration.hours(1) }),
-      sidecar: JobBehavior.fail({ exitCode: 2, duration: Duration.seconds(10) }),
+      'app': JobBehavior.succeed({ duration: Duration.hours(1) }),
+      'sidecar': JobBehavior.fail({ exitCode: 2, duration: Duration.seconds(10) }),
       '': JobBehavior.succeed({ duration: Duration.hours(1) }), // the job of one container
     });
     const { backend } = testBackend({ maxvCpus: 8, behavior: plan.behavior });
