@@ -123,6 +123,7 @@ export class DurableState implements RequestJournal {
           t: this.host!.backend.loop.now(),
           jobId: launch.jobId,
           attempt: launch.attempt,
+          ...(launch.containerName !== undefined ? { containerName: launch.containerName } : {}), // PLAT-2, PLAT-3: which container of the task
           exitCode: result.exitCode,
           reason: result.reason,
           statusReason: result.statusReason,

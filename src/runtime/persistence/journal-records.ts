@@ -63,6 +63,8 @@ export interface LogRecord {
   /** With a real executor: the attempt whose container wrote it (`jobId`, `attempt`), so a replay writes it again. */
   readonly jobId?: string;
   readonly attempt?: number;
+  /** PLAT-2, PLAT-3: the container of a multi-container task or pod that wrote it; absent for a job of one container (and in older journals). */
+  readonly containerName?: string;
 }
 
 /**
@@ -74,6 +76,8 @@ export interface EndRecord {
   readonly t: number;
   readonly jobId: string;
   readonly attempt: number;
+  /** PLAT-2, PLAT-3: the container of a multi-container task or pod that ended; absent for a job of one container (and in older journals). */
+  readonly containerName?: string;
   readonly exitCode?: number;
   readonly reason?: string;
   readonly statusReason?: string;

@@ -34,17 +34,20 @@ const NO_OP_HANDLE: AttemptHandle = { stop: () => undefined };
  * second representation of that state has to be kept in step with the core.
  */
 export class JournalRunner implements JobRunner {
-  /** Replay: the sinks of the attempts started and not yet ended, by `jobId#attempt`. */
+  /**
+   * Replay: the sinks of the containers started and not yet ended, by `jobId#attempt#containerName`
+   * (PLAT-2, PLAT-3: a task's or pod's containers share the attempt; a job of one container has no name).
+   */
   private readonly playing = new Map<string, AttemptSink>();
   private live = false;
-  private writing?: { jobId: string; attempt: number };
+  private writing?: WritingContainer;
   /** Replay: ends reported inside `start` (launch failures), delivered there again. */
   private readonly syncEnds = new Map<string, EndRecord>();
   /** Live: > 0 while the runtime is calling into the real runner (start, stop, a timer of its). */
   private depth = 0;
 
   constructor(private readonly real: JobRunner, private readonly recorder: AttemptRecorder, journaled: readonly JournalRecord[] = []) {
-    for (const record of journaled) if (record.k === 'end' && record.sync) this.syncEnds.set(key(record.jobId, record.attempt), record);
+    for (const record of journaled) if (record.k === 'end' && record.sync) this.syncEnds.set(key(record.jobId, record.attempt, record.containerName), record);
   }
 
   get realTime(): boolean {
@@ -55,8 +58,8 @@ export class JournalRunner implements JobRunner {
     return this.real.stopGracePeriodMs;
   }
 
-  /** The attempt whose container is writing the log line being appended now (live only), for the log record. */
-  get writingAttempt(): { jobId: string; attempt: number } | undefined {
+  /** The attempt (and container, in a task or pod) writing the log line being appended now (live only), for the log record. */
+  get writingAttempt(): WritingContainer | undefined {
     return this.writing;
   }
 
@@ -101,13 +104,15 @@ export class JournalRunner implements JobRunner {
    * to the record's time). False when no such attempt is running: the replay diverged.
    */
   playBack(record: EndRecord | LogRecord): boolean {
-    const id = key(record.jobId!, record.attempt!);
-    const sink = this.playing.get(id);
+    const id = record.containerName !== undefined
+      ? key(record.jobId!, record.attempt!, record.containerName)
+      : this.unnamed(record.jobId!, record.attempt!);
+    const sink = id === undefined ? undefined : this.playing.get(id);
     if (sink === undefined) return false;
     if (record.k === 'log') {
       sink.log(record.message);
     } else {
-      this.playing.delete(id);
+      this.playing.delete(id!);
       sink.exited({ exitCode: record.exitCode, reason: record.reason, statusReason: record.statusReason });
     }
     return true;
@@ -115,10 +120,23 @@ export class JournalRunner implements JobRunner {
 
   private startPlaying(launch: ContainerLaunch, sink: AttemptSink): AttemptHandle {
     // No process: the journal says what it did. One that never ends here was live at the crash.
-    const syncEnd = this.syncEnds.get(key(launch.jobId, launch.attempt));
+    // (A journal older than container names has ends without one: theirs apply to each container of the attempt, as they did.)
+    const syncEnd = this.syncEnds.get(key(launch.jobId, launch.attempt, launch.containerName))
+      ?? this.syncEnds.get(key(launch.jobId, launch.attempt));
     if (syncEnd) sink.exited({ exitCode: syncEnd.exitCode, reason: syncEnd.reason, statusReason: syncEnd.statusReason });
-    else this.playing.set(key(launch.jobId, launch.attempt), sink);
+    else this.playing.set(key(launch.jobId, launch.attempt, launch.containerName), sink);
     return NO_OP_HANDLE;
+  }
+
+  /**
+   * A record without a container name: a job of one container, or a journal older than container
+   * names, whose records went to the attempt's container started last (a pod's containers then ran
+   * one after the other, or the replay already diverged).
+   */
+  private unnamed(jobId: string, attempt: number): string | undefined {
+    const own = key(jobId, attempt);
+    if (this.playing.has(own)) return own;
+    return [...this.playing.keys()].filter((id) => id.startsWith(`${own}#`)).pop();
   }
 
   /**
@@ -132,7 +150,8 @@ export class JournalRunner implements JobRunner {
     return {
       log: (message) => {
         if (this.depth === 0) this.recorder.settle();
-        this.writing = { jobId: launch.jobId, attempt: launch.attempt };
+        const { jobId, attempt, containerName } = launch;
+        this.writing = { jobId, attempt, ...(containerName !== undefined ? { containerName } : {}) };
         try {
           sink.log(message);
         } finally {
@@ -161,6 +180,14 @@ export class JournalRunner implements JobRunner {
   }
 }
 
-function key(jobId: string, attempt: number): string {
-  return `${jobId}#${attempt}`;
+/** What a log record names as its writer. */
+export interface WritingContainer {
+  readonly jobId: string;
+  readonly attempt: number;
+  /** PLAT-2, PLAT-3: the container within a multi-container task or pod; absent for a job of one container. */
+  readonly containerName?: string;
+}
+
+function key(jobId: string, attempt: number, containerName?: string): string {
+  return containerName === undefined ? `${jobId}#${attempt}` : `${jobId}#${attempt}#${containerName}`;
 }

@@ -26,9 +26,20 @@ function recordingSink(): AttemptSink & { seen: string[] } {
   };
 }
 
-function launchOf(jobId: string, attempt: number): ContainerLaunch {
+function launchOf(jobId: string, attempt: number, containerName?: string): ContainerLaunch {
   return {
-    jobId, jobName: jobId, attempt, jobDefinitionName: 'def', command: ['true'], environment: {}, vcpus: 1, memoryMiB: 128, gpus: 0, container: {}, logStreamName: `def/default/${jobId}-${attempt}`,
+    jobId,
+    jobName: jobId,
+    attempt,
+    jobDefinitionName: 'def',
+    ...(containerName !== undefined ? { containerName } : {}),
+    command: ['true'],
+    environment: {},
+    vcpus: 1,
+    memoryMiB: 128,
+    gpus: 0,
+    container: {},
+    logStreamName: `def/${containerName ?? 'default'}/${jobId}-${attempt}`,
   } as ContainerLaunch;
 }
 
@@ -153,5 +164,70 @@ describe('JournalRunner', () => {
 
     // THEN
     expect(ended).toEqual(['live#2']);
+  });
+
+  test('PLAT-2, PLAT-3: the containers of one attempt (a task\'s, a pod\'s) are played back each from its own records, whatever the order', () => {
+    // GIVEN a replaying runner with two containers of the same attempt running, and a sync end journaled for a third
+    const journaled: JournalRecord[] = [{ k: 'end', t: 1, jobId: 'a', attempt: 1, containerName: 'broken', reason: 'CannotStartContainerError', sync: true }];
+    const runner = new JournalRunner(new ScriptedRunner(), recorder().as, journaled);
+    const [app, side, broken, other] = [recordingSink(), recordingSink(), recordingSink(), recordingSink()];
+    runner.start(launchOf('a', 1, 'app'), app);
+    runner.start(launchOf('a', 1, 'side'), side);
+    runner.start(launchOf('a', 1, 'broken'), broken);
+    runner.start(launchOf('a', 2, 'app'), other);
+
+    // WHEN lines and ends are played back, the first container's last
+    const log = (containerName: string, message: string): LogRecord => ({ k: 'log', t: 2, group: 'g', stream: containerName, message, jobId: 'a', attempt: 1, containerName });
+    const end = (containerName: string, exitCode: number): EndRecord => ({ k: 'end', t: 3, jobId: 'a', attempt: 1, containerName, exitCode });
+    const delivered = [
+      runner.playBack(log('app', 'app line')), runner.playBack(log('side', 'side line')), runner.playBack(end('side', 2)),
+      runner.playBack(end('side', 9)), runner.playBack(end('app', 3)), runner.playBack(end('nobody', 1)),
+    ];
+
+    // THEN
+    expect(app.seen).toEqual(['log app line', 'exited {"exitCode":3}']);
+    expect(side.seen).toEqual(['log side line', 'exited {"exitCode":2}']);
+    expect(broken.seen).toEqual(['exited {"reason":"CannotStartContainerError"}']);
+    expect(other.seen).toEqual([]);
+    expect(delivered).toEqual([true, true, true, false, true, false]); // side ended once; no container 'nobody'
+  });
+
+  test('PLAT-2, PLAT-3: the line being appended names its container; a job of one container names none', () => {
+    // GIVEN
+    const real = new ScriptedRunner();
+    const runner = new JournalRunner(real, recorder().as);
+    runner.switchToLive();
+    const during: unknown[] = [];
+    const sink = { ...recordingSink(), log: () => { during.push(runner.writingAttempt); } };
+
+    // WHEN
+    runner.start(launchOf('a', 1, 'side'), sink);
+    runner.start(launchOf('b', 1), sink);
+    real.started[0].sink.log('x');
+    real.started[1].sink.log('y');
+
+    // THEN
+    expect(during).toEqual([{ jobId: 'a', attempt: 1, containerName: 'side' }, { jobId: 'b', attempt: 1 }]);
+    expect(Object.keys(during[1] as object)).toEqual(['jobId', 'attempt']);
+  });
+
+  test('#11 §3: a journal written before container names plays its records to the attempt\'s container started last, as it did', () => {
+    // GIVEN a replaying runner over an older journal (records without containerName) of a pod: init, then main
+    const journaled: JournalRecord[] = [{ k: 'end', t: 1, jobId: 'old', attempt: 1, reason: 'no such file', sync: true }];
+    const runner = new JournalRunner(new ScriptedRunner(), recorder().as, journaled);
+    const [init, main, failing] = [recordingSink(), recordingSink(), recordingSink()];
+
+    // WHEN
+    runner.start(launchOf('pod', 1, 'init'), init);
+    const first = [runner.playBack({ k: 'log', t: 1, group: 'g', stream: 's', message: 'i', jobId: 'pod', attempt: 1 }), runner.playBack({ k: 'end', t: 2, jobId: 'pod', attempt: 1, exitCode: 0 })];
+    runner.start(launchOf('pod', 1, 'main'), main);
+    const second = [runner.playBack({ k: 'end', t: 3, jobId: 'pod', attempt: 1, exitCode: 4 }), runner.playBack({ k: 'end', t: 4, jobId: 'pod', attempt: 1, exitCode: 5 })];
+    runner.start(launchOf('old', 1, 'main'), failing);
+
+    // THEN
+    expect(init.seen).toEqual(['log i', 'exited {"exitCode":0}']);
+    expect(main.seen).toEqual(['exited {"exitCode":4}']);
+    expect([...first, ...second]).toEqual([true, true, true, false]);
+    expect(failing.seen).toEqual(['exited {"reason":"no such file"}']);
   });
 });

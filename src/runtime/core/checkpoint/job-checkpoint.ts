@@ -75,7 +75,11 @@ function logsPart(sources: JobCheckpointSources): CheckpointPart {
     save: () => {
       const kept = new Set<string>();
       const visit = (job: JobRecord): void => {
-        for (const attempt of job.attempts) if (attempt.logStreamName) kept.add(attempt.logStreamName);
+        for (const attempt of job.attempts) {
+          if (attempt.logStreamName) kept.add(attempt.logStreamName);
+          // PLAT-2, PLAT-3: each container of a task or pod writes its own stream.
+          for (const container of attempt.containers ?? []) if (container.logStreamName) kept.add(container.logStreamName);
+        }
         job.children?.forEach(visit);
         job.nodes?.forEach(visit);
       };

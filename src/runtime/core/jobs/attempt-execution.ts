@@ -86,8 +86,11 @@ class LiveAttempt extends LazyContainerLaunch implements TaskAttemptSink, Placed
 
   hostTerminated(statusReason: string): void {
     if (this.ended) return;
-    this.execution.end(this.job, this, { reason: 'Host EC2 instance terminated', statusReason });
-    this.handle?.stop('SIGKILL'); // a real process must not outlive its "instance"
+    const reason = 'Host EC2 instance terminated';
+    this.execution.end(this.job, this, { reason, statusReason });
+    // PLAT-2, PLAT-3: a task's or pod's running containers each end with the host's reason.
+    if (this.handle instanceof MultiContainerTask) this.handle.hostTerminated(reason);
+    else this.handle?.stop('SIGKILL'); // a real process must not outlive its "instance"
   }
 
   terminate(reason: string): void {

@@ -72,6 +72,23 @@ export class MultiContainerTask implements AttemptHandle {
     this.finishIfIdle();
   }
 
+  /**
+   * RETRY-3: the task's host is gone (the attempt has ended with `reason`): each running container
+   * ends as the container of a one-container job does, with that reason and no exit code, whatever
+   * its killed process reports later (a durable endpoint's restart has no process to report).
+   */
+  hostTerminated(reason: string): void {
+    this.stopping = true;
+    this.handles.forEach((handle, index) => {
+      if (this.states[index] !== 'running') return;
+      this.states[index] = 'exited';
+      this.handles[index] = undefined;
+      this.results[index].reason = reason;
+      handle?.stop('SIGKILL'); // a real process must not outlive its "instance"
+    });
+    this.finishIfIdle();
+  }
+
   /** Starts every container whose conditions hold, until nothing changes; ends the task when idle. */
   private advance(): void {
     let changed = true;

@@ -137,6 +137,33 @@ describe('multi-container jobs (PLAT-2)', () => {
     expect(job.ecsProperties.taskProperties[0].containers.map((c: any) => c.exitCode)).toEqual([143, 143]);
   });
 
+  test('RETRY-3, PLAT-2: GIVEN a running task, one container ended WHEN its host is lost THEN the running ones end as a job of one container does (no exit code, the host reason), the ended one keeps its code', () => {
+    // GIVEN a task whose sidecar exited 2 and whose app runs, and a job of one container running beside it
+    const plan = byContainer({
+      'app': JobBehavior.succeed({ duration: Duration.hours(1) }),
+      'sidecar': JobBehavior.fail({ exitCode: 2, duration: Duration.seconds(10) }),
+      '': JobBehavior.succeed({ duration: Duration.hours(1) }), // the job of one container
+    });
+    const { backend } = testBackend({ maxvCpus: 8, behavior: plan.behavior });
+    registerTask(backend, [{ name: 'app' }, { name: 'sidecar', essential: false }]);
+    const jobId = backend.submitJob({ jobName: 'j', jobQueue: 'queue', jobDefinition: 'task' }).jobId;
+    const singleId = backend.submitJob({ jobName: 'single', jobQueue: 'queue', jobDefinition: 'job' }).jobId;
+    backend.loop.runUntil(T0 + 60_000);
+
+    // WHEN
+    backend.recoverLostHosts();
+    backend.loop.runUntilIdle();
+
+    // THEN
+    const [job, single] = backend.describeJobs([jobId, singleId]);
+    expect(job.status).toBe('FAILED');
+    expect(single.attempts![0].container).toEqual(expect.objectContaining({ reason: 'Host EC2 instance terminated' }));
+    expect(single.attempts![0].container!.exitCode).toBeUndefined();
+    const lost = single.attempts![0].container!;
+    expect(job.attempts![0].taskProperties![0].containers.map((c: any) => [c.name, c.exitCode, c.reason]))
+      .toEqual([['app', lost.exitCode, lost.reason], ['sidecar', 2, undefined]]);
+  });
+
   test('PLAT-2: GIVEN a multi-container definition WHEN submitted with containerOverrides THEN it is a ClientException naming the field', () => {
     // GIVEN
     const { backend } = testBackend();
