@@ -21,7 +21,22 @@ export interface SavedInstance {
   readonly launchedAt: number;
   readonly readyAt: number;
   readonly idleSince: number;
+  /** The placements of live attempts on it (checkpoints with live jobs), in the instance's order; absent when none. */
+  readonly placements?: readonly SavedPlacement[];
 }
+
+/** A live attempt's place on an instance, as a checkpoint keeps it. */
+export interface SavedPlacement {
+  readonly jobId: string;
+  readonly attempt: number;
+  readonly vcpus: number;
+  readonly memoryMiB: number;
+  readonly gpus: number;
+  readonly readyAt: number;
+}
+
+/** The kind of an instance's idle check (see EventKind); InstanceCapacity re-arms it. */
+export const IDLE_CHECK = 'fleet.idle';
 
 /**
  * The container instances of one EC2 compute environment: bin-packing of jobs onto them (SCHED-4),
@@ -204,9 +219,28 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     }));
   }
 
-  /** Checkpoint: the instances as data; at a rest point every one is idle (no placement, no idle check pending). */
-  savedInstances(): SavedInstance[] {
-    return [...this.instances.values()].map((instance) => ({
+  /**
+   * Checkpoint: the instances as data, with the placements of live attempts (their idle checks are
+   * events of kind IDLE_CHECK). Undefined when a placement has no live attempt to name it by.
+   */
+  savedInstances(): SavedInstance[] | undefined {
+    const saved: SavedInstance[] = [];
+    for (const instance of this.instances.values()) {
+      const placements: SavedPlacement[] = [];
+      for (const placement of instance.placements) {
+        const attempt = placement.attempt;
+        if (!attempt || attempt.ended) return undefined;
+        placements.push({
+          jobId: attempt.jobId, attempt: attempt.attempt, vcpus: placement.vcpus, memoryMiB: placement.memoryMiB, gpus: placement.gpus, readyAt: placement.readyAt,
+        });
+      }
+      saved.push({ ...this.savedInstance(instance), ...(placements.length > 0 ? { placements } : {}) });
+    }
+    return saved;
+  }
+
+  private savedInstance(instance: ContainerInstance): SavedInstance {
+    return ({
       id: instance.id,
       arn: instance.containerInstanceArn,
       type: instance.spec.name,
@@ -216,7 +250,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       launchedAt: instance.launchedAt,
       readyAt: instance.readyAt,
       idleSince: instance.idleSince,
-    }));
+    });
   }
 
   /**
@@ -224,10 +258,13 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
    * `minvCpus`, are replaced: the saved ones keep their ids, launch and ready times). No lifecycle
    * event is told: no instance launched or terminated, the runtime only came back.
    */
-  restoreInstances(saved: readonly SavedInstance[], spec: (type: string) => RegisteredResources['spec']): void {
+  restoreInstances(
+    saved: readonly SavedInstance[], spec: (type: string) => RegisteredResources['spec'], restoredPlacements: Map<string, InstancePlacement>,
+  ): void {
     const now = this.context.loop.now();
     for (const instance of [...this.instances.values()]) {
-      instance.terminated = true; // a pending idle check of the fresh start then does nothing
+      instance.terminated = true;
+      instance.idleCheck?.cancel(); // the saved instances' checks are re-armed as they were saved
       this.index.remove(instance);
       this.instances.delete(instance.id);
       this.totalvCpus -= instance.registered.vcpus;
@@ -238,6 +275,11 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       const registered: RegisteredResources = { spec: spec(data.type), vcpus: data.vcpus, memoryMiB: data.memoryMiB, gpus: data.gpus };
       const instance = new ContainerInstance(data.id, data.arn, registered, data.launchedAt, data.readyAt);
       instance.idleSince = data.idleSince;
+      for (const place of data.placements ?? []) {
+        const placement = new InstancePlacement(this.ce, instance, place.vcpus, place.memoryMiB, place.gpus, place.readyAt, this);
+        instance.take(placement);
+        restoredPlacements.set(`${place.jobId}#${place.attempt}`, placement);
+      }
       this.instances.set(instance.id, instance);
       this.index.file(instance);
       this.totalvCpus += registered.vcpus;
@@ -422,9 +464,16 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
 
   /** One pending idle check per instance; it re-arms itself if the instance was busy meanwhile. */
   private armIdleCheck(instance: ContainerInstance): void {
-    if (!this.managed || instance.idleCheckArmed || !Number.isFinite(this.context.scaleDownIdleMs)) return;
-    instance.idleCheckArmed = true;
-    this.context.loop.at(this.idleDue(instance), () => this.idleCheck(instance));
+    if (!this.managed || instance.idleCheck || !Number.isFinite(this.context.scaleDownIdleMs)) return;
+    instance.idleCheck = this.context.loop.atDescribed(this.idleDue(instance), IDLE_CHECK, instance, () => this.idleCheck(instance));
+  }
+
+  /** Checkpoint restore: the instance's idle check, at its saved time and sequence. False: no such instance here. */
+  restoreIdleCheck(instanceId: string, time: number, sequence: number): boolean {
+    const instance = this.instances.get(instanceId);
+    if (!instance) return false;
+    instance.idleCheck = this.context.loop.restoreEvent(time, sequence, IDLE_CHECK, instance, () => this.idleCheck(instance));
+    return true;
   }
 
   private idleDue(instance: ContainerInstance): number {
@@ -433,7 +482,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
 
   /** SCHED-5, LIFE-8: an instance idle for the idle time goes, unless the CE would drop below `minvCpus`. */
   private idleCheck(instance: ContainerInstance): void {
-    instance.idleCheckArmed = false;
+    instance.idleCheck = undefined;
     if (instance.terminated || !instance.isIdle) return;
     const now = this.context.loop.now();
     if (now < this.idleDue(instance)) {

@@ -28,6 +28,14 @@ export interface SchedulerOptions {
   readonly scanDepth: number;
 }
 
+/** A FIFO queue as a checkpoint keeps it (Scheduler.savedQueues). */
+export interface SavedQueue {
+  readonly queue: string;
+  /** Job ids and the runtime times they were added at, front first. */
+  readonly entries: ReadonlyArray<[string, number]>;
+  readonly reportedHead?: string;
+}
+
 /** A queue's order of RUNNABLE jobs and the head last told to the listener (DIAG-4 counts from then). */
 interface QueueState {
   readonly order: QueueOrder;
@@ -156,6 +164,35 @@ export class Scheduler {
   fairShareOrderOf(queue: JobQueueRecord): FairShareQueueOrder | undefined {
     const order = this.stateOf(queue).order;
     return order instanceof FairShareQueueOrder ? order : undefined;
+  }
+
+  /**
+   * Checkpoints with live jobs: each FIFO queue's entries (job ids and the times they were added)
+   * and the head last told to the listener (DIAG-4 counts from then). Undefined while a pass is
+   * pending (the checkpoint waits for it) or a fair-share queue holds jobs (its shares are not carried).
+   */
+  savedQueues(): SavedQueue[] | undefined {
+    if (this.passPending || this.headsStale) return undefined;
+    const saved: SavedQueue[] = [];
+    for (const [queue, state] of this.queues) {
+      if (!(state.order instanceof FifoQueueOrder)) {
+        if (state.order.head(this.loop.now()) !== undefined) return undefined;
+        continue;
+      }
+      const entries = state.order.savedEntries();
+      if (entries.length === 0 && state.reportedHead === undefined) continue;
+      saved.push({ queue: queue.name, entries: entries.map(([job, time]) => [job.jobId, time]), reportedHead: state.reportedHead?.jobId });
+    }
+    return saved;
+  }
+
+  /** Checkpoint restore (the jobs restored first): the FIFO queues as saved. */
+  restoreQueues(saved: readonly SavedQueue[], queueNamed: (name: string) => JobQueueRecord, job: (jobId: string) => JobRecord): void {
+    for (const chunk of saved) {
+      const state = this.stateOf(queueNamed(chunk.queue));
+      for (const [jobId, time] of chunk.entries) state.order.add(job(jobId), time);
+      state.reportedHead = chunk.reportedHead === undefined ? undefined : job(chunk.reportedHead);
+    }
   }
 
   private stateOf(queue: JobQueueRecord): QueueState {
