@@ -58,8 +58,10 @@ export class InstanceCapacity implements CapacityModel {
     }
     options.launchTemplates?.forEach((setting) => this.registerLaunchTemplate(setting));
     loop.eventKinds.set(IDLE_CHECK, {
-      describe: (instance) => (instance as ContainerInstance).id,
+      // The check of a terminated instance does nothing when it runs: dropped.
+      describe: (instance) => ((instance as ContainerInstance).terminated ? null : (instance as ContainerInstance).id),
       rearm: (instanceId, time, sequence) => {
+        if (instanceId === null) return;
         if (![...this.fleets.values()].some((fleet) => fleet.restoreIdleCheck(instanceId as string, time, sequence))) {
           throw new Error(`the checkpoint holds an idle check of instance ${String(instanceId)}, which it does not hold`);
         }

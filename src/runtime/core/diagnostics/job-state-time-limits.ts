@@ -50,8 +50,10 @@ export class JobStateTimeLimits {
     private readonly jobNamed: (jobId: string) => JobRecord | undefined = () => undefined,
   ) {
     loop.eventKinds.set(TIME_LIMIT, {
-      describe: (check) => [(check as TimeLimitCheck).job.jobId, (check as TimeLimitCheck).stretch, (check as TimeLimitCheck).action],
+      // A check whose job left that RUNNABLE stretch does nothing when it runs: dropped (its job may be purged by then).
+      describe: (subject) => { const { job, stretch, action } = subject as TimeLimitCheck; return (job.status === 'RUNNABLE' && job.runnableStretch === stretch ? [job.jobId, stretch, action] : null); },
       rearm: (data, time, sequence) => {
+        if (data === null) return;
         const [jobId, stretch, action] = data as [string, number, number];
         const job = this.jobNamed(jobId);
         const limit = job?.spec.queue.jobStateTimeLimitActions?.[action];

@@ -54,8 +54,12 @@ export interface AttemptHooks {
   attemptFinished(job: JobRecord, retry: boolean): void;
 }
 
-function describeLive(live: object): [string, number] {
-  return [(live as LiveAttempt).jobId, (live as LiveAttempt).attempt];
+/**
+ * An attempt timer's subject as data. Null once the attempt ended: every timer of an ended attempt
+ * does nothing when it runs (a stop grace armed after SIGTERM ended the container), so it is dropped.
+ */
+function describeLive(live: object): [string, number] | null {
+  return (live as LiveAttempt).ended ? null : [(live as LiveAttempt).jobId, (live as LiveAttempt).attempt];
 }
 
 /**
@@ -135,6 +139,7 @@ export class AttemptExecution {
     kinds.set(RUNNER, {
       describe: describeLive,
       rearm: (data, time, sequence) => {
+        if (data === null) return;
         const live = this.restoredLive(data);
         (live.handle as ResumedAttempt | undefined)?.resumeTimer?.((action) => this.context.loop.restoreEvent(time, sequence, RUNNER, live, action));
       },
@@ -146,6 +151,7 @@ export class AttemptExecution {
     return {
       describe: describeLive,
       rearm: (data, time, sequence) => {
+        if (data === null) return;
         const live = this.restoredLive(data);
         live.addTimer(this.context.loop.restoreEvent(time, sequence, kind, live, () => action(live)));
       },
