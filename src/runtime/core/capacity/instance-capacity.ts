@@ -58,7 +58,7 @@ export class InstanceCapacity implements CapacityModel {
     }
     options.launchTemplates?.forEach((setting) => this.registerLaunchTemplate(setting));
     loop.eventKinds.set(IDLE_CHECK, {
-      // The check of a terminated instance does nothing when it runs: dropped.
+      // The check of a terminated instance does nothing when it runs (see EventKind.describe).
       describe: (instance) => ((instance as ContainerInstance).terminated ? null : (instance as ContainerInstance).id),
       rearm: (instanceId, time, sequence) => {
         if (instanceId === null) return;

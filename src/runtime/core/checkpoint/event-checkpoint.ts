@@ -1,6 +1,10 @@
 import { CheckpointPart } from './checkpoint-part';
 import { EventLoop } from '../event-loop';
 
+/** The kind of an event whose action will do nothing (EventKind.describe said null). */
+const NO_OP = 'no-op';
+const NO_OP_SUBJECT = {};
+
 /** A transient event as a checkpoint keeps it. */
 interface SavedEvent {
   /** Time and heap sequence: where it runs, and its place among the events of the same millisecond. */
@@ -26,11 +30,16 @@ export function eventCheckpointPart(loop: EventLoop): CheckpointPart {
     const now = loop.now();
     const saved: SavedEvent[] = [];
     for (const event of loop.transientEventList()) {
+      if (event.kind === NO_OP) {
+        saved.push({ t: event.time, s: event.sequence, kind: NO_OP, data: null });
+        continue;
+      }
       const kind = event.kind === undefined ? undefined : loop.eventKinds.get(event.kind);
       if (!kind || event.time <= now) return undefined;
       const data = kind.describe(event.subject!);
       if (data === undefined) return undefined;
-      saved.push({ t: event.time, s: event.sequence, kind: event.kind!, data });
+      // An event that will do nothing (its attempt ended) is kept as such: running it still moves a virtual clock.
+      saved.push(data === null ? { t: event.time, s: event.sequence, kind: NO_OP, data } : { t: event.time, s: event.sequence, kind: event.kind!, data });
     }
     return saved;
   };
@@ -44,6 +53,10 @@ export function eventCheckpointPart(loop: EventLoop): CheckpointPart {
     },
     restore: (chunks) => {
       for (const event of chunks as SavedEvent[]) {
+        if (event.kind === NO_OP) {
+          loop.restoreEvent(event.t, event.s, NO_OP, NO_OP_SUBJECT, () => undefined);
+          continue;
+        }
         const kind = loop.eventKinds.get(event.kind);
         if (!kind) throw new Error(`the checkpoint holds an event of kind "${event.kind}", which this batch-local does not know`);
         kind.rearm(event.data, event.t, event.s);

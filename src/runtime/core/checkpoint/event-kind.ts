@@ -8,7 +8,11 @@
  * can rebuild) postpones the checkpoint: it is never written wrong.
  */
 export interface EventKind {
-  /** The subject as data (ids, never objects), or undefined when it cannot be carried now (the checkpoint waits). */
+  /**
+   * The subject as data (ids, never objects); null when the event will do nothing when it runs (its
+   * attempt ended): it is re-armed as an event that does nothing, which still moves a virtual clock;
+   * undefined when it cannot be carried now (the checkpoint waits).
+   */
   describe(subject: object): unknown;
   /**
    * Re-arms the event at `time` with `sequence`, after every other part was restored; may drop it

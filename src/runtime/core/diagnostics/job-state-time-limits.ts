@@ -50,7 +50,7 @@ export class JobStateTimeLimits {
     private readonly jobNamed: (jobId: string) => JobRecord | undefined = () => undefined,
   ) {
     loop.eventKinds.set(TIME_LIMIT, {
-      // A check whose job left that RUNNABLE stretch does nothing when it runs: dropped (its job may be purged by then).
+      // A check whose job left that RUNNABLE stretch does nothing when it runs (its job may be purged by then).
       describe: (subject) => { const { job, stretch, action } = subject as TimeLimitCheck; return (job.status === 'RUNNABLE' && job.runnableStretch === stretch ? [job.jobId, stretch, action] : null); },
       rearm: (data, time, sequence) => {
         if (data === null) return;

@@ -56,7 +56,7 @@ export interface AttemptHooks {
 
 /**
  * An attempt timer's subject as data. Null once the attempt ended: every timer of an ended attempt
- * does nothing when it runs (a stop grace armed after SIGTERM ended the container), so it is dropped.
+ * does nothing when it runs (a stop grace armed after SIGTERM ended the container).
  */
 function describeLive(live: object): [string, number] | null {
   return (live as LiveAttempt).ended ? null : [(live as LiveAttempt).jobId, (live as LiveAttempt).attempt];

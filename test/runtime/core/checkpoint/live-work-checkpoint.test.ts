@@ -73,7 +73,7 @@ function observe(on: BatchBackend, jobIds: readonly string[]): unknown {
   const jobs = all.map((id) => on.describeJobs([id])[0] ?? `${id}: gone`);
   const logs = Object.fromEntries(on.logs.streams(BATCH_LOG_GROUP).map((stream) => [stream, on.logs.events(BATCH_LOG_GROUP, stream)]));
   const lists = ['q', 'limited'].map((queue) => on.listJobs({ jobQueue: queue, filters: [{ name: 'JOB_NAME', values: ['*'] }] }).jobSummaryList);
-  return { jobs, logs, lists, now: on.loop.now(), instances: on.capacity.checkpointPart?.().save() };
+  return { jobs, logs, lists, now: on.loop.now(), pending: on.loop.pendingEvents, instances: on.capacity.checkpointPart?.().save() };
 }
 
 type Op =
@@ -153,7 +153,7 @@ describe('checkpoints with live jobs (liveWorkCheckpointPart, eventCheckpointPar
       uninterrupted.loop.runUntilIdle(1_000_000);
       restored.loop.runUntilIdle(1_000_000);
       expect(observe(restored, jobIds)).toEqual(observe(uninterrupted, jobIds));
-    }), { numRuns: 150 });
+    }), { numRuns: 200 });
     expect(checkpointedLive).toBeGreaterThan(20);
   });
 });
