@@ -1,4 +1,4 @@
-import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
+import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner, ResumedAttempt } from '../../core/executor';
 import { ResourceRegistry } from '../../core/model/resource-registry';
 
 /**
@@ -25,6 +25,16 @@ export class ImageEntrypointRunner implements JobRunner {
 
   finalWarnings(): string[] {
     return this.inner.finalWarnings?.() ?? [];
+  }
+
+  /** Checkpoints: as the inner runner carries its attempts (undefined: it carries none). */
+  saveAttempt(handle: AttemptHandle): unknown {
+    return this.inner.saveAttempt?.(handle);
+  }
+
+  resumeAttempt(launch: ContainerLaunch, sink: AttemptSink, saved: unknown): ResumedAttempt {
+    if (!this.inner.resumeAttempt) throw new Error(`job ${launch.jobId}: this runner cannot resume a checkpointed attempt`);
+    return this.inner.resumeAttempt(launch, sink, saved);
   }
 }
 
