@@ -336,8 +336,13 @@ export class BatchBackend {
     const capacity = this.capacity.checkpointPart?.();
     const fairShare = fairShareCheckpointPart(this.scheduler, (name) => this.registry.jobQueue(name));
     const live = liveWorkCheckpointPart({
-      jobs: this.jobs, flow: this.flow, execution: this.execution, scheduler: this.scheduler, capacity: this.capacity,
-      timeLimits: this.timeLimits, registry: this.registry,
+      jobs: this.jobs,
+      flow: this.flow,
+      execution: this.execution,
+      scheduler: this.scheduler,
+      capacity: this.capacity,
+      timeLimits: this.timeLimits,
+      registry: this.registry,
     });
     // Order is the order parts are saved and restored in: the live work goes back onto the restored
     // jobs and instances, and the events last, onto everything they act on; the loop's part only

@@ -247,19 +247,21 @@ describe('serve --state-dir checkpoints', () => {
     let run = 0;
     let liveCheckpoints = 0;
     const durations = fc.constantFrom<number | undefined>(undefined, 90); // 90 s: the 60 s timeouts fire
-    await fc.assert(fc.asyncProperty(fc.boolean(), durations, fc.array(STEP, { minLength: 2, maxLength: 8 }), async (minvCpus, defaultDuration, steps) => {
+    const steps = fc.array(STEP, { minLength: 2, maxLength: 8 });
+    await fc.assert(fc.asyncProperty(fc.boolean(), durations, steps, async (minvCpus, defaultDuration, sequence) => {
       const root = path.join(dir, `run-${run++}`);
       fs.mkdirSync(root);
       const template = minvCpus ? minvCpusStack(root) : SMALL_STACK;
       const play = async (stateDir: string, checkpointEvery: number): Promise<{ seen: unknown; warnings: string }> => {
-        const start = async (io?: ReturnType<typeof recordingIo>): Promise<ServeHandle> => startServer({ stateDir, checkpointEvery, template, defaultDuration }, io);
-        let handle = await start();
+        const restart = async (io?: ReturnType<typeof recordingIo>): Promise<ServeHandle> =>
+          startServer({ stateDir, checkpointEvery, template, defaultDuration }, io);
+        let handle = await restart();
         const io = recordingIo();
         const ids: string[] = [];
-        for (const [i, step] of steps.entries()) {
+        for (const [i, step] of sequence.entries()) {
           if (step === 'restart') {
             await stop(handle);
-            handle = await start(io);
+            handle = await restart(io);
           } else if (step === 'run-until-idle') {
             await post(handle.url, '/_local/clock/run-until-idle', {});
           } else if ('submit' in step) {
@@ -273,7 +275,7 @@ describe('serve --state-dir checkpoints', () => {
           }
         }
         await stop(handle);
-        handle = await start(io);
+        handle = await restart(io);
         const before = await observe(handle.url, ids);
         await post(handle.url, '/_local/clock/run-until-idle', {});
         const after = await observe(handle.url, ids);

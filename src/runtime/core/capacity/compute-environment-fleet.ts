@@ -6,37 +6,10 @@ import { diagnoseFit, diagnoseMaxvCpus, FitDiagnosis } from './fit-diagnosis';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { FreeCapacityIndex } from './free-capacity-index';
 import { lifecycleEvent } from './instance-lifecycle-listener';
+import { IDLE_CHECK, saveInstance, SavedInstance } from './saved-instance';
 import { ComputeEnvironmentRecord } from '../model/records';
 import { ContainerDemand } from '../types/demand';
 import { FitVerdict } from '../types/placement';
-
-/** An idle instance as a checkpoint keeps it. */
-export interface SavedInstance {
-  readonly id: string;
-  readonly arn: string;
-  readonly type: string;
-  readonly vcpus: number;
-  readonly memoryMiB: number;
-  readonly gpus: number;
-  readonly launchedAt: number;
-  readonly readyAt: number;
-  readonly idleSince: number;
-  /** The placements of live attempts on it (checkpoints with live jobs), in the instance's order; absent when none. */
-  readonly placements?: readonly SavedPlacement[];
-}
-
-/** A live attempt's place on an instance, as a checkpoint keeps it. */
-export interface SavedPlacement {
-  readonly jobId: string;
-  readonly attempt: number;
-  readonly vcpus: number;
-  readonly memoryMiB: number;
-  readonly gpus: number;
-  readonly readyAt: number;
-}
-
-/** The kind of an instance's idle check (see EventKind); InstanceCapacity re-arms it. */
-export const IDLE_CHECK = 'fleet.idle';
 
 /**
  * The container instances of one EC2 compute environment: bin-packing of jobs onto them (SCHED-4),
@@ -220,37 +193,17 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
   }
 
   /**
-   * Checkpoint: the instances as data, with the placements of live attempts (their idle checks are
+   * Checkpoint: the instances as data, with the places of live attempts (their idle checks are
    * events of kind IDLE_CHECK). Undefined when a placement has no live attempt to name it by.
    */
   savedInstances(): SavedInstance[] | undefined {
     const saved: SavedInstance[] = [];
     for (const instance of this.instances.values()) {
-      const placements: SavedPlacement[] = [];
-      for (const placement of instance.placements) {
-        const attempt = placement.attempt;
-        if (!attempt || attempt.ended) return undefined;
-        placements.push({
-          jobId: attempt.jobId, attempt: attempt.attempt, vcpus: placement.vcpus, memoryMiB: placement.memoryMiB, gpus: placement.gpus, readyAt: placement.readyAt,
-        });
-      }
-      saved.push({ ...this.savedInstance(instance), ...(placements.length > 0 ? { placements } : {}) });
+      const data = saveInstance(instance);
+      if (!data) return undefined;
+      saved.push(data);
     }
     return saved;
-  }
-
-  private savedInstance(instance: ContainerInstance): SavedInstance {
-    return ({
-      id: instance.id,
-      arn: instance.containerInstanceArn,
-      type: instance.spec.name,
-      vcpus: instance.registered.vcpus,
-      memoryMiB: instance.registered.memoryMiB,
-      gpus: instance.registered.gpus,
-      launchedAt: instance.launchedAt,
-      readyAt: instance.readyAt,
-      idleSince: instance.idleSince,
-    });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { InstanceTypeSpec } from '../../../instance-catalog/instance-type-spec';
-import { ComputeEnvironmentRecord } from '../model/records';
 import { Cancellable } from '../event-loop';
+import { ComputeEnvironmentRecord } from '../model/records';
 import { ContainerDemand } from '../types/demand';
 import { PlacedAttempt, Placement } from '../types/placement';
 

@@ -39,7 +39,7 @@ export function eventCheckpointPart(loop: EventLoop): CheckpointPart {
       const data = kind.describe(event.subject!);
       if (data === undefined) return undefined;
       // An event that will do nothing (its attempt ended) is kept as such: running it still moves a virtual clock.
-      saved.push(data === null ? { t: event.time, s: event.sequence, kind: NO_OP, data } : { t: event.time, s: event.sequence, kind: event.kind!, data });
+      saved.push({ t: event.time, s: event.sequence, kind: data === null ? NO_OP : event.kind!, data });
     }
     return saved;
   };

@@ -34,7 +34,11 @@ export class ObjectGraphEncoder {
    * @param transientFields fields never written, whatever object holds them: live work that its
    * owner's part carries as data and puts back itself (a job's `liveAttempt`)
    */
-  constructor(classes: CodecClasses, private readonly references: ExternalReferences, private readonly transientFields: ReadonlySet<string> = new Set()) {
+  constructor(
+    classes: CodecClasses,
+    private readonly references: ExternalReferences,
+    private readonly transientFields: ReadonlySet<string> = new Set(),
+  ) {
     for (const [name, type] of Object.entries(classes)) this.classNames.set(type.prototype, name);
   }
 

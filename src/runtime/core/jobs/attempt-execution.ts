@@ -3,8 +3,8 @@ import { LazyContainerLaunch } from './lazy-container-launch';
 import { MultiContainerTask, TaskAttemptSink } from './multi-container-task';
 import { shouldRetry } from './retry-policy';
 import { taskPlan } from './task-containers';
-import { Cancellable, EventLoop } from '../event-loop';
 import { EventKind } from '../checkpoint/event-kind';
+import { Cancellable, EventLoop } from '../event-loop';
 import { AttemptHandle, AttemptResult, JobRunner, ResumedAttempt } from '../executor';
 import { IdGenerator } from '../id-generator';
 import { BATCH_LOG_GROUP, LogStore } from '../logging/log-store';
@@ -293,7 +293,8 @@ export class AttemptExecution {
   private stop(live: LiveAttempt): void {
     live.handle?.stop('SIGTERM');
     const loop = this.context.loop;
-    live.addTimer(loop.atDescribed(loop.now() + (this.context.runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS), KILL, live, () => this.killAfterGrace(live)));
+    const graceMs = this.context.runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS;
+    live.addTimer(loop.atDescribed(loop.now() + graceMs, KILL, live, () => this.killAfterGrace(live)));
   }
 
   private killAfterGrace(live: LiveAttempt): void {

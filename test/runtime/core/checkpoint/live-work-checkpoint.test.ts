@@ -1,5 +1,5 @@
-import * as fc from 'fast-check';
 import { Duration } from 'aws-cdk-lib';
+import * as fc from 'fast-check';
 import { BatchBackend } from '../../../../src/runtime/core/backend';
 import { VirtualClock } from '../../../../src/runtime/core/clock';
 import { SeededIdGenerator } from '../../../../src/runtime/core/id-generator';
@@ -83,14 +83,17 @@ type Op =
   | { cancel: number };
 
 const OP: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({
-    submit: fc.constantFrom('short', 'long', 'fails', 'stubborn'),
-    array: fc.option(fc.integer({ min: 2, max: 4 }), { nil: undefined }),
-    dependsOn: fc.option(fc.nat(), { nil: undefined }),
-    timeout: fc.option(fc.constantFrom(60, 100, 250), { nil: undefined }),
-    attempts: fc.option(fc.integer({ min: 2, max: 3 }), { nil: undefined }),
-    huge: fc.integer({ min: 0, max: 7 }).map((n) => n === 0 || undefined), // one job in 8 can never run (DIAG-4)
-  }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      submit: fc.constantFrom('short', 'long', 'fails', 'stubborn'),
+      array: fc.option(fc.integer({ min: 2, max: 4 }), { nil: undefined }),
+      dependsOn: fc.option(fc.nat(), { nil: undefined }),
+      timeout: fc.option(fc.constantFrom(60, 100, 250), { nil: undefined }),
+      attempts: fc.option(fc.integer({ min: 2, max: 3 }), { nil: undefined }),
+      huge: fc.integer({ min: 0, max: 7 }).map((n) => n === 0 || undefined), // one job in 8 can never run (DIAG-4)
+    }),
+  },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 240_000 }).map((advance): Op => ({ advance })) },
   { weight: 1, arbitrary: fc.nat().map((terminate): Op => ({ terminate })) },
   { weight: 1, arbitrary: fc.nat().map((cancel): Op => ({ cancel })) },
