@@ -224,6 +224,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       this.context.availability.terminated(instance.spec.name);
       this.context.stats.terminated(this.ce.name, instance.registered.vcpus, instance.launchedAt, now);
     }
+    const filed: Array<[readonly [number, number, number], ContainerInstance]> = [];
     for (const data of saved) {
       const registered: RegisteredResources = { spec: spec(data.type), vcpus: data.vcpus, memoryMiB: data.memoryMiB, gpus: data.gpus };
       const instance = new ContainerInstance(data.id, data.arn, registered, data.launchedAt, data.readyAt);
@@ -234,11 +235,14 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
         restoredPlacements.set(`${place.jobId}#${place.attempt}`, placement);
       }
       this.instances.set(instance.id, instance);
-      this.index.file(instance);
+      filed.push([data.filed ?? [0, 0, 0], instance]);
       this.totalvCpus += registered.vcpus;
       this.context.availability.launched(registered.spec.name);
       this.context.stats.launched(this.ce.name, registered.vcpus, now);
     }
+    // Filed in the saved index order, so best-fit ties go to the instance they went to before the checkpoint.
+    filed.sort(([a], [b]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    for (const [, instance] of filed) this.index.file(instance);
   }
 
   placementReleased(placement: InstancePlacement): void {

@@ -62,6 +62,8 @@ export interface FreeCapacityGroupRef {
   readonly vcpus: number;
   readonly memoryMiB: number;
   readonly gpus: number;
+  /** Position of the group in its bucket (ties between groups go to the first). */
+  readonly slot: number;
 }
 
 /** Whether `demand` fits `free` resources (SCHED-4). Pure comparison; GPUs count as whole devices. */

@@ -11,6 +11,12 @@ export interface SavedInstance {
   readonly launchedAt: number;
   readonly readyAt: number;
   readonly idleSince: number;
+  /**
+   * Where the free-capacity index filed it: bucket, group position, member position. Best fit takes
+   * the first tightest group and its last member, so a restore files the instances in this order to
+   * place the next job where the uninterrupted run would (ties among instances with the same room).
+   */
+  readonly filed?: readonly [number, number, number];
   /** The placements of live attempts on it (checkpoints with live jobs), in the instance's order; absent when none. */
   readonly placements?: readonly SavedPlacement[];
 }
@@ -53,6 +59,7 @@ export function saveInstance(instance: ContainerInstance): SavedInstance | undef
     launchedAt: instance.launchedAt,
     readyAt: instance.readyAt,
     idleSince: instance.idleSince,
+    ...(instance.group ? { filed: [Math.floor(instance.group.vcpus), instance.group.slot, instance.groupSlot] as const } : {}),
     ...(placements.length > 0 ? { placements } : {}),
   };
 }

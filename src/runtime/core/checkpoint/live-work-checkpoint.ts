@@ -32,11 +32,12 @@ interface SavedLiveWork {
  * part (dependencies, array counters, cancel marks are fields of the records); this part carries
  * what lives beside them: each live attempt (re-attached to its place on a restored instance, its
  * running container resumed by the runner: a simulated one as data, a real one played back from the
- * journal as a whole-journal replay does), the FIFO queues' order, the time limits armed. The
+ * journal as a whole-journal replay does), the queues' order (FIFO entries, fair-share shares), the
+ * time limits armed. The
  * pending events acting on them are carried by the `events` part.
  *
- * Not carried (the checkpoint waits while such work is live, as before): multi-node jobs, jobs of
- * fair-share queues, multi-container tasks, Fargate placements, attempts holding consumable resources
+ * Not carried (the checkpoint waits while such work is live, as before): multi-node jobs,
+ * multi-container tasks, Fargate placements, attempts holding consumable resources
  * (PLAT-4), and anything a runner cannot save.
  */
 export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart {
@@ -54,7 +55,7 @@ export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart
     const jobs = unfinished();
     const attempts: SavedLiveAttempt[] = [];
     for (const job of jobs) {
-      if (job.status === 'SUBMITTED' || job.nodes || job.spec.queue.schedulingPolicy) return undefined;
+      if (job.status === 'SUBMITTED' || job.nodes) return undefined;
       if ((job.status === 'STARTING' || job.status === 'RUNNING') && !job.children) { // an array parent runs through its children
         if (job.spec.consumableNeeds) return undefined; // PLAT-4: the gate's holdings are not carried
         const saved = sources.execution.saveLive(job);

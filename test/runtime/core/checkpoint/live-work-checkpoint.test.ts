@@ -19,7 +19,7 @@ const BEHAVIORS: Record<string, JobBehavior> = {
 
 /**
  * A backend on the instance model (instances start after 90 s and scale in after 120 s idle), a
- * FIFO queue `q` and a queue `limited` whose head is cancelled after 10 minutes when it can never
+ * FIFO queue `q`, a fair-share queue `fair` (shares red and blue, weights 0.5 and 2) and a queue `limited` whose head is cancelled after 10 minutes when it can never
  * run (DIAG-4); definitions `job` (1 vCPU) and `huge` (64 vCPUs, never placed).
  */
 function backend(): BatchBackend {
@@ -41,6 +41,11 @@ function backend(): BatchBackend {
     computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }],
     jobStateTimeLimitActions: [{ reason: 'MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT', state: 'RUNNABLE', maxTimeSeconds: 600, action: 'CANCEL' }],
   });
+  const policy = created.createSchedulingPolicy({
+    name: 'policy',
+    fairsharePolicy: { shareDecaySeconds: 600, computeReservation: 25, shareDistribution: [{ shareIdentifier: 'red', weightFactor: 0.5 }, { shareIdentifier: 'blue', weightFactor: 2 }] },
+  });
+  created.createJobQueue({ jobQueueName: 'fair', priority: 1, schedulingPolicyArn: policy.arn, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
   created.registerJobDefinition({ jobDefinitionName: 'job', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 1024, command: ['run'] } });
   created.registerJobDefinition({ jobDefinitionName: 'huge', type: 'container', containerProperties: { image: 'busybox', vcpus: 64, memory: 1024, command: ['run'] } });
   return created;
@@ -72,12 +77,12 @@ function observe(on: BatchBackend, jobIds: readonly string[]): unknown {
   });
   const jobs = all.map((id) => on.describeJobs([id])[0] ?? `${id}: gone`);
   const logs = Object.fromEntries(on.logs.streams(BATCH_LOG_GROUP).map((stream) => [stream, on.logs.events(BATCH_LOG_GROUP, stream)]));
-  const lists = ['q', 'limited'].map((queue) => on.listJobs({ jobQueue: queue, filters: [{ name: 'JOB_NAME', values: ['*'] }] }).jobSummaryList);
+  const lists = ['q', 'fair', 'limited'].map((queue) => on.listJobs({ jobQueue: queue, filters: [{ name: 'JOB_NAME', values: ['*'] }] }).jobSummaryList);
   return { jobs, logs, lists, now: on.loop.now(), pending: on.loop.pendingEvents, instances: on.capacity.checkpointPart?.().save() };
 }
 
 type Op =
-  | { submit: string; array?: number; dependsOn?: number; timeout?: number; attempts?: number; huge?: boolean }
+  | { submit: string; array?: number; dependsOn?: number; timeout?: number; attempts?: number; huge?: boolean; share?: string; priority?: number }
   | { advance: number }
   | { terminate: number }
   | { cancel: number };
@@ -92,6 +97,8 @@ const OP: fc.Arbitrary<Op> = fc.oneof(
       timeout: fc.option(fc.constantFrom(60, 100, 250), { nil: undefined }),
       attempts: fc.option(fc.integer({ min: 2, max: 3 }), { nil: undefined }),
       huge: fc.integer({ min: 0, max: 7 }).map((n) => n === 0 || undefined), // one job in 8 can never run (DIAG-4)
+      share: fc.option(fc.constantFrom('red', 'blue', 'green'), { nil: undefined }), // to the fair-share queue
+      priority: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
     }),
   },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 240_000 }).map((advance): Op => ({ advance })) },
@@ -105,7 +112,8 @@ function apply(on: BatchBackend, op: Op, jobIds: string[], record: boolean): voi
     if ('submit' in op) {
       const { jobId } = on.submitJob({
         jobName: op.submit,
-        jobQueue: op.huge ? 'limited' : 'q',
+        jobQueue: op.huge ? 'limited' : op.share ? 'fair' : 'q',
+        ...(op.share && !op.huge ? { shareIdentifier: op.share, schedulingPriorityOverride: op.priority ?? 0 } : {}),
         jobDefinition: op.huge ? 'huge' : 'job',
         ...(op.array ? { arrayProperties: { size: op.array } } : {}),
         ...(op.dependsOn !== undefined && jobIds.length > 0 ? { dependsOn: [{ jobId: jobIds[op.dependsOn % jobIds.length] }] } : {}),
@@ -126,7 +134,7 @@ function apply(on: BatchBackend, op: Op, jobIds: string[], record: boolean): voi
 }
 
 describe('checkpoints with live jobs (liveWorkCheckpointPart, eventCheckpointPart)', () => {
-  test('#21 §2, TIME-2, RETRY-3, DEP-1, ARR-1, DIAG-4, SCHED-5: GIVEN any sequence of submissions (arrays, dependencies, timeouts, retries), clock moves, terminations and cancels WHEN a checkpoint is taken with jobs unfinished and restored into a fresh runtime THEN the rest of the run equals the uninterrupted run: jobs, attempts, logs, lists, instances and clock', () => {
+  test('#21 §2, TIME-2, RETRY-3, DEP-1, ARR-1, DIAG-4, SCHED-5, FS-4: GIVEN any sequence of submissions (arrays, dependencies, timeouts, retries, FIFO and fair-share queues), clock moves, terminations and cancels WHEN a checkpoint is taken with jobs unfinished and restored into a fresh runtime THEN the rest of the run equals the uninterrupted run: jobs, attempts, logs, lists, instances and clock', () => {
     let checkpointedLive = 0;
     fc.assert(fc.property(fc.array(OP, { minLength: 1, maxLength: 25 }), fc.array(OP, { minLength: 1, maxLength: 25 }), (before, after) => {
       // GIVEN the uninterrupted run, and the same run up to the checkpoint
