@@ -196,7 +196,11 @@ export class FairShareQueueOrder implements QueueOrder {
 
   /** Checkpoints with live jobs: the whole order (shares with their jobs, the vCPUs held) as data. */
   savedState(): SavedFairShareOrder {
-    return { usedVcpus: this.usedVcpus, weighedCurrentPolicy: this.weightsFrom !== undefined && this.weightsFrom === this.policy, shares: [...this.shares.values()].map((share) => share.saved()) };
+    return {
+      usedVcpus: this.usedVcpus,
+      weighedCurrentPolicy: this.weightsFrom !== undefined && this.weightsFrom === this.policy,
+      shares: [...this.shares.values()].map((share) => share.saved()),
+    };
   }
 
   /** Checkpoint restore: the order as `savedState()` wrote it, into the fresh one of a restored queue. */

@@ -51,6 +51,27 @@ export interface QueuePosition {
  * placement counts at once and recent work keeps counting for about the decay window.
  */
 export class ShareState {
+  /** Checkpoint restore: a share as `saved()` wrote it, its jobs found by id. */
+  static restored(saved: SavedShare, job: (jobId: string) => JobRecord): ShareState {
+    const share = new ShareState(saved.shareIdentifier, saved.settledAt);
+    share.running = saved.running;
+    share.decayed = saved.decayed;
+    share.unfinishedJobs = saved.unfinishedJobs;
+    share.idleSince = saved.idleSince;
+    share.weightFactor = saved.weightFactor;
+    for (const { priority, entries } of saved.buckets) {
+      const bucket = new PriorityBucket();
+      for (const [jobId, since] of entries) {
+        bucket.jobs.push(job(jobId));
+        bucket.since.push(since);
+      }
+      share.buckets.set(priority, bucket);
+      share.priorities.push(priority);
+      share.ordered.push(bucket);
+    }
+    return share;
+  }
+
   running = 0;
   decayed = 0;
   /** Runtime ms up to which `decayed` is brought. */
@@ -123,25 +144,6 @@ export class ShareState {
     });
     const { shareIdentifier, running, decayed, settledAt, unfinishedJobs, idleSince, weightFactor } = this;
     return { shareIdentifier, running, decayed, settledAt, unfinishedJobs, idleSince, weightFactor, buckets };
-  }
-
-  /** Checkpoint restore: a share as `saved()` wrote it, its jobs found by id. */
-  static restored(saved: SavedShare, job: (jobId: string) => JobRecord): ShareState {
-    const share = new ShareState(saved.shareIdentifier, saved.settledAt);
-    Object.assign(share, {
-      running: saved.running, decayed: saved.decayed, unfinishedJobs: saved.unfinishedJobs, idleSince: saved.idleSince, weightFactor: saved.weightFactor,
-    });
-    for (const { priority, entries } of saved.buckets) {
-      const bucket = new PriorityBucket();
-      for (const [jobId, since] of entries) {
-        bucket.jobs.push(job(jobId));
-        bucket.since.push(since);
-      }
-      share.buckets.set(priority, bucket);
-      share.priorities.push(priority);
-      share.ordered.push(bucket);
-    }
-    return share;
   }
 
   settle(now: number, decayMs: number): void {
