@@ -93,6 +93,7 @@ export class BatchBackend {
   private readonly flow: JobFlow;
   private readonly explainContext: ExplainContext;
   private readonly ids: IdGenerator;
+  private readonly runner: JobRunner;
   private readonly specs: JobSpecBuilder;
   private readonly submitted: SubmittedJobs;
   private readonly submitter: JobSubmitter;
@@ -103,6 +104,7 @@ export class BatchBackend {
   constructor(options: BatchBackendOptions) {
     this.loop = new EventLoop(options.clock);
     this.ids = options.ids;
+    this.runner = options.runner;
     this.environment = options.environment ?? DEFAULT_ENVIRONMENT;
     this.registry = new ResourceRegistry(this.environment);
     this.registryOperations = new RegistryOperations(this.registry, this);
@@ -347,9 +349,13 @@ export class BatchBackend {
     // Order is the order parts are saved and restored in: the live work goes back onto the restored
     // jobs and instances, and the events last, onto everything they act on; the loop's part only
     // sets where event numbering continues.
+    const runner = this.runner;
+    const runnerPart: CheckpointPart[] = runner.checkpointState
+      ? [{ key: 'runner', save: () => [runner.checkpointState!()], restore: ([state]) => runner.restoreState?.(state) }]
+      : [];
     return [
       ...jobCheckpointParts(sources), ...(capacity ? [capacity] : []), live, fairShare,
-      this.consumableResources.checkpointPart(), eventCheckpointPart(this.loop), eventLoopCheckpointPart(this.loop),
+      this.consumableResources.checkpointPart(), ...runnerPart, eventCheckpointPart(this.loop), eventLoopCheckpointPart(this.loop),
     ];
   }
 

@@ -76,6 +76,10 @@ export interface JobRunner {
    * Absent: no attempt of this runner is carried.
    */
   saveAttempt?(handle: AttemptHandle): unknown;
+  /** Checkpoints: the runner's own state that outlives attempts (a seeded random sequence's position), as data. */
+  checkpointState?(): unknown;
+  /** Checkpoint restore: `checkpointState`'s data back. */
+  restoreState?(state: unknown): void;
   /**
    * Checkpoint restore: the handle of an attempt that was running, from `saveAttempt`'s data. A real
    * runner cannot resume a process: its end comes from the journal, as in a whole-journal replay.

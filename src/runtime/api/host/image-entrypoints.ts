@@ -27,6 +27,14 @@ export class ImageEntrypointRunner implements JobRunner {
     return this.inner.finalWarnings?.() ?? [];
   }
 
+  checkpointState(): unknown {
+    return this.inner.checkpointState?.();
+  }
+
+  restoreState(state: unknown): void {
+    this.inner.restoreState?.(state);
+  }
+
   /** Checkpoints: as the inner runner carries its attempts (undefined: it carries none). */
   saveAttempt(handle: AttemptHandle): unknown {
     return this.inner.saveAttempt?.(handle);

@@ -52,6 +52,15 @@ export class SimulatedRunner implements JobRunner {
     return attempt;
   }
 
+  /** Checkpoints: where the seeded random sequence is (jitter, custom behaviours' `random`). */
+  checkpointState(): unknown {
+    return this.random.position;
+  }
+
+  restoreState(state: unknown): void {
+    this.random.restorePosition(state as number);
+  }
+
   /** Checkpoints: what a running simulated attempt still has to do (its end); its timer is the loop's event. */
   saveAttempt(handle: AttemptHandle): unknown {
     return handle instanceof SimulatedAttempt ? handle.saved() : undefined;

@@ -9,10 +9,10 @@ import { SimulatedRunner } from '../../../../src/runtime/executors/simulated/sim
 
 const T0 = Date.UTC(2020, 0, 1);
 
-/** Behaviours by job name: short and long runs, failures that retry, one that ignores SIGTERM (stop grace). */
+/** Behaviours by job name: short and long (jittered) runs, failures that retry, one that ignores SIGTERM (stop grace). */
 const BEHAVIORS: Record<string, JobBehavior> = {
   short: JobBehavior.succeed({ duration: Duration.seconds(20), logLines: ['short'] }),
-  long: JobBehavior.succeed({ duration: Duration.seconds(200), logLines: ['long'] }),
+  long: JobBehavior.succeed({ duration: Duration.seconds(200), jitter: Duration.seconds(60), logLines: ['long'] }), // draws from the seeded random
   fails: JobBehavior.fail({ duration: Duration.seconds(30), exitCode: 3, logLines: ['failing'] }),
   stubborn: JobBehavior.succeed({ duration: Duration.seconds(500), ignoresSigterm: true }),
 };

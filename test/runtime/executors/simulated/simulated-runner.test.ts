@@ -100,4 +100,23 @@ describe('SimulatedRunner', () => {
   test('#21 §2: a handle the runner did not start (a failed start) is not saved', () => {
     expect(runnerOf(JobBehavior.succeed()).saveAttempt({ stop: () => undefined })).toBeUndefined();
   });
+
+  test('#21 §2: GIVEN a runner that drew jittered durations WHEN its state is checkpointed into a fresh runner THEN the fresh one draws what the first draws next', () => {
+    // GIVEN
+    const jittered = JobBehavior.succeed({ duration: Duration.seconds(100), jitter: Duration.seconds(50) });
+    const first = runnerOf(jittered, 3);
+    const durationOf = (runner: SimulatedRunner): number => {
+      const sink = new RecordingSink('manual');
+      runner.start(containerLaunch(), sink);
+      return sink.runTimers()[0];
+    };
+    durationOf(first);
+
+    // WHEN
+    const fresh = runnerOf(jittered, 3);
+    fresh.restoreState(JSON.parse(JSON.stringify(first.checkpointState())));
+
+    // THEN
+    expect(durationOf(fresh)).toBe(durationOf(first));
+  });
 });
