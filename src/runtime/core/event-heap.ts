@@ -5,7 +5,7 @@ export class ScheduledEvent {
   /** Set once popped off the heap (run or dropped): cancelling it then no longer changes the live count. */
   popped = false;
   /**
-   * What the event is, as data a checkpoint can save (see EventDescriptor): its kind and the object
+   * What the event is, as data a checkpoint can save (see EventKind): its kind and the object
    * it acts on. Two field writes, no allocation: the runtime without checkpoints never reads them.
    */
   kind?: string;

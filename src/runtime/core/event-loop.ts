@@ -54,7 +54,7 @@ export class EventLoop {
 
   /**
    * Like `at`, for an event a checkpoint can carry: `kind` names its owner's re-armer
-   * (LiveEventKinds) and `subject` the object it acts on; a checkpoint saves them as data with the
+   * (`eventKinds`) and `subject` the object it acts on; a checkpoint saves them as data with the
    * event's time and sequence, and the restore re-arms it as it was (`restoreEvent`).
    */
   atDescribed(epochMs: number, kind: string, subject: object, action: () => void): ScheduledEvent {

@@ -63,6 +63,8 @@ export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart
         attempts.push(saved);
       }
     }
+    // A capacity model that cannot put a placement back (the plain vCPU pool) carries no live attempt.
+    if (attempts.length > 0 && !sources.capacity.restoredPlacement) return undefined;
     const queues = sources.scheduler.savedQueues();
     if (!queues) return undefined;
     return { attempts, queues, timeLimitsArmed: sources.timeLimits.savedArmed(jobs) };
