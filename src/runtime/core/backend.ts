@@ -345,6 +345,7 @@ export class BatchBackend {
       capacity: this.capacity,
       timeLimits: this.timeLimits,
       registry: this.registry,
+      consumables: this.consumableResources.gate,
     });
     // Order is the order parts are saved and restored in: the live work goes back onto the restored
     // jobs and instances, and the events last, onto everything they act on; the loop's part only

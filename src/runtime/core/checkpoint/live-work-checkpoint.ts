@@ -5,6 +5,7 @@ import { AttemptExecution, SavedLiveAttempt } from '../jobs/attempt-execution';
 import { JobIndex } from '../jobs/job-index';
 import { JobRecord } from '../jobs/job-record';
 import { ResourceRegistry } from '../model/resource-registry';
+import { ConsumableResourceGate } from '../scheduling/consumable-resource-gate';
 import { SavedQueue, Scheduler } from '../scheduling/scheduler';
 import { CapacityModel } from '../types/placement';
 
@@ -17,6 +18,8 @@ export interface LiveWorkSources {
   readonly capacity: CapacityModel;
   readonly timeLimits: JobStateTimeLimits;
   readonly registry: ResourceRegistry;
+  /** PLAT-4: what live attempts hold of consumable resources. */
+  readonly consumables: ConsumableResourceGate;
 }
 
 /** The live work of a checkpoint: what the unfinished jobs' records do not hold themselves. */
@@ -32,13 +35,12 @@ interface SavedLiveWork {
  * part (dependencies, array counters, cancel marks are fields of the records); this part carries
  * what lives beside them: each live attempt (re-attached to its place on a restored instance, its
  * running container resumed by the runner: a simulated one as data, a real one played back from the
- * journal as a whole-journal replay does), the queues' order (FIFO entries, fair-share shares), the
- * time limits armed. The
+ * journal as a whole-journal replay does), the consumable resources they hold (PLAT-4), the
+ * queues' order (FIFO entries, fair-share shares), the time limits armed. The
  * pending events acting on them are carried by the `events` part.
  *
  * Not carried (the checkpoint waits while such work is live, as before): multi-node jobs,
- * multi-container tasks, Fargate placements, attempts holding consumable resources
- * (PLAT-4), and anything a runner cannot save.
+ * multi-container tasks, Fargate placements, and anything a runner cannot save.
  */
 export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart {
   const unfinished = (): JobRecord[] => {
@@ -57,7 +59,6 @@ export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart
     for (const job of jobs) {
       if (job.status === 'SUBMITTED' || job.nodes) return undefined;
       if ((job.status === 'STARTING' || job.status === 'RUNNING') && !job.children) { // an array parent runs through its children
-        if (job.spec.consumableNeeds) return undefined; // PLAT-4: the gate's holdings are not carried
         const saved = sources.execution.saveLive(job);
         if (!saved) return undefined;
         attempts.push(saved);
@@ -89,11 +90,17 @@ export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart
         if (!record.parent && !record.mnpParent && record.status !== 'SUCCEEDED' && record.status !== 'FAILED') active++;
       }
       sources.flow.restoreActiveJobs(active);
+      const holders: JobRecord[] = [];
       for (const attempt of saved.attempts) {
         const placement = sources.capacity.restoredPlacement?.(attempt.jobId, attempt.attempt);
         if (!placement) throw new Error(`the checkpoint holds attempt ${attempt.attempt} of job ${attempt.jobId} live, but not its place on an instance`);
-        sources.execution.resumeLive(job(attempt.jobId), placement, attempt);
+        const record = job(attempt.jobId);
+        sources.execution.resumeLive(record, placement, attempt);
+        if (record.spec.consumableNeeds) holders.push(record);
       }
+      // PLAT-4: held again in the order they were placed, which is the order of their task ids (a counter).
+      holders.sort((a, b) => (a.currentAttempt!.taskId < b.currentAttempt!.taskId ? -1 : 1));
+      for (const holder of holders) sources.consumables.restoreHolder(holder);
       sources.scheduler.restoreQueues(saved.queues, (name) => sources.registry.jobQueue(name), job);
       sources.timeLimits.restoreArmed(saved.timeLimitsArmed);
     },

@@ -19,7 +19,8 @@ const BEHAVIORS: Record<string, JobBehavior> = {
 
 /**
  * A backend on the instance model (instances start after 90 s and scale in after 120 s idle), a
- * FIFO queue `q`, a fair-share queue `fair` (shares red and blue, weights 0.5 and 2) and a queue `limited` whose head is cancelled after 10 minutes when it can never
+ * FIFO queue `q`, a fair-share queue `fair` (shares red and blue, weights 0.5 and 2), consumable
+ * resources `licenses` (2, replenishable) and `tokens` (6, used up), and a queue `limited` whose head is cancelled after 10 minutes when it can never
  * run (DIAG-4); definitions `job` (1 vCPU) and `huge` (64 vCPUs, never placed).
  */
 function backend(): BatchBackend {
@@ -46,6 +47,8 @@ function backend(): BatchBackend {
     fairsharePolicy: { shareDecaySeconds: 600, computeReservation: 25, shareDistribution: [{ shareIdentifier: 'red', weightFactor: 0.5 }, { shareIdentifier: 'blue', weightFactor: 2 }] },
   });
   created.createJobQueue({ jobQueueName: 'fair', priority: 1, schedulingPolicyArn: policy.arn, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
+  created.consumableResources.create({ consumableResourceName: 'licenses', totalQuantity: 2, resourceType: 'REPLENISHABLE' });
+  created.consumableResources.create({ consumableResourceName: 'tokens', totalQuantity: 6, resourceType: 'NON_REPLENISHABLE' });
   created.registerJobDefinition({ jobDefinitionName: 'job', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 1024, command: ['run'] } });
   created.registerJobDefinition({ jobDefinitionName: 'huge', type: 'container', containerProperties: { image: 'busybox', vcpus: 64, memory: 1024, command: ['run'] } });
   return created;
@@ -78,11 +81,22 @@ function observe(on: BatchBackend, jobIds: readonly string[]): unknown {
   const jobs = all.map((id) => on.describeJobs([id])[0] ?? `${id}: gone`);
   const logs = Object.fromEntries(on.logs.streams(BATCH_LOG_GROUP).map((stream) => [stream, on.logs.events(BATCH_LOG_GROUP, stream)]));
   const lists = ['q', 'fair', 'limited'].map((queue) => on.listJobs({ jobQueue: queue, filters: [{ name: 'JOB_NAME', values: ['*'] }] }).jobSummaryList);
-  return { jobs, logs, lists, now: on.loop.now(), pending: on.loop.pendingEvents, instances: on.capacity.checkpointPart?.().save() };
+  const consumables = ['licenses', 'tokens'].map((name) => [on.consumableResources.describe(name), on.consumableResources.listJobs({ consumableResource: name })]);
+  return { jobs, logs, lists, consumables, now: on.loop.now(), pending: on.loop.pendingEvents, instances: on.capacity.checkpointPart?.().save() };
 }
 
 type Op =
-  | { submit: string; array?: number; dependsOn?: number; timeout?: number; attempts?: number; huge?: boolean; share?: string; priority?: number }
+  | {
+    submit: string;
+    array?: number;
+    dependsOn?: number;
+    timeout?: number;
+    attempts?: number;
+    huge?: boolean;
+    share?: string;
+    priority?: number;
+    needs?: string[];
+  }
   | { advance: number }
   | { terminate: number }
   | { cancel: number };
@@ -99,12 +113,17 @@ const OP: fc.Arbitrary<Op> = fc.oneof(
       huge: fc.integer({ min: 0, max: 7 }).map((n) => n === 0 || undefined), // one job in 8 can never run (DIAG-4)
       share: fc.option(fc.constantFrom('red', 'blue', 'green'), { nil: undefined }), // to the fair-share queue
       priority: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+      needs: fc.option(fc.subarray(['licenses', 'tokens'], { minLength: 1 }), { nil: undefined }), // PLAT-4
     }),
   },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 240_000 }).map((advance): Op => ({ advance })) },
   { weight: 1, arbitrary: fc.nat().map((terminate): Op => ({ terminate })) },
   { weight: 1, arbitrary: fc.nat().map((cancel): Op => ({ cancel })) },
 );
+
+function needsOf(names: string[]): Array<{ consumableResource: string; quantity: number }> {
+  return names.map((name) => ({ consumableResource: name, quantity: 1 }));
+}
 
 /** Applies one step to a backend; refused requests (a dependency on a finished job's parent, ...) are part of the sequence. */
 function apply(on: BatchBackend, op: Op, jobIds: string[], record: boolean): void {
@@ -114,6 +133,7 @@ function apply(on: BatchBackend, op: Op, jobIds: string[], record: boolean): voi
         jobName: op.submit,
         jobQueue: op.huge ? 'limited' : op.share ? 'fair' : 'q',
         ...(op.share && !op.huge ? { shareIdentifier: op.share, schedulingPriorityOverride: op.priority ?? 0 } : {}),
+        ...(op.needs ? { consumableResourcePropertiesOverride: { consumableResourceList: needsOf(op.needs) } } : {}),
         jobDefinition: op.huge ? 'huge' : 'job',
         ...(op.array ? { arrayProperties: { size: op.array } } : {}),
         ...(op.dependsOn !== undefined && jobIds.length > 0 ? { dependsOn: [{ jobId: jobIds[op.dependsOn % jobIds.length] }] } : {}),
@@ -134,7 +154,7 @@ function apply(on: BatchBackend, op: Op, jobIds: string[], record: boolean): voi
 }
 
 describe('checkpoints with live jobs (liveWorkCheckpointPart, eventCheckpointPart)', () => {
-  test('#21 §2, TIME-2, RETRY-3, DEP-1, ARR-1, DIAG-4, SCHED-5, FS-4: GIVEN any sequence of submissions (arrays, dependencies, timeouts, retries, FIFO and fair-share queues), clock moves, terminations and cancels WHEN a checkpoint is taken with jobs unfinished and restored into a fresh runtime THEN the rest of the run equals the uninterrupted run: jobs, attempts, logs, lists, instances and clock', () => {
+  test('#21 §2, TIME-2, RETRY-3, DEP-1, ARR-1, DIAG-4, SCHED-5, FS-4, PLAT-4: GIVEN any sequence of submissions (arrays, dependencies, timeouts, retries, FIFO and fair-share queues, consumable resources), clock moves, terminations and cancels WHEN a checkpoint is taken with jobs unfinished and restored into a fresh runtime THEN the rest of the run equals the uninterrupted run: jobs, attempts, logs, lists, instances and clock', () => {
     let checkpointedLive = 0;
     fc.assert(fc.property(fc.array(OP, { minLength: 1, maxLength: 25 }), fc.array(OP, { minLength: 1, maxLength: 25 }), (before, after) => {
       // GIVEN the uninterrupted run, and the same run up to the checkpoint
