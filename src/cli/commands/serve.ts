@@ -139,7 +139,7 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
       .choices(['wall', 'virtual']).default('wall'))
     .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start; jobs running at a crash fail as on a lost host and retry (one server per DIR)')
     .option('-v, --verbose', 'print a line per request on stderr: method, operation, HTTP status and milliseconds', false)
-    .option('--checkpoint-every <MiB>', 'with --state-dir: checkpoint the state and compact the journal once it grew by MiB (default: 1, or the last checkpoint\'s size if larger), at the next moment no job is unfinished; restarts replay only what follows', parseMebibytes)
+    .option('--checkpoint-every <MiB>', 'with --state-dir: checkpoint the state and compact the journal once it grew by MiB (default: 1, or the last checkpoint\'s size if larger), at the next moment the state can be written as data (unfinished jobs included); restarts replay only what follows', parseMebibytes)
     .option('--job-retention <seconds>', 'seconds finished jobs stay describable before they are purged (LIFE-4; default: 604800, 7 days as on AWS)', parseSeconds)
     .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
   addBehaviorOptions(command);

@@ -1,18 +1,21 @@
 import { BatchBackendOptions } from './backend-options';
+import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { hostTerminatedReason } from './capacity/capacity-listener';
 import { InstanceCapacity } from './capacity/instance-capacity';
 import { CheckpointPart } from './checkpoint/checkpoint-part';
+import { eventCheckpointPart } from './checkpoint/event-checkpoint';
 import { eventLoopCheckpointPart } from './checkpoint/event-loop-checkpoint';
 import { jobCheckpointParts } from './checkpoint/job-checkpoint';
+import { liveWorkCheckpointPart } from './checkpoint/live-work-checkpoint';
 import { ConsumableResources } from './consumable-resources';
-import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
-import { JobFlow } from './job-flow';
-import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { ExplainContext, explainJob } from './diagnostics/explain-job';
+import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
 import { permanentStall } from './diagnostics/permanent-stall';
 import { ClientException } from './errors';
 import { EventLoop } from './event-loop';
+import { JobRunner } from './executor';
 import { IdGenerator } from './id-generator';
+import { JobFlow } from './job-flow';
 import { AttemptExecution } from './jobs/attempt-execution';
 import { jobDemand } from './jobs/container-launch';
 import { JobIndex } from './jobs/job-index';
@@ -72,6 +75,7 @@ export class BatchBackend {
   private readonly flow: JobFlow;
   private readonly explainContext: ExplainContext;
   private readonly ids: IdGenerator;
+  private readonly runner: JobRunner;
   private readonly specs: JobSpecBuilder;
   private readonly submitted: SubmittedJobs;
   private readonly submitter: JobSubmitter;
@@ -82,6 +86,7 @@ export class BatchBackend {
   constructor(options: BatchBackendOptions) {
     this.loop = new EventLoop(options.clock);
     this.ids = options.ids;
+    this.runner = options.runner;
     this.environment = options.environment ?? DEFAULT_ENVIRONMENT;
     this.registry = new ResourceRegistry(this.environment);
     this.registryOperations = new RegistryOperations(this.registry, this);
@@ -104,7 +109,7 @@ export class BatchBackend {
     const consumables = this.consumableResources.gate;
     this.scheduler = new Scheduler(this.loop, this.capacity, flow, { scanDepth: options.schedulerScanDepth ?? 100 }, jobDemand, consumables);
     this.explainContext = { scheduler: this.scheduler, capacity: this.capacity, demandOf: jobDemand, job: (id) => this.job(id), consumables };
-    this.timeLimits = new JobStateTimeLimits(this.loop, this.explainContext, flow);
+    this.timeLimits = new JobStateTimeLimits(this.loop, this.explainContext, flow, (id) => this.job(id));
     this.execution = new AttemptExecution({
       loop: this.loop,
       runner: options.runner,
@@ -112,6 +117,7 @@ export class BatchBackend {
       environment: this.environment,
       startDelayMs: options.containerStartDelayMs ?? 0,
       ids: this.ids,
+      job: (id) => this.job(id),
     }, flow);
     flow.connect({
       lifecycle: this.lifecycle,
@@ -314,19 +320,37 @@ export class BatchBackend {
     const sources = { jobs: this.jobs, retention: this.retention, execution: this.execution, logs: this.logs, registry: this.registry };
     const capacity = this.capacity.checkpointPart?.();
     const fairShare = fairShareCheckpointPart(this.scheduler, (name) => this.registry.jobQueue(name));
-    // Order is the order parts are saved and restored in; the loop's part only sets where event numbering continues.
+    const live = liveWorkCheckpointPart({
+      jobs: this.jobs,
+      flow: this.flow,
+      execution: this.execution,
+      scheduler: this.scheduler,
+      capacity: this.capacity,
+      timeLimits: this.timeLimits,
+      registry: this.registry,
+      consumables: this.consumableResources.gate,
+    });
+    // Order is the order parts are saved and restored in: the live work goes back onto the restored
+    // jobs and instances, and the events last, onto everything they act on; the loop's part only
+    // sets where event numbering continues.
+    const runner = this.runner;
+    const runnerPart: CheckpointPart[] = runner.checkpointState
+      ? [{ key: 'runner', save: () => [runner.checkpointState!()], restore: ([state]) => runner.restoreState?.(state) }]
+      : [];
     return [
-      ...jobCheckpointParts(sources), ...(capacity ? [capacity] : []), fairShare,
-      this.consumableResources.checkpointPart(), eventLoopCheckpointPart(this.loop),
+      ...jobCheckpointParts(sources), ...(capacity ? [capacity] : []), live, fairShare,
+      this.consumableResources.checkpointPart(), ...runnerPart, eventCheckpointPart(this.loop), eventLoopCheckpointPart(this.loop),
     ];
   }
 
   /**
-   * A rest point (a checkpoint may be taken): no job unfinished, no live event pending but standing
-   * ones (re-armed by their owners' parts: a schedule's next fire), every checkpoint part at rest.
+   * A checkpoint may be taken now: every part can carry what it holds. Unfinished jobs and their
+   * pending events are carried (live work, #21 §2) where their kind is (see liveWorkCheckpointPart):
+   * a multi-node job, say, still postpones the checkpoint until it ends. Nothing of the current
+   * millisecond may be left to run (a zero-delay scheduling pass).
    */
   atRest(parts: readonly CheckpointPart[] = this.checkpointParts()): boolean {
-    return !this.flow.hasActiveJobs() && this.loop.transientEvents === 0 && parts.every((part) => part.atRest?.() ?? true);
+    return parts.every((part) => part.atRest?.() ?? true);
   }
 
   addJobStateListener(listener: JobStateListener): void {

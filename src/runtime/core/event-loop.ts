@@ -1,3 +1,4 @@
+import { EventKind } from './checkpoint/event-kind';
 import { Clock, VirtualClock } from './clock';
 import { EventHeap, ScheduledEvent } from './event-heap';
 
@@ -18,6 +19,8 @@ export interface Cancellable {
 export class EventLoop {
   private readonly heap = new EventHeap();
   private wakeUpListener?: WakeUpListener;
+  /** The re-armers of the kinds of `atDescribed` events, by kind (checkpoints only read them). */
+  readonly eventKinds = new Map<string, EventKind>();
 
   constructor(readonly clock: Clock) {}
 
@@ -47,6 +50,31 @@ export class EventLoop {
   /** Checkpoint restore: re-arms a standing event at its saved time with its saved sequence (its place among same-time events). */
   restoreStanding(epochMs: number, sequence: number, action: () => void): ScheduledEvent {
     return this.push(epochMs, action, true, sequence);
+  }
+
+  /**
+   * Like `at`, for an event a checkpoint can carry: `kind` names its owner's re-armer
+   * (`eventKinds`) and `subject` the object it acts on; a checkpoint saves them as data with the
+   * event's time and sequence, and the restore re-arms it as it was (`restoreEvent`).
+   */
+  atDescribed(epochMs: number, kind: string, subject: object, action: () => void): ScheduledEvent {
+    const event = this.push(Math.max(epochMs, this.clock.now()), action, false);
+    event.kind = kind;
+    event.subject = subject;
+    return event;
+  }
+
+  /** Checkpoint restore: re-arms a transient event at its saved time with its saved sequence. */
+  restoreEvent(epochMs: number, sequence: number, kind: string, subject: object, action: () => void): ScheduledEvent {
+    const event = this.push(epochMs, action, false, sequence);
+    event.kind = kind;
+    event.subject = subject;
+    return event;
+  }
+
+  /** Checkpoints: the pending events that are not standing, in (time, sequence) order. */
+  transientEventList(): ScheduledEvent[] {
+    return this.heap.live().filter((event) => !event.standing).sort((a, b) => a.time - b.time || a.sequence - b.sequence);
   }
 
   private push(time: number, action: () => void, standing: boolean, sequence?: number): ScheduledEvent {

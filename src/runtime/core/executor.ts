@@ -70,4 +70,29 @@ export interface JobRunner {
   taskEnded?(jobId: string, attempt: number): void;
   /** When the runtime is disposed: warnings that only the jobs that ran can tell (unused job-name keys). */
   finalWarnings?(): string[];
+  /**
+   * Checkpoints with live jobs (`serve --state-dir`): a running attempt's handle as data, or
+   * undefined when this runner cannot carry it (the checkpoint then waits for the attempt to end).
+   * Absent: no attempt of this runner is carried.
+   */
+  saveAttempt?(handle: AttemptHandle): unknown;
+  /** Checkpoints: the runner's own state that outlives attempts (a seeded random sequence's position), as data. */
+  checkpointState?(): unknown;
+  /** Checkpoint restore: `checkpointState`'s data back. */
+  restoreState?(state: unknown): void;
+  /**
+   * Checkpoint restore: the handle of an attempt that was running, from `saveAttempt`'s data. A real
+   * runner cannot resume a process: its end comes from the journal, as in a whole-journal replay.
+   */
+  resumeAttempt?(launch: ContainerLaunch, sink: AttemptSink, saved: unknown): ResumedAttempt;
+}
+
+/** A handle re-created by a checkpoint's restore (JobRunner.resumeAttempt). */
+export interface ResumedAttempt extends AttemptHandle {
+  /**
+   * Re-arms the runner's pending timer (the one it armed through `sink.after`), with `rearm`, which
+   * puts it back at its saved time and sequence. Absent: the runner's timers are not re-armed (a
+   * replayed attempt has none).
+   */
+  resumeTimer?(rearm: (action: () => void) => Cancellable): void;
 }

@@ -52,6 +52,11 @@ export class JobFlow implements JobLifecycleContext, MultiNodeContext, Placement
     return this.activeJobs > 0;
   }
 
+  /** Checkpoint restore: the unfinished top-level jobs the restored records hold. */
+  restoreActiveJobs(count: number): void {
+    this.activeJobs = count;
+  }
+
   connect(parts: JobFlowParts): void {
     this.lifecycle = parts.lifecycle;
     this.multiNode = parts.multiNode;

@@ -216,6 +216,9 @@ export class DurableState implements RequestJournal {
 
   private checkpointIfDue(): void {
     if (this.replaying || this.closing || this.failure || !this.writer || !this.host) return;
+    // Wall clock: what fell due runs first (as the real-time driver would run it), so that the events of the
+    // current instant (a scheduling pass) have run; the checkpoint's mark makes a replay run them there too.
+    this.host.catchUp();
     const subject = {
       writer: this.writer, backend: this.host.backend, ids: this.ids!, registry: this.registryRequests, parts: this.checkpointParts(),
     };

@@ -1,5 +1,5 @@
 import { EndRecord, JournalRecord, LogRecord } from './journal-records';
-import { AttemptHandle, AttemptResult, AttemptSink, ContainerLaunch, JobRunner } from '../core/executor';
+import { AttemptHandle, AttemptResult, AttemptSink, ContainerLaunch, JobRunner, ResumedAttempt } from '../core/executor';
 import { ResourceRegistry } from '../core/model/resource-registry';
 
 /** Where the live side of a JournalRunner reports what a real executor did. */
@@ -84,6 +84,24 @@ export class JournalRunner implements JobRunner {
     if (!this.live) return this.startPlaying(launch, sink);
     const handle = this.within(() => this.real.start(launch, this.recording(launch, sink)));
     return { stop: (signal) => this.within(() => handle.stop(signal)) };
+  }
+
+  /**
+   * Checkpoints: a real process cannot be carried, nor need it be: after a restore from the
+   * checkpoint its end (and log lines) come from the journal after it, as in a whole-journal replay.
+   */
+  saveAttempt(): unknown {
+    return null;
+  }
+
+  /**
+   * Checkpoint restore: the attempt plays back from the journal, exactly as the whole-journal replay
+   * re-creates it (no timer of the process's own: a replayed attempt has none); one with no
+   * journaled end was live at the crash, and the lost-host recovery fails it (RETRY-3).
+   */
+  resumeAttempt(launch: ContainerLaunch, sink: AttemptSink): ResumedAttempt {
+    this.playing.set(key(launch.jobId, launch.attempt, launch.containerName), sink);
+    return NO_OP_HANDLE;
   }
 
   bindRegistry(registry: ResourceRegistry): string[] {

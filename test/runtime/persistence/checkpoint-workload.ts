@@ -22,9 +22,10 @@ export async function post(url: string, route: string, body: unknown): Promise<a
 
 /**
  * Submits `count` jobs named `prefix-i`, one after another (so ids come in a fixed order): every 5th
- * an array of 3, every 3rd after the job before it, every 7th on the failing definition with 2 attempts.
+ * an array of 3, every 3rd after the job before it, every 7th on the failing definition with 2 attempts;
+ * with `timeouts`, every 4th with a 60 s attempt timeout (TIME-2) and 2 attempts.
  */
-export async function submitBatch(url: string, prefix: string, count: number): Promise<string[]> {
+export async function submitBatch(url: string, prefix: string, count: number, timeouts: boolean = false): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const previous = ids[ids.length - 1];
@@ -35,6 +36,7 @@ export async function submitBatch(url: string, prefix: string, count: number): P
       ...(i % 7 === 6 ? { retryStrategy: { attempts: 2 } } : {}),
       ...(i % 5 === 0 ? { arrayProperties: { size: 3 } } : {}),
       ...(i % 3 === 1 && previous ? { dependsOn: [{ jobId: previous }] } : {}),
+      ...(timeouts && i % 4 === 3 ? { timeout: { attemptDurationSeconds: 60 }, retryStrategy: { attempts: 2 } } : {}),
       tags: { batch: prefix },
     });
     ids.push(jobId);

@@ -162,4 +162,56 @@ describe('serve --state-dir with the process executor', () => {
     expect(final.get(jobId)!.status).toBe('SUCCEEDED');
     expect(final.get(jobId)!.attempts!.map((attempt) => attempt.statusReason)).toEqual([expect.stringMatching(HOST_LOST), 'Essential container in task exited']);
   }, 300_000);
+
+  test('#21 §2, RETRY-3, DEP-1: GIVEN checkpoints taken while process jobs RUN WHEN the server is SIGKILLed and restarts from the newest checkpoint THEN it equals the restart from the one before it replaying the journal since: a job that ended after it keeps its journaled end, one still running fails as on a lost host', async () => {
+    // GIVEN a durable server checkpointing whenever it can, with `held` and `late` RUNNING (each until its release file), `quick` done
+    const state = path.join(dir, 'state');
+    const args = (stateDir: string): string[] => ['--template', SMALL_STACK, '--executor', 'process', '--state-dir', stateDir, '--checkpoint-every', '0'];
+    const first = await spawnServe(args(state));
+    started.push(first);
+    const waitFor = (name: string): SubmitJobCommandInput => ({
+      jobName: name,
+      jobQueue: 'first-run-job-queue',
+      jobDefinition: 'hello',
+      containerOverrides: { command: ['sh', '-c', `echo ${name} waiting; while [ ! -e /${path.join(dir, name)} ]; do sleep 0.2; done; echo ${name} released`] },
+    });
+    const held = (await first.batch.send(new SubmitJobCommand(waitFor('held')))).jobId!;
+    const late = (await first.batch.send(new SubmitJobCommand(waitFor('late')))).jobId!;
+    const quick = (await first.batch.send(new SubmitJobCommand({ jobName: 'quick', jobQueue: 'first-run-job-queue', jobDefinition: 'hello' }))).jobId!;
+    const after = (await first.batch.send(new SubmitJobCommand({ jobName: 'after', jobQueue: 'first-run-job-queue', jobDefinition: 'hello', dependsOn: [{ jobId: late }] }))).jobId!;
+    const all = [held, late, quick, after];
+    const checkpoints = (stateDir: string): string[] => fs.readdirSync(stateDir).filter((name) => /^checkpoint-\d+\.jsonl$/.test(name)).sort();
+    const holdsRunning = (file: string, jobId: string): boolean => fs.readFileSync(file, 'utf8').split('\n')
+      .some((line) => line.includes(`"idValue":"${jobId}"`) && /"status":"RUNNING"/.test(line));
+    await pollUntil(() => describeAll(first, all), (jobs) => jobs.get(held)!.status === 'RUNNING' && jobs.get(late)!.status === 'RUNNING'
+      && jobs.get(quick)!.status === 'SUCCEEDED' && checkpoints(state).some((name) => holdsRunning(path.join(state, name), late)), 120_000);
+    // `late` ends after that checkpoint (its end is journaled after it), and a checkpoint follows
+    const liveCheckpoint = checkpoints(state).filter((name) => holdsRunning(path.join(state, name), late)).pop()!;
+    fs.writeFileSync(path.join(dir, 'late'), '');
+    await pollUntil(() => describeAll(first, all), (jobs) => jobs.get(after)!.status === 'SUCCEEDED', 120_000);
+    await pollUntil(async () => checkpoints(state), (names) => names[names.length - 1] !== liveCheckpoint, 60_000);
+
+    // WHEN it is killed; a copy restarts from the checkpoint before the newest (the newest torn), the original from the newest
+    await first.kill('SIGKILL');
+    const copy = path.join(dir, 'copy');
+    fs.cpSync(state, copy, { recursive: true });
+    fs.rmSync(path.join(copy, 'batch-local.lock'), { force: true });
+    const names = checkpoints(copy);
+    expect(names[names.length - 2]).toBe(liveCheckpoint); // the one before the newest held `late` RUNNING
+    fs.truncateSync(path.join(copy, names[names.length - 1]), 10);
+    const fromNewest = await spawnServe(args(state));
+    started.push(fromNewest);
+    const fromLive = await spawnServe(args(copy));
+    started.push(fromLive);
+
+    // THEN both give the same jobs: `late` SUCCEEDED with its journaled end, `held` FAILED as on a lost host (no retry), the rest done
+    const newest = await describeAll(fromNewest, all);
+    const replayed = await describeAll(fromLive, all);
+    expect([...replayed.values()]).toEqual([...newest.values()]);
+    expect(replayed.get(late)!.status).toBe('SUCCEEDED');
+    expect(await logMessages(fromLive, replayed.get(late)!.container!.logStreamName!)).toEqual(['late waiting', 'late released']);
+    expect(replayed.get(held)!.attempts!.map((attempt) => attempt.statusReason)).toEqual([expect.stringMatching(HOST_LOST)]);
+    expect(replayed.get(after)!.status).toBe('SUCCEEDED');
+    for (const server of [fromNewest, fromLive]) expect(server.stderr()).not.toMatch(/differs|not at rest|checkpoints are off/);
+  }, 400_000);
 });

@@ -230,4 +230,25 @@ describe('JournalRunner', () => {
     expect([...first, ...second]).toEqual([true, true, true, false]);
     expect(failing.seen).toEqual(['exited {"reason":"no such file"}']);
   });
+
+  test('#21 §2: an attempt resumed from a checkpoint plays back from the journal after it, as a replayed one; it has no timer and no real process', () => {
+    // GIVEN a runner restoring a checkpoint (not live yet), and a real runner that must not be asked
+    const real = new ScriptedRunner();
+    const runner = new JournalRunner(real, recorder().as);
+    expect(runner.saveAttempt()).toBeNull();
+
+    // WHEN an attempt that was running is resumed, and the journal after the checkpoint holds its line and end
+    const sink = recordingSink();
+    const handle = runner.resumeAttempt(launchOf('job-1', 2), sink);
+    handle.stop('SIGTERM');
+    const log: LogRecord = { k: 'log', t: 5, group: '/aws/batch/job', stream: 's', message: 'late line', jobId: 'job-1', attempt: 2 };
+    const end: EndRecord = { k: 'end', t: 6, jobId: 'job-1', attempt: 2, exitCode: 0 };
+
+    // THEN they reach it, and nothing reached the real runner
+    expect(runner.playBack(log)).toBe(true);
+    expect(runner.playBack(end)).toBe(true);
+    expect(sink.seen).toEqual(['log late line', 'exited {"exitCode":0}']);
+    expect(handle.resumeTimer).toBeUndefined();
+    expect(real.started).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
+import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner, ResumedAttempt } from '../../core/executor';
 import { ResourceRegistry } from '../../core/model/resource-registry';
 
 /**
@@ -30,6 +30,24 @@ export class ImageEntrypointRunner implements JobRunner {
   /** PLAT-3: the pod attempt's shared directories go when its last container has ended, as without entrypoints. */
   taskEnded(jobId: string, attempt: number): void {
     this.inner.taskEnded?.(jobId, attempt);
+  }
+
+  checkpointState(): unknown {
+    return this.inner.checkpointState?.();
+  }
+
+  restoreState(state: unknown): void {
+    this.inner.restoreState?.(state);
+  }
+
+  /** Checkpoints: as the inner runner carries its attempts (undefined: it carries none). */
+  saveAttempt(handle: AttemptHandle): unknown {
+    return this.inner.saveAttempt?.(handle);
+  }
+
+  resumeAttempt(launch: ContainerLaunch, sink: AttemptSink, saved: unknown): ResumedAttempt {
+    if (!this.inner.resumeAttempt) throw new Error(`job ${launch.jobId}: this runner cannot resume a checkpointed attempt`);
+    return this.inner.resumeAttempt(launch, sink, saved);
   }
 }
 

@@ -7,22 +7,10 @@ import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { FreeCapacityIndex } from './free-capacity-index';
 import { lifecycleEvent } from './instance-lifecycle-listener';
 import { PlacementFailureMemo } from './placement-failure-memo';
+import { IDLE_CHECK, saveInstance, SavedInstance } from './saved-instance';
 import { ComputeEnvironmentRecord } from '../model/records';
 import { ContainerDemand } from '../types/demand';
 import { FitVerdict } from '../types/placement';
-
-/** An idle instance as a checkpoint keeps it. */
-export interface SavedInstance {
-  readonly id: string;
-  readonly arn: string;
-  readonly type: string;
-  readonly vcpus: number;
-  readonly memoryMiB: number;
-  readonly gpus: number;
-  readonly launchedAt: number;
-  readonly readyAt: number;
-  readonly idleSince: number;
-}
 
 /**
  * The container instances of one EC2 compute environment: bin-packing of jobs onto them (SCHED-4),
@@ -193,19 +181,18 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
     }));
   }
 
-  /** Checkpoint: the instances as data; at a rest point every one is idle (no placement, no idle check pending). */
-  savedInstances(): SavedInstance[] {
-    return [...this.instances.values()].map((instance) => ({
-      id: instance.id,
-      arn: instance.containerInstanceArn,
-      type: instance.spec.name,
-      vcpus: instance.registered.vcpus,
-      memoryMiB: instance.registered.memoryMiB,
-      gpus: instance.registered.gpus,
-      launchedAt: instance.launchedAt,
-      readyAt: instance.readyAt,
-      idleSince: instance.idleSince,
-    }));
+  /**
+   * Checkpoint: the instances as data, with the places of live attempts (their idle checks are
+   * events of kind IDLE_CHECK). Undefined when a placement has no live attempt to name it by.
+   */
+  savedInstances(): SavedInstance[] | undefined {
+    const saved: SavedInstance[] = [];
+    for (const instance of this.instances.values()) {
+      const data = saveInstance(instance);
+      if (!data) return undefined;
+      saved.push(data);
+    }
+    return saved;
   }
 
   /**
@@ -213,26 +200,38 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
    * `minvCpus`, are replaced: the saved ones keep their ids, launch and ready times). No lifecycle
    * event is told: no instance launched or terminated, the runtime only came back.
    */
-  restoreInstances(saved: readonly SavedInstance[], spec: (type: string) => RegisteredResources['spec']): void {
+  restoreInstances(
+    saved: readonly SavedInstance[], spec: (type: string) => RegisteredResources['spec'], restoredPlacements: Map<string, InstancePlacement>,
+  ): void {
     const now = this.context.loop.now();
     for (const instance of [...this.instances.values()]) {
-      instance.terminated = true; // a pending idle check of the fresh start then does nothing
+      instance.terminated = true;
+      instance.idleCheck?.cancel(); // the saved instances' checks are re-armed as they were saved
       this.index.remove(instance);
       this.instances.delete(instance.id);
       this.totalvCpus -= instance.registered.vcpus;
       this.context.availability.terminated(instance.spec.name);
       this.context.stats.terminated(this.ce.name, instance.registered.vcpus, instance.launchedAt, now);
     }
+    const filed: Array<[readonly [number, number, number], ContainerInstance]> = [];
     for (const data of saved) {
       const registered: RegisteredResources = { spec: spec(data.type), vcpus: data.vcpus, memoryMiB: data.memoryMiB, gpus: data.gpus };
       const instance = new ContainerInstance(data.id, data.arn, registered, data.launchedAt, data.readyAt);
       instance.idleSince = data.idleSince;
+      for (const place of data.placements ?? []) {
+        const placement = new InstancePlacement(this.ce, instance, place.vcpus, place.memoryMiB, place.gpus, place.readyAt, this);
+        instance.take(placement);
+        restoredPlacements.set(`${place.jobId}#${place.attempt}`, placement);
+      }
       this.instances.set(instance.id, instance);
-      this.index.file(instance);
+      filed.push([data.filed ?? [0, 0, 0], instance]);
       this.totalvCpus += registered.vcpus;
       this.context.availability.launched(registered.spec.name);
       this.context.stats.launched(this.ce.name, registered.vcpus, now);
     }
+    // Filed in the saved index order, so best-fit ties go to the instance they went to before the checkpoint.
+    filed.sort(([a], [b]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    for (const [, instance] of filed) this.index.file(instance);
   }
 
   placementReleased(placement: InstancePlacement): void {
@@ -366,9 +365,16 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
 
   /** One pending idle check per instance; it re-arms itself if the instance was busy meanwhile. */
   private armIdleCheck(instance: ContainerInstance): void {
-    if (!this.managed || instance.idleCheckArmed || !Number.isFinite(this.context.scaleDownIdleMs)) return;
-    instance.idleCheckArmed = true;
-    this.context.loop.at(this.idleDue(instance), () => this.idleCheck(instance));
+    if (!this.managed || instance.idleCheck || !Number.isFinite(this.context.scaleDownIdleMs)) return;
+    instance.idleCheck = this.context.loop.atDescribed(this.idleDue(instance), IDLE_CHECK, instance, () => this.idleCheck(instance));
+  }
+
+  /** Checkpoint restore: the instance's idle check, at its saved time and sequence. False: no such instance here. */
+  restoreIdleCheck(instanceId: string, time: number, sequence: number): boolean {
+    const instance = this.instances.get(instanceId);
+    if (!instance) return false;
+    instance.idleCheck = this.context.loop.restoreEvent(time, sequence, IDLE_CHECK, instance, () => this.idleCheck(instance));
+    return true;
   }
 
   private idleDue(instance: ContainerInstance): number {
@@ -377,7 +383,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
 
   /** SCHED-5, LIFE-8: an instance idle for the idle time goes, unless the CE would drop below `minvCpus`. */
   private idleCheck(instance: ContainerInstance): void {
-    instance.idleCheckArmed = false;
+    instance.idleCheck = undefined;
     if (instance.terminated || !instance.isIdle) return;
     const now = this.context.loop.now();
     if (now < this.idleDue(instance)) {

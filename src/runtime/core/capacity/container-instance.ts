@@ -1,7 +1,8 @@
 import { InstanceTypeSpec } from '../../../instance-catalog/instance-type-spec';
+import { Cancellable } from '../event-loop';
 import { ComputeEnvironmentRecord } from '../model/records';
 import { ContainerDemand } from '../types/demand';
-import { Placement } from '../types/placement';
+import { PlacedAttempt, Placement } from '../types/placement';
 
 /** Told when a placement on one of its instances is released. */
 export interface PlacementOwner {
@@ -16,6 +17,8 @@ export class InstancePlacement implements Placement {
   released = false;
   /** Position in the instance's `placements` (swap-remove keeps removal O(1)); -1 when not on it. */
   slot = -1;
+  /** The attempt on it, set by attempt execution. */
+  attempt?: PlacedAttempt;
 
   constructor(
     readonly computeEnvironment: ComputeEnvironmentRecord,
@@ -59,6 +62,8 @@ export interface FreeCapacityGroupRef {
   readonly vcpus: number;
   readonly memoryMiB: number;
   readonly gpus: number;
+  /** Position of the group in its bucket (ties between groups go to the first). */
+  readonly slot: number;
 }
 
 /** Whether `demand` fits `free` resources (SCHED-4). Pure comparison; GPUs count as whole devices. */
@@ -78,8 +83,8 @@ export class ContainerInstance {
   readonly placements: InstancePlacement[] = [];
   /** When the instance last became idle (no placements); meaningful while `placements` is empty. */
   idleSince: number;
-  /** Whether an idle check is scheduled for this instance (at most one at a time). */
-  idleCheckArmed = false;
+  /** The idle check scheduled for this instance, if any (at most one at a time). */
+  idleCheck?: Cancellable;
   terminated = false;
   /** The free-capacity group the instance is filed under, and its position there (kept by `FreeCapacityIndex`). */
   group: FreeCapacityGroupRef | undefined;

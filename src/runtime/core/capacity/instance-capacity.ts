@@ -2,11 +2,12 @@ import { allocationStrategyOf, SpotRiskTable } from './allocation-strategy';
 import { CapacityListener, hostTerminatedReason, InstanceTermination } from './capacity-listener';
 import { DEFAULT_SCALE_DOWN_IDLE_MS, IMMEDIATE_INSTANCE_START, InstanceCapacityOptions, LaunchTemplateMemorySetting } from './capacity-options';
 import { CapacityStats, CapacityStatsRecorder } from './capacity-stats';
-import { ComputeEnvironmentFleet, SavedInstance } from './compute-environment-fleet';
-import { RegisteredResources } from './container-instance';
+import { ComputeEnvironmentFleet } from './compute-environment-fleet';
+import { ContainerInstance, InstancePlacement, RegisteredResources } from './container-instance';
 import { Ec2Availability } from './ec2-availability';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { InstanceLifecycleListener } from './instance-lifecycle-listener';
+import { IDLE_CHECK, SavedInstance } from './saved-instance';
 import { DEFAULT_ECS_RESERVED_MEMORY_MIB, expandInstanceTypes, getInstanceType, registeredMemoryMiB } from '../../../instance-catalog/instance-catalog';
 import { CheckpointPart } from '../checkpoint/checkpoint-part';
 import { EventLoop } from '../event-loop';
@@ -36,6 +37,8 @@ export class InstanceCapacity implements CapacityModel {
   private readonly launchTemplates: LaunchTemplateMemorySetting[] = [];
   private readonly context: FleetContext;
   private instanceCounter = 0;
+  /** Checkpoint restore: the places of live attempts, until their attempts take them (`restoredPlacement`). */
+  private readonly restoredPlacements = new Map<string, InstancePlacement>();
 
   constructor(private readonly loop: EventLoop, listener: CapacityListener, private readonly options: InstanceCapacityOptions = {}) {
     const scaleDownIdleMs = options.scaleDownIdleMs ?? DEFAULT_SCALE_DOWN_IDLE_MS;
@@ -55,6 +58,16 @@ export class InstanceCapacity implements CapacityModel {
       }
     }
     options.launchTemplates?.forEach((setting) => this.registerLaunchTemplate(setting));
+    loop.eventKinds.set(IDLE_CHECK, {
+      // The check of a terminated instance does nothing when it runs (see EventKind.describe).
+      describe: (instance) => ((instance as ContainerInstance).terminated ? null : (instance as ContainerInstance).id),
+      rearm: (instanceId, time, sequence) => {
+        if (instanceId === null) return;
+        if (![...this.fleets.values()].some((fleet) => fleet.restoreIdleCheck(instanceId as string, time, sequence))) {
+          throw new Error(`the checkpoint holds an idle check of instance ${String(instanceId)}, which it does not hold`);
+        }
+      },
+    });
     this.context = {
       loop,
       listener,
@@ -159,14 +172,19 @@ export class InstanceCapacity implements CapacityModel {
    * over as they are (ids, launch and ready times); where instance ids continue carries over too.
    * An idle instance above `minvCpus` has its idle check pending, which postpones the rest point.
    */
+  /**
+   * The instances of every EC2 compute environment as data, with the places of live attempts on
+   * them (checkpoints with live jobs); their idle checks are events of kind IDLE_CHECK, re-armed by
+   * the events part. Not at rest while a Fargate job runs (its vCPU pool is not carried).
+   */
   checkpointPart(): CheckpointPart {
     return {
       key: 'capacity.instances',
-      atRest: () => [...this.fleetsByName.values()].every((fleet) => fleet.views().every((view) => view.runningPlacements === 0)),
+      atRest: () => this.fargate.isIdle() && [...this.fleetsByName.values()].every((fleet) => fleet.savedInstances() !== undefined),
       save: () => [{
         instanceCounter: this.instanceCounter,
         fleets: [...this.fleetsByName]
-          .map(([name, fleet]) => ({ ce: name, instances: fleet.savedInstances() }))
+          .map(([name, fleet]) => ({ ce: name, instances: fleet.savedInstances()! }))
           .filter((fleet) => fleet.instances.length > 0),
       }],
       restore: ([data]) => {
@@ -175,12 +193,18 @@ export class InstanceCapacity implements CapacityModel {
         if (saved.fleets === undefined) return; // a checkpoint from before instances were carried: it had none
         const byName = new Map(saved.fleets.map((fleet) => [fleet.ce, fleet.instances]));
         for (const name of byName.keys()) this.fleetNamed(name); // one the registry lacks: name it
-        for (const [name, fleet] of this.fleetsByName) fleet.restoreInstances(byName.get(name) ?? [], getInstanceType);
+        for (const [name, fleet] of this.fleetsByName) fleet.restoreInstances(byName.get(name) ?? [], getInstanceType, this.restoredPlacements);
       },
     };
   }
 
-  /** The instances of a compute environment now (starting and running). */
+  restoredPlacement(jobId: string, attempt: number): Placement | undefined {
+    const key = `${jobId}#${attempt}`;
+    const placement = this.restoredPlacements.get(key);
+    this.restoredPlacements.delete(key);
+    return placement;
+  }
+
   instances(computeEnvironmentName: string): InstanceView[] {
     return this.fleetNamed(computeEnvironmentName).views();
   }

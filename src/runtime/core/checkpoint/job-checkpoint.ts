@@ -34,8 +34,9 @@ interface SavedStream {
 }
 
 /**
- * The jobs of a checkpoint: every top-level job still describable (at a rest point all are
- * finished; LIFE-4 retention bounds how many), with their array children and nodes, as records;
+ * The jobs of a checkpoint: every top-level job still describable (finished ones as LIFE-4
+ * retention keeps them, unfinished ones whatever their state: their live attempts and queue places
+ * are in the `jobs.live` part), with their array children and nodes, as records;
  * the submission sequence and task-id counters; and the log streams of those jobs' attempts.
  * Jobs that retention dropped are not carried, nor their log streams: the disk a checkpoint needs
  * is bounded by what retention keeps. Compute environments, queues and definitions are written as
@@ -49,7 +50,8 @@ function jobsPart(sources: JobCheckpointSources): CheckpointPart {
   return {
     key: 'jobs',
     save: () => {
-      const encoder = new ObjectGraphEncoder(JOB_CLASSES, registryReferences(sources.registry));
+      // A live attempt is carried by the live-work part, which puts it back on its restored placement.
+      const encoder = new ObjectGraphEncoder(JOB_CLASSES, registryReferences(sources.registry), new Set(['liveAttempt']));
       const jobs = [...sources.jobs.all()];
       const position = new Map(jobs.map((job, index) => [job, index]));
       const finishedOrder = sources.retention.retained().map((job) => position.get(job)!);

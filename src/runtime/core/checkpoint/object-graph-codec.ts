@@ -30,7 +30,15 @@ export class ObjectGraphEncoder {
   private readonly ids = new Map<object, number>();
   private readonly classNames = new Map<unknown, string>();
 
-  constructor(classes: CodecClasses, private readonly references: ExternalReferences) {
+  /**
+   * @param transientFields fields never written, whatever object holds them: live work that its
+   * owner's part carries as data and puts back itself (a job's `liveAttempt`)
+   */
+  constructor(
+    classes: CodecClasses,
+    private readonly references: ExternalReferences,
+    private readonly transientFields: ReadonlySet<string> = new Set(),
+  ) {
     for (const [name, type] of Object.entries(classes)) this.classNames.set(type.prototype, name);
   }
 
@@ -69,7 +77,7 @@ export class ObjectGraphEncoder {
     const fields: Record<string, Encoded> = {};
     for (const key of Object.keys(value)) {
       const field = (value as Record<string, unknown>)[key];
-      if (field !== undefined) fields[key] = this.encode(field, `${path}.${key}`);
+      if (field !== undefined && !this.transientFields.has(key)) fields[key] = this.encode(field, `${path}.${key}`);
     }
     return className === undefined ? { '#': id, 'p': fields } : { '#': id, 'c': className, 'p': fields };
   }

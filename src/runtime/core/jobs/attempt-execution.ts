@@ -3,8 +3,9 @@ import { LazyContainerLaunch } from './lazy-container-launch';
 import { MultiContainerTask, TaskAttemptSink } from './multi-container-task';
 import { shouldRetry } from './retry-policy';
 import { taskPlan } from './task-containers';
+import { EventKind } from '../checkpoint/event-kind';
 import { Cancellable, EventLoop } from '../event-loop';
-import { AttemptHandle, AttemptResult, JobRunner } from '../executor';
+import { AttemptHandle, AttemptResult, JobRunner, ResumedAttempt } from '../executor';
 import { IdGenerator } from '../id-generator';
 import { BATCH_LOG_GROUP, LogStore } from '../logging/log-store';
 import { Environment } from '../model/arns';
@@ -28,13 +29,37 @@ export interface AttemptExecutionContext {
   readonly environment: Environment;
   readonly startDelayMs: number;
   readonly ids: IdGenerator;
+  /** A job by id (checkpoint restore: the attempts and timers are re-attached to the restored jobs). */
+  readonly job?: (jobId: string) => JobRecord | undefined;
 }
+
+/** A live attempt as a checkpoint keeps it (its job and attempt record are in the jobs part). */
+export interface SavedLiveAttempt {
+  readonly jobId: string;
+  readonly attempt: number;
+  /** The runner's data of the running container (JobRunner.saveAttempt); absent while STARTING. */
+  readonly handle?: unknown;
+}
+
+/** The kinds of the attempts' timers (see EventKind): the subject is the live attempt. */
+const READY = 'attempt.ready';
+const TIMEOUT = 'attempt.timeout';
+const KILL = 'attempt.kill';
+const RUNNER = 'attempt.runner';
 
 /** What attempt execution tells the rest of the core. */
 export interface AttemptHooks {
   transition(job: JobRecord, to: JobStatus, reason?: string): void;
   /** The attempt has ended and its capacity is free; `retry` says whether the job goes back to RUNNABLE. */
   attemptFinished(job: JobRecord, retry: boolean): void;
+}
+
+/**
+ * An attempt timer's subject as data. Null once the attempt ended: every timer of an ended attempt
+ * does nothing when it runs (a stop grace armed after SIGTERM ended the container).
+ */
+function describeLive(live: object): [string, number] | null {
+  return (live as LiveAttempt).ended ? null : [(live as LiveAttempt).jobId, (live as LiveAttempt).attempt];
 }
 
 /**
@@ -76,8 +101,10 @@ class LiveAttempt extends LazyContainerLaunch implements TaskAttemptSink, Placed
     this.context.logs.ensureStream(BATCH_LOG_GROUP, stream);
   }
 
+  /** An executor's timer (a simulated container's end, a process's SIGKILL after its grace period). */
   after(delayMs: number, action: () => void): Cancellable {
-    return this.context.loop.after(delayMs, action);
+    const loop = this.context.loop;
+    return loop.atDescribed(loop.now() + delayMs, RUNNER, this, action);
   }
 
   addTimer(timer: Cancellable): void {
@@ -107,7 +134,68 @@ export class AttemptExecution {
   private taskPrefix?: string;
   private taskCounter = 0;
 
-  constructor(private readonly context: AttemptExecutionContext, private readonly hooks: AttemptHooks) {}
+  constructor(private readonly context: AttemptExecutionContext, private readonly hooks: AttemptHooks) {
+    const kinds = context.loop.eventKinds;
+    kinds.set(READY, this.timerKind(READY, (live) => this.run(live.job, live.attemptRecord, live)));
+    kinds.set(TIMEOUT, this.timerKind(TIMEOUT, (live) => this.timedOut(live)));
+    kinds.set(KILL, this.timerKind(KILL, (live) => this.killAfterGrace(live)));
+    kinds.set(RUNNER, {
+      describe: describeLive,
+      rearm: (data, time, sequence) => {
+        if (data === null) return;
+        const live = this.restoredLive(data);
+        (live.handle as ResumedAttempt | undefined)?.resumeTimer?.((action) => this.context.loop.restoreEvent(time, sequence, RUNNER, live, action));
+      },
+    });
+  }
+
+  /** A timer of attempt execution's own, re-armed on its restored live attempt. */
+  private timerKind(kind: string, action: (live: LiveAttempt) => void): EventKind {
+    return {
+      describe: describeLive,
+      rearm: (data, time, sequence) => {
+        if (data === null) return;
+        const live = this.restoredLive(data);
+        live.addTimer(this.context.loop.restoreEvent(time, sequence, kind, live, () => action(live)));
+      },
+    };
+  }
+
+  private restoredLive(data: unknown): LiveAttempt {
+    const [jobId, attempt] = data as [string, number];
+    const live = this.context.job?.(jobId)?.liveAttempt;
+    if (!(live instanceof LiveAttempt) || live.attempt !== attempt) throw new Error(`the checkpoint holds a timer of attempt ${attempt} of job ${jobId}, which it does not hold live`);
+    return live;
+  }
+
+  /**
+   * Checkpoints: a live attempt as data, or undefined when it cannot be carried (a multi-container
+   * task, a node of a multi-node job, a runner that cannot save its container): the checkpoint waits.
+   */
+  saveLive(job: JobRecord): SavedLiveAttempt | undefined {
+    const live = job.liveAttempt;
+    if (!(live instanceof LiveAttempt) || live.ended || job.mnpParent || live.handle instanceof MultiContainerTask) return undefined;
+    if (live.handle === undefined) return { jobId: job.jobId, attempt: live.attempt };
+    const handle = this.context.runner.saveAttempt?.(live.handle);
+    return handle === undefined ? undefined : { jobId: job.jobId, attempt: live.attempt, handle };
+  }
+
+  /**
+   * Checkpoint restore: the live attempt back on its restored placement; a running one gets its
+   * runner's handle back (JobRunner.resumeAttempt). Its timers are re-armed by their kinds after.
+   */
+  resumeLive(job: JobRecord, placement: Placement, saved: SavedLiveAttempt): void {
+    const attempt = job.currentAttempt;
+    if (!attempt || attempt.number !== saved.attempt) throw new Error(`job ${saved.jobId}: the checkpoint's live attempt ${saved.attempt} is not its current one`);
+    const live = new LiveAttempt(this, this.context, job, attempt, placement);
+    job.liveAttempt = live;
+    placement.attempt = live;
+    if ('handle' in saved) {
+      const runner = this.context.runner;
+      if (!runner.resumeAttempt) throw new Error(`job ${saved.jobId}: this runner cannot resume a checkpointed attempt`);
+      live.handle = runner.resumeAttempt(live, live, saved.handle);
+    }
+  }
 
   start(job: JobRecord, placement: Placement): void {
     const { loop } = this.context;
@@ -122,7 +210,7 @@ export class AttemptExecution {
     if (readyAt <= loop.now()) {
       this.run(job, attempt, live); // the instance is up: no need to go through the event heap
     } else {
-      live.addTimer(loop.at(readyAt, () => this.run(job, attempt, live)));
+      live.addTimer(loop.atDescribed(readyAt, READY, live, () => this.run(job, attempt, live)));
     }
   }
 
@@ -194,20 +282,26 @@ export class AttemptExecution {
     const timeoutSeconds = job.spec.attemptDurationSeconds;
     if (timeoutSeconds !== undefined && !live.ended) {
       // TIME-2: measured from the attempt's startedAt.
-      live.addTimer(loop.after(timeoutSeconds * 1000, () => {
-        if (live.ended) return;
-        job.stopCause = 'TIMEOUT';
-        job.pendingStatusReason = TIMEOUT_STATUS_REASON;
-        this.stop(live);
-      }));
+      live.addTimer(loop.atDescribed(loop.now() + timeoutSeconds * 1000, TIMEOUT, live, () => this.timedOut(live)));
     }
+  }
+
+  private timedOut(live: LiveAttempt): void {
+    if (live.ended) return;
+    live.job.stopCause = 'TIMEOUT';
+    live.job.pendingStatusReason = TIMEOUT_STATUS_REASON;
+    this.stop(live);
   }
 
   private stop(live: LiveAttempt): void {
     live.handle?.stop('SIGTERM');
-    live.addTimer(this.context.loop.after(this.context.runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS, () => {
-      if (!live.ended) live.handle?.stop('SIGKILL');
-    }));
+    const loop = this.context.loop;
+    const graceMs = this.context.runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS;
+    live.addTimer(loop.atDescribed(loop.now() + graceMs, KILL, live, () => this.killAfterGrace(live)));
+  }
+
+  private killAfterGrace(live: LiveAttempt): void {
+    if (!live.ended) live.handle?.stop('SIGKILL');
   }
 
   /** @internal the end of an attempt, reported by its sink */

@@ -70,6 +70,21 @@ export class ConsumableResourceGate implements PlacementGate {
   }
 
   /** The jobs holding some of the resource now, in the order they took it. */
+  /**
+   * Checkpoint restore: the job of a live attempt holds its resources again (in placement order, as
+   * `placed` had them), those deleted since excepted (their records are gone, as live).
+   */
+  restoreHolder(job: JobRecord): void {
+    for (const need of job.spec.consumableNeeds ?? []) {
+      const record = this.store.find(need.name);
+      if (!record) continue;
+      record.inUseQuantity += need.quantity;
+      let jobs = this.holders.get(need.name);
+      if (!jobs) this.holders.set(need.name, jobs = new Set());
+      jobs.add(job);
+    }
+  }
+
   holdersOf(name: string): JobRecord[] {
     return [...(this.holders.get(name) ?? [])];
   }

@@ -1,4 +1,4 @@
-import { QueuePosition, ShareState } from './fair-share-share';
+import { QueuePosition, SavedShare, ShareState } from './fair-share-share';
 import { QueueCursor, QueueOrder } from './queue-order';
 import { before, ShareHeap } from './share-heap';
 import { ClientException } from '../errors';
@@ -34,6 +34,14 @@ export interface ShareUsage {
  * never run blocks only its own share. The queue's jobs together hold at most what computeReservation
  * leaves (FS-6). Pure: time comes from the caller.
  */
+/** A fair-share queue's order as a checkpoint keeps it. */
+export interface SavedFairShareOrder {
+  readonly usedVcpus: number;
+  /** Whether the shares' weights were read from the queue's current policy (else the next pass reads them again). */
+  readonly weighedCurrentPolicy: boolean;
+  readonly shares: readonly SavedShare[];
+}
+
 export class FairShareQueueOrder implements QueueOrder {
   private readonly shares = new Map<string, ShareState>();
   /** vCPUs the queue's placed jobs hold. */
@@ -184,6 +192,23 @@ export class FairShareQueueOrder implements QueueOrder {
     return [...this.shares.values()].map((share) => ({
       shareIdentifier: share.shareIdentifier, decayed: share.decayed, settledAt: share.settledAt, idleSince: share.idleSince,
     }));
+  }
+
+  /** Checkpoints with live jobs: the whole order (shares with their jobs, the vCPUs held) as data. */
+  savedState(): SavedFairShareOrder {
+    return {
+      usedVcpus: this.usedVcpus,
+      weighedCurrentPolicy: this.weightsFrom !== undefined && this.weightsFrom === this.policy,
+      shares: [...this.shares.values()].map((share) => share.saved()),
+    };
+  }
+
+  /** Checkpoint restore: the order as `savedState()` wrote it, into the fresh one of a restored queue. */
+  restoreState(saved: SavedFairShareOrder, job: (jobId: string) => JobRecord): void {
+    this.usedVcpus = saved.usedVcpus;
+    this.weightsFrom = saved.weighedCurrentPolicy ? this.policy : undefined;
+    this.shares.clear();
+    for (const share of saved.shares) this.shares.set(share.shareIdentifier, ShareState.restored(share, job));
   }
 
   /** Puts checkpointed usage back into a freshly built runtime (its shares have no jobs yet). */

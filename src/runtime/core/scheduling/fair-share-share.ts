@@ -23,6 +23,19 @@ class PriorityBucket {
 }
 
 /** A RUNNABLE job and when it entered its queue's order (FS-8 `earliestTimeAtPosition`). */
+/** A share as a checkpoint keeps it (ShareState.saved). */
+export interface SavedShare {
+  readonly shareIdentifier: string;
+  readonly running: number;
+  readonly decayed: number;
+  readonly settledAt: number;
+  readonly unfinishedJobs: number;
+  readonly idleSince: number;
+  readonly weightFactor: number;
+  /** Priority buckets, highest first: job ids with the times they were added. */
+  readonly buckets: ReadonlyArray<{ readonly priority: number; readonly entries: ReadonlyArray<[string, number]> }>;
+}
+
 export interface QueuePosition {
   readonly job: JobRecord;
   readonly runnableSince: number;
@@ -38,6 +51,27 @@ export interface QueuePosition {
  * placement counts at once and recent work keeps counting for about the decay window.
  */
 export class ShareState {
+  /** Checkpoint restore: a share as `saved()` wrote it, its jobs found by id. */
+  static restored(saved: SavedShare, job: (jobId: string) => JobRecord): ShareState {
+    const share = new ShareState(saved.shareIdentifier, saved.settledAt);
+    share.running = saved.running;
+    share.decayed = saved.decayed;
+    share.unfinishedJobs = saved.unfinishedJobs;
+    share.idleSince = saved.idleSince;
+    share.weightFactor = saved.weightFactor;
+    for (const { priority, entries } of saved.buckets) {
+      const bucket = new PriorityBucket();
+      for (const [jobId, since] of entries) {
+        bucket.jobs.push(job(jobId));
+        bucket.since.push(since);
+      }
+      share.buckets.set(priority, bucket);
+      share.priorities.push(priority);
+      share.ordered.push(bucket);
+    }
+    return share;
+  }
+
   running = 0;
   decayed = 0;
   /** Runtime ms up to which `decayed` is brought. */
@@ -95,6 +129,23 @@ export class ShareState {
   }
 
   /** Brings `decayed` to `now` (FS-4): exact for `running` constant since `settledAt`. */
+  /**
+   * Checkpoints with live jobs: the share as data, its jobs as ids (from each bucket's front on,
+   * finished ones left out: no read returns them), in priority order.
+   */
+  saved(): SavedShare {
+    const buckets = this.ordered.map((bucket, index) => {
+      const entries: Array<[string, number]> = [];
+      for (let i = bucket.front; i < bucket.jobs.length; i++) {
+        const job = bucket.jobs[i];
+        if (job.status !== 'SUCCEEDED' && job.status !== 'FAILED') entries.push([job.jobId, bucket.since[i]]);
+      }
+      return { priority: this.priorities[index], entries };
+    });
+    const { shareIdentifier, running, decayed, settledAt, unfinishedJobs, idleSince, weightFactor } = this;
+    return { shareIdentifier, running, decayed, settledAt, unfinishedJobs, idleSince, weightFactor, buckets };
+  }
+
   settle(now: number, decayMs: number): void {
     const elapsed = now - this.settledAt;
     if (elapsed <= 0) return;

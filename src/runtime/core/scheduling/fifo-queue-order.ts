@@ -67,6 +67,19 @@ export class FifoQueueOrder implements QueueOrder, QueueCursor {
     return front;
   }
 
+  /**
+   * Checkpoints: the entries from the front on, with the time each was added, but those of finished
+   * jobs (never RUNNABLE again, so skipped by every read); a job retried is in it twice, as live.
+   */
+  savedEntries(): Array<[JobRecord, number]> {
+    const entries: Array<[JobRecord, number]> = [];
+    for (let i = this.front; i < this.jobs.length; i++) {
+      const job = this.jobs[i];
+      if (job.status !== 'SUCCEEDED' && job.status !== 'FAILED') entries.push([job, this.times[this.timeIndex(i)]]);
+    }
+    return entries;
+  }
+
   private compact(): void {
     while (this.front < this.jobs.length && this.jobs[this.front].status !== 'RUNNABLE') this.front++;
     if (this.front > 1024 && this.front * 2 > this.jobs.length) {

@@ -1,4 +1,4 @@
-import { FairShareQueueOrder } from './fair-share-queue-order';
+import { FairShareQueueOrder, SavedFairShareOrder } from './fair-share-queue-order';
 import { FifoQueueOrder } from './fifo-queue-order';
 import { gangVerdict, placeGang } from './gang-placement';
 import { OPEN_GATE, PlacementGate } from './placement-gate';
@@ -26,6 +26,16 @@ export interface SchedulerOptions {
    * its queue (head-of-line blocking).
    */
   readonly scanDepth: number;
+}
+
+/** A queue's order as a checkpoint keeps it (Scheduler.savedQueues). */
+export interface SavedQueue {
+  readonly queue: string;
+  /** Job ids and the runtime times they were added at, front first. */
+  readonly entries: ReadonlyArray<[string, number]>;
+  /** A fair-share queue's shares with their jobs and usage (its entries are then empty). */
+  readonly fairShare?: SavedFairShareOrder;
+  readonly reportedHead?: string;
 }
 
 /** A queue's order of RUNNABLE jobs and the head last told to the listener (DIAG-4 counts from then). */
@@ -165,6 +175,37 @@ export class Scheduler {
   fairShareOrderOf(queue: JobQueueRecord): FairShareQueueOrder | undefined {
     const order = this.stateOf(queue).order;
     return order instanceof FairShareQueueOrder ? order : undefined;
+  }
+
+  /**
+   * Checkpoints with live jobs: each FIFO queue's entries (job ids and the times they were added),
+   * each fair-share queue's shares (their jobs, running vCPUs and usage), and the head last told to
+   * the listener (DIAG-4 counts from then). Undefined while a pass is pending (the checkpoint waits for it).
+   */
+  savedQueues(): SavedQueue[] | undefined {
+    if (this.passPending || this.headsStale) return undefined;
+    const saved: SavedQueue[] = [];
+    for (const [queue, state] of this.queues) {
+      const reportedHead = state.reportedHead?.jobId;
+      if (state.order instanceof FairShareQueueOrder) {
+        saved.push({ queue: queue.name, entries: [], fairShare: state.order.savedState(), reportedHead });
+        continue;
+      }
+      const entries = (state.order as FifoQueueOrder).savedEntries();
+      if (entries.length === 0 && reportedHead === undefined) continue;
+      saved.push({ queue: queue.name, entries: entries.map(([job, time]) => [job.jobId, time]), reportedHead });
+    }
+    return saved;
+  }
+
+  /** Checkpoint restore (the jobs restored first): the queues' orders as saved. */
+  restoreQueues(saved: readonly SavedQueue[], queueNamed: (name: string) => JobQueueRecord, job: (jobId: string) => JobRecord): void {
+    for (const chunk of saved) {
+      const state = this.stateOf(queueNamed(chunk.queue));
+      if (chunk.fairShare) (state.order as FairShareQueueOrder).restoreState(chunk.fairShare, job);
+      for (const [jobId, time] of chunk.entries) state.order.add(job(jobId), time);
+      state.reportedHead = chunk.reportedHead === undefined ? undefined : job(chunk.reportedHead);
+    }
   }
 
   private stateOf(queue: JobQueueRecord): QueueState {

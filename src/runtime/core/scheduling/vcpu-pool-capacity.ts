@@ -15,6 +15,12 @@ export class VcpuPoolCapacity implements CapacityModel {
 
   constructor(private readonly unmanagedDefaultvCpus: number = 0) {}
 
+  /** Whether no placement holds vCPUs of the pool (its placements are not carried by checkpoints). */
+  isIdle(): boolean {
+    for (const used of this.used.values()) if (used !== 0) return false;
+    return true;
+  }
+
   tryPlace(ce: ComputeEnvironmentRecord, demand: ContainerDemand, now: number): Placement | undefined {
     if (computeEnvironmentPlatform(ce) !== (demand.platform ?? 'EC2')) return undefined; // PLAT-1
     const limit = this.limit(ce);

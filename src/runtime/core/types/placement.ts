@@ -29,6 +29,9 @@ export interface Placement {
  * execution owns it (JobRecord.liveAttempt, Placement.attempt); others may only ask it to end.
  */
 export interface PlacedAttempt {
+  /** The job and attempt number (a checkpoint names the placement's attempt by them). */
+  readonly jobId: string;
+  readonly attempt: number;
   readonly placement: Placement;
   /** Whether the attempt has ended (its result is recorded and its placement released). */
   readonly ended: boolean;
@@ -65,4 +68,9 @@ export interface CapacityModel {
   explainWait?(ce: ComputeEnvironmentRecord, demand: ContainerDemand): string;
   /** What a checkpoint (serve --state-dir) carries of the model's state; a model without one holds none between jobs. */
   checkpointPart?(): CheckpointPart;
+  /**
+   * Checkpoint restore, after its part was restored: the placement of a live attempt
+   * (`jobId#attempt`), which the attempt is put back on. Absent: no live attempt is carried.
+   */
+  restoredPlacement?(jobId: string, attempt: number): Placement | undefined;
 }

@@ -14,6 +14,15 @@ export class SeededRandom {
     this.state = seed >>> 0;
   }
 
+  /** Checkpoint: where the sequence is, so a restored runtime draws the numbers the uninterrupted one would. */
+  get position(): number {
+    return this.state;
+  }
+
+  restorePosition(position: number): void {
+    this.state = position | 0;
+  }
+
   /** A uniform number in [0, 1). */
   next(): number {
     this.state = (this.state + 0x6d2b79f5) | 0;

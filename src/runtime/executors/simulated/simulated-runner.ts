@@ -3,7 +3,7 @@ import { JobBehaviorContext } from './job-behavior-handler';
 import { BehaviorContextSource, ResolvedBehavior } from './resolved-behavior';
 import { SeededRandom } from './seeded-random';
 import { Cancellable } from '../../core/event-loop';
-import { AttemptHandle, AttemptSink, ContainerLaunch, JobRunner } from '../../core/executor';
+import { AttemptHandle, AttemptResult, AttemptSink, ContainerLaunch, JobRunner, ResumedAttempt } from '../../core/executor';
 import { ResourceRegistry } from '../../core/model/resource-registry';
 import { asLaunchFailure } from '../common/launch-failure';
 import { exitCodeForSignal } from '../common/signals';
@@ -67,14 +67,40 @@ export class SimulatedRunner implements JobRunner {
     attempt.play(behavior);
     return attempt;
   }
+
+  /** Checkpoints: where the seeded random sequence is (jitter, custom behaviours' `random`). */
+  checkpointState(): unknown {
+    return this.random.position;
+  }
+
+  restoreState(state: unknown): void {
+    this.random.restorePosition(state as number);
+  }
+
+  /** Checkpoints: what a running simulated attempt still has to do (its end); its timer is the loop's event. */
+  saveAttempt(handle: AttemptHandle): unknown {
+    return handle instanceof SimulatedAttempt ? handle.saved() : undefined;
+  }
+
+  resumeAttempt(launch: ContainerLaunch, sink: AttemptSink, saved: unknown): ResumedAttempt {
+    const attempt = new SimulatedAttempt(launch, sink, this.random);
+    attempt.resume(saved as SavedSimulatedAttempt);
+    return attempt;
+  }
+}
+
+/** A running simulated attempt as a checkpoint keeps it: how it ends, and whether SIGTERM ends it. */
+interface SavedSimulatedAttempt {
+  readonly result: AttemptResult;
+  readonly ignoresSigterm: boolean;
 }
 
 /**
  * One simulated attempt: it is its own handle. One object and one timer closure per attempt,
  * rather than a handful of closures: a million-job simulation runs a million of these.
  */
-class SimulatedAttempt implements AttemptHandle, BehaviorContextSource {
-  private behavior?: ResolvedBehavior;
+class SimulatedAttempt implements ResumedAttempt, BehaviorContextSource {
+  private behavior?: Pick<ResolvedBehavior, 'result' | 'ignoresSigterm'>;
   private exit?: Cancellable;
 
   constructor(private readonly launch: ContainerLaunch, private readonly sink: AttemptSink, private readonly random: SeededRandom) {}
@@ -88,6 +114,21 @@ class SimulatedAttempt implements AttemptHandle, BehaviorContextSource {
     this.behavior = behavior;
     for (const line of behavior.logLines) this.sink.log(line);
     this.exit = this.sink.after(behavior.durationMs, () => this.sink.exited(behavior.result));
+  }
+
+  saved(): SavedSimulatedAttempt | undefined {
+    const behavior = this.behavior;
+    return behavior && { result: behavior.result, ignoresSigterm: behavior.ignoresSigterm };
+  }
+
+  resume(saved: SavedSimulatedAttempt): void {
+    this.behavior = saved;
+  }
+
+  /** The exit armed by `play`, re-armed at its saved time and sequence (when it was still pending). */
+  resumeTimer(rearm: (action: () => void) => Cancellable): void {
+    const result = this.behavior!.result;
+    this.exit = rearm(() => this.sink.exited(result));
   }
 
   stop(signal: 'SIGTERM' | 'SIGKILL'): void {

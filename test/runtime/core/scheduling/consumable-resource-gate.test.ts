@@ -187,6 +187,23 @@ describe('consumable resources in scheduling (PLAT-4)', () => {
     expect(backend.consumableResources.describe('licences').inUseQuantity).toBe(4);
     expect('consumableResourceProperties' in backend.describeJobs([plain])[0]).toBe(false);
   });
+
+  test('#21 §2, PLAT-4: GIVEN jobs holding licences WHEN a fresh runtime\'s gate is given the same holders again (a checkpoint restore) THEN it shows the same use and holders', () => {
+    // GIVEN two jobs RUNNING with a licence each
+    const { backend } = consumableBackend();
+    const ids = [submit(backend, { jobDefinition: 'licensed' }), submit(backend, { jobDefinition: 'licensed' })];
+    backend.loop.runUntil(T0 + 60_000);
+    const fresh = consumableBackend().backend;
+    const [a, b] = ids.map((id) => backend.job(id)!);
+
+    // WHEN
+    fresh.consumableResources.gate.restoreHolder(a);
+    fresh.consumableResources.gate.restoreHolder(b);
+
+    // THEN
+    expect(fresh.consumableResources.describe('licences')).toMatchObject({ inUseQuantity: 2, availableQuantity: 1 });
+    expect(fresh.consumableResources.gate.holdersOf('licences')).toEqual(backend.consumableResources.gate.holdersOf('licences'));
+  });
 });
 
 describe('consumable resources of multi-node jobs (PLAT-4, MNP-8)', () => {

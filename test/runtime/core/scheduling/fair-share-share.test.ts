@@ -64,4 +64,27 @@ describe('ShareState', () => {
     share.add(job('waiting'), 160_000);
     expect(share.isForgettable(160_000, 60_000)).toBe(false);
   });
+
+  test('#21 §2, FS-4, FS-5: GIVEN a share with jobs of several priorities, running vCPUs and decayed usage WHEN saved for a checkpoint and restored THEN it serves the same jobs in the same order with the same usage', () => {
+    // GIVEN
+    const jobs = new Map([['high', 9], ['low', 1], ['high2', 9], ['done', 1]].map(([name, priority]) => {
+      const record = { ...job(name as string, priority as number), jobId: name } as JobRecord;
+      return [name as string, record];
+    }));
+    const share = new ShareState('s', 0);
+    for (const record of jobs.values()) share.add(record, 500);
+    jobs.get('done')!.status = 'SUCCEEDED';
+    share.running = 3;
+    share.unfinishedJobs = 4;
+    share.settle(60_000, 600_000);
+
+    // WHEN
+    const restored = ShareState.restored(JSON.parse(JSON.stringify(share.saved())), (id) => jobs.get(id)!);
+
+    // THEN
+    expect([...restored.runnable()]).toEqual([...share.runnable()]);
+    expect(restored.head()).toBe(share.head());
+    const usage = (of: ShareState): number[] => [of.usage, of.weightedUsage, of.unfinishedJobs, of.settledAt];
+    expect(usage(restored)).toEqual(usage(share));
+  });
 });

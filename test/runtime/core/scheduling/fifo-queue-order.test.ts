@@ -81,4 +81,24 @@ describe('FifoQueueOrder times', () => {
     expect(front.map((p) => p.runnableSince)).toEqual([...Array(499).fill(120_000), 120_001]);
     expect(front[0].job).toBe(jobs[2500]);
   });
+
+  test('#21 §2, SCHED-1: GIVEN entries of running, runnable and finished jobs WHEN saved for a checkpoint and added again to a fresh order THEN the same jobs come in the same order with the same times, finished ones left out', () => {
+    // GIVEN a running job (in front: it comes again at its place if it turns RUNNABLE), two runnable, a finished one
+    const order = new FifoQueueOrder();
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map(job);
+    [a, b, c, d].forEach((j, i) => order.add(j, 1000 * Math.floor(i / 2)));
+    a.status = 'RUNNING';
+    c.status = 'SUCCEEDED';
+
+    // WHEN
+    const saved = order.savedEntries();
+    const restored = new FifoQueueOrder();
+    for (const [entry, time] of saved) restored.add(entry, time);
+    a.status = 'RUNNABLE'; // a retry: it keeps its old place in both
+
+    // THEN
+    expect(saved.map(([entry, time]) => [entry.spec.jobName, time])).toEqual([['a', 0], ['b', 0], ['d', 1000]]);
+    expect(drain(restored)).toEqual(drain(order));
+    expect(restored.snapshot(10)).toEqual(order.snapshot(10));
+  });
 });

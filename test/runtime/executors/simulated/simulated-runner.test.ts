@@ -104,4 +104,50 @@ describe('SimulatedRunner', () => {
       fs.rmSync(secrets, { recursive: true, force: true });
     }
   });
+
+  test('#21 §2, TIME-2: a running attempt saved by a checkpoint and resumed ends as it would have: its end re-armed, SIGTERM ignored as before', () => {
+    // GIVEN a running attempt that ignores SIGTERM, saved as data (through JSON, as a checkpoint writes it)
+    const runner = runnerOf(JobBehavior.fail({ exitCode: 4, duration: Duration.hours(1), ignoresSigterm: true }));
+    const handle = runner.start(containerLaunch(), new RecordingSink('manual'));
+    const saved = JSON.parse(JSON.stringify(runner.saveAttempt(handle)));
+
+    // WHEN a fresh runner resumes it and the restore re-arms its end
+    const sink = new RecordingSink('manual');
+    const resumed = runnerOf(JobBehavior.succeed()).resumeAttempt(containerLaunch(), sink, saved);
+    const rearmed: Array<() => void> = [];
+    resumed.resumeTimer!((action) => {
+      rearmed.push(action);
+      return { cancel: () => rearmed.splice(0) };
+    });
+    resumed.stop('SIGTERM');
+
+    // THEN SIGTERM still does nothing, and the re-armed end gives the saved result (not the new runner's behaviour)
+    expect(sink.exits).toEqual([]);
+    rearmed[0]();
+    expect(sink.exits).toEqual([{ exitCode: 4 }]);
+    expect(sink.lines).toEqual([]); // its lines were logged when it started, before the checkpoint
+  });
+
+  test('#21 §2: a handle the runner did not start (a failed start) is not saved', () => {
+    expect(runnerOf(JobBehavior.succeed()).saveAttempt({ stop: () => undefined })).toBeUndefined();
+  });
+
+  test('#21 §2: GIVEN a runner that drew jittered durations WHEN its state is checkpointed into a fresh runner THEN the fresh one draws what the first draws next', () => {
+    // GIVEN
+    const jittered = JobBehavior.succeed({ duration: Duration.seconds(100), jitter: Duration.seconds(50) });
+    const first = runnerOf(jittered, 3);
+    const durationOf = (runner: SimulatedRunner): number => {
+      const sink = new RecordingSink('manual');
+      runner.start(containerLaunch(), sink);
+      return sink.runTimers()[0];
+    };
+    durationOf(first);
+
+    // WHEN
+    const fresh = runnerOf(jittered, 3);
+    fresh.restoreState(JSON.parse(JSON.stringify(first.checkpointState())));
+
+    // THEN
+    expect(durationOf(fresh)).toBe(durationOf(first));
+  });
 });

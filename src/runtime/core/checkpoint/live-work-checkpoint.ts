@@ -1,0 +1,108 @@
+import { CheckpointPart } from './checkpoint-part';
+import { JobStateTimeLimits } from '../diagnostics/job-state-time-limits';
+import { JobFlow } from '../job-flow';
+import { AttemptExecution, SavedLiveAttempt } from '../jobs/attempt-execution';
+import { JobIndex } from '../jobs/job-index';
+import { JobRecord } from '../jobs/job-record';
+import { ResourceRegistry } from '../model/resource-registry';
+import { ConsumableResourceGate } from '../scheduling/consumable-resource-gate';
+import { SavedQueue, Scheduler } from '../scheduling/scheduler';
+import { CapacityModel } from '../types/placement';
+
+/** What the live-work part needs of the backend. */
+export interface LiveWorkSources {
+  readonly jobs: JobIndex;
+  readonly flow: JobFlow;
+  readonly execution: AttemptExecution;
+  readonly scheduler: Scheduler;
+  readonly capacity: CapacityModel;
+  readonly timeLimits: JobStateTimeLimits;
+  readonly registry: ResourceRegistry;
+  /** PLAT-4: what live attempts hold of consumable resources. */
+  readonly consumables: ConsumableResourceGate;
+}
+
+/** The live work of a checkpoint: what the unfinished jobs' records do not hold themselves. */
+interface SavedLiveWork {
+  readonly attempts: readonly SavedLiveAttempt[];
+  readonly queues: readonly SavedQueue[];
+  /** DIAG-4: the RUNNABLE stretch each job's time-limit checks were armed for. */
+  readonly timeLimitsArmed: ReadonlyArray<[string, number]>;
+}
+
+/**
+ * Unfinished jobs across a checkpoint (#21 §2, design (a)): their records travel in the `jobs`
+ * part (dependencies, array counters, cancel marks are fields of the records); this part carries
+ * what lives beside them: each live attempt (re-attached to its place on a restored instance, its
+ * running container resumed by the runner: a simulated one as data, a real one played back from the
+ * journal as a whole-journal replay does), the consumable resources they hold (PLAT-4), the
+ * queues' order (FIFO entries, fair-share shares), the time limits armed. The
+ * pending events acting on them are carried by the `events` part.
+ *
+ * Not carried (the checkpoint waits while such work is live, as before): multi-node jobs,
+ * multi-container tasks, Fargate placements, and anything a runner cannot save.
+ */
+export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart {
+  const unfinished = (): JobRecord[] => {
+    const jobs: JobRecord[] = [];
+    const visit = (job: JobRecord): void => {
+      if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return;
+      jobs.push(job);
+      job.children?.forEach(visit);
+    };
+    for (const job of sources.jobs.all()) if (!job.parent && !job.mnpParent) visit(job);
+    return jobs;
+  };
+  const save = (): SavedLiveWork | undefined => {
+    const jobs = unfinished();
+    const attempts: SavedLiveAttempt[] = [];
+    for (const job of jobs) {
+      if (job.status === 'SUBMITTED' || job.nodes) return undefined;
+      if ((job.status === 'STARTING' || job.status === 'RUNNING') && !job.children) { // an array parent runs through its children
+        const saved = sources.execution.saveLive(job);
+        if (!saved) return undefined;
+        attempts.push(saved);
+      }
+    }
+    // A capacity model that cannot put a placement back (the plain vCPU pool) carries no live attempt.
+    if (attempts.length > 0 && !sources.capacity.restoredPlacement) return undefined;
+    const queues = sources.scheduler.savedQueues();
+    if (!queues) return undefined;
+    return { attempts, queues, timeLimitsArmed: sources.timeLimits.savedArmed(jobs) };
+  };
+  return {
+    key: 'jobs.live',
+    atRest: () => save() !== undefined,
+    save: () => {
+      const saved = save();
+      if (!saved) throw new Error('live work that checkpoints do not carry (see atRest)');
+      return [saved];
+    },
+    restore: ([data]) => {
+      const saved = data as SavedLiveWork;
+      const job = (jobId: string): JobRecord => {
+        const found = sources.jobs.get(jobId);
+        if (!found) throw new Error(`the checkpoint's live work names job ${jobId}, which its jobs part does not hold`);
+        return found;
+      };
+      let active = 0;
+      for (const record of sources.jobs.all()) {
+        if (!record.parent && !record.mnpParent && record.status !== 'SUCCEEDED' && record.status !== 'FAILED') active++;
+      }
+      sources.flow.restoreActiveJobs(active);
+      const holders: JobRecord[] = [];
+      for (const attempt of saved.attempts) {
+        const placement = sources.capacity.restoredPlacement?.(attempt.jobId, attempt.attempt);
+        if (!placement) throw new Error(`the checkpoint holds attempt ${attempt.attempt} of job ${attempt.jobId} live, but not its place on an instance`);
+        const record = job(attempt.jobId);
+        sources.execution.resumeLive(record, placement, attempt);
+        if (record.spec.consumableNeeds) holders.push(record);
+      }
+      // PLAT-4: held again in the order they were placed, which is the order of their task ids (a counter).
+      holders.sort((a, b) => (a.currentAttempt!.taskId < b.currentAttempt!.taskId ? -1 : 1));
+      for (const holder of holders) sources.consumables.restoreHolder(holder);
+      sources.scheduler.restoreQueues(saved.queues, (name) => sources.registry.jobQueue(name), job);
+      sources.timeLimits.restoreArmed(saved.timeLimitsArmed);
+    },
+  };
+}
