@@ -2,11 +2,8 @@ import { BatchBackendOptions } from './backend-options';
 import { JobDetail, ListJobsRequest, ListJobsResponse, SubmitJobRequest, SubmitJobResponse } from '../shapes';
 import { hostTerminatedReason } from './capacity/capacity-listener';
 import { InstanceCapacity } from './capacity/instance-capacity';
+import { backendCheckpointParts } from './checkpoint/backend-checkpoint';
 import { CheckpointPart } from './checkpoint/checkpoint-part';
-import { eventCheckpointPart } from './checkpoint/event-checkpoint';
-import { eventLoopCheckpointPart } from './checkpoint/event-loop-checkpoint';
-import { jobCheckpointParts } from './checkpoint/job-checkpoint';
-import { liveWorkCheckpointPart } from './checkpoint/live-work-checkpoint';
 import { ConsumableResources } from './consumable-resources';
 import { ExplainContext, explainJob } from './diagnostics/explain-job';
 import { JobStateTimeLimits } from './diagnostics/job-state-time-limits';
@@ -44,7 +41,6 @@ import {
   ListSchedulingPoliciesResponse, SchedulingPolicyDetail,
 } from './model/responses';
 import { SchedulingPolicyOperations } from './model/scheduling-policy-operations';
-import { fairShareCheckpointPart } from './scheduling/fair-share-checkpoint';
 import { JobQueueSnapshot, queueSnapshot, SNAPSHOT_SIZE } from './scheduling/queue-snapshot';
 import { Scheduler } from './scheduling/scheduler';
 import { CapacityModel, Placement } from './types/placement';
@@ -317,30 +313,20 @@ export class BatchBackend {
    * rebuilt by replaying the requests that changed it. See CheckpointPart.
    */
   checkpointParts(): CheckpointPart[] {
-    const sources = { jobs: this.jobs, retention: this.retention, execution: this.execution, logs: this.logs, registry: this.registry };
-    const capacity = this.capacity.checkpointPart?.();
-    const fairShare = fairShareCheckpointPart(this.scheduler, (name) => this.registry.jobQueue(name));
-    const live = liveWorkCheckpointPart({
+    return backendCheckpointParts({
       jobs: this.jobs,
-      flow: this.flow,
+      retention: this.retention,
       execution: this.execution,
+      logs: this.logs,
+      registry: this.registry,
+      flow: this.flow,
       scheduler: this.scheduler,
       capacity: this.capacity,
       timeLimits: this.timeLimits,
-      registry: this.registry,
-      consumables: this.consumableResources.gate,
+      loop: this.loop,
+      runner: this.runner,
+      consumableResources: this.consumableResources,
     });
-    // Order is the order parts are saved and restored in: the live work goes back onto the restored
-    // jobs and instances, and the events last, onto everything they act on; the loop's part only
-    // sets where event numbering continues.
-    const runner = this.runner;
-    const runnerPart: CheckpointPart[] = runner.checkpointState
-      ? [{ key: 'runner', save: () => [runner.checkpointState!()], restore: ([state]) => runner.restoreState?.(state) }]
-      : [];
-    return [
-      ...jobCheckpointParts(sources), ...(capacity ? [capacity] : []), live, fairShare,
-      this.consumableResources.checkpointPart(), ...runnerPart, eventCheckpointPart(this.loop), eventLoopCheckpointPart(this.loop),
-    ];
   }
 
   /**
