@@ -69,13 +69,16 @@ export class ConsumableResourceGate implements PlacementGate {
     return sumNeeds(...this.gangOf(job).filter((member) => !this.held.has(member)).map((member) => member.spec.consumableNeeds));
   }
 
-  /** The jobs holding some of the resource now, in the order they took it. */
   /**
    * Checkpoint restore: the job of a live attempt holds its resources again (in placement order, as
-   * `placed` had them), those deleted since excepted (their records are gone, as live).
+   * `placed` had them), those deleted since excepted (their records are gone, as live). It holds them
+   * as `take` does, so the attempt's end gives them back (or, NON_REPLENISHABLE, takes them out).
    */
   restoreHolder(job: JobRecord): void {
-    for (const need of job.spec.consumableNeeds ?? []) {
+    const needs = job.spec.consumableNeeds;
+    if (needs === undefined || this.held.has(job)) return;
+    this.held.set(job, needs);
+    for (const need of needs) {
       const record = this.store.find(need.name);
       if (!record) continue;
       record.inUseQuantity += need.quantity;
@@ -85,6 +88,7 @@ export class ConsumableResourceGate implements PlacementGate {
     }
   }
 
+  /** The jobs holding some of the resource now, in the order they took it. */
   holdersOf(name: string): JobRecord[] {
     return [...(this.holders.get(name) ?? [])];
   }

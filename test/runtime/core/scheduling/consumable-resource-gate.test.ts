@@ -204,6 +204,23 @@ describe('consumable resources in scheduling (PLAT-4)', () => {
     expect(fresh.consumableResources.describe('licences')).toMatchObject({ inUseQuantity: 2, availableQuantity: 1 });
     expect(fresh.consumableResources.gate.holdersOf('licences')).toEqual(backend.consumableResources.gate.holdersOf('licences'));
   });
+
+  test('#21 §2, PLAT-4: GIVEN a holder restored into a fresh gate WHEN its attempt ends THEN its licence comes back, as it would have without the restore', () => {
+    // GIVEN a job RUNNING with a licence, restored as a holder into a fresh runtime's gate
+    const { backend } = consumableBackend();
+    const job = backend.job(submit(backend, { jobDefinition: 'licensed' }))!;
+    backend.loop.runUntil(T0 + 60_000);
+    const gate = consumableBackend().backend;
+    gate.consumableResources.gate.restoreHolder(job);
+
+    // WHEN its attempt ends (twice: a second end is a no-op)
+    gate.consumableResources.gate.attemptEnded(job);
+    gate.consumableResources.gate.attemptEnded(job);
+
+    // THEN
+    expect(gate.consumableResources.describe('licences')).toMatchObject({ inUseQuantity: 0, availableQuantity: 3 });
+    expect(gate.consumableResources.gate.holdersOf('licences')).toEqual([]);
+  });
 });
 
 describe('consumable resources of multi-node jobs (PLAT-4, MNP-8)', () => {
