@@ -46,8 +46,13 @@ export class ConsumableResourceGate implements PlacementGate {
     const needs = job.spec.consumableNeeds;
     if (needs === undefined || this.held.has(job)) return;
     this.store.acquire(needs);
+    this.hold(job, needs, needs);
+  }
+
+  /** `job` holds `needs` until its attempt ends; it is listed as a holder of the resources in `listed`. */
+  private hold(job: JobRecord, needs: readonly ConsumableNeed[], listed: readonly ConsumableNeed[]): void {
     this.held.set(job, needs);
-    for (const need of needs) {
+    for (const need of listed) {
       let jobs = this.holders.get(need.name);
       if (!jobs) this.holders.set(need.name, jobs = new Set());
       jobs.add(job);
@@ -77,15 +82,9 @@ export class ConsumableResourceGate implements PlacementGate {
   restoreHolder(job: JobRecord): void {
     const needs = job.spec.consumableNeeds;
     if (needs === undefined || this.held.has(job)) return;
-    this.held.set(job, needs);
-    for (const need of needs) {
-      const record = this.store.find(need.name);
-      if (!record) continue;
-      record.inUseQuantity += need.quantity;
-      let jobs = this.holders.get(need.name);
-      if (!jobs) this.holders.set(need.name, jobs = new Set());
-      jobs.add(job);
-    }
+    const present = needs.filter((need) => this.store.find(need.name) !== undefined);
+    this.store.acquire(present);
+    this.hold(job, needs, present);
   }
 
   /** The jobs holding some of the resource now, in the order they took it. */
