@@ -29,6 +29,7 @@ describe('SpawnHelperPool', () => {
     expect(await second.outcome).toEqual({ exitCode: 4 });
     expect(second.lines).toEqual([['stdout', 'second']]);
     expect(pool.helperPids).toHaveLength(2);
+    await until(() => first.lines.length > 0); // on a busy machine the first job may not have echoed yet: signal it after
     first.process.signalGroup('SIGTERM');
     expect(await first.outcome).toEqual({ exitCode: 143, signal: 'SIGTERM' });
     expect(first.lines).toEqual([['stdout', 'first']]);
