@@ -11,7 +11,8 @@
  * jest's fake timers stand in for the runtime's clock and timers (Date, setTimeout), so a 60 s timeout
  * (LIM-10's minimum) elapses at once; child processes and their I/O stay real.
  */
-import { JobDetail, JobExecutor, LocalBatchRuntime } from '../../../src';
+import { realSetTimeout, TimeControl, useConformanceHooks } from './conformance-time';
+import { JobExecutor, LocalBatchRuntime } from '../../../src';
 
 /** Core features the suite depends on; a case whose feature has not landed yet is skipped, not weakened. */
 export const CORE_FEATURES = {
@@ -119,54 +120,6 @@ function multiNodeDefinition(container: Record<string, unknown>): unknown {
   };
 }
 
-// Captured before any test installs fake timers: the real clock paces the polling of real processes.
-const realSetTimeout = setTimeout;
-// Generous: real containers on a loaded machine start in seconds, not milliseconds (a ceiling, never a timing assertion).
-const REAL_TIME_LIMIT_MS = 120_000;
-
-/** How a test moves time forward and waits, in virtual or real time. */
-export interface TimeControl {
-  waitForJob(runtime: LocalBatchRuntime, jobId: string): Promise<JobDetail>;
-  waitUntil(what: string, condition: () => boolean): Promise<void>;
-  elapse(seconds: number): Promise<void>;
-}
-
-export function virtualTime(runtime: () => LocalBatchRuntime): TimeControl {
-  return {
-    waitForJob: (rt, jobId) => rt.waitForJob(jobId),
-    waitUntil: async (what, condition) => {
-      for (let second = 0; second < 3600 && !condition(); second++) runtime().advance(1);
-      if (!condition()) throw new Error(`virtual time: still waiting for ${what} after an hour`);
-    },
-    elapse: async (seconds) => runtime().advance(seconds),
-  };
-}
-
-export function realTime(): TimeControl {
-  const pump = async (): Promise<void> => {
-    jest.advanceTimersByTime(0); // runs the runtime's timers that are due now
-    await new Promise((resolve) => realSetTimeout(resolve, 5));
-  };
-  const waitUntil = async (what: string, condition: () => boolean): Promise<void> => {
-    const deadline = process.hrtime.bigint() + BigInt(REAL_TIME_LIMIT_MS) * 1_000_000n;
-    while (!condition()) {
-      if (process.hrtime.bigint() > deadline) throw new Error(`real time: still waiting for ${what} after ${REAL_TIME_LIMIT_MS} ms`);
-      await pump();
-    }
-  };
-  return {
-    waitForJob: async (rt, jobId) => {
-      await waitUntil(`job ${jobId} to finish`, () => ['SUCCEEDED', 'FAILED'].includes(rt.describeJob(jobId).status));
-      return rt.describeJob(jobId);
-    },
-    waitUntil,
-    elapse: async (seconds) => {
-      jest.advanceTimersByTime(seconds * 1000);
-      await pump();
-    },
-  };
-}
-
 /** Waits in real time (never the faked timers) until the engine has no container of the job left. */
 export async function expectNoContainerLeft(target: ConformanceTarget, jobId: string): Promise<void> {
   if (!target.leftovers) return;
@@ -189,20 +142,7 @@ export function describeConformance(target: ConformanceTarget): void {
     let runtime: LocalBatchRuntime | undefined;
     let time: TimeControl;
 
-    beforeEach(() => {
-      if (target.realTime) {
-        jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate'] });
-        time = realTime();
-      } else {
-        time = virtualTime(() => runtime!);
-      }
-    });
-
-    afterEach(() => {
-      runtime?.dispose();
-      runtime = undefined;
-      if (target.realTime) jest.useRealTimers();
-    });
+    useConformanceHooks(target, { runtime: () => runtime, setTime: (control) => { time = control; }, disposed: () => { runtime = undefined; } });
 
     const start = (): LocalBatchRuntime => {
       runtime = LocalBatchRuntime.fromTemplate(conformanceTemplate(target.image), { executor: target.executor() });

@@ -5,7 +5,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { conformanceTemplate, ConformanceTarget, expectNoContainerLeft, PROBE_IMAGE, realTime, TimeControl, virtualTime } from './conformance';
+import { conformanceTemplate, ConformanceTarget, expectNoContainerLeft, PROBE_IMAGE } from './conformance';
+import { TimeControl, useConformanceHooks } from './conformance-time';
 import { LocalBatchRuntime } from '../../../src';
 
 /** The conformance template plus a task: init (COMPLETE), then app (essential) with a sidecar (START). */
@@ -166,20 +167,7 @@ export function describeMultiContainerConformance(target: ConformanceTarget): vo
     let runtime: LocalBatchRuntime | undefined;
     let time: TimeControl;
 
-    beforeEach(() => {
-      if (target.realTime) {
-        jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate'] });
-        time = realTime();
-      } else {
-        time = virtualTime(() => runtime!);
-      }
-    });
-
-    afterEach(() => {
-      runtime?.dispose();
-      runtime = undefined;
-      if (target.realTime) jest.useRealTimers();
-    });
+    useConformanceHooks(target, { runtime: () => runtime, setTime: (control) => { time = control; }, disposed: () => { runtime = undefined; } });
 
     test('PLAT-2: GIVEN init, app and sidecar containers WHEN the essential app exits THEN the job takes its exit code, the sidecar is stopped, each container has its own log stream', async () => {
       // GIVEN

@@ -8,7 +8,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { conformanceTemplate, ConformanceTarget, expectNoContainerLeft, PROBE_IMAGE, realTime, TimeControl, virtualTime } from './conformance';
+import { conformanceTemplate, ConformanceTarget, expectNoContainerLeft, PROBE_IMAGE } from './conformance';
+import { TimeControl, useConformanceHooks } from './conformance-time';
 import { addEksQueue, podResources } from './multi-container-conformance';
 import { JobDetail, LocalBatchRuntime } from '../../../src';
 
@@ -68,20 +69,7 @@ export function describePodVolumeConformance(target: ConformanceTarget): void {
       fs.rmSync(claims, { recursive: true, force: true });
     });
 
-    beforeEach(() => {
-      if (target.realTime) {
-        jest.useFakeTimers({ doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate'] });
-        time = realTime();
-      } else {
-        time = virtualTime(() => runtime!);
-      }
-    });
-
-    afterEach(() => {
-      runtime?.dispose();
-      runtime = undefined;
-      if (target.realTime) jest.useRealTimers();
-    });
+    useConformanceHooks(target, { runtime: () => runtime, setTime: (control) => { time = control; }, disposed: () => { runtime = undefined; } });
 
     const start = (): LocalBatchRuntime => runtime = LocalBatchRuntime.fromTemplate(podVolumeTemplate(target.image ?? PROBE_IMAGE), {
       executor: target.executor(), kubernetesSecretsDirectory: secrets, persistentVolumesDirectory: claims,
