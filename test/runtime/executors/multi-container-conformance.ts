@@ -145,19 +145,26 @@ function multiContainerTemplate(image: string): any {
 /** PLAT-3: the resources of pods' container specs in the conformance templates. */
 export const podResources = { Limits: { cpu: '0.5', memory: '128Mi' } };
 
-/** PLAT-3: adds an EKS compute environment (`EksComputeEnvironment`) and its queue (`EksQueue`) to a conformance template. */
-export function addEksQueue(template: any): void {
+/**
+ * PLAT-3: adds an EKS compute environment (`EksComputeEnvironment`, with the resources of the template's
+ * compute environment `from`) and its queue (`EksQueue`, named `queueName` when given) to a template.
+ */
+export function addEksQueue(template: any, from: string = 'ComputeEnvironment', queueName?: string): void {
   template.Resources.EksComputeEnvironment = {
     Type: 'AWS::Batch::ComputeEnvironment',
     Properties: {
       Type: 'MANAGED',
       EksConfiguration: { EksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/batch', KubernetesNamespace: 'batch-jobs' },
-      ComputeResources: { ...template.Resources.ComputeEnvironment.Properties.ComputeResources },
+      ComputeResources: { ...template.Resources[from].Properties.ComputeResources },
     },
   };
   template.Resources.EksQueue = {
     Type: 'AWS::Batch::JobQueue',
-    Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'EksComputeEnvironment' } }] },
+    Properties: {
+      ...(queueName !== undefined ? { JobQueueName: queueName } : {}),
+      Priority: 1,
+      ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'EksComputeEnvironment' } }],
+    },
   };
 }
 

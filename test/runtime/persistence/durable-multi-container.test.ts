@@ -5,6 +5,7 @@ import { DescribeJobsCommand, JobDetail, RegisterJobDefinitionCommand, RegisterJ
 import { spawnServe, ServeChild } from './serve-process-fixture';
 import { SMALL_STACK } from '../../cli/cli-fixture';
 import { pollUntil, rawRequest } from '../api/endpoint-fixture';
+import { addEksQueue } from '../executors/multi-container-conformance';
 
 const HOST_LOST = /^Host EC2 \(instance i-[0-9a-f]+\) terminated\.$/;
 const FINAL = ['SUCCEEDED', 'FAILED'];
@@ -14,18 +15,7 @@ const ECS_RESOURCES = [{ type: 'VCPU' as const, value: '1' }, { type: 'MEMORY' a
 /** SMALL_STACK plus an EKS compute environment and its queue `pods` (PLAT-3). */
 function templateWithPods(dir: string): string {
   const template = JSON.parse(fs.readFileSync(SMALL_STACK, 'utf8'));
-  template.Resources.EksEnv = {
-    Type: 'AWS::Batch::ComputeEnvironment',
-    Properties: {
-      Type: 'MANAGED',
-      EksConfiguration: { EksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/batch', KubernetesNamespace: 'batch-jobs' },
-      ComputeResources: { ...template.Resources.ComputeEnv.Properties.ComputeResources },
-    },
-  };
-  template.Resources.EksQueue = {
-    Type: 'AWS::Batch::JobQueue',
-    Properties: { JobQueueName: 'pods', Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'EksEnv' } }] },
-  };
+  addEksQueue(template, 'ComputeEnv', 'pods');
   const file = path.join(dir, 'template.json');
   fs.writeFileSync(file, JSON.stringify(template));
   return file;

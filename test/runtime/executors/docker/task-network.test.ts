@@ -3,6 +3,7 @@ import { EngineCall, HOLDER_IMAGE_OPTION, NETWORK_HOLDER_LABEL, TaskNetworks } f
 import { conformanceTemplate } from '../conformance';
 import { BUSYBOX_IMAGE, containersLeftOfJob, describeWithRealEngine } from '../fixtures/real-engine';
 import { containerLaunch } from '../fixtures/recording-sink';
+import { addEksQueue } from '../multi-container-conformance';
 
 /** An engine that records its calls and answers each when the test says so. */
 class ScriptedEngine {
@@ -147,18 +148,7 @@ function template(): any {
     },
   };
   // PLAT-3: a pod whose server answers one connection on localhost:8081 and whose client connects to it.
-  base.Resources.EksComputeEnvironment = {
-    Type: 'AWS::Batch::ComputeEnvironment',
-    Properties: {
-      Type: 'MANAGED',
-      EksConfiguration: { EksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/batch', KubernetesNamespace: 'batch-jobs' },
-      ComputeResources: { ...base.Resources.ComputeEnvironment.Properties.ComputeResources },
-    },
-  };
-  base.Resources.EksQueue = {
-    Type: 'AWS::Batch::JobQueue',
-    Properties: { Priority: 1, ComputeEnvironmentOrder: [{ Order: 1, ComputeEnvironment: { Ref: 'EksComputeEnvironment' } }] },
-  };
+  addEksQueue(base);
   const podResources = { Limits: { cpu: '0.5', memory: '64Mi' } };
   base.Resources.Pod = {
     Type: 'AWS::Batch::JobDefinition',
