@@ -40,7 +40,8 @@ interface SavedLiveWork {
  * pending events acting on them are carried by the `events` part.
  *
  * Not carried (the checkpoint waits while such work is live, as before): multi-node jobs,
- * multi-container tasks, Fargate placements, and anything a runner cannot save.
+ * multi-container tasks, and anything a runner cannot save. Fargate placements are carried by the
+ * capacity part (InstanceCapacity.checkpointPart).
  */
 export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart {
   const unfinished = (): JobRecord[] => {
@@ -64,7 +65,7 @@ export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart
         attempts.push(saved);
       }
     }
-    // A capacity model that cannot put a placement back (the plain vCPU pool) carries no live attempt.
+    // A capacity model that cannot put a placement back (a plain vCPU pool on its own) carries no live attempt.
     if (attempts.length > 0 && !sources.capacity.restoredPlacement) return undefined;
     const queues = sources.scheduler.savedQueues();
     if (!queues) return undefined;

@@ -21,7 +21,8 @@ const BEHAVIORS: Record<string, JobBehavior> = {
  * A backend on the instance model (instances start after 90 s and scale in after 120 s idle), a
  * FIFO queue `q`, a fair-share queue `fair` (shares red and blue, weights 0.5 and 2), consumable
  * resources `licenses` (2, replenishable) and `tokens` (6, used up), and a queue `limited` whose head is cancelled after 10 minutes when it can never
- * run (DIAG-4); definitions `job` (1 vCPU) and `huge` (64 vCPUs, never placed).
+ * run (DIAG-4), a Fargate queue `fq` (a pool of 2 vCPUs); definitions `job` (1 vCPU), `fjob` (Fargate, 1
+ * vCPU) and `huge` (64 vCPUs, never placed).
  */
 function backend(): BatchBackend {
   const created = new BatchBackend({
@@ -35,6 +36,8 @@ function backend(): BatchBackend {
     type: 'MANAGED',
     computeResources: { type: 'EC2', maxvCpus: 4, minvCpus: 0, instanceTypes: ['m5.large'], subnets: ['subnet-1'], instanceRole: 'ecsInstanceRole' },
   });
+  created.createComputeEnvironment({ computeEnvironmentName: 'fce', type: 'MANAGED', computeResources: { type: 'FARGATE', maxvCpus: 2, subnets: ['subnet-1'] } });
+  created.createJobQueue({ jobQueueName: 'fq', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'fce' }] });
   created.createJobQueue({ jobQueueName: 'q', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
   created.createJobQueue({
     jobQueueName: 'limited',
@@ -50,6 +53,12 @@ function backend(): BatchBackend {
   created.consumableResources.create({ consumableResourceName: 'licenses', totalQuantity: 2, resourceType: 'REPLENISHABLE' });
   created.consumableResources.create({ consumableResourceName: 'tokens', totalQuantity: 6, resourceType: 'NON_REPLENISHABLE' });
   created.registerJobDefinition({ jobDefinitionName: 'job', type: 'container', containerProperties: { image: 'busybox', vcpus: 1, memory: 1024, command: ['run'] } });
+  created.registerJobDefinition({
+    jobDefinitionName: 'fjob',
+    type: 'container',
+    platformCapabilities: ['FARGATE'],
+    containerProperties: { image: 'busybox', command: ['run'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '2048' }] },
+  });
   created.registerJobDefinition({ jobDefinitionName: 'huge', type: 'container', containerProperties: { image: 'busybox', vcpus: 64, memory: 1024, command: ['run'] } });
   return created;
 }
@@ -80,7 +89,7 @@ function observe(on: BatchBackend, jobIds: readonly string[]): unknown {
   });
   const jobs = all.map((id) => on.describeJobs([id])[0] ?? `${id}: gone`);
   const logs = Object.fromEntries(on.logs.streams(BATCH_LOG_GROUP).map((stream) => [stream, on.logs.events(BATCH_LOG_GROUP, stream)]));
-  const lists = ['q', 'fair', 'limited'].map((queue) => on.listJobs({ jobQueue: queue, filters: [{ name: 'JOB_NAME', values: ['*'] }] }).jobSummaryList);
+  const lists = ['q', 'fair', 'limited', 'fq'].map((queue) => on.listJobs({ jobQueue: queue, filters: [{ name: 'JOB_NAME', values: ['*'] }] }).jobSummaryList);
   const consumables = ['licenses', 'tokens'].map((name) => [on.consumableResources.describe(name), on.consumableResources.listJobs({ consumableResource: name })]);
   return { jobs, logs, lists, consumables, now: on.loop.now(), pending: on.loop.pendingEvents, instances: on.capacity.checkpointPart?.().save() };
 }
@@ -96,6 +105,7 @@ type Op =
     share?: string;
     priority?: number;
     needs?: string[];
+    fargate?: boolean;
   }
   | { advance: number }
   | { terminate: number }
@@ -114,6 +124,7 @@ const OP: fc.Arbitrary<Op> = fc.oneof(
       share: fc.option(fc.constantFrom('red', 'blue', 'green'), { nil: undefined }), // to the fair-share queue
       priority: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
       needs: fc.option(fc.subarray(['licenses', 'tokens'], { minLength: 1 }), { nil: undefined }), // PLAT-4
+      fargate: fc.integer({ min: 0, max: 2 }).map((n) => n === 0 || undefined), // one job in 3 to the Fargate queue (PLAT-1)
     }),
   },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 240_000 }).map((advance): Op => ({ advance })) },
@@ -131,10 +142,10 @@ function apply(on: BatchBackend, op: Op, jobIds: string[], record: boolean): voi
     if ('submit' in op) {
       const { jobId } = on.submitJob({
         jobName: op.submit,
-        jobQueue: op.huge ? 'limited' : op.share ? 'fair' : 'q',
-        ...(op.share && !op.huge ? { shareIdentifier: op.share, schedulingPriorityOverride: op.priority ?? 0 } : {}),
+        jobQueue: op.huge ? 'limited' : op.fargate ? 'fq' : op.share ? 'fair' : 'q',
+        ...(op.share && !op.huge && !op.fargate ? { shareIdentifier: op.share, schedulingPriorityOverride: op.priority ?? 0 } : {}),
         ...(op.needs ? { consumableResourcePropertiesOverride: { consumableResourceList: needsOf(op.needs) } } : {}),
-        jobDefinition: op.huge ? 'huge' : 'job',
+        jobDefinition: op.huge ? 'huge' : op.fargate ? 'fjob' : 'job',
         ...(op.array ? { arrayProperties: { size: op.array } } : {}),
         ...(op.dependsOn !== undefined && jobIds.length > 0 ? { dependsOn: [{ jobId: jobIds[op.dependsOn % jobIds.length] }] } : {}),
         ...(op.timeout ? { timeout: { attemptDurationSeconds: op.timeout } } : {}),
@@ -154,8 +165,9 @@ function apply(on: BatchBackend, op: Op, jobIds: string[], record: boolean): voi
 }
 
 describe('checkpoints with live jobs (liveWorkCheckpointPart, eventCheckpointPart)', () => {
-  test('#21 §2, TIME-2, RETRY-3, DEP-1, ARR-1, DIAG-4, SCHED-5, FS-4, PLAT-4: GIVEN any sequence of submissions (arrays, dependencies, timeouts, retries, FIFO and fair-share queues, consumable resources), clock moves, terminations and cancels WHEN a checkpoint is taken with jobs unfinished and restored into a fresh runtime THEN the rest of the run equals the uninterrupted run: jobs, attempts, logs, lists, instances and clock', () => {
+  test('#21 §2, TIME-2, RETRY-3, DEP-1, ARR-1, DIAG-4, SCHED-5, FS-4, PLAT-4, PLAT-1: GIVEN any sequence of submissions (arrays, dependencies, timeouts, retries, FIFO and fair-share queues, consumable resources, Fargate), clock moves, terminations and cancels WHEN a checkpoint is taken with jobs unfinished and restored into a fresh runtime THEN the rest of the run equals the uninterrupted run: jobs, attempts, logs, lists, instances and clock', () => {
     let checkpointedLive = 0;
+    let checkpointedFargate = 0; // checkpoints holding a live attempt's place in the Fargate pool
     fc.assert(fc.property(fc.array(OP, { minLength: 1, maxLength: 25 }), fc.array(OP, { minLength: 1, maxLength: 25 }), (before, after) => {
       // GIVEN the uninterrupted run, and the same run up to the checkpoint
       const uninterrupted = backend();
@@ -172,6 +184,7 @@ describe('checkpoints with live jobs (liveWorkCheckpointPart, eventCheckpointPar
 
       // WHEN it is checkpointed and restored
       if (interrupted.hasActiveJobs()) checkpointedLive++;
+      if (JSON.stringify(interrupted.capacity.checkpointPart?.().save()).includes('"fargate"')) checkpointedFargate++;
       const ids = (interrupted as unknown as { ids: SeededIdGenerator }).ids;
       const { restored } = checkpointAndRestore(interrupted, ids);
 
@@ -186,5 +199,6 @@ describe('checkpoints with live jobs (liveWorkCheckpointPart, eventCheckpointPar
       expect(observe(restored, jobIds)).toEqual(observe(uninterrupted, jobIds));
     }), { numRuns: 200 });
     expect(checkpointedLive).toBeGreaterThan(20);
+    expect(checkpointedFargate).toBeGreaterThan(5);
   });
 });
