@@ -39,9 +39,9 @@ interface SavedLiveWork {
  * queues' order (FIFO entries, fair-share shares), the time limits armed. The
  * pending events acting on them are carried by the `events` part.
  *
- * Not carried (the checkpoint waits while such work is live, as before): multi-node jobs,
- * multi-container tasks, and anything a runner cannot save. Fargate placements are carried by the
- * capacity part (InstanceCapacity.checkpointPart).
+ * Not carried (the checkpoint waits while such work is live, as before): multi-node jobs and
+ * anything a runner cannot save. Fargate placements are carried by the capacity part
+ * (InstanceCapacity.checkpointPart); multi-container tasks and pods by their attempts (SavedTask).
  */
 export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart {
   const unfinished = (): JobRecord[] => {

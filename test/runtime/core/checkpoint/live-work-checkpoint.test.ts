@@ -17,18 +17,27 @@ const BEHAVIORS: Record<string, JobBehavior> = {
   stubborn: JobBehavior.succeed({ duration: Duration.seconds(500), ignoresSigterm: true }),
 };
 
+/** PLAT-2, PLAT-3: a task's or pod's other containers: a sidecar that ignores SIGTERM (the task's stop grace), a quick init container. */
+const CONTAINER_BEHAVIORS: Record<string, JobBehavior> = {
+  sidecar: JobBehavior.succeed({ duration: Duration.seconds(150), jitter: Duration.seconds(100), ignoresSigterm: true, logLines: ['side'] }),
+  init: JobBehavior.succeed({ duration: Duration.seconds(15), logLines: ['init'] }),
+};
+
 /**
  * A backend on the instance model (instances start after 90 s and scale in after 120 s idle), a
  * FIFO queue `q`, a fair-share queue `fair` (shares red and blue, weights 0.5 and 2), consumable
  * resources `licenses` (2, replenishable) and `tokens` (6, used up), and a queue `limited` whose head is cancelled after 10 minutes when it can never
- * run (DIAG-4), a Fargate queue `fq` (a pool of 2 vCPUs); definitions `job` (1 vCPU), `fjob` (Fargate, 1
- * vCPU) and `huge` (64 vCPUs, never placed).
+ * run (DIAG-4), a Fargate queue `fq` (a pool of 2 vCPUs), an EKS queue `pods`; definitions `job` (1 vCPU),
+ * `fjob` (Fargate, 1 vCPU), `mc` (PLAT-2: an essential app and a sidecar that starts after it), `pod`
+ * (PLAT-3: an init container, then a main container and a sidecar) and `huge` (64 vCPUs, never placed).
  */
 function backend(): BatchBackend {
   const created = new BatchBackend({
     clock: new VirtualClock(T0),
     ids: new SeededIdGenerator(7),
-    runner: new SimulatedRunner({ behaviorFor: (launch) => BEHAVIORS[launch.jobName] ?? BEHAVIORS.short }),
+    runner: new SimulatedRunner({
+      behaviorFor: (launch) => CONTAINER_BEHAVIORS[launch.containerName ?? ''] ?? BEHAVIORS[launch.jobName] ?? BEHAVIORS.short,
+    }),
     capacityOptions: { instanceStart: { baseDelayMs: 90_000 }, scaleDownIdleMs: 120_000 },
   });
   created.createComputeEnvironment({
@@ -38,6 +47,13 @@ function backend(): BatchBackend {
   });
   created.createComputeEnvironment({ computeEnvironmentName: 'fce', type: 'MANAGED', computeResources: { type: 'FARGATE', maxvCpus: 2, subnets: ['subnet-1'] } });
   created.createJobQueue({ jobQueueName: 'fq', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'fce' }] });
+  created.createComputeEnvironment({
+    computeEnvironmentName: 'eks',
+    type: 'MANAGED',
+    eksConfiguration: { eksClusterArn: 'arn:aws:eks:us-east-1:123456789012:cluster/c', kubernetesNamespace: 'batch' },
+    computeResources: { type: 'EC2', maxvCpus: 4, minvCpus: 0, instanceTypes: ['m5.large'], subnets: ['subnet-1'], instanceRole: 'ecsInstanceRole' },
+  });
+  created.createJobQueue({ jobQueueName: 'pods', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'eks' }] });
   created.createJobQueue({ jobQueueName: 'q', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
   created.createJobQueue({
     jobQueueName: 'limited',
@@ -58,6 +74,30 @@ function backend(): BatchBackend {
     type: 'container',
     platformCapabilities: ['FARGATE'],
     containerProperties: { image: 'busybox', command: ['run'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '2048' }] },
+  });
+  const vcpu = (value: string): Array<{ type: string; value: string }> => [{ type: 'VCPU', value }, { type: 'MEMORY', value: '512' }];
+  created.registerJobDefinition({
+    jobDefinitionName: 'mc',
+    type: 'container',
+    ecsProperties: {
+      taskProperties: [{
+        containers: [
+          { name: 'app', image: 'app', essential: true, command: ['run'], resourceRequirements: vcpu('1') },
+          { name: 'sidecar', image: 'side', essential: false, command: ['log'], resourceRequirements: vcpu('0.5'), dependsOn: [{ containerName: 'app', condition: 'START' }] },
+        ],
+      }],
+    },
+  });
+  const resources = { limits: { cpu: '0.5', memory: '256Mi' } };
+  created.registerJobDefinition({
+    jobDefinitionName: 'pod',
+    type: 'container',
+    eksProperties: {
+      podProperties: {
+        initContainers: [{ name: 'init', image: 'i', resources }],
+        containers: [{ name: 'main', image: 'busybox', command: ['run'], resources }, { name: 'sidecar', image: 'side', resources }],
+      },
+    },
   });
   created.registerJobDefinition({ jobDefinitionName: 'huge', type: 'container', containerProperties: { image: 'busybox', vcpus: 64, memory: 1024, command: ['run'] } });
   return created;
@@ -89,7 +129,7 @@ function observe(on: BatchBackend, jobIds: readonly string[]): unknown {
   });
   const jobs = all.map((id) => on.describeJobs([id])[0] ?? `${id}: gone`);
   const logs = Object.fromEntries(on.logs.streams(BATCH_LOG_GROUP).map((stream) => [stream, on.logs.events(BATCH_LOG_GROUP, stream)]));
-  const lists = ['q', 'fair', 'limited', 'fq'].map((queue) => on.listJobs({ jobQueue: queue, filters: [{ name: 'JOB_NAME', values: ['*'] }] }).jobSummaryList);
+  const lists = ['q', 'fair', 'limited', 'fq', 'pods'].map((queue) => on.listJobs({ jobQueue: queue, filters: [{ name: 'JOB_NAME', values: ['*'] }] }).jobSummaryList);
   const consumables = ['licenses', 'tokens'].map((name) => [on.consumableResources.describe(name), on.consumableResources.listJobs({ consumableResource: name })]);
   return { jobs, logs, lists, consumables, now: on.loop.now(), pending: on.loop.pendingEvents, instances: on.capacity.checkpointPart?.().save() };
 }
@@ -106,6 +146,7 @@ type Op =
     priority?: number;
     needs?: string[];
     fargate?: boolean;
+    containers?: 'task' | 'pod';
   }
   | { advance: number }
   | { terminate: number }
@@ -125,6 +166,7 @@ const OP: fc.Arbitrary<Op> = fc.oneof(
       priority: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
       needs: fc.option(fc.subarray(['licenses', 'tokens'], { minLength: 1 }), { nil: undefined }), // PLAT-4
       fargate: fc.integer({ min: 0, max: 2 }).map((n) => n === 0 || undefined), // one job in 3 to the Fargate queue (PLAT-1)
+      containers: fc.constantFrom(undefined, undefined, 'task' as const, 'pod' as const), // PLAT-2, PLAT-3
     }),
   },
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 240_000 }).map((advance): Op => ({ advance })) },
@@ -142,10 +184,10 @@ function apply(on: BatchBackend, op: Op, jobIds: string[], record: boolean): voi
     if ('submit' in op) {
       const { jobId } = on.submitJob({
         jobName: op.submit,
-        jobQueue: op.huge ? 'limited' : op.fargate ? 'fq' : op.share ? 'fair' : 'q',
-        ...(op.share && !op.huge && !op.fargate ? { shareIdentifier: op.share, schedulingPriorityOverride: op.priority ?? 0 } : {}),
+        jobQueue: op.huge ? 'limited' : op.containers === 'pod' ? 'pods' : op.fargate ? 'fq' : op.share ? 'fair' : 'q',
+        ...(op.share && !op.huge && !op.fargate && op.containers !== 'pod' ? { shareIdentifier: op.share, schedulingPriorityOverride: op.priority ?? 0 } : {}),
         ...(op.needs ? { consumableResourcePropertiesOverride: { consumableResourceList: needsOf(op.needs) } } : {}),
-        jobDefinition: op.huge ? 'huge' : op.fargate ? 'fjob' : 'job',
+        jobDefinition: op.huge ? 'huge' : op.containers === 'pod' ? 'pod' : op.fargate ? 'fjob' : op.containers === 'task' ? 'mc' : 'job',
         ...(op.array ? { arrayProperties: { size: op.array } } : {}),
         ...(op.dependsOn !== undefined && jobIds.length > 0 ? { dependsOn: [{ jobId: jobIds[op.dependsOn % jobIds.length] }] } : {}),
         ...(op.timeout ? { timeout: { attemptDurationSeconds: op.timeout } } : {}),
@@ -165,9 +207,10 @@ function apply(on: BatchBackend, op: Op, jobIds: string[], record: boolean): voi
 }
 
 describe('checkpoints with live jobs (liveWorkCheckpointPart, eventCheckpointPart)', () => {
-  test('#21 §2, TIME-2, RETRY-3, DEP-1, ARR-1, DIAG-4, SCHED-5, FS-4, PLAT-4, PLAT-1: GIVEN any sequence of submissions (arrays, dependencies, timeouts, retries, FIFO and fair-share queues, consumable resources, Fargate), clock moves, terminations and cancels WHEN a checkpoint is taken with jobs unfinished and restored into a fresh runtime THEN the rest of the run equals the uninterrupted run: jobs, attempts, logs, lists, instances and clock', () => {
+  test('#21 §2, TIME-2, RETRY-3, DEP-1, ARR-1, DIAG-4, SCHED-5, FS-4, PLAT-4, PLAT-1, PLAT-2, PLAT-3: GIVEN any sequence of submissions (arrays, dependencies, timeouts, retries, FIFO and fair-share queues, consumable resources, Fargate, multi-container tasks, EKS pods), clock moves, terminations and cancels WHEN a checkpoint is taken with jobs unfinished and restored into a fresh runtime THEN the rest of the run equals the uninterrupted run: jobs, attempts, logs, lists, instances and clock', () => {
     let checkpointedLive = 0;
     let checkpointedFargate = 0; // checkpoints holding a live attempt's place in the Fargate pool
+    let checkpointedTasks = 0; // checkpoints holding a running multi-container task or pod
     fc.assert(fc.property(fc.array(OP, { minLength: 1, maxLength: 25 }), fc.array(OP, { minLength: 1, maxLength: 25 }), (before, after) => {
       // GIVEN the uninterrupted run, and the same run up to the checkpoint
       const uninterrupted = backend();
@@ -185,6 +228,7 @@ describe('checkpoints with live jobs (liveWorkCheckpointPart, eventCheckpointPar
       // WHEN it is checkpointed and restored
       if (interrupted.hasActiveJobs()) checkpointedLive++;
       if (JSON.stringify(interrupted.capacity.checkpointPart?.().save()).includes('"fargate"')) checkpointedFargate++;
+      if (interrupted.checkpointParts().some((part) => part.key === 'jobs.live' && JSON.stringify(part.save()).includes('"task"'))) checkpointedTasks++;
       const ids = (interrupted as unknown as { ids: SeededIdGenerator }).ids;
       const { restored } = checkpointAndRestore(interrupted, ids);
 
@@ -200,5 +244,6 @@ describe('checkpoints with live jobs (liveWorkCheckpointPart, eventCheckpointPar
     }), { numRuns: 200 });
     expect(checkpointedLive).toBeGreaterThan(20);
     expect(checkpointedFargate).toBeGreaterThan(5);
+    expect(checkpointedTasks).toBeGreaterThan(5);
   });
 });
