@@ -221,6 +221,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       for (const place of data.placements ?? []) {
         const placement = new InstancePlacement(this.ce, instance, place.vcpus, place.memoryMiB, place.gpus, place.readyAt, this);
         instance.take(placement);
+        if (place.attempt === 0) placement.reservedFor = place.jobId;
         restoredPlacements.set(`${place.jobId}#${place.attempt}`, placement);
       }
       this.instances.set(instance.id, instance);

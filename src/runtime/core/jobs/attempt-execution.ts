@@ -68,8 +68,11 @@ export interface AttemptHooks {
  * An attempt timer's subject as data. Null once the attempt ended: every timer of an ended attempt
  * does nothing when it runs (a stop grace armed after SIGTERM ended the container).
  */
-function describeLive(live: object): [string, number] | null {
-  return (live as LiveAttempt).ended ? null : [(live as LiveAttempt).jobId, (live as LiveAttempt).attempt];
+function describeLive(live: object): [string, number] | null | undefined {
+  const { ended, job, jobId, attempt } = live as LiveAttempt;
+  if (ended) return null;
+  // MNP-5: a node of an earlier attempt, still stopping, has the id of the new attempt's node: not carried (the checkpoint waits).
+  return job.mnpParent && job.mnpParent.nodes![job.nodeIndex!] !== job ? undefined : [jobId, attempt];
 }
 
 /**
@@ -173,7 +176,7 @@ export class AttemptExecution {
         const { live, container } = subject as TaskTimerSubject;
         const task = live.handle;
         if (live.ended || !(task instanceof MultiContainerTask) || !task.timerActs(container)) return null;
-        return [live.jobId, live.attempt, container ?? null];
+        return describeLive(live) === undefined ? undefined : [live.jobId, live.attempt, container ?? null];
       },
       rearm: (data, time, sequence) => {
         if (data === null) return;
@@ -206,12 +209,12 @@ export class AttemptExecution {
   }
 
   /**
-   * Checkpoints: a live attempt as data, or undefined when it cannot be carried (a node of a
-   * multi-node job, a runner that cannot save its container): the checkpoint waits.
+   * Checkpoints: a live attempt as data, or undefined when it cannot be carried (a runner that
+   * cannot save its container): the checkpoint waits.
    */
   saveLive(job: JobRecord): SavedLiveAttempt | undefined {
     const live = job.liveAttempt;
-    if (!(live instanceof LiveAttempt) || live.ended || job.mnpParent) return undefined;
+    if (!(live instanceof LiveAttempt) || live.ended) return undefined;
     if (live.handle === undefined) return { jobId: job.jobId, attempt: live.attempt };
     if (live.handle instanceof MultiContainerTask) {
       const task = live.handle.saved((handle) => this.context.runner.saveAttempt?.(handle));
