@@ -126,8 +126,6 @@ describe('serve --state-dir with the process executor: multi-container tasks and
   const untilFinal = (server: ServeChild, jobId: string): Promise<JobDetail> =>
     pollUntil(() => describe1(server, jobId), (job) => FINAL.includes(job.status ?? ''), 120_000);
 
-  // (A checkpoint of these is covered by test/runtime/core/checkpoint/job-checkpoint.test.ts: here the instances
-  // that ran them keep the runtime from a rest point until they scale in, minutes later.)
   test('#11 §3, PLAT-2, PLAT-3: a restart gives each container of a finished multi-container task and pod as it ran: exit codes, reasons, log streams and lines, job status', async () => {
     // GIVEN a durable server that ran a task of three containers (two at once) and a pod of an init container and two containers
     const first = await serve();
@@ -228,4 +226,61 @@ describe('serve --state-dir with the process executor: multi-container tasks and
     expect(JSON.parse(second.stdout()).restored.attemptsLost).toBe(3);
     expect(second.stderr().match(/^.*differs from what it recorded.*$/m)?.[0]).toBeUndefined();
   }, 300_000);
+
+  test('#21 §2, RETRY-3, PLAT-2, PLAT-3: GIVEN checkpoints taken while a task and a pod RUN WHEN the server is SIGKILLed and restarts from the newest checkpoint THEN it equals the restart from the one before it replaying the journal since: the task that ended after it keeps its containers\' journaled ends, the pod still running fails as on a lost host', async () => {
+    // GIVEN a durable server checkpointing whenever it can, running a task whose app waits for `late` and a pod whose main container waits for `release`
+    const state = path.join(dir, 'state');
+    const argsFor = (stateDir: string): string[] => [...args.slice(0, -1), stateDir, '--checkpoint-every', '0'];
+    const first = await spawnServe(argsFor(state));
+    started.push(first);
+    const late = path.join(dir, 'late');
+    const waitFor = (file: string): string => `echo waiting; while [ ! -e /${file} ]; do sleep 0.2; done; echo released`;
+    await first.batch.send(new RegisterJobDefinitionCommand(ecsTask('late-task', waitFor(late))));
+    const heldPod = structuredClone(POD);
+    heldPod.jobDefinitionName = 'held-pod';
+    heldPod.eksProperties!.podProperties!.containers![0].command = sh(waitFor(path.join(dir, 'release')));
+    await first.batch.send(new RegisterJobDefinitionCommand(heldPod));
+    const taskId = await submit(first, 'task', 'first-run-job-queue', 'late-task');
+    const podId = await submit(first, 'pod', 'pods', 'held-pod');
+    const checkpoints = (stateDir: string): string[] => fs.readdirSync(stateDir).filter((name) => /^checkpoint-\d+\.jsonl$/.test(name)).sort();
+    const holdsRunningTask = (file: string): boolean => fs.readFileSync(file, 'utf8').split('\n')
+      .some((line) => line.includes(`"idValue":"${taskId}"`) && /"status":"RUNNING"/.test(line));
+    await pollUntil(async () => ({ task: await describe1(first, taskId), pod: await describe1(first, podId), names: checkpoints(state) }),
+      (seen) => seen.task.status === 'RUNNING' && seen.pod.status === 'RUNNING' && seen.names.some((name) => holdsRunningTask(path.join(state, name))), 120_000);
+    // the task ends after that checkpoint (its containers' ends are journaled after it), and a checkpoint follows with the pod still running
+    const liveCheckpoint = checkpoints(state).filter((name) => holdsRunningTask(path.join(state, name))).pop()!;
+    fs.writeFileSync(late, '');
+    await untilFinal(first, taskId);
+    await pollUntil(async () => checkpoints(state), (names) => names[names.length - 1] !== liveCheckpoint, 60_000);
+    expect((await describe1(first, podId)).status).toBe('RUNNING');
+
+    // WHEN it is killed; a copy restarts from the checkpoint before the newest (the newest torn), the original from the newest
+    await first.kill('SIGKILL');
+    const copy = path.join(dir, 'copy');
+    fs.cpSync(state, copy, { recursive: true });
+    fs.rmSync(path.join(copy, 'batch-local.lock'), { force: true });
+    const names = checkpoints(copy);
+    expect(names[names.length - 2]).toBe(liveCheckpoint);
+    fs.truncateSync(path.join(copy, names[names.length - 1]), 10);
+    const fromNewest = await spawnServe(argsFor(state));
+    started.push(fromNewest);
+    const fromLive = await spawnServe(argsFor(copy));
+    started.push(fromLive);
+
+    // THEN both give the same task and pod, container by container: the task SUCCEEDED with its journaled ends, the pod FAILED as on a lost host
+    const [task, pod] = [await describe1(fromLive, taskId), await describe1(fromLive, podId)];
+    expect(await describe1(fromNewest, taskId)).toEqual(task);
+    expect(await describe1(fromNewest, podId)).toEqual(pod);
+    expect(task.status).toBe('SUCCEEDED');
+    const containers = task.ecsProperties!.taskProperties![0].containers!;
+    expect(containers.map((c) => [c.name, c.exitCode])).toEqual([['init', 1], ['side', 2], ['app', 0]]);
+    expect(await containerLogs(fromLive, containers)).toEqual({ init: ['init line'], side: ['side line'], app: ['waiting', 'released'] });
+    expect(pod.status).toBe('FAILED');
+    expect(pod.eksAttempts!.map((attempt) => attempt.statusReason)).toEqual([expect.stringMatching(HOST_LOST)]);
+    const lost = pod.eksAttempts![0];
+    expect([...lost.initContainers!, ...lost.containers!].map((c) => [c.name, c.exitCode, c.reason]))
+      .toEqual([['prepare', 0, undefined], ['main', undefined, 'Host EC2 instance terminated'], ['helper', 7, undefined]]);
+    expect(await streamLogs(fromLive, 'held-pod/')).toEqual(await streamLogs(fromNewest, 'held-pod/'));
+    for (const server of [fromNewest, fromLive]) expect(server.stderr()).not.toMatch(/differs|not at rest|checkpoints are off/);
+  }, 400_000);
 });

@@ -2,7 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DescribeJobsCommand, JobDetail, SubmitJobCommand, SubmitJobCommandInput } from '@aws-sdk/client-batch';
+import { DescribeJobsCommand, JobDetail, RegisterJobDefinitionCommand, SubmitJobCommand, SubmitJobCommandInput } from '@aws-sdk/client-batch';
 import { spawnServe, ServeChild } from './serve-process-fixture';
 import { SMALL_STACK } from '../../cli/cli-fixture';
 import { pollUntil, rawRequest } from '../api/endpoint-fixture';
@@ -212,6 +212,54 @@ describe('serve --state-dir with the process executor', () => {
     expect(await logMessages(fromLive, replayed.get(late)!.container!.logStreamName!)).toEqual(['late waiting', 'late released']);
     expect(replayed.get(held)!.attempts!.map((attempt) => attempt.statusReason)).toEqual([expect.stringMatching(HOST_LOST)]);
     expect(replayed.get(after)!.status).toBe('SUCCEEDED');
+    for (const server of [fromNewest, fromLive]) expect(server.stderr()).not.toMatch(/differs|not at rest|checkpoints are off/);
+  }, 400_000);
+
+  test('#21 §2, RETRY-3, MNP-4, MNP-8: GIVEN checkpoints taken while the nodes of a multi-node job RUN WHEN the server is SIGKILLed THEN the restart from the newest checkpoint equals the one from the checkpoint before it replaying the journal since: the job fails as on a lost host', async () => {
+    // GIVEN a durable server checkpointing whenever it can, with a job of 2 nodes RUNNING (each until the release file)
+    const state = path.join(dir, 'state');
+    const args = (stateDir: string): string[] => ['--template', SMALL_STACK, '--executor', 'process', '--state-dir', stateDir, '--checkpoint-every', '0'];
+    const first = await spawnServe(args(state));
+    started.push(first);
+    const wait = `echo node waiting; while [ ! -e /${path.join(dir, 'release')} ]; do sleep 0.2; done; echo released`;
+    await first.batch.send(new RegisterJobDefinitionCommand({
+      jobDefinitionName: 'gang',
+      type: 'multinode',
+      nodeProperties: { numNodes: 2, mainNode: 0, nodeRangeProperties: [{ targetNodes: '0:', container: { image: 'busybox', vcpus: 1, memory: 128, command: ['sh', '-c', wait] } }] },
+    }));
+    const gang = (await first.batch.send(new SubmitJobCommand({ jobName: 'gang', jobQueue: 'first-run-job-queue', jobDefinition: 'gang' }))).jobId!;
+    const all = [gang, `${gang}#0`, `${gang}#1`];
+    const checkpoints = (stateDir: string): string[] => fs.readdirSync(stateDir).filter((name) => /^checkpoint-\d+\.jsonl$/.test(name)).sort();
+    const holdsNode = (file: string): boolean => fs.readFileSync(file, 'utf8').includes(`"idValue":"${gang}#1"`);
+    await pollUntil(() => describeAll(first, all), (jobs) => [...jobs.values()].every((job) => job.status === 'RUNNING')
+      && checkpoints(state).some((name) => holdsNode(path.join(state, name))), 120_000);
+    // a quick job runs after that checkpoint, and a checkpoint follows with the nodes still running
+    const liveCheckpoint = checkpoints(state).filter((name) => holdsNode(path.join(state, name))).pop()!;
+    const quick = (await first.batch.send(new SubmitJobCommand({ jobName: 'quick', jobQueue: 'first-run-job-queue', jobDefinition: 'hello' }))).jobId!;
+    await pollUntil(() => describeAll(first, [quick]), (jobs) => jobs.get(quick)!.status === 'SUCCEEDED', 120_000);
+    await pollUntil(async () => checkpoints(state), (names) => names[names.length - 1] !== liveCheckpoint, 60_000);
+
+    // WHEN it is killed; a copy restarts from the checkpoint before the newest (the newest torn), the original from the newest
+    await first.kill('SIGKILL');
+    const copy = path.join(dir, 'copy');
+    fs.cpSync(state, copy, { recursive: true });
+    fs.rmSync(path.join(copy, 'batch-local.lock'), { force: true });
+    const names = checkpoints(copy);
+    expect(names).toHaveLength(2);
+    expect(names.every((name) => holdsNode(path.join(copy, name)))).toBe(true); // both taken with the nodes live (the quick job's moves may add one)
+    fs.truncateSync(path.join(copy, names[names.length - 1]), 10);
+    const fromNewest = await spawnServe(args(state));
+    started.push(fromNewest);
+    const fromLive = await spawnServe(args(copy));
+    started.push(fromLive);
+
+    // THEN both give the same job and nodes: the main node failed as on a lost host, so the job did (MNP-4); `quick` done
+    const newest = await describeAll(fromNewest, [...all, quick]);
+    const replayed = await describeAll(fromLive, [...all, quick]);
+    expect([...replayed.values()]).toEqual([...newest.values()]);
+    expect(replayed.get(gang)!.status).toBe('FAILED');
+    expect(replayed.get(`${gang}#0`)!.attempts!.map((attempt) => attempt.statusReason)).toEqual([expect.stringMatching(HOST_LOST)]);
+    expect(replayed.get(quick)!.status).toBe('SUCCEEDED');
     for (const server of [fromNewest, fromLive]) expect(server.stderr()).not.toMatch(/differs|not at rest|checkpoints are off/);
   }, 400_000);
 });

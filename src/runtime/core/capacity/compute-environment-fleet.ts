@@ -10,7 +10,7 @@ import { PlacementFailureMemo } from './placement-failure-memo';
 import { IDLE_CHECK, saveInstance, SavedInstance } from './saved-instance';
 import { ComputeEnvironmentRecord } from '../model/records';
 import { ContainerDemand } from '../types/demand';
-import { FitVerdict } from '../types/placement';
+import { FitVerdict, Placement } from '../types/placement';
 
 /**
  * The container instances of one EC2 compute environment: bin-packing of jobs onto them (SCHED-4),
@@ -201,7 +201,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
    * event is told: no instance launched or terminated, the runtime only came back.
    */
   restoreInstances(
-    saved: readonly SavedInstance[], spec: (type: string) => RegisteredResources['spec'], restoredPlacements: Map<string, InstancePlacement>,
+    saved: readonly SavedInstance[], spec: (type: string) => RegisteredResources['spec'], restoredPlacements: Map<string, Placement>,
   ): void {
     const now = this.context.loop.now();
     for (const instance of [...this.instances.values()]) {
@@ -221,6 +221,7 @@ export class ComputeEnvironmentFleet implements PlacementOwner {
       for (const place of data.placements ?? []) {
         const placement = new InstancePlacement(this.ce, instance, place.vcpus, place.memoryMiB, place.gpus, place.readyAt, this);
         instance.take(placement);
+        if (place.attempt === 0) placement.reservedFor = place.jobId;
         restoredPlacements.set(`${place.jobId}#${place.attempt}`, placement);
       }
       this.instances.set(instance.id, instance);

@@ -19,6 +19,8 @@ export class InstancePlacement implements Placement {
   slot = -1;
   /** The attempt on it, set by attempt execution. */
   attempt?: PlacedAttempt;
+  /** MNP-8: the node a gang placement reserved it for (Placement.reservedFor). */
+  reservedFor?: string;
 
   constructor(
     readonly computeEnvironment: ComputeEnvironmentRecord,

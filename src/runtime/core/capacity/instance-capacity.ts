@@ -3,7 +3,7 @@ import { CapacityListener, hostTerminatedReason, InstanceTermination } from './c
 import { DEFAULT_SCALE_DOWN_IDLE_MS, IMMEDIATE_INSTANCE_START, InstanceCapacityOptions, LaunchTemplateMemorySetting } from './capacity-options';
 import { CapacityStats, CapacityStatsRecorder } from './capacity-stats';
 import { ComputeEnvironmentFleet } from './compute-environment-fleet';
-import { ContainerInstance, InstancePlacement, RegisteredResources } from './container-instance';
+import { ContainerInstance, RegisteredResources } from './container-instance';
 import { Ec2Availability } from './ec2-availability';
 import { FleetContext, FleetSettings, InstanceView } from './fleet-context';
 import { InstanceLifecycleListener } from './instance-lifecycle-listener';
@@ -13,7 +13,7 @@ import { CheckpointPart } from '../checkpoint/checkpoint-part';
 import { EventLoop } from '../event-loop';
 import { computeEnvironmentPlatform, platformMismatchReason } from '../model/platform';
 import { ComputeEnvironmentRecord } from '../model/records';
-import { VcpuPoolCapacity } from '../scheduling/vcpu-pool-capacity';
+import { SavedPoolPlacement, VcpuPoolCapacity } from '../scheduling/vcpu-pool-capacity';
 import { ContainerDemand } from '../types/demand';
 import { CapacityModel, FitVerdict, Placement } from '../types/placement';
 
@@ -38,7 +38,9 @@ export class InstanceCapacity implements CapacityModel {
   private readonly context: FleetContext;
   private instanceCounter = 0;
   /** Checkpoint restore: the places of live attempts, until their attempts take them (`restoredPlacement`). */
-  private readonly restoredPlacements = new Map<string, InstancePlacement>();
+  private readonly restoredPlacements = new Map<string, Placement>();
+  /** Fargate compute environments by name (a checkpoint names a pool placement's CE). */
+  private readonly fargateByName = new Map<string, ComputeEnvironmentRecord>();
 
   constructor(private readonly loop: EventLoop, listener: CapacityListener, private readonly options: InstanceCapacityOptions = {}) {
     const scaleDownIdleMs = options.scaleDownIdleMs ?? DEFAULT_SCALE_DOWN_IDLE_MS;
@@ -97,7 +99,8 @@ export class InstanceCapacity implements CapacityModel {
 
   /** SCHED-5: a managed CE starts at `desiredvCpus` (at least `minvCpus`); an unmanaged one with its instances. */
   computeEnvironmentCreated(ce: ComputeEnvironmentRecord): void {
-    if (!isFargate(ce)) this.fleetOf(ce);
+    if (isFargate(ce)) this.fargateByName.set(ce.name, ce);
+    else this.fleetOf(ce);
   }
 
   /**
@@ -167,33 +170,39 @@ export class InstanceCapacity implements CapacityModel {
   }
 
   /**
-   * Checkpoint (serve --state-dir): at rest when no instance holds a placement (no attempt on it).
-   * Idle instances are data: those a CE keeps for `minvCpus`, or launched and not yet ready, carry
-   * over as they are (ids, launch and ready times); where instance ids continue carries over too.
-   * An idle instance above `minvCpus` has its idle check pending, which postpones the rest point.
-   */
-  /**
-   * The instances of every EC2 compute environment as data, with the places of live attempts on
-   * them (checkpoints with live jobs); their idle checks are events of kind IDLE_CHECK, re-armed by
-   * the events part. Not at rest while a Fargate job runs (its vCPU pool is not carried).
+   * Checkpoint (serve --state-dir): the instances of every EC2 compute environment as data (ids,
+   * launch and ready times, where the free-capacity index filed them) with the places of live
+   * attempts on them, and the Fargate pools' placements of live attempts; the instances' idle
+   * checks are events of kind IDLE_CHECK, re-armed by the events part. Not at rest while a
+   * placement has no live attempt to name it by.
    */
   checkpointPart(): CheckpointPart {
     return {
       key: 'capacity.instances',
-      atRest: () => this.fargate.isIdle() && [...this.fleetsByName.values()].every((fleet) => fleet.savedInstances() !== undefined),
-      save: () => [{
-        instanceCounter: this.instanceCounter,
-        fleets: [...this.fleetsByName]
-          .map(([name, fleet]) => ({ ce: name, instances: fleet.savedInstances()! }))
-          .filter((fleet) => fleet.instances.length > 0),
-      }],
+      atRest: () => this.fargate.savedPlacements() !== undefined
+        && [...this.fleetsByName.values()].every((fleet) => fleet.savedInstances() !== undefined),
+      save: () => {
+        const fargate = this.fargate.savedPlacements()!;
+        return [{
+          instanceCounter: this.instanceCounter,
+          fleets: [...this.fleetsByName]
+            .map(([name, fleet]) => ({ ce: name, instances: fleet.savedInstances()! }))
+            .filter((fleet) => fleet.instances.length > 0),
+          ...(fargate.length > 0 ? { fargate } : {}),
+        }];
+      },
       restore: ([data]) => {
-        const saved = data as { instanceCounter: number; fleets?: Array<{ ce: string; instances: SavedInstance[] }> };
+        const saved = data as { instanceCounter: number; fleets?: Array<{ ce: string; instances: SavedInstance[] }>; fargate?: SavedPoolPlacement[] };
         this.instanceCounter = saved.instanceCounter;
         if (saved.fleets === undefined) return; // a checkpoint from before instances were carried: it had none
         const byName = new Map(saved.fleets.map((fleet) => [fleet.ce, fleet.instances]));
         for (const name of byName.keys()) this.fleetNamed(name); // one the registry lacks: name it
         for (const [name, fleet] of this.fleetsByName) fleet.restoreInstances(byName.get(name) ?? [], getInstanceType, this.restoredPlacements);
+        this.fargate.restorePlacements(saved.fargate ?? [], (name) => {
+          const ce = this.fargateByName.get(name);
+          if (!ce) throw new Error(`the checkpoint holds a Fargate placement on compute environment ${name}, which is not a Fargate compute environment here`);
+          return ce;
+        }, this.restoredPlacements);
       },
     };
   }

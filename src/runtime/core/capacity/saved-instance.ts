@@ -24,6 +24,7 @@ export interface SavedInstance {
 /** A live attempt's place on an instance, as a checkpoint keeps it. */
 export interface SavedPlacement {
   readonly jobId: string;
+  /** 0: a place a gang placement reserved for node `jobId`, which has not started on it yet (MNP-8). */
   readonly attempt: number;
   readonly vcpus: number;
   readonly memoryMiB: number;
@@ -34,15 +35,15 @@ export interface SavedPlacement {
 /** The kind of an instance's idle check (see EventKind); InstanceCapacity re-arms it. */
 export const IDLE_CHECK = 'fleet.idle';
 
-/** An instance as data; undefined when a placement on it has no live attempt to name it by. */
+/** An instance as data; undefined when a placement on it has no live attempt nor reservation to name it by. */
 export function saveInstance(instance: ContainerInstance): SavedInstance | undefined {
   const placements: SavedPlacement[] = [];
   for (const placement of instance.placements) {
     const attempt = placement.attempt;
-    if (!attempt || attempt.ended) return undefined;
+    if (attempt?.ended || (!attempt && placement.reservedFor === undefined)) return undefined;
     placements.push({
-      jobId: attempt.jobId,
-      attempt: attempt.attempt,
+      jobId: attempt ? attempt.jobId : placement.reservedFor!,
+      attempt: attempt ? attempt.attempt : 0,
       vcpus: placement.vcpus,
       memoryMiB: placement.memoryMiB,
       gpus: placement.gpus,

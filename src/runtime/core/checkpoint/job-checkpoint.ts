@@ -51,7 +51,7 @@ function jobsPart(sources: JobCheckpointSources): CheckpointPart {
     key: 'jobs',
     save: () => {
       // A live attempt is carried by the live-work part, which puts it back on its restored placement.
-      const encoder = new ObjectGraphEncoder(JOB_CLASSES, registryReferences(sources.registry), new Set(['liveAttempt']));
+      const encoder = new ObjectGraphEncoder(JOB_CLASSES, registryReferences(sources.registry), new Set(['liveAttempt', 'reservedPlacement']));
       const jobs = [...sources.jobs.all()];
       const position = new Map(jobs.map((job, index) => [job, index]));
       const finishedOrder = sources.retention.retained().map((job) => position.get(job)!);
@@ -84,6 +84,7 @@ function logsPart(sources: JobCheckpointSources): CheckpointPart {
         }
         job.children?.forEach(visit);
         job.nodes?.forEach(visit);
+        job.earlierNodeStreams?.forEach((stream) => kept.add(stream)); // MNP-5
       };
       for (const job of sources.jobs.all()) visit(job);
       const streams: SavedStream[] = [];

@@ -28,6 +28,8 @@ interface SavedLiveWork {
   readonly queues: readonly SavedQueue[];
   /** DIAG-4: the RUNNABLE stretch each job's time-limit checks were armed for. */
   readonly timeLimitsArmed: ReadonlyArray<[string, number]>;
+  /** MNP-8: the nodes whose places a gang placement reserved (the places are in the capacity part); absent when none. */
+  readonly reserved?: readonly string[];
 }
 
 /**
@@ -39,16 +41,21 @@ interface SavedLiveWork {
  * queues' order (FIFO entries, fair-share shares), the time limits armed. The
  * pending events acting on them are carried by the `events` part.
  *
- * Not carried (the checkpoint waits while such work is live, as before): multi-node jobs,
- * multi-container tasks, Fargate placements, and anything a runner cannot save.
+ * Multi-node jobs (MNP): their nodes are records of the jobs part; their live attempts are saved
+ * as any other, and the places a gang placement reserved for nodes not started yet are named by the
+ * nodes (MNP-8). Not carried (the checkpoint waits while such work is live, as before): a gang
+ * with consumable resources, a node of an earlier attempt still stopping, anything a runner cannot save. Fargate placements are carried by the capacity part
+ * (InstanceCapacity.checkpointPart); multi-container tasks and pods by their attempts (SavedTask).
  */
 export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart {
   const unfinished = (): JobRecord[] => {
     const jobs: JobRecord[] = [];
     const visit = (job: JobRecord): void => {
-      if (job.status === 'SUCCEEDED' || job.status === 'FAILED') return;
-      jobs.push(job);
+      // MNP-4: a finished multi-node job's other nodes may still be stopping.
+      if (job.status !== 'SUCCEEDED' && job.status !== 'FAILED') jobs.push(job);
+      else if (!job.nodes) return;
       job.children?.forEach(visit);
+      job.nodes?.forEach(visit); // MNP: the current attempt's nodes
     };
     for (const job of sources.jobs.all()) if (!job.parent && !job.mnpParent) visit(job);
     return jobs;
@@ -56,19 +63,23 @@ export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart
   const save = (): SavedLiveWork | undefined => {
     const jobs = unfinished();
     const attempts: SavedLiveAttempt[] = [];
+    const reserved: string[] = [];
     for (const job of jobs) {
-      if (job.status === 'SUBMITTED' || job.nodes) return undefined;
-      if ((job.status === 'STARTING' || job.status === 'RUNNING') && !job.children) { // an array parent runs through its children
+      if (job.status === 'SUBMITTED') return undefined;
+      // PLAT-4 with MNP-8: what a gang holds of consumable resources is not carried; the checkpoint waits.
+      if (job.nodes?.some((node) => node.spec.consumableNeeds)) return undefined;
+      if (job.reservedPlacement) reserved.push(job.jobId);
+      if ((job.status === 'STARTING' || job.status === 'RUNNING') && !job.children && !job.nodes) { // array and MNP parents run through their children and nodes
         const saved = sources.execution.saveLive(job);
         if (!saved) return undefined;
         attempts.push(saved);
       }
     }
-    // A capacity model that cannot put a placement back (the plain vCPU pool) carries no live attempt.
+    // A capacity model that cannot put a placement back (a plain vCPU pool on its own) carries no live attempt.
     if (attempts.length > 0 && !sources.capacity.restoredPlacement) return undefined;
     const queues = sources.scheduler.savedQueues();
     if (!queues) return undefined;
-    return { attempts, queues, timeLimitsArmed: sources.timeLimits.savedArmed(jobs) };
+    return { attempts, queues, timeLimitsArmed: sources.timeLimits.savedArmed(jobs), ...(reserved.length > 0 ? { reserved } : {}) };
   };
   return {
     key: 'jobs.live',
@@ -97,6 +108,11 @@ export function liveWorkCheckpointPart(sources: LiveWorkSources): CheckpointPart
         const record = job(attempt.jobId);
         sources.execution.resumeLive(record, placement, attempt);
         if (record.spec.consumableNeeds) holders.push(record);
+      }
+      for (const nodeId of saved.reserved ?? []) {
+        const placement = sources.capacity.restoredPlacement?.(nodeId, 0);
+        if (!placement) throw new Error(`the checkpoint holds a place reserved for node ${nodeId}, but not the place`);
+        job(nodeId).reservedPlacement = placement;
       }
       // PLAT-4: held again in the order they were placed, which is the order of their task ids (a counter).
       holders.sort((a, b) => (a.currentAttempt!.taskId < b.currentAttempt!.taskId ? -1 : 1));

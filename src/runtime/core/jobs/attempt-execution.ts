@@ -1,6 +1,6 @@
 import { AttemptRecord, JobRecord } from './job-record';
 import { LazyContainerLaunch } from './lazy-container-launch';
-import { MultiContainerTask, TaskAttemptSink } from './multi-container-task';
+import { MultiContainerTask, SavedTask, TaskAttemptSink } from './multi-container-task';
 import { shouldRetry } from './retry-policy';
 import { taskPlan } from './task-containers';
 import { EventKind } from '../checkpoint/event-kind';
@@ -37,8 +37,10 @@ export interface AttemptExecutionContext {
 export interface SavedLiveAttempt {
   readonly jobId: string;
   readonly attempt: number;
-  /** The runner's data of the running container (JobRunner.saveAttempt); absent while STARTING. */
+  /** The runner's data of the running container (JobRunner.saveAttempt); absent while STARTING or for a task. */
   readonly handle?: unknown;
+  /** PLAT-2, PLAT-3: a running multi-container task or pod, its containers' handles included. */
+  readonly task?: SavedTask;
 }
 
 /** The kinds of the attempts' timers (see EventKind): the subject is the live attempt. */
@@ -46,6 +48,14 @@ const READY = 'attempt.ready';
 const TIMEOUT = 'attempt.timeout';
 const KILL = 'attempt.kill';
 const RUNNER = 'attempt.runner';
+/** A timer of a multi-container task: a container's runner timer, or the SIGKILL after the stop grace period. */
+const TASK_TIMER = 'task.timer';
+
+/** A task timer's subject: the attempt and the container (undefined: the task's SIGKILL timer). */
+interface TaskTimerSubject {
+  readonly live: LiveAttempt;
+  readonly container: number | undefined;
+}
 
 /** What attempt execution tells the rest of the core. */
 export interface AttemptHooks {
@@ -58,8 +68,11 @@ export interface AttemptHooks {
  * An attempt timer's subject as data. Null once the attempt ended: every timer of an ended attempt
  * does nothing when it runs (a stop grace armed after SIGTERM ended the container).
  */
-function describeLive(live: object): [string, number] | null {
-  return (live as LiveAttempt).ended ? null : [(live as LiveAttempt).jobId, (live as LiveAttempt).attempt];
+function describeLive(live: object): [string, number] | null | undefined {
+  const { ended, job, jobId, attempt } = live as LiveAttempt;
+  if (ended) return null;
+  // MNP-5: a node of an earlier attempt, still stopping, has the id of the new attempt's node: not carried (the checkpoint waits).
+  return job.mnpParent && job.mnpParent.nodes![job.nodeIndex!] !== job ? undefined : [jobId, attempt];
 }
 
 /**
@@ -107,6 +120,12 @@ class LiveAttempt extends LazyContainerLaunch implements TaskAttemptSink, Placed
     return loop.atDescribed(loop.now() + delayMs, RUNNER, this, action);
   }
 
+  taskTimer(container: number | undefined, delayMs: number, action: () => void): Cancellable {
+    const loop = this.context.loop;
+    const subject: TaskTimerSubject = { live: this, container };
+    return loop.atDescribed(loop.now() + delayMs, TASK_TIMER, subject, action);
+  }
+
   addTimer(timer: Cancellable): void {
     (this.timers ??= []).push(timer);
   }
@@ -139,6 +158,7 @@ export class AttemptExecution {
     kinds.set(READY, this.timerKind(READY, (live) => this.run(live.job, live.attemptRecord, live)));
     kinds.set(TIMEOUT, this.timerKind(TIMEOUT, (live) => this.timedOut(live)));
     kinds.set(KILL, this.timerKind(KILL, (live) => this.killAfterGrace(live)));
+    kinds.set(TASK_TIMER, this.taskTimerKind());
     kinds.set(RUNNER, {
       describe: describeLive,
       rearm: (data, time, sequence) => {
@@ -147,6 +167,26 @@ export class AttemptExecution {
         (live.handle as ResumedAttempt | undefined)?.resumeTimer?.((action) => this.context.loop.restoreEvent(time, sequence, RUNNER, live, action));
       },
     });
+  }
+
+  /** PLAT-2, PLAT-3: a task's timers, re-armed on its restored task; null when it will do nothing (its container ended). */
+  private taskTimerKind(): EventKind {
+    return {
+      describe: (subject) => {
+        const { live, container } = subject as TaskTimerSubject;
+        const task = live.handle;
+        if (live.ended || !(task instanceof MultiContainerTask) || !task.timerActs(container)) return null;
+        return describeLive(live) === undefined ? undefined : [live.jobId, live.attempt, container ?? null];
+      },
+      rearm: (data, time, sequence) => {
+        if (data === null) return;
+        const [jobId, attempt, index] = data as [string, number, number | null];
+        const live = this.restoredLive([jobId, attempt]);
+        const subject: TaskTimerSubject = { live, container: index ?? undefined };
+        const rearm = (action: () => void): Cancellable => this.context.loop.restoreEvent(time, sequence, TASK_TIMER, subject, action);
+        (live.handle as MultiContainerTask).resumeTimer(subject.container, rearm);
+      },
+    };
   }
 
   /** A timer of attempt execution's own, re-armed on its restored live attempt. */
@@ -169,13 +209,17 @@ export class AttemptExecution {
   }
 
   /**
-   * Checkpoints: a live attempt as data, or undefined when it cannot be carried (a multi-container
-   * task, a node of a multi-node job, a runner that cannot save its container): the checkpoint waits.
+   * Checkpoints: a live attempt as data, or undefined when it cannot be carried (a runner that
+   * cannot save its container): the checkpoint waits.
    */
   saveLive(job: JobRecord): SavedLiveAttempt | undefined {
     const live = job.liveAttempt;
-    if (!(live instanceof LiveAttempt) || live.ended || job.mnpParent || live.handle instanceof MultiContainerTask) return undefined;
+    if (!(live instanceof LiveAttempt) || live.ended) return undefined;
     if (live.handle === undefined) return { jobId: job.jobId, attempt: live.attempt };
+    if (live.handle instanceof MultiContainerTask) {
+      const task = live.handle.saved((handle) => this.context.runner.saveAttempt?.(handle));
+      return task === undefined ? undefined : { jobId: job.jobId, attempt: live.attempt, task };
+    }
     const handle = this.context.runner.saveAttempt?.(live.handle);
     return handle === undefined ? undefined : { jobId: job.jobId, attempt: live.attempt, handle };
   }
@@ -190,10 +234,20 @@ export class AttemptExecution {
     const live = new LiveAttempt(this, this.context, job, attempt, placement);
     job.liveAttempt = live;
     placement.attempt = live;
-    if ('handle' in saved) {
-      const runner = this.context.runner;
-      if (!runner.resumeAttempt) throw new Error(`job ${saved.jobId}: this runner cannot resume a checkpointed attempt`);
-      live.handle = runner.resumeAttempt(live, live, saved.handle);
+    const runner = this.context.runner;
+    const resume = runner.resumeAttempt?.bind(runner);
+    if (saved.task) {
+      const plan = taskPlan(job);
+      if (!plan || !attempt.containers) throw new Error(`job ${saved.jobId}: the checkpoint holds a task for attempt ${saved.attempt}, but its definition has none`);
+      const stopGracePeriodMs = runner.stopGracePeriodMs ?? STOP_GRACE_PERIOD_MS;
+      const task = new MultiContainerTask(runner, live, { launch: live, taskId: attempt.taskId, stopGracePeriodMs }, plan, attempt.containers);
+      live.handle = task.resume(saved.task, (launch, sink, data) => {
+        if (!resume) throw new Error(`job ${saved.jobId}: this runner cannot resume a checkpointed container`);
+        return resume(launch, sink, data);
+      });
+    } else if ('handle' in saved) {
+      if (!resume) throw new Error(`job ${saved.jobId}: this runner cannot resume a checkpointed attempt`);
+      live.handle = resume(live, live, saved.handle);
     }
   }
 

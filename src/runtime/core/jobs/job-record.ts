@@ -132,6 +132,7 @@ export class RareJobState {
   pendingStatusReason?: string;
   reservedPlacement?: Placement;
   stuckReason?: string;
+  earlierNodeStreams?: string[];
 }
 
 /**
@@ -297,6 +298,10 @@ export class JobRecord {
   set reservedPlacement(value: Placement | undefined) { if (value !== undefined || this.rare) this.writable.reservedPlacement = value; }
 
   /** DIAG-2: the AWS statusReason this job shows while stuck at the head of its queue, so it can be cleared. */
+  /** MNP-5: the log streams of the nodes of earlier attempts (their records are replaced; checkpoints keep their streams). */
+  get earlierNodeStreams(): string[] | undefined { return this.rare?.earlierNodeStreams; }
+  set earlierNodeStreams(value: string[] | undefined) { if (value !== undefined || this.rare) this.writable.earlierNodeStreams = value; }
+
   get stuckReason(): string | undefined { return this.rare?.stuckReason; }
   set stuckReason(value: string | undefined) { if (value !== undefined || this.rare) this.writable.stuckReason = value; }
 

@@ -1,7 +1,7 @@
 import { TaskContainerResult } from './job-record';
 import { TaskEndPolicy, TaskPlan } from './task-containers';
 import { Cancellable } from '../event-loop';
-import { AttemptHandle, AttemptResult, AttemptSink, ContainerLaunch, JobRunner } from '../executor';
+import { AttemptHandle, AttemptResult, AttemptSink, ContainerLaunch, JobRunner, ResumedAttempt } from '../executor';
 
 /** What a multi-container task needs from its attempt: the attempt's sink plus per-container logs. */
 export interface TaskAttemptSink extends AttemptSink {
@@ -9,6 +9,24 @@ export interface TaskAttemptSink extends AttemptSink {
   logTo(stream: string, message: string): void;
   /** Creates a container's stream when it starts (real-time runners; LOG-1). */
   openStream(stream: string): void;
+  /**
+   * A timer of the task that a checkpoint can carry: a container's runner timer (`container` its
+   * index) or, with `container` undefined, the SIGKILL after the stop grace period.
+   */
+  taskTimer(container: number | undefined, delayMs: number, action: () => void): Cancellable;
+}
+
+/**
+ * A running task as a checkpoint keeps it (#21 §2); its containers' results are the attempt
+ * record's (`AttemptRecord.containers`, in the jobs part).
+ */
+export interface SavedTask {
+  readonly states: readonly ContainerState[];
+  /** Each running container's index and its runner's data (JobRunner.saveAttempt). */
+  readonly handles: ReadonlyArray<[number, unknown]>;
+  readonly firstFailure?: { exitCode?: number; reason?: string; statusReason?: string };
+  readonly decidingExit?: { exitCode?: number; reason?: string };
+  readonly stopping: boolean;
 }
 
 /** What the task knows of the attempt it runs in. */
@@ -20,7 +38,7 @@ export interface TaskAttemptContext {
   readonly stopGracePeriodMs: number;
 }
 
-type ContainerState = 'waiting' | 'running' | 'exited' | 'never';
+export type ContainerState = 'waiting' | 'running' | 'exited' | 'never';
 
 /**
  * PLAT-2: one attempt of a multi-container job. Starts each container through the job runner once
@@ -48,12 +66,63 @@ export class MultiContainerTask implements AttemptHandle {
     private readonly sink: TaskAttemptSink,
     private readonly context: TaskAttemptContext,
     plan: TaskPlan,
+    /** Checkpoint restore: the attempt record's results, which the task goes on filling. */
+    results?: TaskContainerResult[],
   ) {
     this.containers = plan.containers;
     this.policy = plan.policy;
     this.states = plan.containers.map(() => 'waiting');
     this.handles = plan.containers.map(() => undefined);
-    this.results = plan.containers.map((c) => ({ name: c.name }));
+    this.results = results ?? plan.containers.map((c) => ({ name: c.name }));
+  }
+
+  /**
+   * Checkpoints: the task as data, or undefined when a running container's runner cannot save it
+   * (`save` gives undefined; the checkpoint waits). Its timers are events the events part carries.
+   */
+  saved(save: (handle: AttemptHandle) => unknown): SavedTask | undefined {
+    if (this.ended) return undefined;
+    const handles: Array<[number, unknown]> = [];
+    for (const [index, handle] of this.handles.entries()) {
+      if (this.states[index] !== 'running' || !handle) continue;
+      const data = save(handle);
+      if (data === undefined) return undefined;
+      handles.push([index, data]);
+    }
+    return {
+      states: [...this.states],
+      handles,
+      ...(this.firstFailure ? { firstFailure: this.firstFailure } : {}),
+      ...(this.decidingExit ? { decidingExit: this.decidingExit } : {}),
+      stopping: this.stopping,
+    };
+  }
+
+  /** Checkpoint restore: the saved state back, each running container resumed by its runner (JobRunner.resumeAttempt). */
+  resume(saved: SavedTask, resume: (launch: ContainerLaunch, sink: AttemptSink, data: unknown) => AttemptHandle): this {
+    saved.states.forEach((state, index) => { this.states[index] = state; });
+    this.firstFailure = saved.firstFailure;
+    this.decidingExit = saved.decidingExit;
+    this.stopping = saved.stopping;
+    for (const [index, data] of saved.handles) {
+      const stream = this.results[index].logStreamName!;
+      this.handles[index] = resume(this.containerLaunch(this.containers[index], stream), this.containerSink(index, stream), data);
+    }
+    return this;
+  }
+
+  /** Checkpoint restore: a container's runner timer back (ResumedAttempt.resumeTimer); the SIGKILL timer with `container` undefined. */
+  resumeTimer(container: number | undefined, rearm: (action: () => void) => Cancellable): void {
+    if (container === undefined) {
+      this.killTimer = rearm(() => this.signalRunning('SIGKILL'));
+      return;
+    }
+    (this.handles[container] as ResumedAttempt | undefined)?.resumeTimer?.(rearm);
+  }
+
+  /** Whether a timer of the container (or the SIGKILL timer, `container` undefined) still acts when it runs. */
+  timerActs(container: number | undefined): boolean {
+    return !this.ended && (container === undefined || this.states[container] === 'running');
   }
 
   /** Per-container results, shared with the attempt record (DescribeJobs reads them). */
@@ -137,13 +206,16 @@ export class MultiContainerTask implements AttemptHandle {
     this.results[index].logStreamName = stream;
     if (this.runner.realTime) this.sink.openStream(stream);
     const launch = this.containerLaunch(spec, stream);
-    const containerSink: AttemptSink = {
+    this.handles[index] = this.runner.start(launch, this.containerSink(index, stream));
+    if (this.states[index] !== 'running') this.handles[index] = undefined; // it exited during start
+  }
+
+  private containerSink(index: number, stream: string): AttemptSink {
+    return {
       log: (message) => this.sink.logTo(stream, message),
       exited: (result) => this.containerExited(index, result),
-      after: (delayMs, action) => this.sink.after(delayMs, action),
+      after: (delayMs, action) => this.sink.taskTimer(index, delayMs, action),
     };
-    this.handles[index] = this.runner.start(launch, containerSink);
-    if (this.states[index] !== 'running') this.handles[index] = undefined; // it exited during start
   }
 
   private containerLaunch(spec: TaskPlan['containers'][number], stream: string): ContainerLaunch {
@@ -189,7 +261,7 @@ export class MultiContainerTask implements AttemptHandle {
     this.stopping = true;
     this.signalRunning('SIGTERM');
     if (this.states.some((state) => state === 'running')) {
-      this.killTimer = this.sink.after(this.context.stopGracePeriodMs, () => this.signalRunning('SIGKILL'));
+      this.killTimer = this.sink.taskTimer(undefined, this.context.stopGracePeriodMs, () => this.signalRunning('SIGKILL'));
     }
   }
 

@@ -164,7 +164,11 @@ export class MultiNodeCoordinator {
       return;
     }
     if (retry) {
-      // MNP-5: a new attempt restarts every node.
+      // MNP-5: a new attempt restarts every node; the old nodes' log streams stay (CloudWatch keeps them).
+      const streams = parent.nodes!.flatMap((old) => old.attempts.flatMap((attempt) =>
+        [attempt.logStreamName, ...(attempt.containers ?? []).map((container) => container.logStreamName)]))
+        .filter((stream): stream is string => stream !== undefined);
+      if (streams.length > 0) parent.earlierNodeStreams = [...(parent.earlierNodeStreams ?? []), ...streams];
       const runs = parent.nodes!.map((old): NodeRun => ({
         container: old.spec.derived.container!,
         ecsProperties: old.spec.nodeEcsProperties,

@@ -288,7 +288,9 @@ export class Scheduler {
       });
       if (!placements) continue;
       nodes.forEach((node, index) => {
-        if (node !== main) node.reservedPlacement = placements[index];
+        if (node === main) return;
+        node.reservedPlacement = placements[index];
+        placements[index].reservedFor = node.jobId;
       });
       return placements[nodes.indexOf(main)];
     }

@@ -4,6 +4,19 @@ import { ComputeEnvironmentRecord } from '../model/records';
 import { ContainerDemand } from '../types/demand';
 import { CapacityModel, FitVerdict, Placement } from '../types/placement';
 
+/** A live attempt's share of a pool, as a checkpoint keeps it. */
+export interface SavedPoolPlacement {
+  readonly ce: string;
+  readonly jobId: string;
+  readonly attempt: number;
+  readonly vcpus: number;
+  readonly readyAt: number;
+}
+
+interface PoolPlacement extends Placement {
+  readonly vcpus: number;
+}
+
 /**
  * The simplest capacity model: each compute environment is one pool of vCPUs (managed: `maxvCpus`,
  * unmanaged: `unmanagedvCpus` or a configured default). Memory and GPUs are not bin-packed here; the
@@ -12,13 +25,32 @@ import { CapacityModel, FitVerdict, Placement } from '../types/placement';
  */
 export class VcpuPoolCapacity implements CapacityModel {
   private readonly used = new Map<string, number>();
+  /** The placements holding vCPUs, in the order they were made (a checkpoint names them by their attempts). */
+  private readonly held = new Set<PoolPlacement>();
 
   constructor(private readonly unmanagedDefaultvCpus: number = 0) {}
 
-  /** Whether no placement holds vCPUs of the pool (its placements are not carried by checkpoints). */
-  isIdle(): boolean {
-    for (const used of this.used.values()) if (used !== 0) return false;
-    return true;
+  /**
+   * Checkpoints (#21 §2): the placements of live attempts as data, or undefined when one has no live
+   * attempt to name it by (the checkpoint waits). The pool's use is their sum, so nothing else is kept.
+   */
+  savedPlacements(): SavedPoolPlacement[] | undefined {
+    const saved: SavedPoolPlacement[] = [];
+    for (const placement of this.held) {
+      const attempt = placement.attempt;
+      if (!attempt || attempt.ended) return undefined;
+      const { jobId, attempt: number } = attempt;
+      saved.push({ ce: placement.computeEnvironment.name, jobId, attempt: number, vcpus: placement.vcpus, readyAt: placement.readyAt });
+    }
+    return saved;
+  }
+
+  /** Checkpoint restore: the placements back, holding their vCPUs, each given to `restored` under `jobId#attempt` for its attempt. */
+  restorePlacements(saved: readonly SavedPoolPlacement[], ce: (name: string) => ComputeEnvironmentRecord, restored: Map<string, Placement>): void {
+    for (const place of saved) {
+      const placement = this.hold(ce(place.ce), place.vcpus, place.readyAt);
+      restored.set(`${place.jobId}#${place.attempt}`, placement);
+    }
   }
 
   tryPlace(ce: ComputeEnvironmentRecord, demand: ContainerDemand, now: number): Placement | undefined {
@@ -26,18 +58,23 @@ export class VcpuPoolCapacity implements CapacityModel {
     const limit = this.limit(ce);
     const used = this.used.get(ce.name) ?? 0;
     if (used + demand.vcpus > limit) return undefined;
-    this.used.set(ce.name, used + demand.vcpus);
-    let released = false;
-    return {
+    return this.hold(ce, demand.vcpus, now);
+  }
+
+  private hold(ce: ComputeEnvironmentRecord, vcpus: number, readyAt: number): PoolPlacement {
+    this.used.set(ce.name, (this.used.get(ce.name) ?? 0) + vcpus);
+    const placement: PoolPlacement = {
       computeEnvironment: ce,
       containerInstanceArn: `${ce.ecsClusterArn.replace(':cluster/', ':container-instance/')}/pool`,
-      readyAt: now,
+      readyAt,
+      vcpus,
       release: () => {
-        if (released) return;
-        released = true;
-        this.used.set(ce.name, (this.used.get(ce.name) ?? 0) - demand.vcpus);
+        if (!this.held.delete(placement)) return;
+        this.used.set(ce.name, (this.used.get(ce.name) ?? 0) - vcpus);
       },
     };
+    this.held.add(placement);
+    return placement;
   }
 
   canEverFit(ce: ComputeEnvironmentRecord, demand: ContainerDemand): FitVerdict {

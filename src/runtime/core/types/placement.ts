@@ -19,6 +19,11 @@ export interface Placement {
   readonly readyAt: number;
   /** The attempt using the placement, set by the core (to find it again when its host fails, RETRY-3). */
   attempt?: PlacedAttempt;
+  /**
+   * MNP-8: the node (`parent#i`) a gang placement reserved this place for, until the node starts on
+   * it (a checkpoint names the reservation by it).
+   */
+  reservedFor?: string;
   /** Whether the place is given back (released, or its instance terminated); models that can tell say so. */
   readonly released?: boolean;
   release(): void;

@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { JobBehavior, JobExecutor, LocalBatchRuntime } from '../../../../src';
 import { BatchBackend } from '../../../../src/runtime/core/backend';
+import { BATCH_LOG_GROUP } from '../../../../src/runtime/core/logging/log-store';
 import { testBackend } from '../fixtures';
 
 /** Registers a 3-node job definition (main node 0) whose main node has its own command. */
@@ -68,6 +69,28 @@ describe('multi-node parallel jobs', () => {
     // THEN
     expect(backend.describeJobs([jobId])[0]).toMatchObject({ status: 'SUCCEEDED', attempts: [expect.anything(), expect.anything()] });
     expect(launches.filter((l) => l.jobId === `${jobId}#1`)).toHaveLength(2);
+  });
+
+  test('MNP-5, #21 §2: GIVEN a retried multi-node job WHEN a checkpoint is taken THEN it keeps the log streams of the earlier attempt\'s nodes, whose records were replaced', () => {
+    // GIVEN every node logs a line; the main node fails its first attempt
+    let mainRuns = 0;
+    const { backend } = testBackend({
+      maxvCpus: 8,
+      behavior: (l) => (l.command[0] === 'main' && ++mainRuns === 1
+        ? JobBehavior.fail({ duration: Duration.seconds(30), logLines: ['failed'] })
+        : JobBehavior.succeed({ duration: Duration.seconds(10), logLines: ['ran'] })),
+    });
+    registerMnp(backend);
+    backend.submitJob({ jobName: 'mpi', jobQueue: 'queue', jobDefinition: 'mnp', retryStrategy: { attempts: 2 } });
+    backend.loop.runUntilIdle();
+
+    // WHEN
+    const saved = backend.checkpointParts().find((part) => part.key === 'logs')!.save() as Array<{ stream: string }>;
+
+    // THEN all 6 node attempts' streams are in it
+    const all = backend.logs.streams(BATCH_LOG_GROUP);
+    expect(all).toHaveLength(6);
+    expect(saved.map((stream) => stream.stream).sort()).toEqual([...all].sort());
   });
 
   test('MNP-6: every node gets the node variables; non-main nodes get the main node address', () => {

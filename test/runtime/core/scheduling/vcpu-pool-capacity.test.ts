@@ -44,4 +44,27 @@ describe('VcpuPoolCapacity', () => {
     expect(pool.canEverFit(ec2, fargateDemand(1, 1024)).reason).toMatch(/a FARGATE job runs only on FARGATE or FARGATE_SPOT compute environments; compute environment ec2 \(EC2\) is not one \(PLAT-1\)/);
     expect(pool.tryPlace(fargate, fargateDemand(1, 1024), 0)).toBeDefined();
   });
+
+  test('#21 §2, SCHED-5: a checkpoint carries the placements of live attempts; restored, they hold their vCPUs until released', () => {
+    // GIVEN a pool of 4 vCPUs with 3 placed for attempt 1 of job a
+    const pool = new VcpuPoolCapacity();
+    const ce = managedCe('fargate', { type: 'FARGATE', maxvCpus: 4 });
+    const placed = pool.tryPlace(ce, fargateDemand(3, 1024), 5)!;
+    expect(pool.savedPlacements()).toBeUndefined(); // no live attempt names it yet: the checkpoint waits
+    placed.attempt = { jobId: 'a', attempt: 1, placement: placed, ended: false, hostTerminated: () => undefined, terminate: () => undefined };
+    const saved = pool.savedPlacements()!;
+    expect(saved).toEqual([{ ce: 'fargate', jobId: 'a', attempt: 1, vcpus: 3, readyAt: 5 }]);
+
+    // WHEN a fresh pool restores them
+    const restored = new VcpuPoolCapacity();
+    const byAttempt = new Map();
+    restored.restorePlacements(JSON.parse(JSON.stringify(saved)), () => ce, byAttempt);
+
+    // THEN the restored placement holds its 3 vCPUs until its attempt releases it
+    const place = byAttempt.get('a#1');
+    expect(place.readyAt).toBe(5);
+    expect(restored.tryPlace(ce, fargateDemand(2, 1024), 10)).toBeUndefined();
+    place.release();
+    expect(restored.tryPlace(ce, fargateDemand(2, 1024), 10)).toBeDefined();
+  });
 });
