@@ -97,10 +97,10 @@ export async function main(): Promise<void> {
     console.log(`  empty state dir: restart ${(emptySeconds * 1000).toFixed(0)} ms in process, ${emptyProcess.toFixed(2)} s as a process`);
     for (const mode of modes) {
       const stateDir = path.join(root, mode);
-      const extra = mode === 'replayed' ? { checkpointEvery: 1_000_000 } : {};
-      const filled = await fill(stateDir, jobs, batch, mode === 'replayed' ? ['--checkpoint-every', '1000000'] : []);
+      const extra = mode === 'replayed' ? { checkpointEvery: 1_000_000, checkpointAtClose: false } : {};
+      const filled = await fill(stateDir, jobs, batch, mode === 'replayed' ? ['--checkpoint-every', '1000000', '--no-checkpoint-at-close'] : []);
       const seconds = await restart(stateDir, extra);
-      const asProcess = await processRestart(stateDir, mode === 'replayed' ? ['--checkpoint-every', '1000000'] : []);
+      const asProcess = await processRestart(stateDir, mode === 'replayed' ? ['--checkpoint-every', '1000000', '--no-checkpoint-at-close'] : []);
       const files = fs.readdirSync(stateDir).filter((name) => name !== 'batch-local.lock').sort();
       console.log(`  ${jobs} finished jobs (batches of ${batch}, 8 days apart), ${mode}: restart ${(seconds * 1000).toFixed(0)} ms `
         + `(${(seconds / emptySeconds).toFixed(2)}x empty), as a process ${asProcess.toFixed(2)} s (${(asProcess / emptyProcess).toFixed(2)}x empty); state dir ${(diskBytes(stateDir) / 2 ** 20).toFixed(1)} MiB (${files.join(', ')}); filled in ${filled.toFixed(0)} s`);

@@ -29,6 +29,8 @@ export interface ServeOptions extends TemplateOptions, ExecutorOptions {
   readonly verbose?: boolean;
   /** With stateDir: checkpoint and compact the journal once it has grown by this many MiB (at the next rest point). @default 1, or the last checkpoint's size if larger */
   readonly checkpointEvery?: number;
+  /** With stateDir: a clean shutdown checkpoints what was journaled since the last checkpoint (false: `--no-checkpoint-at-close`). @default true */
+  readonly checkpointAtClose?: boolean;
   /** LIFE-4: seconds finished jobs stay describable before they are purged. @default 604800 (7 days) */
   readonly jobRetention?: number;
 }
@@ -61,7 +63,10 @@ export async function serve(options: ServeOptions, io: CliIo): Promise<ServeHand
     clock,
     logError: (message) => io.err(message),
     stateDir: options.stateDir,
-    checkpoint: options.checkpointEvery !== undefined ? { everyBytes: options.checkpointEvery * 1024 * 1024 } : undefined,
+    checkpoint: {
+      ...(options.checkpointEvery !== undefined ? { everyBytes: options.checkpointEvery * 1024 * 1024 } : {}),
+      atClose: options.checkpointAtClose,
+    },
     fingerprint: behaviorsFingerprint(options, clock),
     warn: (message) => io.err(message),
     allowedHosts: options.allowHost,
@@ -140,6 +145,7 @@ export function serveCommand(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--state-dir <dir>', 'journal every accepted change in DIR and restore it on start; jobs running at a crash fail as on a lost host and retry (one server per DIR)')
     .option('-v, --verbose', 'print a line per request on stderr: method, operation, HTTP status and milliseconds', false)
     .option('--checkpoint-every <MiB>', 'with --state-dir: checkpoint the state and compact the journal once it grew by MiB (default: 1, or the last checkpoint\'s size if larger), at the next moment the state can be written as data (unfinished jobs included); restarts replay only what follows', parseMebibytes)
+    .option('--no-checkpoint-at-close', 'with --state-dir: do not checkpoint at a clean shutdown (SIGINT, SIGTERM); by default it does, so the next start replays nothing')
     .option('--job-retention <seconds>', 'seconds finished jobs stay describable before they are purged (LIFE-4; default: 604800, 7 days as on AWS)', parseSeconds)
     .option('--default-duration <seconds>', 'seconds every simulated attempt takes unless --behaviors says otherwise (default: 60 on the virtual clock, 1 on the wall clock)', parseSeconds);
   addBehaviorOptions(command);

@@ -161,6 +161,7 @@ export function createRuntime(options: CreateRuntimeOptions): LocalRuntime {
       durable: durable !== undefined,
       dispose: async () => {
         for (const warning of host.finalWarnings()) warn(`warning: ${warning}`);
+        await durable?.checkpointBeforeClose();
         host.dispose();
         await durable?.close();
       },

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, CheckpointHeader, syncDirectory, writeCheckpoint } from './checkpoint-file';
-import { JournalWriter } from './journal-file';
+import { frameRecord, JournalWriter } from './journal-file';
 import { HeaderRecord, RequestRecord } from './journal-records';
 import { RecordingIdGenerator } from './recording-id-generator';
 import { checkpointFile, compact, segmentFile } from './state-dir-layout';
@@ -16,6 +16,11 @@ export interface CheckpointPolicy {
    * most about that much)
    */
   readonly everyBytes?: number;
+  /**
+   * Whether a clean shutdown checkpoints what was journaled since the last checkpoint, whatever its
+   * size, so that the next start replays nothing. @default true
+   */
+  readonly atClose?: boolean;
   /** Tests: called after each step of a checkpoint and its compaction (to SIGKILL the process there). */
   readonly afterStep?: (step: string) => void;
 }
@@ -64,6 +69,16 @@ export class Checkpointer {
     return !this.disabled && !subject.writer.busy && subject.writer.error === undefined
       && subject.writer.bytes >= (this.policy.everyBytes ?? Math.max(DEFAULT_CHECKPOINT_BYTES, this.lastCheckpointBytes))
       && subject.backend.atRest(subject.parts);
+  }
+
+  /**
+   * Whether a checkpoint at a clean shutdown is worth taking and possible: the segment holds anything
+   * beyond its header (else the next start replays nothing anyway), at a point the state can be
+   * written as data, no write in flight. Whatever its size: the next start then replays nothing.
+   */
+  dueAtClose(subject: CheckpointSubject): boolean {
+    return this.policy.atClose !== false && !this.disabled && !subject.writer.busy && subject.writer.error === undefined
+      && subject.writer.bytes > Buffer.byteLength(frameRecord(this.header)) && subject.backend.atRest(subject.parts);
   }
 
   /** Takes checkpoint N now; returns the writer of segment N (the subject's writer is closed). */

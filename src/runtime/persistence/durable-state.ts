@@ -214,7 +214,17 @@ export class DurableState implements RequestJournal {
     });
   }
 
-  private checkpointIfDue(): void {
+  /**
+   * A clean shutdown (SIGINT, SIGTERM, dispose) writes a checkpoint of whatever was journaled since
+   * the last one, when the state can be written as data: the next start then loads it and replays
+   * nothing. A crash (SIGKILL) still replays the segment since the last checkpoint, as before.
+   */
+  async checkpointBeforeClose(): Promise<void> {
+    await this.settled();
+    this.checkpointIfDue(true);
+  }
+
+  private checkpointIfDue(atClose = false): void {
     if (this.replaying || this.closing || this.failure || !this.writer || !this.host) return;
     // Wall clock: what fell due runs first (as the real-time driver would run it), so that the events of the
     // current instant (a scheduling pass) have run; the checkpoint's mark makes a replay run them there too.
@@ -222,7 +232,7 @@ export class DurableState implements RequestJournal {
     const subject = {
       writer: this.writer, backend: this.host.backend, ids: this.ids!, registry: this.registryRequests, parts: this.checkpointParts(),
     };
-    if (!this.checkpointer.due(subject)) return;
+    if (!(atClose ? this.checkpointer.dueAtClose(subject) : this.checkpointer.due(subject))) return;
     try {
       this.writer = this.checkpointer.take(subject) ?? this.writer;
     } catch (error) {

@@ -34,6 +34,10 @@ async function unfinishedInNewestCheckpoint(stateDir: string): Promise<number> {
   return /"status":"(RUNNABLE|STARTING|RUNNING|PENDING)"/.test(fs.readFileSync(path.join(stateDir, newest), 'utf8')) ? 1 : 0;
 }
 
+
+/** `checkpointEvery` of the comparison runs: never due, and no checkpoint at close either, so each start replays the whole journal. */
+const REPLAY_ONLY = 1_000_000;
+
 describe('serve --state-dir checkpoints', () => {
   let dir: string;
   const open: ServeHandle[] = [];
@@ -48,7 +52,8 @@ describe('serve --state-dir checkpoints', () => {
   });
 
   const startServer = async (options: Partial<Omit<ServeOptions, 'executor'>>, io = recordingIo()): Promise<ServeHandle> => {
-    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', ...options }, io);
+    const replayOnly = options.checkpointEvery === REPLAY_ONLY ? { checkpointAtClose: false } : {};
+    const handle = await serve({ template: SMALL_STACK, port: 0, host: '127.0.0.1', executor: 'simulated', clock: 'virtual', ...replayOnly, ...options }, io);
     open.push(handle);
     return handle;
   };
@@ -82,7 +87,7 @@ describe('serve --state-dir checkpoints', () => {
 
   test('#21 §2, LIFE-4, LIFE-6, RETRY-3: GIVEN a server restarted after every step WHEN it checkpoints at each rest point THEN every job, log stream, list and the clock equal the same restarts replaying the whole journal', async () => {
     // GIVEN the same workload and restarts with checkpoints off: the journal is replayed from the start each time
-    const replayed = await restarting(path.join(dir, 'replayed'), 1_000_000);
+    const replayed = await restarting(path.join(dir, 'replayed'), REPLAY_ONLY);
 
     // WHEN checkpoints are taken at every rest point
     const stateDir = path.join(dir, 'state');
@@ -103,7 +108,7 @@ describe('serve --state-dir checkpoints', () => {
   test('#21 §2, SCHED-5: GIVEN a compute environment that keeps instances up (minvCpus > 0) WHEN it checkpoints with those instances idle THEN the restarts equal the same restarts replaying the whole journal, instance ids included', async () => {
     // GIVEN the small stack with minvCpus 2: its instances never all scale in, so the old rest point never came
     const template = minvCpusStack(dir);
-    const replayed = await restarting(path.join(dir, 'replayed'), 1_000_000, template);
+    const replayed = await restarting(path.join(dir, 'replayed'), REPLAY_ONLY, template);
 
     // WHEN checkpoints are taken whenever due
     const stateDir = path.join(dir, 'state');
@@ -215,10 +220,40 @@ describe('serve --state-dir checkpoints', () => {
     expect(fs.readFileSync(path.join(stateDir, segment), 'utf8').trim().split('\n')).toHaveLength(1);
   }, 60_000);
 
+  test('#21 §2: GIVEN a durable server with jobs finished and unfinished WHEN it is stopped cleanly THEN it checkpoints first, so the next start replays nothing and sees what the whole-journal replay sees; --no-checkpoint-at-close leaves the journal to replay', async () => {
+    // GIVEN the same requests on a server with the default policy and on one that replays its whole journal
+    type Stopped = { ids: string[]; files: string[]; segmentLines: number; seen: unknown };
+    const run = async (stateDir: string, options: Partial<ServeOptions>): Promise<Stopped> => {
+      const handle = await start({ stateDir, ...options });
+      const ids = [...await submitBatch(handle.url, 'done', 3), ...await submitBatch(handle.url, 'late', 2, true)];
+      await post(handle.url, '/_local/clock/advance', { seconds: 120 }); // the first ones end; those with timeouts run on
+      // WHEN
+      await stop(handle);
+      const files = fs.readdirSync(stateDir).filter((name) => name !== 'batch-local.lock').sort();
+      const segmentLines = files.includes('journal-000001.jsonl') ? fs.readFileSync(path.join(stateDir, 'journal-000001.jsonl'), 'utf8').trim().split('\n').length : 0;
+      const io = recordingIo();
+      const restarted = await start({ stateDir, ...options }, io);
+      const seen = await observe(restarted.url, ids);
+      await stop(restarted);
+      expect(io.stderr.join('\n')).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
+      return { ids, files, segmentLines, seen };
+    };
+    const atClose = await run(path.join(dir, 'at-close'), {});
+    const replayed = await run(path.join(dir, 'replayed'), { checkpointAtClose: false });
+
+    // THEN the default policy checkpointed at the stop (the journal is far under the 1 MiB threshold) and its new segment holds its header only
+    expect(atClose.files).toEqual(['checkpoint-000001.jsonl', 'journal-000001.jsonl', 'journal.jsonl']);
+    expect(atClose.segmentLines).toBe(1);
+    // THEN without it there is no checkpoint: the next start replays the journal; both restarts see the same jobs
+    expect(replayed.files).toEqual(['journal.jsonl']);
+    expect(atClose.ids).toEqual(replayed.ids);
+    expect(atClose.seen).toEqual(replayed.seen);
+  }, 60_000);
+
   test('#21 §2, LIFE-4: GIVEN finished jobs purged by retention WHEN the whole journal is replayed THEN the replay does not warn that they went missing', async () => {
     // GIVEN
     const stateDir = path.join(dir, 'state');
-    const first = await start({ stateDir, checkpointEvery: 1_000_000 });
+    const first = await start({ stateDir, checkpointEvery: REPLAY_ONLY });
     await submitBatch(first.url, 'old', 10);
     await post(first.url, '/_local/clock/run-until-idle', {});
     await post(first.url, '/_local/clock/advance', { seconds: WEEK_AND_A_DAY });
@@ -227,7 +262,7 @@ describe('serve --state-dir checkpoints', () => {
 
     // WHEN
     const io = recordingIo();
-    await stop(await start({ stateDir, checkpointEvery: 1_000_000 }, io));
+    await stop(await start({ stateDir, checkpointEvery: REPLAY_ONLY }, io));
 
     // THEN
     expect(io.stderr.join('\n')).not.toMatch(/differs/);
@@ -282,7 +317,7 @@ describe('serve --state-dir checkpoints', () => {
         await stop(handle);
         return { seen: { before, after }, warnings: io.stderr.join('\n') };
       };
-      const replayed = await play(path.join(root, 'replayed'), 1_000_000);
+      const replayed = await play(path.join(root, 'replayed'), REPLAY_ONLY);
       const checkpointed = await play(path.join(root, 'checkpointed'), 0);
       expect(checkpointed.seen).toEqual(replayed.seen);
       expect(checkpointed.warnings).not.toMatch(/differs|unusable|not at rest|checkpoints are off/);
