@@ -27,6 +27,13 @@ function processesWith(marker: string): string[] {
   return execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(marker) && !line.includes('ps -eo'));
 }
 
+/** A copy of a killed server's state dir, without its lock, for a second server to restart from. */
+function unlockedCopy(state: string, copy: string): string {
+  fs.cpSync(state, copy, { recursive: true });
+  fs.rmSync(path.join(copy, 'batch-local.lock'), { force: true });
+  return copy;
+}
+
 async function logMessages(server: ServeChild, stream: string): Promise<string[]> {
   const answer = await rawRequest(server.url, 'POST', '/', JSON.stringify({ logGroupName: '/aws/batch/job', logStreamName: stream }),
     { 'X-Amz-Target': 'Logs_20140328.GetLogEvents', 'Content-Type': 'application/x-amz-json-1.1' });
@@ -193,9 +200,7 @@ describe('serve --state-dir with the process executor', () => {
 
     // WHEN it is killed; a copy restarts from the checkpoint before the newest (the newest torn), the original from the newest
     await first.kill('SIGKILL');
-    const copy = path.join(dir, 'copy');
-    fs.cpSync(state, copy, { recursive: true });
-    fs.rmSync(path.join(copy, 'batch-local.lock'), { force: true });
+    const copy = unlockedCopy(state, path.join(dir, 'copy'));
     const names = checkpoints(copy);
     expect(names[names.length - 2]).toBe(liveCheckpoint); // the one before the newest held `late` RUNNING
     fs.truncateSync(path.join(copy, names[names.length - 1]), 10);
@@ -241,9 +246,7 @@ describe('serve --state-dir with the process executor', () => {
 
     // WHEN it is killed; a copy restarts from the checkpoint before the newest (the newest torn), the original from the newest
     await first.kill('SIGKILL');
-    const copy = path.join(dir, 'copy');
-    fs.cpSync(state, copy, { recursive: true });
-    fs.rmSync(path.join(copy, 'batch-local.lock'), { force: true });
+    const copy = unlockedCopy(state, path.join(dir, 'copy'));
     const names = checkpoints(copy);
     expect(names).toHaveLength(2);
     expect(names.every((name) => holdsNode(path.join(copy, name)))).toBe(true); // both taken with the nodes live (the quick job's moves may add one)
