@@ -1,5 +1,6 @@
 import { fairShareBackend } from './fair-share-fixtures';
 import { ClientException } from '../../../../src/runtime/core/errors';
+import { T0 } from '../fixtures';
 
 const TEAMS = { shareDistribution: [{ shareIdentifier: 'teamA', weightFactor: 1 }, { shareIdentifier: 'teamB', weightFactor: 3 }] };
 
@@ -90,6 +91,23 @@ describe('FairShareQueueOrder', () => {
     backend.submitJob({ jobName: 'B1', jobQueue: 'fair', jobDefinition: 'one', shareIdentifier: 'b' });
     backend.loop.runUntil(backend.loop.now() + 120_000);
     expect(started.map((s) => s.split('@')[0])).toEqual(['B1']);
+  });
+
+  test('FS-7: GIVEN share a ran for an hour in one fair-share queue WHEN a and b compete in a second queue of the same policy and CE THEN a\'s usage there is its own (none): they alternate', () => {
+    // GIVEN a second fair-share queue on the same CE, and an hour of share a's work in the first
+    const { backend, started, policyArn } = fairShareBackend({ maxvCpus: 4, fairsharePolicy: { shareDecaySeconds: 7200 }, durationOf: (name) => (name.startsWith('X') ? 3600 : 60) });
+    backend.createJobQueue({ jobQueueName: 'fair2', priority: 1, schedulingPolicyArn: policyArn, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }] });
+    for (let i = 0; i < 4; i++) backend.submitJob({ jobName: `X${i}`, jobQueue: 'fair', jobDefinition: 'one', shareIdentifier: 'a' });
+    backend.loop.runUntilIdle();
+    const after = (backend.loop.now() - T0) / 1000;
+
+    // WHEN both shares flood the second queue, a first
+    for (let i = 0; i < 10; i++) backend.submitJob({ jobName: `A${i}`, jobQueue: 'fair2', jobDefinition: 'one', shareIdentifier: 'a' });
+    for (let i = 0; i < 10; i++) backend.submitJob({ jobName: `B${i}`, jobQueue: 'fair2', jobDefinition: 'one', shareIdentifier: 'b' });
+    backend.loop.runUntilIdle();
+
+    // THEN the first queue's usage of a does not count in the second: equal halves (in the same queue, a's hour would give b 3 of the 4)
+    expect(startsAt(started, after)).toEqual({ A: 2, B: 2 });
   });
 
   test('FS-3: GIVEN 500 active shares WHEN a job of a 501st share is submitted THEN ClientException; a job of an active share is accepted', () => {
